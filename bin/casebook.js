@@ -1,0 +1,12 @@
+#!/usr/bin/env node
+// Kept tiny: `--version` answers without loading anything else, so it is as fast as Node starts.
+import { readFileSync } from 'node:fs';
+
+const argv = process.argv.slice(2);
+if (argv.length === 1 && (argv[0] === '--version' || argv[0] === '-V')) {
+  const pkg = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8'));
+  process.stdout.write(`${pkg.version}\n`);
+} else {
+  const { runCli } = await import('../dist/cli/main.js');
+  process.exitCode = await runCli(argv);
+}

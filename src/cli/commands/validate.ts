@@ -1,0 +1,69 @@
+/** `casebook validate [paths…]`: every problem of every file, in the format CI wants. */
+import path from 'node:path';
+import { t } from '../../i18n/index.js';
+import { loadCasebook } from '../../load/index.js';
+import { formats, reporters, useColor, type Format, type ReportContext } from '../../report/index.js';
+import type { Casebook, Lang, ValidationResult } from '../../types.js';
+import { writeFileAtomic } from '../../util/write.js';
+import { validate } from '../../validate/index.js';
+import { version } from '../../version.js';
+import { CasebookError } from '../../errors.js';
+import { parseCount, type GlobalOptions, type Io } from '../io.js';
+
+export interface ValidateCommandOptions extends GlobalOptions {
+  format?: string;
+  maxWarnings?: string;
+  outputFile?: string;
+}
+
+export function reportContext(casebook: Casebook, io: Io, lang: Lang, color: boolean): ReportContext {
+  const sources = new Map<string, string>();
+  for (const file of [...casebook.cases, ...casebook.sources]) if (file.text !== undefined) sources.set(file.path, file.text);
+  return { cwd: io.cwd, lang, color, sources, version, ruleDescription: (rule) => t(lang, `rules.${rule}`) };
+}
+
+export function chooseFormat(requested: string | undefined, io: Io, lang: Lang): Format {
+  if (requested === undefined) return io.env.GITHUB_ACTIONS === 'true' ? 'github' : 'stylish';
+  if (!(formats as readonly string[]).includes(requested)) {
+    throw new CasebookError(t(lang, 'cli.badFormat', { format: requested, allowed: formats.join(', ') }));
+  }
+  return requested as Format;
+}
+
+/**
+ * Prints `result` in `format`. GitHub shows only the first annotations of a step, so the
+ * github format is followed by the full stylish report in the log.
+ */
+export async function printReport(result: ValidationResult, casebook: Casebook, format: Format, io: Io, lang: Lang, options: { outputFile?: string; color?: boolean }): Promise<void> {
+  const toFile = options.outputFile !== undefined;
+  const color = !toFile && options.color !== false && useColor(io.stdout, io.env);
+  const context = reportContext(casebook, io, lang, color);
+  let text = reporters[format](result, context);
+  if (format === 'github') text += reporters.stylish(result, { ...context, color: false });
+  if (toFile) {
+    await writeFileAtomic(path.resolve(io.cwd, options.outputFile!), text);
+    // The file holds the report; the terminal still gets the readable version.
+    if (format !== 'stylish') io.stdout.write(reporters.stylish(result, { ...context, color: options.color !== false && useColor(io.stdout, io.env) }));
+  } else {
+    io.stdout.write(text);
+  }
+}
+
+export async function validateCommand(paths: string[], options: ValidateCommandOptions, io: Io): Promise<number> {
+  const lang0 = options.lang ?? 'nl';
+  const format = chooseFormat(options.format, io, lang0);
+  const maxWarnings = options.maxWarnings === undefined ? undefined : parseCount(options.maxWarnings, '--max-warnings', lang0);
+  const casebook = await loadCasebook({ cwd: io.cwd, paths, ...(options.casebook ? { casebook: options.casebook } : {}), ...(options.lang ? { lang: options.lang } : {}) });
+  const lang = options.lang ?? casebook.config.language;
+  const result = validate(casebook, { lang });
+  await printReport(result, casebook, format, io, lang, {
+    ...(options.outputFile !== undefined ? { outputFile: options.outputFile } : {}),
+    ...(options.color === false ? { color: false } : {}),
+  });
+  if (result.errors > 0) return 1;
+  if (maxWarnings !== undefined && result.warnings > maxWarnings) {
+    io.stderr.write(t(lang, 'report.maxWarnings', { count: result.warnings, max: maxWarnings }) + '\n');
+    return 1;
+  }
+  return 0;
+}

@@ -1,0 +1,33 @@
+/** What a command may touch of the outside world; tests pass their own. */
+import { CasebookError } from '../errors.js';
+import { t } from '../i18n/index.js';
+import type { Lang } from '../types.js';
+
+export interface Io {
+  stdout: { write(text: string): unknown; isTTY?: boolean };
+  stderr: { write(text: string): unknown; isTTY?: boolean };
+  env: NodeJS.ProcessEnv;
+  cwd: string;
+}
+
+export const processIo = (): Io => ({ stdout: process.stdout, stderr: process.stderr, env: process.env, cwd: process.cwd() });
+
+/** Options every command accepts. */
+export interface GlobalOptions {
+  lang?: Lang;
+  casebook?: string;
+  quiet?: boolean;
+  color?: boolean;
+}
+
+export function parseLang(value: string | undefined, env: NodeJS.ProcessEnv): Lang | undefined {
+  const chosen = value ?? env.CASEBOOK_LANG;
+  if (chosen === undefined || chosen === '') return undefined;
+  if (chosen === 'nl' || chosen === 'en') return chosen;
+  throw new CasebookError(t('nl', 'cli.badLang', { lang: chosen }));
+}
+
+export function parseCount(value: string, option: string, lang: Lang): number {
+  if (!/^\d+$/.test(value)) throw new CasebookError(t(lang, 'cli.badNumber', { value, option }));
+  return Number(value);
+}

@@ -1,0 +1,83 @@
+/**
+ * The command line: a thin layer over the library. It parses flags, calls the library,
+ * prints, and turns the outcome into an exit code: 0 clean (or only warnings), 1 problems
+ * found, 2 the command itself could not run. Commands are imported only when they run, so
+ * `--help` and `--version` stay fast.
+ */
+import { Command, CommanderError, Option } from 'commander';
+import { CasebookError } from '../errors.js';
+import { t } from '../i18n/index.js';
+import type { Lang } from '../types.js';
+import { version } from '../version.js';
+import { parseLang, processIo, type GlobalOptions, type Io } from './io.js';
+
+/** The language of help texts, known before commander parses anything. */
+function helpLang(argv: readonly string[], env: NodeJS.ProcessEnv): Lang {
+  const index = argv.findIndex((a) => a === '--lang' || a.startsWith('--lang='));
+  const value = index < 0 ? env.CASEBOOK_LANG : argv[index]!.includes('=') ? argv[index]!.split('=')[1] : argv[index + 1];
+  return value === 'en' ? 'en' : 'nl';
+}
+
+function buildProgram(io: Io, lang: Lang, setExit: (code: number) => void): Command {
+  const h = (key: string) => t(lang, `help.${key}`);
+  const program = new Command('casebook')
+    .description(h('program'))
+    .version(version, '-V, --version', h('version'))
+    .helpOption('-h, --help', h('help'))
+    .addHelpCommand(false)
+    .option('--lang <taal>', h('lang'))
+    .option('--casebook <pad>', h('casebook'))
+    .option('-q, --quiet', h('quiet'))
+    .option('--no-color', h('noColor'))
+    .showHelpAfterError(h('afterError'))
+    .configureOutput({ writeOut: (s) => io.stdout.write(s), writeErr: (s) => io.stderr.write(s) })
+    .exitOverride();
+
+  const globals = (command: Command): GlobalOptions => {
+    const raw = command.optsWithGlobals() as GlobalOptions & { lang?: string };
+    const chosen = parseLang(raw.lang, io.env);
+    return { ...raw, ...(chosen ? { lang: chosen } : { lang: undefined }) } as GlobalOptions;
+  };
+
+  program
+    .command('validate')
+    .description(h('validate.description'))
+    .argument('[paths...]', h('validate.paths'))
+    .addOption(new Option('-f, --format <format>', h('validate.format')))
+    .option('--max-warnings <n>', h('validate.maxWarnings'))
+    .option('-o, --output-file <bestand>', h('validate.outputFile'))
+    .addHelpText('after', h('validate.examples'))
+    .action(async (paths: string[], _options, command: Command) => {
+      const { validateCommand } = await import('./commands/validate.js');
+      setExit(await validateCommand(paths, { ...globals(command), ...command.opts() }, io));
+    });
+
+  return program;
+}
+
+/** Runs the CLI and returns the exit code; never throws for a user's mistake. */
+export async function runCli(argv: readonly string[], io: Io = processIo()): Promise<number> {
+  const lang = helpLang(argv, io.env);
+  let exitCode = 0;
+  const program = buildProgram(io, lang, (code) => (exitCode = code));
+  try {
+    await program.parseAsync(argv as string[], { from: 'user' });
+    if (argv.length === 0) {
+      io.stdout.write(program.helpInformation());
+    }
+    return exitCode;
+  } catch (error) {
+    if (error instanceof CommanderError) {
+      // --help and --version end through here too, with exit code 0.
+      return error.exitCode === 0 ? 0 : 2;
+    }
+    if (error instanceof CasebookError) {
+      io.stderr.write(`casebook: ${error.message}\n`);
+      return error.exitCode;
+    }
+    const detail = error instanceof Error ? error.message : String(error);
+    io.stderr.write(`casebook: ${t(lang, 'cli.internalError', { detail })}\n`);
+    if (io.env.CASEBOOK_DEBUG) io.stderr.write(`${(error as Error)?.stack ?? ''}\n`);
+    return 2;
+  }
+}

@@ -1,0 +1,60 @@
+/**
+ * Everything a person reads comes from data/messages/<lang>.yaml, so that wording can be
+ * improved (or a language added) without touching code. Keys are dotted paths; `{name}`
+ * placeholders are filled from the params object.
+ */
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { parse } from 'yaml';
+import { dataDir } from '../paths.js';
+import type { Lang } from '../types.js';
+
+export const languages: readonly Lang[] = ['nl', 'en'];
+
+type Table = Record<string, unknown>;
+const tables = new Map<Lang, Table>();
+
+function table(lang: Lang): Table {
+  let loaded = tables.get(lang);
+  if (!loaded) {
+    loaded = parse(readFileSync(path.join(dataDir, 'messages', `${lang}.yaml`), 'utf8')) as Table;
+    tables.set(lang, loaded);
+  }
+  return loaded;
+}
+
+function lookup(lang: Lang, key: string): unknown {
+  let node: unknown = table(lang);
+  for (const part of key.split('.')) {
+    if (node === null || typeof node !== 'object') return undefined;
+    node = (node as Table)[part];
+  }
+  return node;
+}
+
+export type Params = Record<string, string | number | undefined>;
+
+export function interpolate(template: string, params: Params = {}): string {
+  return template.replace(/\{(\w+)\}/g, (whole, name: string) => {
+    const value = params[name];
+    return value === undefined ? whole : String(value);
+  });
+}
+
+/** The text for `key` in `lang`, falling back to Dutch, then to the key itself. */
+export function t(lang: Lang, key: string, params?: Params): string {
+  const found = lookup(lang, key) ?? lookup('nl', key);
+  return typeof found === 'string' ? interpolate(found, params) : key;
+}
+
+/** A subtree of the message table (e.g. all labels of a template), in `lang` with Dutch fallback. */
+export function messagesFor(lang: Lang, key: string): Table {
+  const base = lookup('nl', key);
+  const own = lookup(lang, key);
+  return { ...(base as Table | undefined), ...(own as Table | undefined) };
+}
+
+/** `1 fout`, `2 fouten`: pick the `one` or `other` form of a key. */
+export function plural(lang: Lang, key: string, count: number, params: Params = {}): string {
+  return t(lang, `${key}.${count === 1 ? 'one' : 'other'}`, { count, ...params });
+}

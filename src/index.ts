@@ -1,0 +1,12 @@
+/**
+ * casebook as a library: load → validate → tag → render. The CLI is a thin layer over this.
+ *
+ *   import { loadCasebook, validate } from 'casebook';
+ *   const casebook = await loadCasebook({ cwd: 'my-casebook' });
+ *   const result = validate(casebook);
+ */
+export { loadCasebook, caseId, type LoadOptions } from './load/index.js';
+export { validate, allRules, type ValidateOptions, type Rule } from './validate/index.js';
+export { reporters, formats, type Format, type Reporter, type ReportContext } from './report/index.js';
+export { CasebookError } from './errors.js';
+export type * from './types.js';

@@ -1,0 +1,181 @@
+/**
+ * casebook.yaml: finding it, checking it against its schema, and filling in defaults.
+ * Also the lists it can replace: domains, roles and the value set.
+ */
+import { existsSync, readFileSync, statSync } from 'node:fs';
+import path from 'node:path';
+import { parse } from 'yaml';
+import { CasebookError } from '../errors.js';
+import { t } from '../i18n/index.js';
+import { makeMessage } from '../message.js';
+import { dataDir } from '../paths.js';
+import type { CasebookConfig, CoreValue, Lang, LabelledId, Message, SourceFile, ValueSet } from '../types.js';
+import { SchemaChecker, readSchema } from '../validate/schema.js';
+import { readSource } from './parse.js';
+import { locate, rangePosition } from './position.js';
+
+export const CONFIG_FILE = 'casebook.yaml';
+
+/** casebook.yaml in `start` or the nearest folder above it. */
+export function findConfigFile(start: string): string | undefined {
+  let dir = path.resolve(start);
+  for (;;) {
+    const candidate = path.join(dir, CONFIG_FILE);
+    if (existsSync(candidate)) return candidate;
+    const parent = path.dirname(dir);
+    if (parent === dir) return undefined;
+    dir = parent;
+  }
+}
+
+/** `--casebook PATH` may name the file or the folder that holds it. */
+export function resolveConfigArgument(argument: string, cwd: string, lang: Lang): string {
+  const full = path.resolve(cwd, argument);
+  let info;
+  try {
+    info = statSync(full);
+  } catch {
+    throw new CasebookError(t(lang, 'load.casebookMissing', { file: argument }));
+  }
+  if (info.isDirectory()) {
+    const inside = path.join(full, CONFIG_FILE);
+    if (!existsSync(inside)) throw new CasebookError(t(lang, 'load.noCasebook', { dir: argument }));
+    return inside;
+  }
+  return full;
+}
+
+type Bilingual = string | { nl: string; en?: string };
+const pick = (text: Bilingual, lang: Lang): string => (typeof text === 'string' ? text : (lang === 'en' ? text.en : undefined) ?? text.nl);
+const both = (text: Bilingual): { nl: string; en: string } =>
+  typeof text === 'string' ? { nl: text, en: text } : { nl: text.nl, en: text.en ?? text.nl };
+
+function builtInList(name: string, lang: Lang): LabelledId[] {
+  const raw = parse(readFileSync(path.join(dataDir, `${name}.yaml`), 'utf8')) as Array<{ id: string; label: Bilingual }>;
+  return raw.map((item) => ({ id: item.id, label: pick(item.label, lang) }));
+}
+
+interface RawValue {
+  id: string;
+  label: Bilingual;
+  description: Bilingual;
+  signals?: Array<string | { phrase: string; weight?: number }>;
+}
+
+function toValueSet(raw: unknown, source: string, fallbackProvenance: { nl: string; en: string }): ValueSet {
+  const list = (Array.isArray(raw) ? raw : (raw as { values: RawValue[] }).values) as RawValue[];
+  const provenance = !Array.isArray(raw) && (raw as { provenance?: Bilingual }).provenance;
+  const values: CoreValue[] = list.map((value) => ({
+    id: value.id,
+    label: both(value.label),
+    description: both(value.description),
+    signals: (value.signals ?? []).map((s) => (typeof s === 'string' ? { phrase: s } : s)),
+  }));
+  return { source, provenance: provenance ? both(provenance) : fallbackProvenance, values };
+}
+
+let builtInValues: ValueSet | undefined;
+export function loadBuiltInValues(): ValueSet {
+  builtInValues ??= toValueSet(parse(readFileSync(path.join(dataDir, 'values.yaml'), 'utf8')), 'built-in', { nl: '', en: '' });
+  return builtInValues;
+}
+
+let casebookChecker: SchemaChecker | undefined;
+let valuesChecker: SchemaChecker | undefined;
+
+export interface LoadedConfig {
+  config: CasebookConfig;
+  values: ValueSet;
+  sources: SourceFile[];
+  messages: Message[];
+}
+
+function defaults(root: string, file: string | undefined, lang: Lang): CasebookConfig {
+  return {
+    file,
+    root,
+    title: lang === 'en' ? 'Casebook' : 'Casusboek',
+    language: lang,
+    cases: ['cases'],
+    domains: builtInList('domains', lang),
+    roles: builtInList('roles', lang),
+    output: 'dist',
+    chapters: 'domain',
+    rules: {},
+    privacy: { patterns: [], allowNames: [], allowEmailDomains: [] },
+    tagging: { threshold: 0.35, strongThreshold: 0.7 },
+    theme: {},
+  };
+}
+
+/**
+ * Reads casebook.yaml (or, without one, the defaults for `cwd`). Problems in the file are
+ * messages; fields that are wrong fall back to their defaults so the cases can still be checked.
+ */
+export async function loadConfig(file: string | undefined, cwd: string, messageLang: Lang): Promise<LoadedConfig> {
+  if (!file) {
+    return { config: defaults(path.resolve(cwd), undefined, 'nl'), values: loadBuiltInValues(), sources: [], messages: [] };
+  }
+  const root = path.dirname(file);
+  const source = await readSource(file, { lang: messageLang });
+  const messages: Message[] = [...source.messages];
+  casebookChecker ??= new SchemaChecker(readSchema('casebook.schema.json'));
+  const schemaMessages = casebookChecker.check(source, messageLang);
+  messages.push(...schemaMessages);
+  const raw = (source.data ?? {}) as Record<string, unknown>;
+  // A field with a schema error is not used: its default stands instead.
+  const broken = new Set(schemaMessages.map((m) => (m.path ?? '').split('/')[1] ?? ''));
+  const field = <T>(name: string): T | undefined => (broken.has(name) ? undefined : (raw[name] as T | undefined));
+
+  const language = field<Lang>('language') ?? 'nl';
+  const config = defaults(root, file, language);
+  const title = field<string>('title');
+  if (title) config.title = title;
+  for (const key of ['subtitle', 'organisation', 'version', 'templates'] as const) {
+    const value = field<string>(key);
+    if (value !== undefined) config[key] = value;
+  }
+  const cases = field<string | string[]>('cases');
+  if (cases !== undefined) config.cases = Array.isArray(cases) ? cases : [cases];
+  config.output = field<string>('output') ?? config.output;
+  config.chapters = field<'domain' | 'value'>('chapters') ?? config.chapters;
+  const domains = field<LabelledId[]>('domains');
+  if (domains) config.domains = domains.map(({ id, label }) => ({ id, label }));
+  const roles = field<LabelledId[]>('roles');
+  if (roles) config.roles = roles.map(({ id, label }) => ({ id, label }));
+  config.rules = field<CasebookConfig['rules']>('rules') ?? {};
+  const privacy = field<{ patterns?: CasebookConfig['privacy']['patterns']; 'allow-names'?: string[]; 'allow-email-domains'?: string[] }>('privacy');
+  if (privacy) {
+    config.privacy = {
+      patterns: (privacy.patterns ?? []).map((p) => ({ ...p, severity: p.severity ?? 'error' })),
+      allowNames: privacy['allow-names'] ?? [],
+      allowEmailDomains: privacy['allow-email-domains'] ?? [],
+    };
+  }
+  const tagging = field<{ threshold?: number; strong?: number }>('tagging');
+  if (tagging?.threshold !== undefined) config.tagging.threshold = tagging.threshold;
+  if (tagging?.strong !== undefined) config.tagging.strongThreshold = tagging.strong;
+  config.theme = field<CasebookConfig['theme']>('theme') ?? {};
+
+  const sources: SourceFile[] = [source];
+  let values = loadBuiltInValues();
+  const valuesPath = field<string>('values');
+  if (valuesPath) {
+    const full = path.resolve(root, valuesPath);
+    config.valuesFile = full;
+    if (!existsSync(full)) {
+      const at = source.doc ? locate(source.doc, '/values') : { range: [0, 0] as [number, number] };
+      messages.push(makeMessage(file, 'load/not-found', 'error', t(messageLang, 'load.valuesMissing', { file: valuesPath }), rangePosition(source.lineCounter, at.range[0], at.range[1]), { path: '/values' }));
+    } else {
+      const valuesSource = await readSource(full, { lang: messageLang, allowList: true });
+      sources.push(valuesSource);
+      valuesChecker ??= new SchemaChecker(readSchema('values.schema.json'));
+      const valueMessages = [...valuesSource.messages, ...valuesChecker.check(valuesSource, messageLang)];
+      messages.push(...valueMessages);
+      if (valueMessages.length === 0 && valuesSource.data !== undefined) {
+        values = toValueSet(valuesSource.data, full, { nl: `Eigen set: ${valuesPath}`, en: `Own set: ${valuesPath}` });
+      }
+    }
+  }
+  return { config, values, sources, messages };
+}

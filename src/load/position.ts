@@ -1,0 +1,130 @@
+/**
+ * Positions: from a JSON Pointer (what ajv and our rules speak) to a line and column in the
+ * YAML source (what a person needs). Everything that reports a position goes through here.
+ */
+import { isAlias, isMap, isPair, isScalar, isSeq, type Document, type LineCounter, type Node, type Pair } from 'yaml';
+import type { Position } from '../types.js';
+
+/** `/options/0/for` → ['options', '0', 'for'], with JSON Pointer escapes undone. */
+export function pointerSegments(pointer: string): string[] {
+  if (pointer === '' || pointer === '/') return [];
+  return pointer
+    .replace(/^\//, '')
+    .split('/')
+    .map((segment) => segment.replace(/~1/g, '/').replace(/~0/g, '~'));
+}
+
+export function toPointer(segments: ReadonlyArray<string | number>): string {
+  return segments.map((s) => '/' + String(s).replace(/~/g, '~0').replace(/\//g, '~1')).join('');
+}
+
+/** The position of a source range `[start, end)`; `end` defaults to `start`. */
+export function rangePosition(lineCounter: LineCounter, start: number, end = start): Position {
+  const from = lineCounter.linePos(start);
+  const to = lineCounter.linePos(Math.max(start, end));
+  return { line: from.line, column: from.col, endLine: to.line, endColumn: to.col };
+}
+
+export const startOfFile: Position = { line: 1, column: 1, endLine: 1, endColumn: 1 };
+
+type YamlNode = Node | Pair | null | undefined;
+
+function deref(node: YamlNode, doc: Document): YamlNode {
+  // Aliases are followed for the walk (at most a few levels: a cycle-proof bound).
+  let current = node;
+  for (let hops = 0; hops < 8 && isAlias(current); hops++) current = current.resolve(doc);
+  return current;
+}
+
+function pairFor(node: YamlNode, key: string): Pair | undefined {
+  if (!isMap(node)) return undefined;
+  return node.items.find((pair) => {
+    const k = pair.key;
+    return isScalar(k) ? String(k.value) === key : k === key;
+  }) as Pair | undefined;
+}
+
+export interface Located {
+  /** The node for the full pointer, or undefined when it does not exist. */
+  node: Node | undefined;
+  /** The range to report: the node, its key (when asked), or the closest existing ancestor. */
+  range: [number, number];
+  /** True when the whole pointer resolved. */
+  exact: boolean;
+}
+
+/**
+ * Walks `pointer` through the document. With `key: true` the range is the key of the last
+ * pair (for unknown keys). When part of the path is missing, the range is that of the closest
+ * existing ancestor: its key when it has one, so that a missing field in `options/1` points at
+ * the `- title:` line of that option rather than at the whole file.
+ */
+export function locate(doc: Document, pointer: string, options: { key?: boolean } = {}): Located {
+  const segments = pointerSegments(pointer);
+  let node: YamlNode = doc.contents;
+  let keyNode: YamlNode;
+  let best: [number, number] | undefined = rangeOf(node);
+  for (let i = 0; i < segments.length; i++) {
+    const segment = segments[i]!;
+    node = deref(node, doc);
+    let next: YamlNode;
+    let nextKey: YamlNode;
+    if (isMap(node)) {
+      const pair = pairFor(node, segment);
+      next = (pair?.value ?? (pair ? null : undefined)) as YamlNode;
+      nextKey = pair?.key as YamlNode;
+      if (pair && next === null) {
+        // `key:` with nothing after it: the key is the only place to point at.
+        const keyRange = rangeOf(nextKey);
+        return { node: undefined, range: keyRange ?? best ?? [0, 0], exact: true };
+      }
+    } else if (isSeq(node) && /^\d+$/.test(segment)) {
+      next = node.items[Number(segment)] as YamlNode;
+    }
+    if (next === undefined || next === null || isPair(next)) {
+      return { node: undefined, range: rangeOf(keyNode) ?? best ?? [0, 0], exact: false };
+    }
+    node = next;
+    keyNode = nextKey;
+    best = rangeOf(node) ?? best;
+  }
+  if (options.key && keyNode) {
+    return { node: node as Node, range: rangeOf(keyNode) ?? best ?? [0, 0], exact: true };
+  }
+  return { node: (node ?? undefined) as Node | undefined, range: best ?? [0, 0], exact: true };
+}
+
+function rangeOf(node: YamlNode): [number, number] | undefined {
+  if (!node || isPair(node)) return undefined;
+  const range = (node as Node).range;
+  if (!range) return undefined;
+  return [range[0], range[1]];
+}
+
+/**
+ * Where `needle` stands in the source of the scalar at `pointer`. Scalars in block style
+ * (`|`, `>`) or quoted style do not map 1:1 onto the parsed value, so the needle is looked
+ * up in the raw source text of the node; `occurrence` picks the n-th match (0-based) for
+ * repeated text. Falls back to the node's start when the text was folded across lines.
+ */
+export function locateText(
+  doc: Document,
+  text: string,
+  pointer: string,
+  needle: string,
+  occurrence = 0,
+): [number, number] {
+  const found = locate(doc, pointer);
+  const [start, end] = found.range;
+  const source = text.slice(start, end);
+  let at = -1;
+  let from = 0;
+  for (let n = 0; n <= occurrence; n++) {
+    at = source.indexOf(needle, from);
+    if (at < 0) break;
+    from = at + needle.length;
+  }
+  if (at < 0) at = source.indexOf(needle);
+  if (at < 0) return [start, start];
+  return [start + at, start + at + needle.length];
+}

@@ -1,0 +1,40 @@
+/** SARIF 2.1.0, for GitHub code scanning and other security dashboards. */
+import type { Reporter } from './types.js';
+import { relativePath } from './util.js';
+
+const level = { error: 'error', warning: 'warning', info: 'note' } as const;
+
+export const sarif: Reporter = (result, context) => {
+  const ruleIds = [...new Set(result.messages.map((m) => m.rule))].sort();
+  const log = {
+    $schema: 'https://json.schemastore.org/sarif-2.1.0.json',
+    version: '2.1.0',
+    runs: [
+      {
+        tool: {
+          driver: {
+            name: 'casebook',
+            version: context.version,
+            rules: ruleIds.map((id) => ({ id, shortDescription: { text: context.ruleDescription(id) } })),
+          },
+        },
+        results: result.messages.map((m) => ({
+          ruleId: m.rule,
+          ruleIndex: ruleIds.indexOf(m.rule),
+          level: level[m.severity],
+          message: { text: m.message },
+          locations: [
+            {
+              physicalLocation: {
+                artifactLocation: { uri: relativePath(context.cwd, m.file) },
+                region: { startLine: m.line, startColumn: m.column, endLine: m.endLine, endColumn: m.endColumn },
+              },
+            },
+          ],
+          ...(m.suppressed ? { suppressions: [{ kind: 'inSource' }] } : {}),
+        })),
+      },
+    ],
+  };
+  return JSON.stringify(log, null, 2) + '\n';
+};

@@ -1,0 +1,41 @@
+/** Helpers the reporters share. */
+import path from 'node:path';
+import type { Message } from '../types.js';
+
+/** A path relative to the current folder, with forward slashes on every platform. */
+export function relativePath(cwd: string, file: string): string {
+  const relative = path.relative(cwd, file) || path.basename(file);
+  return relative.split(path.sep).join('/');
+}
+
+/** Messages grouped by file, in order of first appearance. */
+export function groupByFile(messages: readonly Message[]): Map<string, Message[]> {
+  const groups = new Map<string, Message[]>();
+  for (const message of messages) {
+    const list = groups.get(message.file);
+    if (list) list.push(message);
+    else groups.set(message.file, [message]);
+  }
+  return groups;
+}
+
+export function xmlEscape(text: string): string {
+  return text
+    .replace(/&/g, '&amp;')
+    .replace(/</g, '&lt;')
+    .replace(/>/g, '&gt;')
+    .replace(/"/g, '&quot;')
+    .replace(/'/g, '&apos;')
+    // Characters XML 1.0 cannot carry at all.
+    .replace(/[\u0000-\u0008\u000B\u000C\u000E-\u001F]/g, '');
+}
+
+/**
+ * Keeps the first characters of a personal identifier and stars out the rest, so that
+ * reports (and CI logs, which are kept and shared) never carry the full value.
+ */
+export function mask(text: string, keep = 4): string {
+  const chars = [...text];
+  const visible = Math.min(keep, Math.max(0, chars.length - 4), Math.ceil(chars.length / 3));
+  return chars.map((ch, i) => (i < visible || /\s/.test(ch) ? ch : '*')).join('');
+}

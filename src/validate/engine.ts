@@ -1,0 +1,116 @@
+/**
+ * Runs rules over a casebook: applies the configured severity (`rules:` in casebook.yaml),
+ * places each report in the source, applies `# casebook-disable-…` comments, and turns a
+ * crashing rule into a message instead of a crash.
+ */
+import { t, type Params } from '../i18n/index.js';
+import { locate, locateText, pointerSegments, rangePosition, startOfFile, toPointer } from '../load/position.js';
+import { makeMessage } from '../message.js';
+import type { CaseFile, Casebook, Lang, Message, RuleSetting, Severity } from '../types.js';
+import type { Rule, RuleReport } from './rule.js';
+
+/** The setting for a rule: its own id first, then its group (`privacy`), then its default. */
+export function ruleSetting(rule: Pick<Rule, 'id' | 'defaultSeverity'>, settings: Record<string, RuleSetting>): RuleSetting {
+  return settings[rule.id] ?? settings[rule.id.split('/')[0]!] ?? rule.defaultSeverity;
+}
+
+function toMessage(file: CaseFile, rule: Rule, severity: Severity, report: RuleReport): Message {
+  let position = startOfFile;
+  if (file.doc) {
+    const range = report.needle !== undefined && file.text !== undefined
+      ? locateText(file.doc, file.text, report.pointer, report.needle, report.occurrence)
+      : locate(file.doc, report.pointer, { key: report.key ?? false }).range;
+    position = rangePosition(file.lineCounter, range[0], range[1]);
+  }
+  const extra: Pick<Message, 'suggestion' | 'path' | 'suppressed'> = { path: report.pointer };
+  if (report.suggestion !== undefined) extra.suggestion = report.suggestion;
+  if (report.suppressed) extra.suppressed = true;
+  return makeMessage(file.path, rule.id, report.severity ?? severity, report.message, position, extra);
+}
+
+export function runRules(casebook: Casebook, rules: readonly Rule[], lang: Lang): Message[] {
+  const messages: Message[] = [];
+  const say = (key: string, params?: Params) => t(lang, key, params);
+  const parsed = casebook.cases.filter((c): c is CaseFile & { data: Record<string, unknown> } => c.data !== undefined);
+  for (const rule of rules) {
+    const setting = ruleSetting(rule, casebook.config.rules);
+    if (setting === 'off') continue;
+    // A finding's own severity (e.g. "error next to the word BSN") is kept unless the
+    // casebook configured this rule explicitly.
+    const configured = casebook.config.rules[rule.id] !== undefined || casebook.config.rules[rule.id.split('/')[0]!] !== undefined;
+    const severityOf = (report: RuleReport): Severity => (configured ? (setting as Severity) : report.severity ?? (setting as Severity));
+    const crash = (file: CaseFile, error: unknown) =>
+      messages.push(makeMessage(file.path, 'internal/rule-crash', 'error', say('cli.internalError', { detail: `${rule.id}: ${(error as Error)?.message ?? String(error)}` }), startOfFile));
+    if (rule.scope === 'case') {
+      for (const file of parsed) {
+        try {
+          rule.check({
+            casebook, lang, t: say, file, data: file.data,
+            report: (report) => messages.push(toMessage(file, rule, severityOf(report), { ...report, severity: severityOf(report) })),
+          });
+        } catch (error) {
+          crash(file, error);
+        }
+      }
+    } else {
+      try {
+        rule.check({
+          casebook, lang, t: say, cases: parsed,
+          report: (file, report) => messages.push(toMessage(file, rule, severityOf(report), { ...report, severity: severityOf(report) })),
+        });
+      } catch (error) {
+        crash(parsed[0] ?? casebook.cases[0]!, error);
+      }
+    }
+  }
+  return messages;
+}
+
+const DIRECTIVE = /#\s*casebook-disable-(next-line|line)\b([^#\n]*)/;
+
+/** Per line, the rule ids (or `*` for all) that comments switch off there. */
+function disabledLines(text: string): Map<number, string[]> {
+  const table = new Map<number, string[]>();
+  if (!text.includes('casebook-disable')) return table;
+  const lines = text.split('\n');
+  lines.forEach((line, index) => {
+    const match = DIRECTIVE.exec(line);
+    if (!match) return;
+    const ids = match[2]!.split(/[\s,]+/).filter(Boolean);
+    const target = match[1] === 'next-line' ? index + 2 : index + 1;
+    table.set(target, [...(table.get(target) ?? []), ...(ids.length ? ids : ['*'])]);
+  });
+  return table;
+}
+
+const matches = (ids: string[], rule: string) => ids.some((id) => id === '*' || id === rule || rule.startsWith(id + '/'));
+
+/**
+ * Marks messages silenced by comments as suppressed (they stay in the list, so JSON output
+ * can show them). A comment applies to the line below it; because nothing can be put
+ * inside a block of text (`situation: |`), a comment above a field's key also covers every
+ * line of that field's value.
+ */
+export function applySuppressions(messages: Message[], files: ReadonlyMap<string, CaseFile>): void {
+  const tables = new Map<string, Map<number, string[]>>();
+  for (const message of messages) {
+    if (message.suppressed || message.rule.startsWith('yaml/') || message.rule.startsWith('load/')) continue;
+    const file = files.get(message.file);
+    if (!file?.text) continue;
+    let table = tables.get(file.path);
+    if (!table) {
+      table = disabledLines(file.text);
+      tables.set(file.path, table);
+    }
+    if (table.size === 0) continue;
+    const lines = [message.line];
+    if (file.doc && message.path) {
+      const segments = pointerSegments(message.path);
+      for (let depth = 1; depth <= segments.length; depth++) {
+        const at = locate(file.doc, toPointer(segments.slice(0, depth)), { key: true });
+        if (at.exact) lines.push(file.lineCounter.linePos(at.range[0]).line);
+      }
+    }
+    if (lines.some((line) => matches(table!.get(line) ?? [], message.rule))) message.suppressed = true;
+  }
+}

@@ -1,0 +1,72 @@
+/**
+ * Stage 2 of the pipeline: validate. Every problem of every file in one run: parse errors,
+ * the case schema (with the casebook's own domain, role and value lists), and the rules
+ * (across cases, and privacy).
+ */
+import { countSeverity, sortMessages } from '../message.js';
+import { privacyRules } from '../privacy/index.js';
+import type { CaseFile, Casebook, Lang, Message, ValidationResult } from '../types.js';
+import { applySuppressions, runRules } from './engine.js';
+import type { Rule } from './rule.js';
+import { casebookRules } from './rules/index.js';
+import { SchemaChecker, readSchema } from './schema.js';
+
+export type { Rule, CaseRule, CasebookRule, RuleReport } from './rule.js';
+export { SchemaChecker, readSchema } from './schema.js';
+export { suggest, normalise } from './suggest.js';
+export { ruleSetting } from './engine.js';
+
+/** Every rule casebook knows, in the order they run. */
+export const allRules: readonly Rule[] = [...casebookRules, ...privacyRules];
+
+const checkers = new Map<string, SchemaChecker>();
+let caseSchema: Record<string, unknown> | undefined;
+
+/** The case schema with this casebook's lists; compiled once per distinct set of lists. */
+export function caseChecker(casebook: Casebook): SchemaChecker {
+  const enums = {
+    domainId: casebook.config.domains.map((d) => d.id),
+    roleId: casebook.config.roles.map((r) => r.id),
+    valueId: casebook.values.values.map((v) => v.id),
+  };
+  const key = JSON.stringify(enums);
+  let checker = checkers.get(key);
+  if (!checker) {
+    caseSchema ??= readSchema('case.schema.json');
+    checker = new SchemaChecker(caseSchema, { enums });
+    checkers.set(key, checker);
+  }
+  return checker;
+}
+
+export interface ValidateOptions {
+  lang?: Lang;
+  /** Which rules to run (default: all). */
+  rules?: readonly Rule[];
+}
+
+export function validate(casebook: Casebook, options: ValidateOptions = {}): ValidationResult {
+  const lang = options.lang ?? casebook.config.language;
+  const checker = caseChecker(casebook);
+  const messages: Message[] = [...casebook.messages];
+  for (const file of casebook.cases) {
+    messages.push(...file.messages);
+    messages.push(...checker.check(file, lang));
+  }
+  messages.push(...runRules(casebook, options.rules ?? allRules, lang));
+  const byPath = new Map<string, CaseFile>(casebook.cases.map((c) => [c.path, c]));
+  applySuppressions(messages, byPath);
+  // With explicit paths, the whole casebook is loaded (so `related` and unique ids are
+  // checked against all cases) but only the named files are reported on.
+  const focus = casebook.focus;
+  const reported = focus ? messages.filter((m) => focus.has(m.file) || !byPath.has(m.file)) : messages;
+  const files = focus ? casebook.cases.filter((c) => focus.has(c.path)) : casebook.cases;
+  sortMessages(reported);
+  return {
+    files: files.length,
+    cases: files.filter((c) => c.data !== undefined).length,
+    errors: countSeverity(reported, 'error'),
+    warnings: countSeverity(reported, 'warning'),
+    messages: reported,
+  };
+}

@@ -1,0 +1,256 @@
+/**
+ * JSON Schema validation with messages a policy officer can act on. ajv finds the problems;
+ * this module picks the one error that explains each problem (anyOf/oneOf noise removed),
+ * words it in plain Dutch or English, adds "bedoelde je …?", and places it in the YAML source.
+ */
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { Ajv2020, type ErrorObject, type ValidateFunction } from 'ajv/dist/2020.js';
+import addFormatsModule from 'ajv-formats';
+import { parse } from 'yaml';
+import { t } from '../i18n/index.js';
+import { locate, pointerSegments, rangePosition, startOfFile } from '../load/position.js';
+import { makeMessage } from '../message.js';
+import { dataDir, schemasDir } from '../paths.js';
+import type { Lang, Message, SourceFile } from '../types.js';
+import { suggest } from './suggest.js';
+
+const addFormats = ((addFormatsModule as unknown as { default?: typeof addFormatsModule }).default ?? addFormatsModule) as unknown as (ajv: Ajv2020) => void;
+
+type JsonSchema = Record<string, unknown>;
+
+export function readSchema(name: string): JsonSchema {
+  return JSON.parse(readFileSync(path.join(schemasDir, name), 'utf8')) as JsonSchema;
+}
+
+let keyAliases: Record<string, string> | undefined;
+/** Dutch (and other) words people type for a field, mapped to the real key: `titel` → `title`. */
+function aliases(): Record<string, string> {
+  keyAliases ??= parse(readFileSync(path.join(dataDir, 'key-aliases.yaml'), 'utf8')) as Record<string, string>;
+  return keyAliases;
+}
+
+/** What kind of id an enum holds, from the `$defs` name, so messages can say "domein". */
+function enumKind(schemaPath: string): string {
+  const match = /\$defs\/(\w+)Id\//.exec(schemaPath);
+  if (match) return match[1]!;
+  const field = /properties\/(\w+)\/enum$/.exec(schemaPath);
+  return field ? field[1]! : 'value';
+}
+
+function describeType(value: unknown): string {
+  if (value === null) return 'null';
+  if (Array.isArray(value)) return 'array';
+  return typeof value === 'number' ? (Number.isInteger(value) ? 'integer' : 'number') : typeof value;
+}
+
+function valueAt(data: unknown, pointer: string): unknown {
+  let node = data;
+  for (const segment of pointerSegments(pointer)) {
+    if (node === null || typeof node !== 'object') return undefined;
+    node = (node as Record<string, unknown>)[segment];
+  }
+  return node;
+}
+
+function fieldName(pointer: string): string {
+  const segments = pointerSegments(pointer).filter((s) => !/^\d+$/.test(s));
+  return segments[segments.length - 1] ?? '';
+}
+
+/** Keywords that can only fail for a value of the given JSON type. */
+const keywordsFor: Record<string, ReadonlySet<string>> = {
+  string: new Set(['enum', 'const', 'pattern', 'minLength', 'maxLength', 'format']),
+  number: new Set(['enum', 'const', 'minimum', 'maximum', 'exclusiveMinimum', 'exclusiveMaximum', 'multipleOf']),
+  integer: new Set(['enum', 'const', 'minimum', 'maximum', 'exclusiveMinimum', 'exclusiveMaximum', 'multipleOf']),
+  object: new Set(['enum', 'const', 'required', 'additionalProperties', 'minProperties', 'maxProperties', 'dependentRequired']),
+  array: new Set(['enum', 'const', 'minItems', 'maxItems', 'uniqueItems', 'contains']),
+  boolean: new Set(['enum', 'const']),
+  null: new Set(['enum', 'const']),
+};
+
+function jsonType(value: unknown): string {
+  const type = describeType(value);
+  return type === 'integer' ? 'number' : type;
+}
+
+/** The `type` of each branch of an anyOf/oneOf, following a `$ref` into `$defs`. */
+function branchTypes(branches: unknown, root: JsonSchema): string[][] {
+  if (!Array.isArray(branches)) return [];
+  return branches.map((branch: JsonSchema) => {
+    let schema: JsonSchema | undefined = branch;
+    for (let hops = 0; schema && typeof schema.$ref === 'string' && hops < 4; hops++) {
+      const name: string | undefined = /^#\/\$defs\/(.+)$/.exec(schema.$ref)?.[1];
+      schema = name ? (root.$defs as Record<string, JsonSchema> | undefined)?.[name] : undefined;
+    }
+    const type = schema?.type;
+    return Array.isArray(type) ? type.map(String) : type ? [String(type)] : [];
+  });
+}
+
+/**
+ * From ajv's list, keep the errors that explain the problem. The anyOf/oneOf in our schemas
+ * choose by type (a value id is text, or a group with id and why). When a branch has the
+ * data's type, only errors that can belong to that type are kept: a value id typed as text
+ * is an enum problem, not a "must be a group" problem. When no branch has the data's type,
+ * one type error lists every accepted type.
+ */
+function explain(errors: ErrorObject[], data: unknown, root: JsonSchema): ErrorObject[] {
+  const drop = new Set<ErrorObject>();
+  const added: ErrorObject[] = [];
+  for (const combinator of errors.filter((e) => e.keyword === 'anyOf' || e.keyword === 'oneOf')) {
+    drop.add(combinator);
+    const at = combinator.instancePath;
+    const actual = jsonType(valueAt(data, at));
+    const types = branchTypes(combinator.schema, root);
+    const matched = types.some((list) => list.includes(actual) || (actual === 'number' && list.includes('integer')));
+    const here = errors.filter((e) => e !== combinator && e.instancePath === at);
+    if (matched) {
+      for (const e of here) if (e.keyword === 'type' || !keywordsFor[actual]?.has(e.keyword)) drop.add(e);
+    } else {
+      for (const e of here) drop.add(e);
+      // Deeper errors come from branches the value does not even have the type of.
+      for (const e of errors) if (e.instancePath.startsWith(at + '/')) drop.add(e);
+      added.push({ ...combinator, keyword: 'type', params: { type: [...new Set(types.flat())].join(',') } });
+    }
+  }
+  return [...errors.filter((e) => !drop.has(e)), ...added];
+}
+
+export interface SchemaCheckerOptions {
+  /** Replace the allowed ids of `$defs/<name>` (e.g. the casebook's own domain list). */
+  enums?: Record<string, string[]>;
+}
+
+/** A compiled schema that turns a parsed file into positioned, worded messages. */
+export class SchemaChecker {
+  private readonly validateFn: ValidateFunction;
+  private readonly schema: JsonSchema;
+
+  constructor(schema: JsonSchema, options: SchemaCheckerOptions = {}) {
+    const copy = structuredClone(schema) as JsonSchema & { $defs?: Record<string, JsonSchema> };
+    for (const [name, ids] of Object.entries(options.enums ?? {})) {
+      const def = copy.$defs?.[name];
+      if (def) def.enum = ids;
+    }
+    // The $id is dropped: several variants of one schema (per casebook lists) may coexist.
+    delete copy.$id;
+    this.schema = copy;
+    const ajv = new Ajv2020({ allErrors: true, strict: true, allowUnionTypes: true, verbose: true });
+    addFormats(ajv);
+    this.validateFn = ajv.compile(copy);
+  }
+
+  /** Schema messages for one parsed file; an unparsed file has none (its parse errors stand). */
+  check(file: SourceFile, lang: Lang): Message[] {
+    if (file.data === undefined || !file.doc) return [];
+    if (this.validateFn(file.data)) return [];
+    const errors = explain([...(this.validateFn.errors ?? [])], file.data, this.schema);
+    const messages = errors.map((error) => this.toMessage(file, error, lang));
+    return dropExplainedRequired(dedupe(messages));
+  }
+
+  private toMessage(file: SourceFile, error: ErrorObject, lang: Lang): Message {
+    const doc = file.doc!;
+    const pointer = error.instancePath;
+    const value = valueAt(file.data, pointer);
+    const field = fieldName(pointer);
+    const position = (p: string, key = false) => {
+      const found = locate(doc, p, { key });
+      return rangePosition(file.lineCounter, found.range[0], found.range[1]);
+    };
+    const params = error.params as Record<string, unknown>;
+    const say = (key: string, extra: Record<string, string | number | undefined> = {}) =>
+      t(lang, `schema.${key}`, { field, value: typeof value === 'string' ? value : JSON.stringify(value), ...extra });
+
+    switch (error.keyword) {
+      case 'required': {
+        const missing = String(params.missingProperty);
+        const where = pointer === '' ? say('required.top', { field: missing }) : say('required.nested', { field: missing, parent: field });
+        return makeMessage(file.path, 'schema/required', 'error', where, position(pointer, true), { path: `${pointer}/${missing}` });
+      }
+      case 'additionalProperties': {
+        const key = String(params.additionalProperty);
+        const known = Object.keys(((error.parentSchema as JsonSchema | undefined)?.properties as JsonSchema | undefined) ?? {});
+        const suggestion = suggest(key, known, pointer === '' ? aliases() : {});
+        const text = suggestion ? say('unknownKey.suggest', { key, suggestion }) : say('unknownKey.plain', { key, known: known.join(', ') });
+        const keyPointer = `${pointer}/${key.replace(/~/g, '~0').replace(/\//g, '~1')}`;
+        return makeMessage(file.path, 'schema/unknown-key', 'error', text, position(keyPointer, true), suggestion ? { suggestion, path: keyPointer } : { path: keyPointer });
+      }
+      case 'enum': {
+        const allowed = (params.allowedValues as unknown[]).map(String);
+        const kind = enumKind(error.schemaPath);
+        const suggestion = typeof value === 'string' ? suggest(value, allowed) : undefined;
+        const kindLabel = t(lang, `schema.kinds.${kind}`);
+        const text = suggestion
+          ? say('enum.suggest', { kind: kindLabel, suggestion })
+          : say('enum.plain', { kind: kindLabel, allowed: allowed.join(', ') });
+        return makeMessage(file.path, 'schema/enum', 'error', text, position(pointer), suggestion ? { suggestion, path: pointer } : { path: pointer });
+      }
+      case 'type': {
+        const expected = String(params.type).split(',').map((name) => t(lang, `schema.types.${name}`)).join(t(lang, 'schema.or'));
+        const actual = t(lang, `schema.types.${describeType(value)}`);
+        const hintKey = `schema.typeHint.${field}`;
+        const hint = t(lang, hintKey);
+        const text = say('type', { expected, actual }) + (hint === hintKey ? '' : ' ' + hint);
+        return makeMessage(file.path, 'schema/type', 'error', text, position(pointer), { path: pointer });
+      }
+      case 'minLength':
+      case 'maxLength': {
+        const actual = typeof value === 'string' ? [...value].length : 0;
+        const key = error.keyword === 'minLength' ? (actual === 0 ? 'empty' : 'tooShort') : 'tooLong';
+        return makeMessage(file.path, 'schema/length', 'error', say(key, { limit: Number(params.limit), actual }), position(pointer), { path: pointer });
+      }
+      case 'pattern': {
+        const pattern = String(params.pattern);
+        const key = pattern === '\\S' ? 'empty' : `pattern.${field}`;
+        const text = t(lang, `schema.${key}`) === `schema.${key}` ? say('pattern.other', { pattern }) : say(key);
+        return makeMessage(file.path, 'schema/pattern', 'error', text, position(pointer), { path: pointer });
+      }
+      case 'format':
+        return makeMessage(file.path, 'schema/format', 'error', say(`format.${String(params.format)}`), position(pointer), { path: pointer });
+      case 'minItems':
+      case 'maxItems':
+        return makeMessage(file.path, error.keyword === 'minItems' ? 'schema/min-items' : 'schema/max-items', 'error',
+          say(error.keyword, { limit: Number(params.limit) }), position(pointer), { path: pointer });
+      case 'uniqueItems': {
+        const list = Array.isArray(value) ? value : [];
+        const second = Number(params.i);
+        const itemPointer = `${pointer}/${second}`;
+        return makeMessage(file.path, 'schema/duplicate-item', 'error', say('uniqueItems', { item: JSON.stringify(list[second]) }), position(itemPointer), { path: itemPointer });
+      }
+      case 'minimum':
+      case 'maximum':
+      case 'exclusiveMinimum':
+      case 'exclusiveMaximum':
+        return makeMessage(file.path, 'schema/range', 'error', say('range', { limit: String(params.limit), comparison: String(params.comparison) }), position(pointer), { path: pointer });
+      default:
+        return makeMessage(file.path, 'schema/invalid', 'error', say('other', { detail: error.message ?? error.keyword }), file.doc ? position(pointer) : startOfFile, { path: pointer });
+    }
+  }
+}
+
+/** One message per rule and place: ajv can report the same problem through two paths. */
+function dedupe(messages: Message[]): Message[] {
+  const seen = new Set<string>();
+  return messages.filter((m) => {
+    const key = `${m.rule}|${m.line}|${m.column}|${m.message}`;
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
+}
+
+/**
+ * A typo in a required key (`situatoin:`) makes both "unknown key" and "missing situation".
+ * The unknown-key message already says what to do, so the missing-key one is dropped.
+ */
+function dropExplainedRequired(messages: Message[]): Message[] {
+  const suggested = new Set(
+    messages.filter((m) => m.rule === 'schema/unknown-key' && m.suggestion).map((m) => {
+      const parent = (m.path ?? '').replace(/\/[^/]*$/, '');
+      return `${parent}/${m.suggestion}`;
+    }),
+  );
+  return messages.filter((m) => !(m.rule === 'schema/required' && m.path && suggested.has(m.path)));
+}

@@ -1,0 +1,48 @@
+/** Shared test helpers: temporary casebooks and running the built CLI as a user would. */
+import { spawnSync } from 'node:child_process';
+import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+export const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+export const cliPath = path.join(repoRoot, 'bin', 'casebook.js');
+export const fixtures = path.join(repoRoot, 'tests', 'fixtures');
+
+/** Creates a temporary folder with the given files (path → content) and returns its path. */
+export function makeTree(files: Record<string, string | Uint8Array>, prefix = 'casebook-test-'): string {
+  const dir = mkdtempSync(path.join(tmpdir(), prefix));
+  for (const [name, content] of Object.entries(files)) {
+    const full = path.join(dir, name);
+    mkdirSync(path.dirname(full), { recursive: true });
+    writeFileSync(full, content);
+  }
+  return dir;
+}
+
+export interface CliResult {
+  code: number | null;
+  stdout: string;
+  stderr: string;
+}
+
+/** Runs `casebook …` in `cwd` as a separate process, without colour unless asked. */
+export function runCli(args: string[], options: { cwd: string; env?: Record<string, string | undefined>; timeout?: number }): CliResult {
+  const env: Record<string, string | undefined> = { ...process.env, NO_COLOR: '1', GITHUB_ACTIONS: undefined, CASEBOOK_LANG: undefined, ...options.env };
+  for (const key of Object.keys(env)) if (env[key] === undefined) delete env[key];
+  const result = spawnSync(process.execPath, [cliPath, ...args], { cwd: options.cwd, env: env as NodeJS.ProcessEnv, encoding: 'utf8', timeout: options.timeout ?? 120_000 });
+  return { code: result.status, stdout: result.stdout, stderr: result.stderr };
+}
+
+/** A minimal valid case, with overrides as YAML lines appended. */
+export function caseYaml(fields: Record<string, string> = {}): string {
+  const base: Record<string, string> = {
+    title: 'Een casus om te testen',
+    status: 'draft',
+    domains: '[wmo]',
+    situation: 'Een inwoner vraagt hulp.',
+    dilemma: 'Wat doen we?',
+    ...fields,
+  };
+  return Object.entries(base).map(([k, v]) => `${k}: ${v}`).join('\n') + '\n';
+}
