@@ -1,9 +1,10 @@
 /**
- * Everything a person reads comes from data/messages/<lang>.yaml, so that wording can be
- * improved (or a language added) without touching code. Keys are dotted paths; `{name}`
+ * Everything a person reads comes from data/messages/<lang>/*.yaml, so that wording can be
+ * improved (or a language added) without touching code. Each file holds one part of the
+ * tool (core, privacy, tag, render, …); they are merged. Keys are dotted paths; `{name}`
  * placeholders are filled from the params object.
  */
-import { readFileSync } from 'node:fs';
+import { readFileSync, readdirSync } from 'node:fs';
 import path from 'node:path';
 import { parse } from 'yaml';
 import { dataDir } from '../paths.js';
@@ -14,10 +15,23 @@ export const languages: readonly Lang[] = ['nl', 'en'];
 type Table = Record<string, unknown>;
 const tables = new Map<Lang, Table>();
 
+function merge(target: Table, source: Table): Table {
+  for (const [key, value] of Object.entries(source)) {
+    const existing = target[key];
+    if (existing && typeof existing === 'object' && value && typeof value === 'object') merge(existing as Table, value as Table);
+    else target[key] = value;
+  }
+  return target;
+}
+
 function table(lang: Lang): Table {
   let loaded = tables.get(lang);
   if (!loaded) {
-    loaded = parse(readFileSync(path.join(dataDir, 'messages', `${lang}.yaml`), 'utf8')) as Table;
+    const folder = path.join(dataDir, 'messages', lang);
+    loaded = {};
+    for (const name of readdirSync(folder).filter((n) => n.endsWith('.yaml')).sort()) {
+      merge(loaded, (parse(readFileSync(path.join(folder, name), 'utf8')) ?? {}) as Table);
+    }
     tables.set(lang, loaded);
   }
   return loaded;
