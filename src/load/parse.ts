@@ -32,23 +32,24 @@ function emptyResult(path: string, messages: Message[], text?: string): SourceFi
   return { path, text, doc: undefined, lineCounter: new LineCounter(), data: undefined, messages };
 }
 
-/** Where the first invalid UTF-8 byte is, as a position (lines counted on the valid prefix). */
-function invalidUtf8Position(bytes: Uint8Array): { line: number; column: number } {
-  let lo = 0;
-  let hi = bytes.length;
-  // Binary search for the longest prefix that decodes; fine for files up to MAX_FILE_BYTES.
-  while (lo < hi) {
-    const mid = (lo + hi + 1) >> 1;
-    try {
-      new TextDecoder('utf-8', { fatal: true }).decode(bytes.subarray(0, mid), { stream: true });
-      lo = mid;
-    } catch {
-      hi = mid - 1;
-    }
+/** The offset of the first byte that is not part of a valid UTF-8 sequence. */
+function firstInvalidUtf8(bytes: Uint8Array): number {
+  let i = 0;
+  while (i < bytes.length) {
+    const b = bytes[i]!;
+    const length = b < 0x80 ? 1 : b >= 0xc2 && b <= 0xdf ? 2 : b >= 0xe0 && b <= 0xef ? 3 : b >= 0xf0 && b <= 0xf4 ? 4 : 0;
+    if (length === 0 || i + length > bytes.length) return i;
+    for (let k = 1; k < length; k++) if ((bytes[i + k]! & 0xc0) !== 0x80) return i;
+    i += length;
   }
-  const prefix = new TextDecoder('utf-8').decode(bytes.subarray(0, lo));
+  return i;
+}
+
+/** Where the first invalid UTF-8 byte is, as a line and column of the valid text before it. */
+function invalidUtf8Position(bytes: Uint8Array): { line: number; column: number } {
+  const prefix = new TextDecoder('utf-8').decode(bytes.subarray(0, firstInvalidUtf8(bytes)));
   const lines = prefix.split('\n');
-  return { line: lines.length, column: (lines[lines.length - 1]?.length ?? 0) + 1 };
+  return { line: lines.length, column: [...(lines[lines.length - 1] ?? '')].length + 1 };
 }
 
 function depthOf(value: unknown, limit: number): number {
@@ -110,11 +111,14 @@ export function parseSource(path: string, bytes: Uint8Array, options: ParseOptio
       continue;
     }
     if (messages.length >= MAX_SYNTAX_ERRORS) break;
+    // The parser often reports one mistake twice, in different words, at the same spot.
+    if (messages.some((m) => m.line === lineCounter.linePos(error.pos[0]).line)) continue;
     const rule = error.code === 'DUPLICATE_KEY' ? 'yaml/duplicate-key' : 'yaml/syntax';
     let detail = t(lang, `yaml.${error.code}`);
     if (detail === `yaml.${error.code}`) detail = t(lang, 'yaml.OTHER', { detail: error.message.split('\n')[0] });
     if (rule === 'yaml/duplicate-key') {
-      const key = text.slice(error.pos[0], error.pos[1]).split(':')[0]?.trim();
+      const lineEnd = text.indexOf('\n', error.pos[0]);
+      const key = text.slice(error.pos[0], lineEnd < 0 ? undefined : lineEnd).split(':')[0]?.trim();
       detail = t(lang, 'yaml.DUPLICATE_KEY', { key });
     }
     messages.push(makeMessage(path, rule, 'error', detail, rangePosition(lineCounter, error.pos[0], error.pos[1])));

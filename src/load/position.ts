@@ -73,7 +73,9 @@ export function locate(doc: Document, pointer: string, options: { key?: boolean 
       const pair = pairFor(node, segment);
       next = (pair?.value ?? (pair ? null : undefined)) as YamlNode;
       nextKey = pair?.key as YamlNode;
-      if (pair && next === null) {
+      // `key:` with nothing after it holds an empty scalar (or null) that has no text.
+      const empty = next === null || (isScalar(next) && next.value === null && next.range && next.range[0] === next.range[1]);
+      if (pair && empty) {
         // `key:` with nothing after it: the key is the only place to point at.
         const keyRange = rangeOf(nextKey);
         return { node: undefined, range: keyRange ?? best ?? [0, 0], exact: true };

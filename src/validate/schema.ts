@@ -23,10 +23,10 @@ export function readSchema(name: string): JsonSchema {
   return JSON.parse(readFileSync(path.join(schemasDir, name), 'utf8')) as JsonSchema;
 }
 
-let keyAliases: Record<string, string> | undefined;
+let keyAliases: Record<string, string | string[]> | undefined;
 /** Dutch (and other) words people type for a field, mapped to the real key: `titel` → `title`. */
-function aliases(): Record<string, string> {
-  keyAliases ??= parse(readFileSync(path.join(dataDir, 'key-aliases.yaml'), 'utf8')) as Record<string, string>;
+function aliases(): Record<string, string | string[]> {
+  keyAliases ??= parse(readFileSync(path.join(dataDir, 'key-aliases.yaml'), 'utf8')) as Record<string, string | string[]>;
   return keyAliases;
 }
 
@@ -63,8 +63,10 @@ const keywordsFor: Record<string, ReadonlySet<string>> = {
   string: new Set(['enum', 'const', 'pattern', 'minLength', 'maxLength', 'format']),
   number: new Set(['enum', 'const', 'minimum', 'maximum', 'exclusiveMinimum', 'exclusiveMaximum', 'multipleOf']),
   integer: new Set(['enum', 'const', 'minimum', 'maximum', 'exclusiveMinimum', 'exclusiveMaximum', 'multipleOf']),
-  object: new Set(['enum', 'const', 'required', 'additionalProperties', 'minProperties', 'maxProperties', 'dependentRequired']),
-  array: new Set(['enum', 'const', 'minItems', 'maxItems', 'uniqueItems', 'contains']),
+  // Our schemas put enums only on scalars, so an enum error on a group or list comes from
+  // another branch of an anyOf.
+  object: new Set(['required', 'additionalProperties', 'minProperties', 'maxProperties', 'dependentRequired']),
+  array: new Set(['minItems', 'maxItems', 'uniqueItems', 'contains']),
   boolean: new Set(['enum', 'const']),
   null: new Set(['enum', 'const']),
 };
@@ -172,7 +174,7 @@ export class SchemaChecker {
       case 'additionalProperties': {
         const key = String(params.additionalProperty);
         const known = Object.keys(((error.parentSchema as JsonSchema | undefined)?.properties as JsonSchema | undefined) ?? {});
-        const suggestion = suggest(key, known, pointer === '' ? aliases() : {});
+        const suggestion = suggest(key, known, aliases());
         const text = suggestion ? say('unknownKey.suggest', { key, suggestion }) : say('unknownKey.plain', { key, known: known.join(', ') });
         const keyPointer = `${pointer}/${key.replace(/~/g, '~0').replace(/\//g, '~1')}`;
         return makeMessage(file.path, 'schema/unknown-key', 'error', text, position(keyPointer, true), suggestion ? { suggestion, path: keyPointer } : { path: keyPointer });

@@ -13,20 +13,22 @@ export function normalise(text: string): string {
 /**
  * The candidate closest to `input`: first a case- and accent-insensitive match, then the
  * smallest edit distance, within max(1, ⌊length/3⌋) edits so that unrelated words are not
- * suggested. `aliases` maps other words (e.g. Dutch field names) straight to a candidate.
+ * suggested. `aliases` maps other words (e.g. Dutch field names) straight to candidates; the
+ * first one that is in `candidates` wins.
  */
 export function suggest(
   input: string,
   candidates: Iterable<string>,
-  aliases: Readonly<Record<string, string>> = {},
+  aliases: Readonly<Record<string, string | readonly string[]>> = {},
 ): string | undefined {
   const wanted = normalise(input);
   if (!wanted) return undefined;
   const list = [...candidates];
   const exact = list.find((c) => normalise(c) === wanted);
   if (exact !== undefined && exact !== input) return exact;
-  const aliased = aliases[wanted];
-  if (aliased !== undefined && list.includes(aliased)) return aliased;
+  // An alias may name several keys (`wet` is `legal` in a case, `law` in a legal item).
+  const aliased = ([] as string[]).concat(aliases[wanted] ?? []).find((target) => list.includes(target));
+  if (aliased !== undefined) return aliased;
   const limit = Math.max(1, Math.floor(wanted.length / 3));
   let best: string | undefined;
   let bestDistance = Infinity;
