@@ -2,13 +2,17 @@
  * Stage 1 of the pipeline: load. Finds casebook.yaml, reads the value set and the lists,
  * collects the case files and parses each one with positions kept.
  */
+import { existsSync } from 'node:fs';
+import { availableParallelism } from 'node:os';
 import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { Worker } from 'node:worker_threads';
 import { CasebookError } from '../errors.js';
 import { t } from '../i18n/index.js';
 import type { CaseFile, Casebook, Lang, SourceFile } from '../types.js';
 import { findConfigFile, loadConfig, resolveConfigArgument } from './config.js';
 import { collectCaseFiles } from './files.js';
-import { readSource } from './parse.js';
+import { readSource, restoreSource, type PlainSource } from './parse.js';
 
 export { findConfigFile, loadBuiltInValues, CONFIG_FILE } from './config.js';
 export { parseSource, readSource } from './parse.js';
@@ -31,21 +35,50 @@ export function caseId(file: SourceFile): string {
   return typeof id === 'string' && id.trim() !== '' ? id : path.basename(file.path).replace(/\.ya?ml$/i, '');
 }
 
-/** How many files are read at once: enough to keep the disk busy, few enough for small machines. */
-const READ_CONCURRENCY = 64;
+/**
+ * Below this many files, starting threads costs more than it saves: each thread warms up
+ * its own JIT (measured: 1,000 cases 0.84 s on one thread, 0.91 s on two; 10,000 cases
+ * 4.4 s on one, 2.9 s on two).
+ */
+const THREAD_THRESHOLD = 2000;
 
+function threadCount(files: number): number {
+  const setting = process.env.CASEBOOK_PARSE_THREADS;
+  if (setting !== undefined && setting !== '') return Math.max(0, Math.floor(Number(setting)) || 0);
+  if (files < THREAD_THRESHOLD) return 0;
+  return Math.min(availableParallelism(), 8);
+}
+
+/** The compiled worker; when running from TypeScript sources (tests) there is none. */
+const workerUrl = new URL('./parse-worker.js', import.meta.url);
+
+async function parseInThreads(files: string[], lang: Lang, threads: number): Promise<SourceFile[]> {
+  const share = Math.ceil(files.length / threads);
+  const slices = Array.from({ length: threads }, (_, i) => files.slice(i * share, (i + 1) * share)).filter((s) => s.length > 0);
+  const parts = await Promise.all(
+    slices.map(
+      (slice) =>
+        new Promise<PlainSource[]>((resolve, reject) => {
+          const worker = new Worker(workerUrl, { workerData: { files: slice, lang } });
+          worker.once('message', resolve);
+          worker.once('error', reject);
+          worker.once('exit', (code) => code !== 0 && reject(new Error(`parse worker exited with ${code}`)));
+        }),
+    ),
+  );
+  return parts.flat().map(restoreSource);
+}
+
+/**
+ * Reads and parses the case files: in worker threads for large casebooks (parsing YAML is
+ * most of the work of `validate`), on this thread otherwise.
+ */
 async function readAll(files: string[], lang: Lang): Promise<CaseFile[]> {
-  const results: CaseFile[] = new Array(files.length);
-  let next = 0;
-  const worker = async () => {
-    while (next < files.length) {
-      const index = next++;
-      const source = await readSource(files[index]!, { lang });
-      results[index] = Object.assign(source, { id: caseId(source) });
-    }
-  };
-  await Promise.all(Array.from({ length: Math.min(READ_CONCURRENCY, files.length) }, worker));
-  return results;
+  const threads = threadCount(files.length);
+  const sources = threads > 0 && existsSync(fileURLToPath(workerUrl))
+    ? await parseInThreads(files, lang, threads)
+    : files.map((file) => readSource(file, { lang }));
+  return sources.map((source) => Object.assign(source, { id: caseId(source) }));
 }
 
 /**

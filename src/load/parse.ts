@@ -4,7 +4,7 @@
  * syntax errors, duplicate keys, alias bombs and absurd nesting all become `yaml/*` messages
  * with a position, so every other file can still be checked.
  */
-import { readFile } from 'node:fs/promises';
+import { readFileSync } from 'node:fs';
 import { LineCounter, parseDocument, type Document } from 'yaml';
 import { t } from '../i18n/index.js';
 import { makeMessage } from '../message.js';
@@ -67,6 +67,44 @@ function depthOf(value: unknown, limit: number): number {
   return max;
 }
 
+const PARSE_OPTIONS = { prettyErrors: false, uniqueKeys: true, strict: true, version: '1.2', schema: 'core' } as const;
+
+/** What a worker thread sends back: plain data, no class instances. */
+export interface PlainSource {
+  path: string;
+  text: string | undefined;
+  data: Record<string, unknown> | undefined;
+  messages: Message[];
+}
+
+/**
+ * A source file from a worker thread. The YAML document is needed only to place messages
+ * (most files have none), so it is parsed again here only when someone asks for it.
+ */
+export function restoreSource(plain: PlainSource): SourceFile {
+  let parsed: { doc: Document.Parsed | undefined; lineCounter: LineCounter } | undefined;
+  const ensure = () => {
+    if (!parsed) {
+      const lineCounter = new LineCounter();
+      const doc = plain.text === undefined ? undefined : parseDocument(plain.text, { ...PARSE_OPTIONS, lineCounter });
+      parsed = { doc, lineCounter };
+    }
+    return parsed;
+  };
+  return {
+    path: plain.path,
+    text: plain.text,
+    data: plain.data,
+    messages: plain.messages,
+    get doc() {
+      return ensure().doc;
+    },
+    get lineCounter() {
+      return ensure().lineCounter;
+    },
+  };
+}
+
 /** Parses the bytes of one file. Pure and synchronous, so it can run in a worker. */
 export function parseSource(path: string, bytes: Uint8Array, options: ParseOptions): SourceFile {
   const { lang } = options;
@@ -95,7 +133,7 @@ export function parseSource(path: string, bytes: Uint8Array, options: ParseOptio
   const lineCounter = new LineCounter();
   let doc: Document.Parsed;
   try {
-    doc = parseDocument(text, { lineCounter, prettyErrors: false, uniqueKeys: true, strict: true, version: '1.2', schema: 'core' });
+    doc = parseDocument(text, { ...PARSE_OPTIONS, lineCounter });
   } catch (error) {
     // The parser reports its own limits as errors; this is for anything it throws instead.
     return emptyResult(path, [fileMessage('yaml/too-deep', 'load.tooDeep', { max: MAX_DEPTH })], text);
@@ -155,11 +193,15 @@ export function parseSource(path: string, bytes: Uint8Array, options: ParseOptio
   return { path, text, doc, lineCounter, data: data as Record<string, unknown>, messages };
 }
 
-/** Reads and parses one file; unreadable files become a `load/unreadable` message. */
-export async function readSource(path: string, options: ParseOptions): Promise<SourceFile> {
+/**
+ * Reads and parses one file; unreadable files become a `load/unreadable` message. Reading
+ * is synchronous on purpose: case files are small, and for thousands of them the thread
+ * pool round trips of async reads cost more than the reads themselves.
+ */
+export function readSource(path: string, options: ParseOptions): SourceFile {
   let bytes: Uint8Array;
   try {
-    bytes = await readFile(path);
+    bytes = readFileSync(path);
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code ?? 'EIO';
     const key = code === 'ENOENT' ? 'load.notFound' : code === 'EISDIR' ? 'load.isDirectory' : 'load.unreadable';

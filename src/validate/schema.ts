@@ -145,8 +145,11 @@ export class SchemaChecker {
 
   /** Schema messages for one parsed file; an unparsed file has none (its parse errors stand). */
   check(file: SourceFile, lang: Lang): Message[] {
-    if (file.data === undefined || !file.doc) return [];
+    // The document (for positions) is touched only when there is something to place:
+    // for files parsed in a worker thread, that saves parsing them a second time.
+    if (file.data === undefined) return [];
     if (this.validateFn(file.data)) return [];
+    if (!file.doc) return [];
     const errors = explain([...(this.validateFn.errors ?? [])], file.data, this.schema);
     const messages = errors.map((error) => this.toMessage(file, error, lang));
     return dropExplainedRequired(dedupe(messages));

@@ -121,6 +121,14 @@ describe('casebook validate', () => {
     expect(lang.code).toBe(2);
   });
 
+  it('reports the same in worker threads as on one thread', () => {
+    const single = runCli(['validate', '--format', 'json'], { cwd: broken, env: { CASEBOOK_PARSE_THREADS: '0' } });
+    const threaded = runCli(['validate', '--format', 'json'], { cwd: broken, env: { CASEBOOK_PARSE_THREADS: '3' } });
+    expect(JSON.parse(threaded.stdout).errors).toBeGreaterThan(20);
+    expect(threaded.stdout).toBe(single.stdout);
+    expect(threaded.code).toBe(1);
+  });
+
   it('explains itself with --help, with examples and exit codes', () => {
     const result = runCli(['validate', '--help'], { cwd: broken });
     expect(result.code).toBe(0);

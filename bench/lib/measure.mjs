@@ -1,0 +1,75 @@
+// Measures a command as a whole process tree: wall time, and peak memory as the sum of PSS
+// over the process and all its descendants (Chromium included), sampled every 50 ms. A single
+// process's max RSS under-reports Chromium 3–4×.
+import { spawn } from 'node:child_process';
+import { readFileSync, readdirSync } from 'node:fs';
+
+function children() {
+  const byParent = new Map();
+  for (const entry of readdirSync('/proc')) {
+    if (!/^\d+$/.test(entry)) continue;
+    try {
+      const stat = readFileSync(`/proc/${entry}/stat`, 'utf8');
+      const ppid = Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]);
+      if (!byParent.has(ppid)) byParent.set(ppid, []);
+      byParent.get(ppid).push(Number(entry));
+    } catch { /* the process ended meanwhile */ }
+  }
+  return byParent;
+}
+
+function treePssKb(root) {
+  const byParent = children();
+  let total = 0;
+  const stack = [root];
+  while (stack.length) {
+    const pid = stack.pop();
+    try {
+      const rollup = readFileSync(`/proc/${pid}/smaps_rollup`, 'utf8');
+      total += Number(/^Pss:\s+(\d+)/m.exec(rollup)?.[1] ?? 0);
+    } catch { /* ended */ }
+    stack.push(...(byParent.get(pid) ?? []));
+  }
+  return total;
+}
+
+/** One run: { seconds, peakMb, code, stdout, stderr }. */
+export function runOnce(command, args, { cwd, env } = {}) {
+  return new Promise((resolve) => {
+    const started = process.hrtime.bigint();
+    const child = spawn(command, args, { cwd, env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.on('data', (d) => (stdout += d));
+    child.stderr.on('data', (d) => (stderr += d));
+    let peak = 0;
+    const timer = setInterval(() => (peak = Math.max(peak, treePssKb(child.pid))), 50);
+    child.on('close', (code) => {
+      clearInterval(timer);
+      const seconds = Number(process.hrtime.bigint() - started) / 1e9;
+      resolve({ seconds, peakMb: peak / 1024, code, stdout, stderr });
+    });
+  });
+}
+
+const median = (xs) => {
+  const s = [...xs].sort((a, b) => a - b);
+  return s.length % 2 ? s[(s.length - 1) / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2;
+};
+
+/** Several runs after a warm-up: { median, min, max, peakMb, code, runs }. */
+export async function measure(command, args, { cwd, env, runs = 3, warmup = 1 } = {}) {
+  for (let i = 0; i < warmup; i++) await runOnce(command, args, { cwd, env });
+  const results = [];
+  for (let i = 0; i < runs; i++) results.push(await runOnce(command, args, { cwd, env }));
+  const times = results.map((r) => r.seconds);
+  return {
+    median: median(times), min: Math.min(...times), max: Math.max(...times),
+    peakMb: Math.max(...results.map((r) => r.peakMb)), code: results[results.length - 1].code,
+    last: results[results.length - 1],
+  };
+}
+
+export function formatRow(name, m) {
+  return `| ${name} | ${m.median.toFixed(2)} | ${m.min.toFixed(2)}–${m.max.toFixed(2)} | ${Math.round(m.peakMb)} | ${m.code} |`;
+}
