@@ -52,6 +52,41 @@ function buildProgram(io: Io, lang: Lang, setExit: (code: number) => void): Comm
       setExit(await validateCommand(paths, { ...globals(command), ...command.opts() }, io));
     });
 
+  program
+    .command('stats')
+    .description(h('stats.description'))
+    .option('-f, --format <format>', h('stats.format'))
+    .addHelpText('after', h('stats.examples'))
+    .action(async (_options, command: Command) => {
+      const { statsCommand } = await import('./commands/stats.js');
+      setExit(await statsCommand({ ...globals(command), ...command.opts() }, io));
+    });
+
+  program
+    .command('init')
+    .description(h('init.description'))
+    .argument('[dir]', h('init.dir'))
+    .option('--force', h('init.force'))
+    .option('--title <titel>', h('init.title'))
+    .option('--organisation <naam>', h('init.organisation'))
+    .addHelpText('after', h('init.examples'))
+    .action(async (dir: string | undefined, _options, command: Command) => {
+      const { initCommand } = await import('./commands/init.js');
+      setExit(await initCommand(dir, { ...globals(command), ...command.opts() }, io));
+    });
+
+  program
+    .command('new')
+    .description(h('new.description'))
+    .argument('<title>', h('new.title'))
+    .option('-d, --domain <domein>', h('new.domain'))
+    .option('-r, --role <rol>', h('new.role'))
+    .addHelpText('after', h('new.examples'))
+    .action(async (title: string, _options, command: Command) => {
+      const { newCommand } = await import('./commands/init.js');
+      setExit(await newCommand(title, { ...globals(command), ...command.opts() }, io));
+    });
+
   return program;
 }
 

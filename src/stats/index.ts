@@ -1,0 +1,67 @@
+/**
+ * Counts over a casebook: cases per domain, status, role and value; values no published
+ * case covers; and the value × domain matrix (also drawn as a heat map in the HTML book).
+ */
+import type { Casebook } from '../types.js';
+
+export interface CasebookStats {
+  cases: number;
+  /** Case files that could not be read as a case (they are not counted elsewhere). */
+  unreadable: number;
+  byDomain: Record<string, number>;
+  byStatus: Record<string, number>;
+  byRole: Record<string, number>;
+  byValue: Record<string, number>;
+  /** Values of the set that no published case has. */
+  uncoveredValues: string[];
+  /** matrix[value][domain]: how many cases have that value in that domain. */
+  matrix: Record<string, Record<string, number>>;
+}
+
+/** The value ids of a case's `values` field (plain ids and `{id, why}` alike). */
+export function caseValueIds(data: Record<string, unknown>): string[] {
+  const values = Array.isArray(data.values) ? data.values : [];
+  return values
+    .map((entry) => (typeof entry === 'string' ? entry : (entry as { id?: unknown } | null)?.id))
+    .filter((id): id is string => typeof id === 'string');
+}
+
+const stringList = (value: unknown): string[] => (Array.isArray(value) ? value.filter((v): v is string => typeof v === 'string') : []);
+
+export function casebookStats(casebook: Casebook): CasebookStats {
+  const domainIds = casebook.config.domains.map((d) => d.id);
+  const valueIds = casebook.values.values.map((v) => v.id);
+  const zeros = (ids: string[]) => Object.fromEntries(ids.map((id) => [id, 0]));
+  const stats: CasebookStats = {
+    cases: 0,
+    unreadable: 0,
+    byDomain: zeros(domainIds),
+    byStatus: { draft: 0, review: 0, published: 0 },
+    byRole: zeros(casebook.config.roles.map((r) => r.id)),
+    byValue: zeros(valueIds),
+    uncoveredValues: [],
+    matrix: Object.fromEntries(valueIds.map((v) => [v, zeros(domainIds)])),
+  };
+  const published = new Set<string>();
+  for (const file of casebook.cases) {
+    const data = file.data;
+    if (!data) {
+      stats.unreadable++;
+      continue;
+    }
+    stats.cases++;
+    const status = typeof data.status === 'string' ? data.status : 'draft';
+    stats.byStatus[status] = (stats.byStatus[status] ?? 0) + 1;
+    if (typeof data.role === 'string') stats.byRole[data.role] = (stats.byRole[data.role] ?? 0) + 1;
+    const domains = stringList(data.domains);
+    for (const domain of domains) stats.byDomain[domain] = (stats.byDomain[domain] ?? 0) + 1;
+    for (const value of new Set(caseValueIds(data))) {
+      stats.byValue[value] = (stats.byValue[value] ?? 0) + 1;
+      if (status === 'published') published.add(value);
+      const row = (stats.matrix[value] ??= {});
+      for (const domain of domains) row[domain] = (row[domain] ?? 0) + 1;
+    }
+  }
+  stats.uncoveredValues = valueIds.filter((id) => !published.has(id));
+  return stats;
+}

@@ -1,0 +1,111 @@
+/** init, new and stats, run as a new user would, in an empty folder. */
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { parse } from 'yaml';
+import { describe, expect, it } from 'vitest';
+import { makeTree, runCli } from '../helpers.js';
+
+describe('casebook init', () => {
+  it('creates a casebook that validates, with VS Code, GitHub and GitLab set up', () => {
+    const dir = makeTree({});
+    const result = runCli(['init', 'boek', '--title', 'Casusboek Wmo: Oost', '--organisation', 'Gemeente Oost'], { cwd: dir });
+    expect(result.code).toBe(0);
+    const root = path.join(dir, 'boek');
+    for (const file of ['casebook.yaml', 'cases/wmo/wmo-traplift-of-verhuizen.yaml', 'schemas/case.schema.json', '.vscode/settings.json',
+      '.github/workflows/casebook.yml', '.gitlab-ci.yml', '.gitignore']) {
+      expect(existsSync(path.join(root, file)), file).toBe(true);
+    }
+    const config = parse(readFileSync(path.join(root, 'casebook.yaml'), 'utf8'));
+    expect(config).toMatchObject({ title: 'Casusboek Wmo: Oost', organisation: 'Gemeente Oost', cases: ['cases'] });
+    const settings = JSON.parse(readFileSync(path.join(root, '.vscode/settings.json'), 'utf8'));
+    expect(settings['yaml.schemas']['./schemas/case.schema.json']).toContain('cases/**/*.yaml');
+    expect(runCli(['validate'], { cwd: root }).code).toBe(0);
+  });
+
+  it('writes a GitHub workflow that validates on every push and pull request and uploads the book', () => {
+    const dir = makeTree({});
+    runCli(['init'], { cwd: dir });
+    const workflow = parse(readFileSync(path.join(dir, '.github/workflows/casebook.yml'), 'utf8'));
+    expect(Object.keys(workflow.on)).toEqual(['push', 'pull_request']);
+    const steps = workflow.jobs.casebook.steps as Array<{ run?: string; uses?: string; with?: { path?: string } }>;
+    const runs = steps.map((s) => s.run).filter(Boolean);
+    expect(runs[0]).toMatch(/^npx --yes casebook@\d+\.\d+\.\d+ validate$/);
+    expect(runs[1]).toMatch(/^npx --yes casebook@\d+\.\d+\.\d+ build$/);
+    expect(steps.find((s) => s.uses?.startsWith('actions/upload-artifact'))?.with?.path).toBe('dist/');
+    const gitlab = parse(readFileSync(path.join(dir, '.gitlab-ci.yml'), 'utf8'));
+    expect(gitlab.casebook.artifacts.reports.junit).toBe('casebook-junit.xml');
+  });
+
+  it('refuses to overwrite, unless --force', () => {
+    const dir = makeTree({ 'casebook.yaml': 'title: Mijn eigen boek\n' });
+    const refused = runCli(['init'], { cwd: dir });
+    expect(refused.code).toBe(2);
+    expect(refused.stderr).toContain('casebook.yaml');
+    expect(readFileSync(path.join(dir, 'casebook.yaml'), 'utf8')).toBe('title: Mijn eigen boek\n');
+    expect(existsSync(path.join(dir, '.gitignore'))).toBe(false);
+    expect(runCli(['init', '--force'], { cwd: dir }).code).toBe(0);
+    expect(readFileSync(path.join(dir, 'casebook.yaml'), 'utf8')).toContain('# De titel van het casusboek');
+  });
+});
+
+describe('casebook new', () => {
+  it('writes a commented draft case, named after its title, in its domain folder', () => {
+    const dir = makeTree({});
+    runCli(['init'], { cwd: dir });
+    const result = runCli(['new', 'Giften van familie: mag dat?', '--domain', 'participatiewet', '--role', 'inkomensconsulent'], { cwd: dir });
+    expect(result.code).toBe(0);
+    const file = path.join(dir, 'cases/participatiewet/giften-van-familie-mag-dat.yaml');
+    const text = readFileSync(file, 'utf8');
+    expect(text.split('\n')[0]).toBe('# yaml-language-server: $schema=../../schemas/case.schema.json');
+    expect(text).toContain('# Stap 1: welk effect wil de inwoner bereiken?');
+    expect(parse(text)).toMatchObject({ id: 'giften-van-familie-mag-dat', title: 'Giften van familie: mag dat?', status: 'draft', domains: ['participatiewet'], role: 'inkomensconsulent' });
+    expect(runCli(['validate'], { cwd: dir }).code).toBe(0);
+  });
+
+  it('refuses to overwrite, and refuses unknown domains with a suggestion', () => {
+    const dir = makeTree({});
+    runCli(['init'], { cwd: dir });
+    const file = path.join(dir, 'cases/wmo/een-bestaande-casus.yaml');
+    expect(runCli(['new', 'Een bestaande casus'], { cwd: dir }).code).toBe(0);
+    writeFileSync(file, readFileSync(file, 'utf8') + '# eigen aantekening\n');
+    const again = runCli(['new', 'Een bestaande casus'], { cwd: dir });
+    expect(again.code).toBe(2);
+    expect(readFileSync(file, 'utf8')).toContain('# eigen aantekening');
+    const domain = runCli(['new', 'Nog een casus', '--domain', 'jeugd'], { cwd: dir });
+    expect(domain.code).toBe(2);
+    expect(domain.stderr).toContain("bedoelde je 'jeugdwet'?");
+  });
+});
+
+describe('casebook stats', () => {
+  const tree = () => makeTree({
+    'casebook.yaml': 'title: Boek\n',
+    'cases/a.yaml': 'title: Eerste casus\nstatus: published\ndomains: [wmo, jeugdwet]\nrole: wmo-consulent\nsituation: x\ndilemma: y\nvalues: [maatwerk, {id: vertrouwen, why: z}]\n',
+    'cases/b.yaml': 'title: Tweede casus\nstatus: draft\ndomains: [wmo]\nsituation: x\ndilemma: y\nvalues: [lange-termijn]\n',
+    'cases/c.yaml': 'title: [kapot\n',
+  });
+
+  it('counts per domain, status, role and value, with the matrix, as JSON', () => {
+    const result = runCli(['stats', '--format', 'json'], { cwd: tree() });
+    expect(result.code).toBe(0);
+    const stats = JSON.parse(result.stdout);
+    expect(stats.cases).toBe(2);
+    expect(stats.unreadable).toBe(1);
+    expect(stats.byDomain).toMatchObject({ wmo: 2, jeugdwet: 1, participatiewet: 0 });
+    expect(stats.byStatus).toEqual({ draft: 1, review: 0, published: 1 });
+    expect(stats.byRole['wmo-consulent']).toBe(1);
+    expect(stats.byValue).toMatchObject({ maatwerk: 1, vertrouwen: 1, 'lange-termijn': 1, integraal: 0 });
+    // lange-termijn is only in a draft: not covered by a published case.
+    expect(stats.uncoveredValues).toContain('lange-termijn');
+    expect(stats.uncoveredValues).not.toContain('maatwerk');
+    expect(stats.matrix.maatwerk).toMatchObject({ wmo: 1, jeugdwet: 1, participatiewet: 0 });
+  });
+
+  it('prints a readable overview', () => {
+    const result = runCli(['stats'], { cwd: tree() });
+    expect(result.stdout).toContain('Boek: 2 casussen');
+    expect(result.stdout).toMatch(/Wmo 2015\s+2\n/);
+    expect(result.stdout).toMatch(/Kernwaarden zonder gepubliceerde casus: .*Lange termijn/);
+    expect(result.stdout).toMatch(/\n  maatwerk\s+1\s+1\s+·/);
+  });
+});
