@@ -1,7 +1,8 @@
 /** What a command may touch of the outside world; tests pass their own. */
 import { CasebookError } from '../errors.js';
+import { loadCasebook } from '../load/index.js';
 import { t } from '../i18n/index.js';
-import type { Lang } from '../types.js';
+import type { Casebook, Lang } from '../types.js';
 
 export interface Io {
   stdout: { write(text: string): unknown; isTTY?: boolean };
@@ -30,4 +31,14 @@ export function parseLang(value: string | undefined, env: NodeJS.ProcessEnv): La
 export function parseCount(value: string, option: string, lang: Lang): number {
   if (!/^\d+$/.test(value)) throw new CasebookError(t(lang, 'cli.badNumber', { value, option }));
   return Number(value);
+}
+
+/** Loads the casebook a command works on, from the global options and the current folder. */
+export function loadForCommand(options: GlobalOptions, io: Io, paths: string[] = []): Promise<Casebook> {
+  return loadCasebook({
+    cwd: io.cwd,
+    paths,
+    ...(options.casebook ? { casebook: options.casebook } : {}),
+    ...(options.lang ? { lang: options.lang } : {}),
+  });
 }

@@ -7,13 +7,12 @@ import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { CasebookError } from '../../errors.js';
 import { t } from '../../i18n/index.js';
-import { loadCasebook } from '../../load/index.js';
 import { packageRoot, schemasDir, templatesDir } from '../../paths.js';
 import type { Lang } from '../../types.js';
 import { writeFileAtomic } from '../../util/write.js';
 import { suggest } from '../../validate/suggest.js';
 import { version } from '../../version.js';
-import type { GlobalOptions, Io } from '../io.js';
+import { type GlobalOptions, type Io, loadForCommand } from '../io.js';
 
 const scaffold = (name: string) => readFileSync(path.join(templatesDir, 'init', name), 'utf8');
 const fill = (template: string, values: Record<string, string>) => template.replace(/\{\{(\w+)\}\}/g, (whole, key: string) => values[key] ?? whole);
@@ -78,7 +77,7 @@ export interface NewOptions extends GlobalOptions {
 }
 
 export async function newCommand(title: string, options: NewOptions, io: Io): Promise<number> {
-  const casebook = await loadCasebook({ cwd: io.cwd, ...(options.casebook ? { casebook: options.casebook } : {}), ...(options.lang ? { lang: options.lang } : {}) });
+  const casebook = await loadForCommand(options, io);
   const lang = options.lang ?? casebook.config.language;
   const { config } = casebook;
   const trimmed = title.trim();

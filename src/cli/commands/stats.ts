@@ -1,10 +1,9 @@
 /** `casebook stats`: what the casebook covers, per domain, status, role and value. */
 import { t } from '../../i18n/index.js';
-import { loadCasebook } from '../../load/index.js';
 import { casebookStats, type CasebookStats } from '../../stats/index.js';
 import type { Casebook, Lang } from '../../types.js';
 import { CasebookError } from '../../errors.js';
-import type { GlobalOptions, Io } from '../io.js';
+import { type GlobalOptions, type Io, loadForCommand } from '../io.js';
 
 export interface StatsOptions extends GlobalOptions {
   format?: string;
@@ -48,7 +47,7 @@ export async function statsCommand(options: StatsOptions, io: Io): Promise<numbe
   if (format !== 'text' && format !== 'json') {
     throw new CasebookError(t(options.lang ?? 'nl', 'cli.badFormat', { format, allowed: 'text, json' }));
   }
-  const casebook = await loadCasebook({ cwd: io.cwd, ...(options.casebook ? { casebook: options.casebook } : {}), ...(options.lang ? { lang: options.lang } : {}) });
+  const casebook = await loadForCommand(options, io);
   const lang = options.lang ?? casebook.config.language;
   const stats = casebookStats(casebook);
   io.stdout.write(format === 'json' ? JSON.stringify(stats, null, 2) + '\n' : statsText(stats, casebook, lang));

@@ -1,14 +1,13 @@
 /** `casebook validate [paths…]`: every problem of every file, in the format CI wants. */
 import path from 'node:path';
 import { t } from '../../i18n/index.js';
-import { loadCasebook } from '../../load/index.js';
 import { formats, reporters, useColor, type Format, type ReportContext } from '../../report/index.js';
 import type { Casebook, Lang, ValidationResult } from '../../types.js';
 import { writeFileAtomic } from '../../util/write.js';
 import { validate } from '../../validate/index.js';
 import { version } from '../../version.js';
 import { CasebookError } from '../../errors.js';
-import { parseCount, type GlobalOptions, type Io } from '../io.js';
+import { parseCount, type GlobalOptions, type Io, loadForCommand } from '../io.js';
 
 export interface ValidateCommandOptions extends GlobalOptions {
   format?: string;
@@ -53,7 +52,7 @@ export async function validateCommand(paths: string[], options: ValidateCommandO
   const lang0 = options.lang ?? 'nl';
   const format = chooseFormat(options.format, io, lang0);
   const maxWarnings = options.maxWarnings === undefined ? undefined : parseCount(options.maxWarnings, '--max-warnings', lang0);
-  const casebook = await loadCasebook({ cwd: io.cwd, paths, ...(options.casebook ? { casebook: options.casebook } : {}), ...(options.lang ? { lang: options.lang } : {}) });
+  const casebook = await loadForCommand(options, io, paths);
   const lang = options.lang ?? casebook.config.language;
   const result = validate(casebook, { lang });
   await printReport(result, casebook, format, io, lang, {
