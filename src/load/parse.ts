@@ -162,6 +162,13 @@ export function parseSource(path: string, bytes: Uint8Array, options: ParseOptio
     messages.push(makeMessage(path, rule, 'error', detail, rangePosition(lineCounter, error.pos[0], error.pos[1])));
   }
   if (messages.length > 0) return { path, text, doc, lineCounter, data: undefined, messages };
+  // Tags such as !!js/function are never executed or constructed: the value stays text.
+  // Say so, because the author evidently meant something else.
+  for (const warning of doc.warnings) {
+    const tag = text.slice(warning.pos[0], warning.pos[1]);
+    const key = warning.code === 'TAG_RESOLVE_FAILED' ? 'load.unknownTag' : 'yaml.OTHER';
+    messages.push(makeMessage(path, 'yaml/unknown-tag', 'warning', t(lang, key, { tag, detail: warning.message.split('\n')[0] }), rangePosition(lineCounter, warning.pos[0], warning.pos[1])));
+  }
 
   const contents = doc.contents;
   if (contents === null) {
