@@ -1,0 +1,134 @@
+#!/usr/bin/env node
+// `npm run bench`: casebook against the tools people would use instead, on the same
+// synthetic casebooks of 100, 1,000 and 10,000 cases, in one run. Wall time is the median
+// (and range) of several runs after a warm-up; memory is the peak PSS summed over the whole
+// process tree (Chromium included). Results go to stdout and into BENCHMARKS.md.
+//
+//   npm run bench                  everything (about half an hour: pandoc at 10,000 is slow)
+//   BENCH_SIZES=100,1000 npm run bench
+//   BENCH_QUICK=1 npm run bench    fewer runs, for a quick look
+import { execFileSync, spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { cpus, totalmem } from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { generateCasebook } from './generate.mjs';
+import { measure } from './lib/measure.mjs';
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+const work = path.join(root, 'bench', '.work');
+const quick = process.env.BENCH_QUICK === '1';
+const sizes = (process.env.BENCH_SIZES ?? '100,1000,10000').split(',').map(Number);
+const cli = path.join(root, 'bin', 'casebook.js');
+const node = process.execPath;
+const chromium = process.env.PUPPETEER_EXECUTABLE_PATH ?? '/usr/bin/chromium';
+const chromiumFlags = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--no-pdf-header-footer'];
+
+/** The comparison tools, installed outside the project's dependencies. */
+function ensureTools() {
+  mkdirSync(work, { recursive: true });
+  if (!existsSync(path.join(work, 'node_modules', '.bin', 'ajv')) || !existsSync(path.join(work, 'node_modules', '.bin', 'md-to-pdf'))) {
+    console.error('bench: installing ajv-cli, ajv-formats and md-to-pdf into bench/.work');
+    execFileSync('npm', ['install', '--prefix', work, '--no-save', '--no-audit', '--no-fund', 'ajv-cli@5', 'ajv-formats@3', 'md-to-pdf@5'], {
+      stdio: 'inherit', env: { ...process.env, PUPPETEER_SKIP_DOWNLOAD: '1' },
+    });
+  }
+  if (spawnSync('sh', ['-c', 'command -v pandoc'], { stdio: 'ignore' }).status !== 0) {
+    console.error('bench: pandoc is missing (apt-get install pandoc); its rows are skipped');
+    return { pandoc: false };
+  }
+  return { pandoc: true };
+}
+
+/** Pre-reads the inputs: this VM evicts idle page cache within seconds. */
+function warmCache(dir) {
+  const walk = (d) => readdirSync(d, { withFileTypes: true }).forEach((e) => (e.isDirectory() ? walk(path.join(d, e.name)) : readFileSync(path.join(d, e.name))));
+  walk(dir);
+}
+
+const rows = [];
+const commands = new Map();
+async function bench(group, name, command, args, options = {}) {
+  const runs = quick ? 1 : (options.runs ?? 3);
+  const warmup = quick ? 0 : (options.warmup ?? 1);
+  if (options.dir) warmCache(options.dir);
+  const result = await measure(command, args, { cwd: options.cwd, env: options.env, runs, warmup });
+  const row = { group, name, ...result, runs, note: options.note?.(result) ?? '' };
+  rows.push(row);
+  commands.set(name.replace(/, \d[\d,]* cases$/, ''), [path.basename(command) === 'node' ? 'node' : command, ...args.map((a) => a.replace(root + '/', ''))].join(' '));
+  console.log(`${group.padEnd(22)} ${name.padEnd(44)} ${result.median.toFixed(2).padStart(7)} s  (${result.min.toFixed(2)}–${result.max.toFixed(2)})  ${String(Math.round(result.peakMb)).padStart(5)} MB  exit ${result.code}${row.note ? '  ' + row.note : ''}`);
+  return result;
+}
+
+const count = (n) => n.toLocaleString('en-US');
+const pagesOf = (file) => {
+  try {
+    return /Pages:\s+(\d+)/.exec(execFileSync('pdfinfo', [file], { encoding: 'utf8' }))?.[1] ?? '?';
+  } catch {
+    return '?';
+  }
+};
+
+const tools = ensureTools();
+const ajv = path.join(work, 'node_modules', '.bin', 'ajv');
+const mdToPdf = path.join(work, 'node_modules', '.bin', 'md-to-pdf');
+
+for (const n of sizes) {
+  const dir = generateCasebook(path.join(root, '.tmp', `bench-${n}`), n);
+  const out = path.join(dir, 'out');
+  const md = path.join(dir, 'casebook.md');
+  execFileSync(node, [path.join(root, 'bench', 'lib', 'to-md.mjs'), dir, md]);
+  const heavy = n >= 10000;
+  const group = `${count(n)} cases`;
+
+  await bench(group, `yaml parse floor, ${count(n)} cases`, node, [path.join(root, 'bench', 'lib', 'yaml-floor.mjs'), dir], { cwd: dir, dir, runs: heavy ? 3 : 5 });
+  await bench(group, `casebook validate, ${count(n)} cases`, node, [cli, 'validate', '--format', 'json'], { cwd: dir, dir, runs: heavy ? 3 : 5 });
+  await bench(group, `ajv-cli validate, ${count(n)} cases`, ajv, ['validate', '--spec=draft2020', '-c', 'ajv-formats', '--all-errors', '--errors=text', '-s', path.join(root, 'schemas', 'case.schema.json'), '-d', 'cases/**/*.yaml'], {
+    cwd: dir, dir, runs: heavy ? 3 : 5,
+    note: (r) => `${(r.last.stdout.match(/ valid$/gm) ?? []).length} valid (js-yaml turns dates into Date objects)`,
+  });
+  await bench(group, `casebook tag, ${count(n)} cases`, node, [cli, 'tag', '--format', 'json'], { cwd: dir, dir, runs: heavy ? 3 : 5 });
+  await bench(group, `casebook build --format html, ${count(n)} cases`, node, [cli, 'build', '--format', 'html', '--out', out, '--quiet'], { cwd: dir, dir });
+  if (tools.pandoc) {
+    await bench(group, `pandoc -s --toc (Markdown → HTML), ${count(n)} cases`, 'pandoc', ['-s', '--toc', '-f', 'markdown', '-t', 'html5', '-o', path.join(dir, 'pandoc.html'), md], {
+      cwd: dir, dir, runs: heavy ? 1 : 3, warmup: heavy ? 0 : 1,
+    });
+  }
+  if (n <= 1000) {
+    await bench(group, `casebook build --format pdf, ${count(n)} cases`, node, [cli, 'build', '--format', 'pdf', '--out', out, '--quiet'], {
+      cwd: dir, dir, note: () => `${pagesOf(readdirSync(out).filter((f) => f.endsWith('.pdf')).map((f) => path.join(out, f))[0])} pages`,
+    });
+    const html = readdirSync(out).filter((f) => f.endsWith('.html')).map((f) => path.join(out, f))[0];
+    await bench(group, `Chromium print of casebook's HTML (floor), ${count(n)} cases`, chromium, [...chromiumFlags, `--print-to-pdf=${path.join(dir, 'floor.pdf')}`, `file://${html}`], {
+      cwd: dir, dir, note: () => `${pagesOf(path.join(dir, 'floor.pdf'))} pages, no contents numbers, no bookmarks`,
+    });
+    writeFileSync(path.join(dir, 'md-to-pdf.json'), JSON.stringify({ pdf_options: { format: 'A4', timeout: 0 }, launch_options: { executablePath: chromium, args: ['--no-sandbox', '--disable-gpu'] } }));
+    await bench(group, `md-to-pdf (Markdown → PDF), ${count(n)} cases`, mdToPdf, ['--config-file', path.join(dir, 'md-to-pdf.json'), md], {
+      cwd: dir, dir, note: () => `${pagesOf(md.replace(/\.md$/, '.pdf'))} pages, no contents, no bookmarks`,
+    });
+  }
+  if (heavy) rmSync(dir, { recursive: true, force: true });
+}
+await bench('start-up', 'node -e 0', node, ['-e', '0'], { runs: 10 });
+await bench('start-up', 'casebook --version', node, [cli, '--version'], { runs: 10 });
+
+// BENCHMARKS.md: the results section between the markers is replaced; the rest is prose.
+const machine = `${cpus().length} × ${cpus()[0]?.model ?? 'CPU'}, ${Math.round(totalmem() / 2 ** 30)} GiB, Node ${process.version}`;
+const table = [
+  `Measured ${new Date().toISOString().slice(0, 10)} on ${machine}${quick ? ' (BENCH_QUICK: 1 run each, no warm-up)' : ''}.`,
+  '',
+  '| group | command | median s | min–max s | peak PSS MB | exit | note |',
+  '|---|---|---:|---:|---:|---:|---|',
+  ...rows.map((r) => `| ${r.group} | ${r.name.replace(/, \d[\d,]* cases$/, '')} | ${r.median.toFixed(2)} | ${r.min.toFixed(2)}–${r.max.toFixed(2)} | ${Math.round(r.peakMb)} | ${r.code} | ${r.note} |`),
+  '',
+  'Commands (in the casebook folder; `$CB` is `bin/casebook.js`):',
+  '',
+  '```',
+  ...[...commands.values()].map((c) => c.replace(/\S*bin\/casebook\.js/, '$CB').replace(/\/\S*\/\.tmp\/bench-\d+/g, '.')),
+  '```',
+].join('\n');
+const file = path.join(root, 'BENCHMARKS.md');
+const current = existsSync(file) ? readFileSync(file, 'utf8') : '# Benchmarks\n\n<!-- bench:start -->\n<!-- bench:end -->\n';
+const updated = current.replace(/<!-- bench:start -->[\s\S]*<!-- bench:end -->/, `<!-- bench:start -->\n${table}\n<!-- bench:end -->`);
+writeFileSync(file, updated);
+console.log(`\nWritten to BENCHMARKS.md`);
