@@ -11,15 +11,18 @@ import { groupByFile, mask, relativePath } from './util.js';
  * shows what the privacy rules found.
  */
 function maskedSource(text: string, messages: readonly Message[]): string {
-  const flagged = messages.filter((m) => m.rule.startsWith('privacy/') && !m.suppressed && m.line === m.endLine && m.endColumn > m.column);
+  const flagged = messages.filter((m) => m.rule.startsWith('privacy/') && !m.suppressed && (m.endLine > m.line || m.endColumn > m.column));
   if (flagged.length === 0) return text;
   const lines = text.split('\n');
   for (const m of flagged) {
-    const line = lines[m.line - 1];
-    if (line === undefined) continue;
-    const from = m.column - 1;
-    const to = m.endColumn - 1;
-    lines[m.line - 1] = line.slice(0, from) + mask(line.slice(from, to)) + line.slice(to);
+    // A name or number can wrap across lines in a block of text: mask each line's part.
+    for (let number = m.line; number <= m.endLine; number++) {
+      const line = lines[number - 1];
+      if (line === undefined) continue;
+      const from = number === m.line ? m.column - 1 : line.length - line.trimStart().length;
+      const to = number === m.endLine ? m.endColumn - 1 : line.length;
+      lines[number - 1] = line.slice(0, from) + mask(line.slice(from, to)) + line.slice(to);
+    }
   }
   return lines.join('\n');
 }

@@ -13,7 +13,7 @@ export interface RuleReport {
   key?: boolean;
   /** Exact text inside the scalar at `pointer` to point at (e.g. a phone number). */
   needle?: string;
-  /** Which occurrence of `needle` in that scalar's source (0-based). */
+  /** Which occurrence of `needle` in that scalar's parsed value (0-based, overlapping ones counted). */
   occurrence?: number;
   /** The worded message; use `ctx.t` so it comes from the message files. */
   message: string;

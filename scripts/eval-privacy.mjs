@@ -1,0 +1,44 @@
+#!/usr/bin/env node
+/**
+ * npm run eval:privacy — measures the privacy check on the labelled fixtures in
+ * tests/fixtures/privacy/ (planted.yaml, clean.yaml): recall and precision per rule,
+ * severity agreement, errors on clean text, and every miss and false positive. Exits 1
+ * when a target is missed. The fixture values are invented, so they are printed in full.
+ */
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { evaluate, missedTargets, readFixtureSet, recallTargets } from '../dist/privacy/evaluate.js';
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+const fixtures = path.join(root, 'tests', 'fixtures', 'privacy');
+const result = evaluate(readFixtureSet(path.join(fixtures, 'planted.yaml')), readFixtureSet(path.join(fixtures, 'clean.yaml')));
+
+const percent = (n) => `${(n * 100).toFixed(1)}%`.padStart(7);
+const oneLine = (text) => text.replace(/\s+/g, ' ').trim();
+const lines = [];
+lines.push(`Planted: ${result.planted.identifiers} identifiers in ${result.planted.items} texts. Clean: ${result.clean.items} texts.`);
+lines.push('');
+lines.push(`${'rule'.padEnd(28)} ${'planted'.padStart(7)} ${'found'.padStart(6)} ${'recall'.padStart(7)} ${'reported'.padStart(8)} ${'precision'.padStart(9)} ${'severity'.padStart(9)}  target`);
+for (const c of result.categories) {
+  const severity = c.severityChecked ? `${c.severityAgreed}/${c.severityChecked}` : '-';
+  const target = recallTargets[c.category] === undefined ? '' : `recall ≥ ${recallTargets[c.category] * 100}%`;
+  lines.push(`${c.category.padEnd(28)} ${String(c.planted).padStart(7)} ${String(c.found).padStart(6)} ${percent(c.recall)} ${String(c.reported).padStart(8)} ${percent(c.precision).padStart(9)} ${severity.padStart(9)}  ${target}`);
+}
+lines.push('');
+lines.push(`Clean set: ${result.clean.errors} errors, ${result.clean.warnings} warnings, ${result.clean.infos} infos (target: 0 errors).`);
+if (result.misses.length) {
+  lines.push('', 'Missed:');
+  for (const m of result.misses) lines.push(`  ${m.expectation.rule} "${oneLine(m.expectation.match)}" in: ${oneLine(m.text)}`);
+}
+if (result.wrongSeverity.length) {
+  lines.push('', 'Found with another severity:');
+  for (const m of result.wrongSeverity) lines.push(`  ${m.expectation.rule} "${oneLine(m.expectation.match)}": ${m.reportedAs}, expected ${m.expectation.severity}`);
+}
+if (result.falsePositives.length) {
+  lines.push('', 'False positives:');
+  for (const f of result.falsePositives) lines.push(`  [${f.set}] ${f.finding.rule} ${f.finding.severity} "${oneLine(f.matched)}" in: ${oneLine(f.text)}`);
+}
+const missed = missedTargets(result);
+lines.push('', missed.length ? `Targets missed:\n  ${missed.join('\n  ')}` : 'All targets met.');
+process.stdout.write(lines.join('\n') + '\n');
+process.exitCode = missed.length ? 1 : 0;

@@ -1,0 +1,61 @@
+/**
+ * Character and word helpers for the privacy rules. The rules scan every text of every
+ * case, so their patterns start with a cheap character (a digit, a capital) and the
+ * checks around a hit (what stands before it, which word precedes it) are done here, in
+ * plain code, only at the hits. A pattern that starts with a lookbehind or a long
+ * alternation is tried at every position of the text and costs ten times more.
+ */
+
+const letterOrDigit = /[\p{L}\p{N}]/u;
+
+/** True for a letter or digit of any script (undefined, before the start, is neither). */
+export function isLetterOrDigit(ch: string | undefined): boolean {
+  if (ch === undefined) return false;
+  const code = ch.charCodeAt(0);
+  // ASCII, which is most of the text, without a regular expression.
+  if (code < 128) return (code >= 48 && code <= 57) || (code >= 65 && code <= 90) || (code >= 97 && code <= 122);
+  return letterOrDigit.test(ch);
+}
+
+const isSpace = (ch: string | undefined): boolean => ch === ' ' || ch === '\t' || ch === '\u00a0' || ch === '\n' || ch === '\r';
+
+/** True when the character before `at` is a letter, a digit or one of `also`. */
+export function gluedBefore(text: string, at: number, also = ''): boolean {
+  const code = text.charCodeAt(at - 1);
+  // At the start, or after a space or a line break: the common case, answered first.
+  if (Number.isNaN(code) || code === 32 || code === 10) return false;
+  const ch = text[at - 1]!;
+  return also.includes(ch) || isLetterOrDigit(ch);
+}
+
+export interface Token {
+  start: number;
+  end: number;
+  text: string;
+}
+
+/**
+ * The word before `at`, when white space (at most one line break) separates them: the
+ * non-space characters before it, up to 24 of them. Undefined at the start of the text or
+ * when `at` is glued to what stands before it.
+ */
+export function tokenBefore(text: string, at: number): Token | undefined {
+  let end = at;
+  let breaks = 0;
+  while (end > 0 && isSpace(text[end - 1])) {
+    if (text[end - 1] === '\n' && ++breaks > 1) return undefined;
+    end--;
+  }
+  if (end === at || end === 0) return undefined;
+  let start = end;
+  while (start > 0 && !isSpace(text[start - 1]) && end - start < 24) start--;
+  if (start > 0 && !isSpace(text[start - 1])) return undefined;
+  return { start, end, text: text.slice(start, end) };
+}
+
+/** The last character before `at` that is not white space. */
+export function previousCharacter(text: string, at: number): string | undefined {
+  let i = at;
+  while (i > 0 && isSpace(text[i - 1])) i--;
+  return i > 0 ? text[i - 1] : undefined;
+}

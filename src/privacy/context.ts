@@ -1,0 +1,34 @@
+/**
+ * Context words: whether a word such as "BSN" or "geboren" stands near a match. Near means
+ * within a few words before or after it, counted on whitespace, so that punctuation
+ * ("BSN: 123…", "(geb. 1-2-1950)") does not get in the way.
+ */
+
+const isSpace = (code: number): boolean => code === 32 || code === 9 || code === 10 || code === 13 || code === 0xa0;
+
+/** The text of the `count` words before `start` (what is glued to `start`, like "(", does not count). */
+export function wordsBefore(text: string, start: number, count: number): string {
+  let at = start;
+  while (at > 0 && !isSpace(text.charCodeAt(at - 1))) at--;
+  for (let words = 0; words < count && at > 0; words++) {
+    while (at > 0 && isSpace(text.charCodeAt(at - 1))) at--;
+    while (at > 0 && !isSpace(text.charCodeAt(at - 1))) at--;
+  }
+  return text.slice(at, start);
+}
+
+/** The text of the `count` words after `end` (what is glued to `end`, like ",", does not count). */
+export function wordsAfter(text: string, end: number, count: number): string {
+  let at = end;
+  while (at < text.length && !isSpace(text.charCodeAt(at))) at++;
+  for (let words = 0; words < count && at < text.length; words++) {
+    while (at < text.length && isSpace(text.charCodeAt(at))) at++;
+    while (at < text.length && !isSpace(text.charCodeAt(at))) at++;
+  }
+  return text.slice(end, at);
+}
+
+/** True when `words` matches within `before` words before or `after` words after the range. */
+export function near(text: string, start: number, end: number, words: RegExp, before: number, after: number): boolean {
+  return words.test(wordsBefore(text, start, before)) || (after > 0 && words.test(wordsAfter(text, end, after)));
+}

@@ -1,0 +1,54 @@
+/**
+ * privacy/bsn: burgerservicenummers. A number of 9 digits (or 8, which the BSN allows),
+ * also written as `1234.56.789`, `123.456.789`, `123 456 789` or `1234 56 789`, that
+ * passes the 11-proef. About one in eleven random 9-digit numbers passes it too, so:
+ * - error when BSN, burgerservicenummer or sofinummer stands within ten words before or
+ *   five words after it ("het BSN van mevrouw stond nog in de notitie: …");
+ * - not reported when a label of another number stands right before it (factuurnummer,
+ *   kenmerk, KvK: data/privacy/context-words.yaml), nor for an amount (`€ 123.456.789`,
+ *   `123.456.789 euro`);
+ * - a warning otherwise.
+ */
+import { mask } from '../../report/util.js';
+import { passesElfproef } from '../checksum.js';
+import { gluedBefore, isLetterOrDigit } from '../chars.js';
+import { near } from '../context.js';
+import { privacyData } from '../data.js';
+import { caseRule, type Detection, type PrivacyDetector } from '../detector.js';
+
+const candidate = /\d{9}|\d{8}|\d{4}\.\d{2}\.\d{3}|\d{3}\.\d{3}\.\d{3}|\d{3} \d{3} \d{3}|\d{4} \d{2} \d{3}/g;
+/** An amount, a phone number's country code, or part of a longer number, before the hit. */
+const before = /(?:[€$][ \u00a0]?|\+\d{1,3}[ \-])$/;
+/** Part of a longer number, or an amount, after the hit. */
+const after = /^(?:[.,:/\-]\d|,-|\s*eur(?:o|os)?(?![\p{L}]))/iu;
+
+function standsAlone(text: string, start: number, end: number): boolean {
+  if (gluedBefore(text, start, '.,:/-+€$') || before.test(text.slice(Math.max(0, start - 5), start))) return false;
+  return !isLetterOrDigit(text[end]) && !after.test(text.slice(end, end + 8));
+}
+
+export const bsnDetector: PrivacyDetector = {
+  id: 'privacy/bsn',
+  defaultSeverity: 'warning',
+  needsDigit: true,
+  detect(text) {
+    const found: Detection[] = [];
+    const { context } = privacyData();
+    candidate.lastIndex = 0;
+    for (let match; (match = candidate.exec(text)); ) {
+      const start = match.index;
+      const end = start + match[0].length;
+      if (!standsAlone(text, start, end)) {
+        candidate.lastIndex = start + 1;
+        continue;
+      }
+      if (!passesElfproef(match[0].replace(/\D/g, ''))) continue;
+      const named = near(text, start, end, context.bsn, 10, 5);
+      if (!named && near(text, start, end, context.otherNumber, 3, 0)) continue;
+      found.push({ start, end, severity: named ? 'error' : 'warning', message: named ? 'bsn.named' : 'bsn.number', shown: mask(match[0]) });
+    }
+    return found;
+  },
+};
+
+export const bsn = caseRule(bsnDetector);

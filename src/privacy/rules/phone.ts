@@ -1,0 +1,78 @@
+/**
+ * privacy/phone: phone numbers. A cheap pattern finds numbers written the way phone
+ * numbers are (a leading 0, +31 or 0031, another country code, area codes in brackets,
+ * `(0)`, separated by spaces, dots or dashes); libphonenumber-js then decides whether it is
+ * a valid number. Always an error. Not reported: numbers that are free, paid or shared
+ * service lines (0800, 0900, 0850: organisations, not people), numbers right after a label
+ * of another number (factuurnummer, kenmerk), and the digits inside an IBAN.
+ */
+import { createRequire } from 'node:module';
+import { mask } from '../../report/util.js';
+import { gluedBefore } from '../chars.js';
+import { near } from '../context.js';
+import { privacyData } from '../data.js';
+import { caseRule, type Detection, type PrivacyDetector } from '../detector.js';
+
+type PhoneLibrary = typeof import('libphonenumber-js/max');
+
+// The full metadata takes tens of milliseconds to load; most runs never need it.
+let library: PhoneLibrary | undefined;
+const phoneLibrary = (): PhoneLibrary => (library ??= createRequire(import.meta.url)('libphonenumber-js/max') as PhoneLibrary);
+
+// Between groups: a space, a dot or a dash, also a dash with spaces ("06 - 12 34 56 78").
+const SEP = '(?:[ \\u00a0]?[.\\-–][ \\u00a0]?|[ \\u00a0])';
+const candidate = new RegExp(
+  `(?:(?:\\+|00)[1-9]\\d{0,2}${SEP}?(?:\\(0\\)${SEP}?)?\\(?\\d{1,4}\\)?|\\(0\\d{1,4}\\)|0\\d{1,4})(?:${SEP}?\\d){5,10}`,
+  'g',
+);
+/** The bank code of an IBAN written with spaces (`NL91 ABNA 0417 …`), right before a number. */
+const ibanBefore = /[A-Z]{2}\d{2}[ \u00a0]?[A-Z]{4}[ \u00a0]?$/;
+const serviceLines = new Set(['TOLL_FREE', 'PREMIUM_RATE', 'SHARED_COST']);
+const lastGroup = new RegExp(`${SEP}[^ .\\-–\\u00a0]*$`, 'u');
+
+function isPersonalNumber(written: string): boolean {
+  const parsed = phoneLibrary().parsePhoneNumberFromString(written.replace(/–/g, '-'), 'NL');
+  if (!parsed?.isValid()) return false;
+  const type = parsed.getType();
+  return type === undefined || !serviceLines.has(type);
+}
+
+/**
+ * The longest valid phone number at the start of `written`: the pattern may have taken a
+ * number that follows ("bel 06-12345678 3 keer"), so groups are dropped from the end.
+ */
+function validPrefix(written: string): string | undefined {
+  let current = written;
+  for (;;) {
+    if (isPersonalNumber(current)) return current;
+    const cut = current.search(lastGroup);
+    if (cut <= 0) return undefined;
+    current = current.slice(0, cut);
+    if (current.replace(/\D/g, '').length < 8) return undefined;
+  }
+}
+
+export const phoneDetector: PrivacyDetector = {
+  id: 'privacy/phone',
+  defaultSeverity: 'error',
+  needsDigit: true,
+  detect(text) {
+    const found: Detection[] = [];
+    const { context } = privacyData();
+    candidate.lastIndex = 0;
+    for (let match; (match = candidate.exec(text)); ) {
+      const start = match.index;
+      if (gluedBefore(text, start, '+,.:/-–') || /\d/.test(text[start + match[0].length] ?? '')) {
+        candidate.lastIndex = start + 1;
+        continue;
+      }
+      if (ibanBefore.test(text.slice(Math.max(0, start - 12), start))) continue;
+      if (near(text, start, start + match[0].length, context.otherNumber, 3, 0)) continue;
+      const number = validPrefix(match[0]);
+      if (number) found.push({ start, end: start + number.length, severity: 'error', message: 'phone', shown: mask(number) });
+    }
+    return found;
+  },
+};
+
+export const phone = caseRule(phoneDetector);

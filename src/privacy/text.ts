@@ -1,0 +1,90 @@
+/**
+ * Every piece of text in a case that a person wrote, with the JSON Pointer it sits at.
+ * Personal data can end up anywhere a person types: the situation, an option's
+ * arguments, a legal note, a value's `why`, an author, an x- field. Fields that hold ids
+ * or structure are skipped: they cannot hold a name and the date a case was written is
+ * no personal data.
+ */
+import { toPointer } from '../load/position.js';
+
+export interface TextField {
+  pointer: string;
+  text: string;
+  /** Whether the text holds a digit; most do not, and five rules look only at numbers. */
+  hasDigit: boolean;
+}
+
+const digit = /\d/;
+
+function field(pointer: string, text: string): TextField {
+  return { pointer, text, hasDigit: digit.test(text) };
+}
+
+/** Top-level fields that hold ids, structure, or the names a case declares fictional. */
+const skippedFields = new Set(['id', 'status', 'domains', 'role', 'date', 'related', 'tags', 'anonymised', 'pseudonyms', 'x-fictional-names']);
+
+/** A key as a JSON Pointer segment (`~` and `/` escaped), with a leading slash. */
+const segment = (key: string | number): string =>
+  typeof key === 'number' || (!key.includes('~') && !key.includes('/')) ? `/${key}` : toPointer([key]);
+
+function collect(value: unknown, pointer: string, out: TextField[]): void {
+  if (typeof value === 'string') {
+    out.push(field(pointer, value));
+  } else if (typeof value === 'number' && Number.isFinite(value)) {
+    // `x-bsn: 123456782` is a number to YAML but personal data all the same.
+    out.push(field(pointer, String(value)));
+  } else if (Array.isArray(value)) {
+    for (let index = 0; index < value.length; index++) collect(value[index], pointer + segment(index), out);
+  } else if (value !== null && typeof value === 'object') {
+    for (const [key, child] of Object.entries(value)) collect(child, pointer + segment(key), out);
+  }
+}
+
+/** `values:` holds ids, and objects with an id and a `why`. */
+function collectValues(values: unknown, out: TextField[]): void {
+  if (!Array.isArray(values)) return;
+  values.forEach((entry, index) => {
+    if (entry === null || typeof entry !== 'object' || Array.isArray(entry)) return;
+    for (const [key, child] of Object.entries(entry)) if (key !== 'id') collect(child, `/values/${index}${segment(key)}`, out);
+  });
+}
+
+/** An option's `values:` holds ids. */
+function collectOptions(options: unknown, out: TextField[]): void {
+  if (!Array.isArray(options)) {
+    collect(options, '/options', out);
+    return;
+  }
+  options.forEach((option, index) => {
+    if (option === null || typeof option !== 'object' || Array.isArray(option)) {
+      collect(option, `/options/${index}`, out);
+      return;
+    }
+    for (const [key, child] of Object.entries(option)) if (key !== 'values') collect(child, `/options/${index}${segment(key)}`, out);
+  });
+}
+
+const cache = new WeakMap<object, readonly TextField[]>();
+
+/**
+ * The text fields of a case, in document order. Every privacy rule reads the same case,
+ * so the list is made once per case and kept as long as the case's data lives.
+ */
+export function caseTexts(data: Record<string, unknown>): readonly TextField[] {
+  const cached = cache.get(data);
+  if (cached) return cached;
+  const out: TextField[] = [];
+  for (const [key, value] of Object.entries(data)) {
+    if (skippedFields.has(key)) continue;
+    if (key === 'values') collectValues(value, out);
+    else if (key === 'options') collectOptions(value, out);
+    else collect(value, segment(key), out);
+  }
+  cache.set(data, out);
+  return out;
+}
+
+/** The strings of a list field (`pseudonyms`, `x-fictional-names`); anything else gives none. */
+export function stringList(value: unknown): string[] {
+  return Array.isArray(value) ? value.filter((item): item is string => typeof item === 'string') : [];
+}
