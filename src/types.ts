@@ -48,6 +48,10 @@ export interface CoreValue {
   description: { nl: string; en: string };
   /** Phrases and terms that signal this value; used by the tagger. */
   signals?: Array<{ phrase: string; weight?: number }>;
+  /** Phrases that look like a signal but mean something else; a signal inside one does not count. */
+  exclude?: string[];
+  /** Case fields in which this value's signals count more (or less): `{ effect: 1.5 }`. */
+  fields?: Record<string, number>;
 }
 
 export interface ValueSet {

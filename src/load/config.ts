@@ -60,6 +60,8 @@ interface RawValue {
   label: Bilingual;
   description: Bilingual;
   signals?: Array<string | { phrase: string; weight?: number }>;
+  exclude?: string[];
+  fields?: Record<string, number>;
 }
 
 function toValueSet(raw: unknown, source: string, fallbackProvenance: { nl: string; en: string }): ValueSet {
@@ -70,6 +72,8 @@ function toValueSet(raw: unknown, source: string, fallbackProvenance: { nl: stri
     label: both(value.label),
     description: both(value.description),
     signals: (value.signals ?? []).map((s) => (typeof s === 'string' ? { phrase: s } : s)),
+    exclude: value.exclude ?? [],
+    ...(value.fields ? { fields: value.fields } : {}),
   }));
   return { source, provenance: provenance ? both(provenance) : fallbackProvenance, values };
 }
@@ -103,7 +107,7 @@ function defaults(root: string, file: string | undefined, lang: Lang): CasebookC
     chapters: 'domain',
     rules: {},
     privacy: { patterns: [], allowNames: [], allowEmailDomains: [] },
-    tagging: { threshold: 0.35, strongThreshold: 0.7 },
+    tagging: { threshold: 0.4, strongThreshold: 0.7 },
     theme: {},
   };
 }

@@ -1,0 +1,137 @@
+/**
+ * `casebook tag [paths…]`: per case, the values it has next to the values its text suggests.
+ * `--write` fills in values by splicing the file's text; `--check` turns gaps into exit code 1.
+ */
+import path from 'node:path';
+import { CasebookError } from '../../errors.js';
+import { plural, t } from '../../i18n/index.js';
+import { useColor } from '../../report/color.js';
+import { relativePath } from '../../report/util.js';
+import { addValuesToSource, tagCasebook, type CaseTags } from '../../tag/index.js';
+import { tagJson, tagText } from '../../tag/report.js';
+import type { Casebook, Lang } from '../../types.js';
+import { writeFileAtomic } from '../../util/write.js';
+import { loadForCommand, type GlobalOptions, type Io } from '../io.js';
+
+export interface TagCommandOptions extends GlobalOptions {
+  format?: string;
+  check?: boolean;
+  write?: boolean;
+  all?: boolean;
+  threshold?: string;
+  strong?: string;
+}
+
+const tagFormats = ['text', 'json'] as const;
+type TagFormat = (typeof tagFormats)[number];
+
+export function parseTagFormat(requested: string | undefined, lang: Lang): TagFormat {
+  if (requested === undefined) return 'text';
+  if (!(tagFormats as readonly string[]).includes(requested)) {
+    throw new CasebookError(t(lang, 'tag.badFormat', { format: requested, allowed: tagFormats.join(', ') }));
+  }
+  return requested as TagFormat;
+}
+
+/** A score from the command line: 0 to 1, with a decimal point or (Dutch) comma. */
+export function parseScore(value: string, option: string, lang: Lang): number {
+  const number = Number(value.trim().replace(',', '.'));
+  if (value.trim() === '' || !Number.isFinite(number) || number < 0 || number > 1) {
+    throw new CasebookError(t(lang, 'tag.badScore', { value, option }));
+  }
+  return number;
+}
+
+/** A broken values file means the built-in set stands in: tagging with it would be wrong. */
+function assertValuesUsable(casebook: Casebook, lang: Lang): void {
+  const valuesFile = casebook.config.valuesFile;
+  if (valuesFile && casebook.messages.some((m) => m.file === valuesFile || (m.path === '/values' && m.rule === 'load/not-found'))) {
+    throw new CasebookError(t(lang, 'tag.valuesBroken', { file: path.relative(casebook.config.root, valuesFile) || valuesFile }));
+  }
+}
+
+/** Adds suggestions to the files that need them; returns the lines to report. */
+async function writeValues(casebook: Casebook, results: CaseTags[], all: boolean, io: Io, lang: Lang): Promise<{ notes: string[]; failed: number }> {
+  const notes: string[] = [];
+  let written = 0;
+  let failed = 0;
+  for (const result of results) {
+    const missing = result.suggestions.map((s) => s.id).filter((id) => !result.values.includes(id));
+    const ids = all || result.values.length === 0 ? missing : [];
+    if (ids.length === 0) continue;
+    const file = relativePath(io.cwd, result.file);
+    const source = casebook.cases.find((c) => c.path === result.file)?.text;
+    const outcome = source === undefined ? ({ ok: false, reason: 'syntax' } as const) : addValuesToSource(source, ids);
+    if (!outcome.ok) {
+      notes.push(t(lang, `tag.notWritten.${outcome.reason}`, { file }));
+      failed++;
+      continue;
+    }
+    await writeFileAtomic(result.file, outcome.text);
+    result.values = [...result.values, ...outcome.added];
+    notes.push(t(lang, 'tag.written', { file, ids: outcome.added.join(', ') }));
+    written++;
+  }
+  if (written > 0) notes.push(plural(lang, 'tag.writtenCount', written));
+  return { notes, failed };
+}
+
+function checkProblems(results: readonly CaseTags[], strong: number, io: Io, lang: Lang): string[] {
+  const problems: string[] = [];
+  for (const result of results) {
+    const file = relativePath(io.cwd, result.file);
+    if (result.values.length === 0) {
+      problems.push(t(lang, 'tag.check.noValues', { file }));
+      continue;
+    }
+    for (const suggestion of result.suggestions) {
+      if (suggestion.score >= strong && !result.values.includes(suggestion.id)) {
+        problems.push(t(lang, 'tag.check.missesStrong', { file, id: suggestion.id, score: suggestion.score.toFixed(2) }));
+      }
+    }
+  }
+  return problems;
+}
+
+export async function tagCommand(paths: string[], options: TagCommandOptions, io: Io): Promise<number> {
+  const lang0 = options.lang ?? 'nl';
+  const format = parseTagFormat(options.format, lang0);
+  if (options.all && !options.write) throw new CasebookError(t(lang0, 'tag.allNeedsWrite'));
+  const threshold = options.threshold === undefined ? undefined : parseScore(options.threshold, '--threshold', lang0);
+  const strongFlag = options.strong === undefined ? undefined : parseScore(options.strong, '--strong', lang0);
+  const casebook = await loadForCommand(options, io, paths);
+  const lang = options.lang ?? casebook.config.language;
+  assertValuesUsable(casebook, lang);
+  const strong = strongFlag ?? casebook.config.tagging.strongThreshold;
+  const results = tagCasebook(casebook, threshold === undefined ? {} : { threshold });
+
+  // Files that did not parse are not tagged, and never written to.
+  const inFocus = casebook.cases.filter((c) => !casebook.focus || casebook.focus.has(c.path));
+  const notes = inFocus.filter((c) => c.data === undefined).map((c) => t(lang, 'tag.skipped', { file: relativePath(io.cwd, c.path) }));
+  let failedWrites = 0;
+  if (options.write) {
+    const outcome = await writeValues(casebook, results, Boolean(options.all), io, lang);
+    notes.push(...outcome.notes);
+    failedWrites = outcome.failed;
+  }
+
+  if (format === 'json') {
+    io.stdout.write(tagJson(results, io.cwd));
+    for (const note of notes) io.stderr.write(`${note}\n`);
+  } else {
+    const color = options.color !== false && useColor(io.stdout, io.env);
+    io.stdout.write(tagText(results, { cwd: io.cwd, lang, color, quiet: Boolean(options.quiet) }));
+    for (const note of notes) io.stdout.write(`${note}\n`);
+  }
+
+  let exitCode = failedWrites > 0 ? 1 : 0;
+  if (options.check) {
+    const problems = checkProblems(results, strong, io, lang);
+    for (const problem of problems) io.stderr.write(`${problem}\n`);
+    if (problems.length > 0) {
+      io.stderr.write(`${plural(lang, 'tag.check.failed', problems.length)}\n`);
+      exitCode = 1;
+    }
+  }
+  return exitCode;
+}

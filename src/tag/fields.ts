@@ -1,0 +1,61 @@
+/**
+ * Which text of a case the tagger reads, and how much each part weighs. A dilemma or a lesson
+ * says what is at stake; a passing remark in the situation says much less. The `values` field,
+ * its `why` and an option's `values` are never read: the suggestions come from the text alone.
+ */
+export interface Segment {
+  /** The top-level field the text belongs to (`options` for an option's title, for and against). */
+  field: string;
+  /** Where the scalar is in the document (keys and indexes), for its position in the source. */
+  path: ReadonlyArray<string | number>;
+  text: string;
+  weight: number;
+}
+
+export const FIELD_WEIGHTS: Readonly<Record<string, number>> = {
+  title: 1.2,
+  summary: 1.0,
+  situation: 0.3,
+  request: 0.7,
+  effect: 1.0,
+  purpose: 1.0,
+  dilemma: 1.5,
+  options: 0.9,
+  consequences: 1.0,
+  decision: 0.9,
+  outcome: 0.8,
+  lessons: 1.2,
+  questions: 1.1,
+};
+
+const TEXT_FIELDS = ['title', 'summary', 'situation', 'request', 'effect', 'purpose', 'dilemma', 'consequences', 'decision', 'outcome'] as const;
+const LIST_FIELDS = ['lessons', 'questions'] as const;
+const OPTION_LISTS = ['for', 'against'] as const;
+
+/** The texts of a case (its parsed data), in document order of the fields above. */
+export function caseSegments(data: Readonly<Record<string, unknown>>): Segment[] {
+  const segments: Segment[] = [];
+  const add = (field: string, path: ReadonlyArray<string | number>, value: unknown) => {
+    if (typeof value === 'string' && value.trim() !== '') {
+      segments.push({ field, path, text: value, weight: FIELD_WEIGHTS[field] ?? 1 });
+    }
+  };
+  for (const field of TEXT_FIELDS) add(field, [field], data[field]);
+  const options = data.options;
+  if (Array.isArray(options)) {
+    options.forEach((option: unknown, i) => {
+      if (!option || typeof option !== 'object') return;
+      const record = option as Record<string, unknown>;
+      add('options', ['options', i, 'title'], record.title);
+      for (const side of OPTION_LISTS) {
+        const items = record[side];
+        if (Array.isArray(items)) items.forEach((item, j) => add('options', ['options', i, side, j], item));
+      }
+    });
+  }
+  for (const field of LIST_FIELDS) {
+    const items = data[field];
+    if (Array.isArray(items)) items.forEach((item, j) => add(field, [field, j], item));
+  }
+  return segments;
+}

@@ -1,0 +1,115 @@
+/**
+ * Stage 3 of the pipeline: tag. Suggests the core values at stake in each case from its text
+ * alone, each with a score in 0..1 and the phrases (with line and column) that led to it.
+ * Deterministic and explainable: a lexicon of Dutch phrases per value, matched on stems.
+ */
+import type { CaseFile, Casebook, SourceFile, ValueSet } from '../types.js';
+import { caseSegments, type Segment } from './fields.js';
+import { lexiconFor } from './lexicon.js';
+import { scalarSourceOffsets } from './position.js';
+import { scoreSegments } from './score.js';
+import { caseValues } from './values.js';
+
+export { addValuesToSource, type WriteOutcome } from './write.js';
+export { compileLexicon, lexiconFor, signalsOf } from './lexicon.js';
+export { FIELD_WEIGHTS } from './fields.js';
+export { caseValues } from './values.js';
+
+/** Defaults of `tagging` in casebook.yaml: suggest from `threshold`; `strong` fails `tag --check`. */
+export const DEFAULT_THRESHOLD = 0.4;
+export const DEFAULT_STRONG_THRESHOLD = 0.7;
+
+export interface Evidence {
+  /** The phrase as it stands in the case (line breaks as spaces). */
+  text: string;
+  /** 1-based position of the phrase in the YAML source. */
+  line: number;
+  column: number;
+}
+
+export interface Suggestion {
+  id: string;
+  score: number;
+  evidence: Evidence[];
+}
+
+export interface CaseTags {
+  /** Absolute path of the case file. */
+  file: string;
+  id: string;
+  /** The values the case has now. */
+  values: string[];
+  /** The values the tagger finds in the text, best first. */
+  suggestions: Suggestion[];
+}
+
+/** A dilemma puts a few values at stake, not all ten: more suggestions than this are noise. */
+export const MAX_SUGGESTIONS = 4;
+/** The strongest phrases are the explanation; past this many, repetitions add nothing. */
+export const MAX_EVIDENCE = 5;
+
+export interface TagOptions {
+  /** Suggest a value from this score on (default DEFAULT_THRESHOLD). */
+  threshold?: number;
+  /** At most this many suggestions, the best (default MAX_SUGGESTIONS). */
+  maxSuggestions?: number;
+}
+
+/** Line and column of each piece of evidence, resolved per text in one pass over its source. */
+function placeEvidence(file: SourceFile, segments: readonly Segment[], found: Array<{ evidence: Evidence; segment: number; offset: number }>): void {
+  if (!file.doc || file.text === undefined) return;
+  const bySegment = new Map<number, typeof found>();
+  for (const item of found) {
+    const list = bySegment.get(item.segment);
+    if (list) list.push(item);
+    else bySegment.set(item.segment, [item]);
+  }
+  for (const [segment, items] of bySegment) {
+    const offsets = scalarSourceOffsets(file.doc, file.text, segments[segment]!.path, items.map((item) => item.offset));
+    items.forEach((item, k) => {
+      const { line, col } = file.lineCounter.linePos(offsets?.[k] ?? 0);
+      item.evidence.line = line;
+      item.evidence.column = col;
+    });
+  }
+}
+
+/** Suggestions for one parsed case. A file without data (it did not parse) gets none. */
+export function tagCase(file: CaseFile, valueSet: ValueSet, options: TagOptions = {}): CaseTags {
+  const threshold = options.threshold ?? DEFAULT_THRESHOLD;
+  const result: CaseTags = { file: file.path, id: file.id, values: caseValues(file.data), suggestions: [] };
+  if (!file.data) return result;
+  const lexicon = lexiconFor(valueSet);
+  const segments = caseSegments(file.data);
+  const maxSuggestions = options.maxSuggestions ?? MAX_SUGGESTIONS;
+  const found: Array<{ evidence: Evidence; segment: number; offset: number }> = [];
+  for (const scored of scoreSegments(lexicon, segments)) {
+    if (scored.score < threshold || scored.score <= 0 || result.suggestions.length >= maxSuggestions) break;
+    const seen = new Set<string>();
+    const evidence: Evidence[] = [];
+    for (const hit of scored.hits()) {
+      if (evidence.length >= MAX_EVIDENCE) break;
+      const text = segments[hit.segment]!.text.slice(hit.start, hit.end).replace(/\s+/g, ' ');
+      const key = text.toLowerCase();
+      if (seen.has(key)) continue;
+      seen.add(key);
+      const item: Evidence = { text, line: 1, column: 1 };
+      evidence.push(item);
+      found.push({ evidence: item, segment: hit.segment, offset: hit.start });
+    }
+    result.suggestions.push({ id: lexicon.valueIds[scored.value]!, score: scored.score, evidence });
+  }
+  placeEvidence(file, segments, found);
+  return result;
+}
+
+/**
+ * Suggestions for every case of the casebook that parsed (with paths given: the named ones),
+ * using the casebook's value set and its `tagging.threshold` unless overridden.
+ */
+export function tagCasebook(casebook: Casebook, options: TagOptions = {}): CaseTags[] {
+  const threshold = options.threshold ?? casebook.config.tagging.threshold;
+  return casebook.cases
+    .filter((file) => file.data !== undefined && (!casebook.focus || casebook.focus.has(file.path)))
+    .map((file) => tagCase(file, casebook.values, { ...options, threshold }));
+}

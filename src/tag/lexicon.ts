@@ -1,0 +1,295 @@
+/**
+ * A value set's signals compiled into patterns over stems, once per set. The phrase syntax
+ * (documented in data/values.yaml and the README):
+ *
+ *   woord      the word and its inflections (Dutch stem); with a stem of 5+ letters also at
+ *              the start or end of a compound (maatwerk in maatwerkvoorziening)
+ *   =woord     the word and its inflections only, never inside a compound
+ *   woord*     every word that begins with these letters
+ *   a|b        either word (`=a|b`: the `=` holds for both)
+ *   ...        up to four other words in between (within one sentence)
+ *
+ * A phrase of two or three plain words also matches written as one word (lange termijn in
+ * langetermijneffect).
+ */
+import type { CoreValue, ValueSet } from '../types.js';
+import { stem } from './stem.js';
+import { tokenize } from './tokenize.js';
+
+/** Shorter stems than this are too common to look for inside compounds. */
+const COMPOUND_MIN = 5;
+/** How many words `...` may skip. */
+const GAP_WORDS = 4;
+const GAP = /^(?:\.\.\.|…)$/;
+/** A joined phrase shorter than this (`in de weg` → `indeweg`) is not a compound worth finding. */
+const JOINED_MIN = 8;
+
+type WordMode = 'compound' | 'stem' | 'prefix';
+
+export interface WordSpec {
+  mode: WordMode;
+  /** Folded surface form as written in the lexicon. */
+  form: string;
+  stem: string;
+}
+
+export interface PatternStep {
+  /** Ids (indexes into `Lexicon.words`) of the words that may stand here. */
+  alternatives: number[];
+  /** How many words may come between the previous step and this one. */
+  gapBefore: number;
+}
+
+export interface Pattern {
+  /** Index of the value in the set. */
+  value: number;
+  /** Index of the signal within the value; the joined variant of a phrase shares it. */
+  signal: number;
+  weight: number;
+  steps: PatternStep[];
+  /** Words in the phrase as written: more words is a more specific match. */
+  length: number;
+  /** An exclusion: what it matches does not count as a signal of its value. */
+  exclude: boolean;
+}
+
+export interface Lexicon {
+  valueIds: string[];
+  words: WordSpec[];
+  patterns: Pattern[];
+  /** Patterns by the id of a word that may start them. */
+  byFirstWord: Map<number, Pattern[]>;
+  /** Per value: how much more its signals count in particular fields (`effect: 1.5`). */
+  fieldBoosts: Array<Readonly<Record<string, number>>>;
+  /** The lexicon words each folded token form stands for; filled as texts are read. */
+  tokenWords: Map<string, TokenWords>;
+  /** Word ids by stem, for whole-word matches. */
+  stemIndex: Map<string, number[]>;
+  /** Word ids by the form or stem a compound may start or end with (and `*` prefixes). */
+  partial: PartialIndex;
+}
+
+interface PartialIndex {
+  prefixForms: Map<string, number[]>;
+  prefixStems: Map<string, number[]>;
+  suffixForms: Map<string, number[]>;
+  suffixStems: Map<string, number[]>;
+  shortest: number;
+}
+
+interface Builder {
+  words: WordSpec[];
+  wordIds: Map<string, number>;
+}
+
+function wordId(builder: Builder, spec: WordSpec): number {
+  const key = `${spec.mode}:${spec.form}:${spec.stem}`;
+  let id = builder.wordIds.get(key);
+  if (id === undefined) {
+    id = builder.words.length;
+    builder.words.push(spec);
+    builder.wordIds.set(key, id);
+  }
+  return id;
+}
+
+function wordSpec(written: string, stemOnly: boolean): WordSpec | undefined {
+  let text = written;
+  let mode: WordMode = stemOnly ? 'stem' : 'compound';
+  if (text.endsWith('*')) {
+    mode = 'prefix';
+    text = text.slice(0, -1);
+  } else if (text.startsWith('=')) {
+    mode = 'stem';
+    text = text.slice(1);
+  }
+  // "collega's" or "proces-verbaal" inside an alternative: the words are joined, as the
+  // tokenizer would never see them as one.
+  const parts = tokenize(text);
+  if (parts.forms.length === 0) return undefined;
+  const form = parts.forms.join('');
+  const stemmed = stem(form);
+  if (mode === 'compound' && stemmed.length < COMPOUND_MIN) mode = 'stem';
+  if (mode === 'prefix') return { mode, form, stem: form };
+  return { mode, form, stem: stemmed };
+}
+
+/** Parses one phrase into steps; undefined when nothing in it can be matched. */
+function parsePhrase(builder: Builder, phrase: string): { steps: PatternStep[]; joined?: WordSpec } | undefined {
+  const steps: PatternStep[] = [];
+  let gap = 0;
+  const plainForms: string[] = [];
+  let joinable = true;
+  for (const written of phrase.trim().split(/\s+/)) {
+    if (GAP.test(written)) {
+      gap = GAP_WORDS;
+      joinable = false;
+      continue;
+    }
+    // `=` before the first alternative holds for all of them: `=doel|doelen`.
+    const stemOnly = written.startsWith('=');
+    const specs = written.split('|').filter(Boolean).map((w) => wordSpec(w, stemOnly));
+    const alternatives = [...new Set(specs.filter((s): s is WordSpec => s !== undefined).map((s) => wordId(builder, s)))];
+    if (alternatives.length === 0) continue;
+    const only = alternatives.length === 1 ? builder.words[alternatives[0]!]! : undefined;
+    if (only && only.mode !== 'prefix' && !written.startsWith('=')) plainForms.push(only.form);
+    else joinable = false;
+    steps.push({ alternatives, gapBefore: gap });
+    gap = 0;
+  }
+  if (steps.length === 0) return undefined;
+  const joinedForm = plainForms.join('');
+  const canJoin = joinable && steps.length >= 2 && steps.length <= 3 && joinedForm.length >= JOINED_MIN;
+  return canJoin ? { steps, joined: { mode: 'compound', form: joinedForm, stem: stem(joinedForm) } } : { steps };
+}
+
+function addPhrase(builder: Builder, patterns: Pattern[], value: number, signal: number, phrase: string, weight: number, exclude: boolean): void {
+  const parsed = parsePhrase(builder, phrase);
+  if (!parsed) return;
+  const length = parsed.steps.length;
+  patterns.push({ value, signal, weight, steps: parsed.steps, length, exclude });
+  if (parsed.joined) {
+    patterns.push({ value, signal, weight, steps: [{ alternatives: [wordId(builder, parsed.joined)], gapBefore: 0 }], length, exclude });
+  }
+}
+
+/**
+ * The signals of a value; a value without any falls back to its Dutch label, so that a
+ * casebook's own set still gets suggestions before anyone has written signals for it.
+ */
+export function signalsOf(value: CoreValue): Array<{ phrase: string; weight: number }> {
+  const signals = value.signals ?? [];
+  if (signals.length === 0) return [{ phrase: value.label.nl, weight: 1 }];
+  return signals.map((s) => ({ phrase: s.phrase, weight: s.weight ?? 1 }));
+}
+
+export function compileLexicon(values: readonly CoreValue[]): Lexicon {
+  const builder: Builder = { words: [], wordIds: new Map() };
+  const patterns: Pattern[] = [];
+  values.forEach((value, v) => {
+    const signals = signalsOf(value);
+    signals.forEach((s, i) => addPhrase(builder, patterns, v, i, s.phrase, s.weight, false));
+    for (const phrase of value.exclude ?? []) addPhrase(builder, patterns, v, -1, phrase, 0, true);
+  });
+  const byFirstWord = new Map<number, Pattern[]>();
+  for (const pattern of patterns) {
+    for (const id of pattern.steps[0]!.alternatives) {
+      const list = byFirstWord.get(id);
+      if (list) list.push(pattern);
+      else byFirstWord.set(id, [pattern]);
+    }
+  }
+  const stemIndex = new Map<string, number[]>();
+  const partial: PartialIndex = { prefixForms: new Map(), prefixStems: new Map(), suffixForms: new Map(), suffixStems: new Map(), shortest: Infinity };
+  const index = (map: Map<string, number[]>, key: string, id: number) => {
+    const list = map.get(key);
+    if (list) list.push(id);
+    else map.set(key, [id]);
+    partial.shortest = Math.min(partial.shortest, key.length);
+  };
+  builder.words.forEach((word, id) => {
+    if (word.mode === 'prefix') {
+      index(partial.prefixForms, word.form, id);
+      return;
+    }
+    const list = stemIndex.get(word.stem);
+    if (list) list.push(id);
+    else stemIndex.set(word.stem, [id]);
+    if (word.mode === 'compound') {
+      index(partial.prefixForms, word.form, id);
+      index(partial.prefixStems, word.stem, id);
+      index(partial.suffixForms, word.form, id);
+      index(partial.suffixStems, word.stem, id);
+    }
+  });
+  return {
+    valueIds: values.map((v) => v.id),
+    words: builder.words,
+    patterns,
+    byFirstWord,
+    fieldBoosts: values.map((v) => v.fields ?? {}),
+    tokenWords: new Map(),
+    stemIndex,
+    partial,
+  };
+}
+
+const compiled = new WeakMap<ValueSet, Lexicon>();
+
+/** The compiled lexicon of a value set, built on first use. */
+export function lexiconFor(valueSet: ValueSet): Lexicon {
+  let lexicon = compiled.get(valueSet);
+  if (!lexicon) {
+    lexicon = compileLexicon(valueSet.values);
+    compiled.set(valueSet, lexicon);
+  }
+  return lexicon;
+}
+
+/**
+ * What may stand before a word at the end of a compound. A particle or verb prefix makes a
+ * different word (mogelijk is not gelijk, vergelijken is not gelijk zijn); "on" negates but
+ * keeps the subject (onzorgvuldig is about zorgvuldigheid).
+ */
+const NOT_A_MODIFIER = new Set([
+  'aan', 'achter', 'af', 'be', 'bij', 'door', 'er', 'ge', 'her', 'in', 'mee', 'mis', 'na', 'om', 'ont', 'onder',
+  'op', 'over', 'samen', 'te', 'tegen', 'terug', 'toe', 'uit', 'ver', 'voor', 'weg',
+]);
+
+function isModifier(head: string): boolean {
+  return head === 'on' || (head.length >= 3 && !NOT_A_MODIFIER.has(head));
+}
+
+/**
+ * The ids of the words a token matches inside a compound (or by a `*` prefix): words its
+ * form or stem starts with, and words it ends with after a real modifier. Found by looking
+ * up the token's own beginnings and endings, not by trying every word of the lexicon.
+ */
+function partialMatches(index: PartialIndex, form: string, tokenStem: string, found: Set<number>): void {
+  const add = (ids: number[] | undefined) => {
+    if (ids) for (const id of ids) found.add(id);
+  };
+  for (let length = index.shortest; length <= form.length; length++) {
+    add(index.prefixForms.get(form.slice(0, length)));
+    const head = form.slice(0, form.length - length);
+    if (isModifier(head)) add(index.suffixForms.get(form.slice(form.length - length)));
+  }
+  for (let length = index.shortest; length <= tokenStem.length; length++) {
+    add(index.prefixStems.get(tokenStem.slice(0, length)));
+    const head = tokenStem.slice(0, tokenStem.length - length);
+    if (isModifier(head)) add(index.suffixStems.get(tokenStem.slice(tokenStem.length - length)));
+  }
+}
+
+/** What one token form stands for in the lexicon, computed once per form. */
+export interface TokenWords {
+  /** Ids of the lexicon words it matches: the first `exact` share its stem, the rest
+   * matched inside a compound or by a `*` prefix. */
+  ids: readonly number[];
+  exact: number;
+  /** The patterns that may start at this token, each once; `exact` when it starts on a whole word. */
+  starts: ReadonlyArray<{ pattern: Pattern; exact: boolean }>;
+}
+
+const NO_WORDS: TokenWords = { ids: [], exact: 0, starts: [] };
+/** Enough for the vocabulary of a very large casebook; a bound so a long-lived process stays small. */
+const MAX_CACHED_FORMS = 200_000;
+
+export function wordsOfToken(lexicon: Lexicon, form: string): TokenWords {
+  let words = lexicon.tokenWords.get(form);
+  if (words === undefined) {
+    const tokenStem = stem(form);
+    const exact = lexicon.stemIndex.get(tokenStem) ?? [];
+    const inCompound = new Set<number>();
+    partialMatches(lexicon.partial, form, tokenStem, inCompound);
+    const ids = [...exact, ...[...inCompound].filter((id) => !exact.includes(id)).sort((a, b) => a - b)];
+    const starts = new Map<Pattern, boolean>();
+    ids.forEach((id, k) => {
+      for (const pattern of lexicon.byFirstWord.get(id) ?? []) starts.set(pattern, (starts.get(pattern) ?? false) || k < exact.length);
+    });
+    words = ids.length === 0 ? NO_WORDS : { ids, exact: exact.length, starts: [...starts].map(([pattern, isExact]) => ({ pattern, exact: isExact })) };
+    if (lexicon.tokenWords.size >= MAX_CACHED_FORMS) lexicon.tokenWords.clear();
+    lexicon.tokenWords.set(form, words);
+  }
+  return words;
+}

@@ -1,0 +1,114 @@
+/**
+ * What `casebook tag` and `casebook values` print, as pure functions from results to text.
+ * The readable report puts, per case, what is tagged next to what is suggested, and marks
+ * where they differ; the JSON report has exactly the shape of the case format contract.
+ */
+import { plural, t } from '../i18n/index.js';
+import { styles } from '../report/color.js';
+import { relativePath } from '../report/util.js';
+import type { Lang, ValueSet } from '../types.js';
+import type { CaseTags } from './index.js';
+import { signalsOf } from './lexicon.js';
+
+export interface TagReportContext {
+  cwd: string;
+  lang: Lang;
+  color: boolean;
+  /** Only cases where tagged and suggested differ (and the summary). */
+  quiet?: boolean;
+}
+
+/** How many phrases the readable report shows per suggestion (the JSON has all the tagger gives). */
+const SHOWN_EVIDENCE = 3;
+const ID_COLUMN = 22;
+
+type Agreement = 'agree' | 'differ' | 'empty';
+
+function agreement(result: CaseTags): Agreement {
+  if (result.values.length === 0) return 'empty';
+  const suggested = new Set(result.suggestions.map((s) => s.id));
+  const same = result.values.length === suggested.size && result.values.every((id) => suggested.has(id));
+  return same ? 'agree' : 'differ';
+}
+
+const score = (n: number) => n.toFixed(2);
+
+export function tagText(results: readonly CaseTags[], context: TagReportContext): string {
+  const { lang } = context;
+  const s = styles(context.color);
+  const counts: Record<Agreement, number> = { agree: 0, differ: 0, empty: 0 };
+  const blocks: string[] = [];
+  for (const result of results) {
+    const state = agreement(result);
+    counts[state]++;
+    if (context.quiet && state === 'agree') continue;
+    const lines = [s.underline(relativePath(context.cwd, result.file))];
+    const tagged = result.values.length > 0 ? result.values.join(', ') : s.yellow(t(lang, 'tag.none'));
+    lines.push(`  ${s.dim(t(lang, 'tag.tagged'))} ${tagged}`);
+    const width = Math.max(ID_COLUMN, ...result.suggestions.map((x) => x.id.length + 2), ...result.values.map((id) => id.length + 2));
+    for (const suggestion of result.suggestions) {
+      const isTagged = result.values.includes(suggestion.id);
+      const mark = isTagged ? s.dim('✓') : s.yellow('+');
+      const shown = suggestion.evidence.slice(0, SHOWN_EVIDENCE).map((e) => `"${e.text}" ${s.dim(`(${e.line}:${e.column})`)}`);
+      const rest = suggestion.evidence.length - SHOWN_EVIDENCE;
+      if (rest > 0) shown.push(s.dim(t(lang, 'tag.more', { count: rest })));
+      lines.push(`  ${mark} ${suggestion.id.padEnd(width)}${score(suggestion.score)}  ${shown.join(', ')}`);
+    }
+    for (const id of result.values) {
+      if (!result.suggestions.some((x) => x.id === id)) lines.push(`  ${s.red('−')} ${id.padEnd(width)}${s.dim(t(lang, 'tag.notSuggested'))}`);
+    }
+    if (result.suggestions.length === 0 && result.values.length === 0) lines.push(`  ${s.dim(t(lang, 'tag.noSuggestions'))}`);
+    blocks.push(lines.join('\n'));
+  }
+  const summary = t(lang, 'tag.summary', {
+    cases: plural(lang, 'tag.cases', results.length),
+    agree: counts.agree,
+    differ: counts.differ,
+    empty: counts.empty,
+  });
+  const body = blocks.length > 0 ? `${blocks.join('\n\n')}\n\n` : '';
+  return `${body}${s.dim(t(lang, 'tag.legend'))}\n${summary}\n`;
+}
+
+/** `casebook tag --format json`: one entry per case, evidence as the phrases only. */
+export function tagJson(results: readonly CaseTags[], cwd: string): string {
+  const entries = results.map((result) => ({
+    file: relativePath(cwd, result.file),
+    id: result.id,
+    values: result.values,
+    suggestions: result.suggestions.map((s) => ({ id: s.id, score: s.score, evidence: s.evidence.map((e) => e.text) })),
+  }));
+  return `${JSON.stringify(entries, null, 2)}\n`;
+}
+
+/** How many of a value's phrases `casebook values` shows: the strongest. */
+const SHOWN_SIGNALS = 6;
+
+function sourceLabel(valueSet: ValueSet, cwd: string, lang: Lang): string {
+  return valueSet.source === 'built-in' ? t(lang, 'tag.values.builtIn') : t(lang, 'tag.values.own', { file: relativePath(cwd, valueSet.source) });
+}
+
+export function valuesText(valueSet: ValueSet, context: { cwd: string; lang: Lang; color: boolean }): string {
+  const { lang } = context;
+  const s = styles(context.color);
+  const lines = [s.bold(t(lang, 'tag.values.heading', { count: valueSet.values.length, source: sourceLabel(valueSet, context.cwd, lang) }))];
+  const provenance = valueSet.provenance[lang] || valueSet.provenance.nl;
+  if (provenance) lines.push(provenance.trim());
+  for (const value of valueSet.values) {
+    lines.push('', `${s.bold(value.id)}  ${value.label[lang]}`, `  ${value.description[lang].trim()}`);
+    if ((value.signals ?? []).length === 0) {
+      lines.push(`  ${s.dim(t(lang, 'tag.values.labelAsSignal'))}`);
+      continue;
+    }
+    const strongest = [...signalsOf(value)].sort((a, b) => b.weight - a.weight).slice(0, SHOWN_SIGNALS);
+    const examples = strongest.map((x) => `"${x.phrase}"`).join(', ');
+    lines.push(`  ${s.dim(plural(lang, 'tag.values.signals', value.signals!.length, { examples }))}`);
+  }
+  return `${lines.join('\n')}\n`;
+}
+
+/** `casebook values --format json`: the set as data, with the file relative to `cwd`. */
+export function valuesJson(valueSet: ValueSet, cwd: string): string {
+  const source = valueSet.source === 'built-in' ? 'built-in' : relativePath(cwd, valueSet.source);
+  return `${JSON.stringify({ ...valueSet, source }, null, 2)}\n`;
+}
