@@ -2,8 +2,9 @@
 // Measures the core value tagger against labelled cases: per-value precision, recall and F1,
 // micro and macro F1, for the tagger and for naive baselines that look only for the words of
 // the value labels. Sets: the development set (tests/fixtures/tagger-dev, gold = each case's
-// `values`), its odd and even halves (the lexicon was tuned on the odd half only), and the
-// example casebook (cases/, author labels).
+// `values`), its odd and even halves (the lexicon was tuned on the odd half only), the
+// hold-out set (tests/fixtures/tagger-holdout: written by someone who had not seen the
+// lexicon or the development set; never tune on it), and the example casebook (author labels).
 //   npm run eval:tagger                      all sets
 //   node scripts/eval-tagger.mjs --sweep     micro-F1 per threshold, per set
 //   node scripts/eval-tagger.mjs --cases     per case: gold, predicted, missed, extra
@@ -13,12 +14,14 @@ import { loadCasebook, tagCase, caseValues, DEFAULT_THRESHOLD } from '../dist/in
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const devDir = path.join(root, 'tests', 'fixtures', 'tagger-dev');
+const holdoutDir = path.join(root, 'tests', 'fixtures', 'tagger-holdout');
 const args = new Set(process.argv.slice(2));
 
-const casebook = await loadCasebook({ cwd: root, paths: [devDir] });
+const casebook = await loadCasebook({ cwd: root, paths: [devDir, holdoutDir] });
 const values = casebook.values;
 const ids = values.values.map((v) => v.id);
 const inDev = (file) => file.path.startsWith(devDir + path.sep);
+const inHoldout = (file) => file.path.startsWith(holdoutDir + path.sep);
 const number = (file) => Number(/^(\d+)/.exec(path.basename(file.path))?.[1] ?? NaN);
 const labelled = casebook.cases.filter((file) => file.data && caseValues(file.data).length > 0);
 
@@ -26,7 +29,8 @@ const sets = {
   'dev (all)': labelled.filter(inDev),
   'dev odd (tuning half)': labelled.filter((f) => inDev(f) && number(f) % 2 === 1),
   'dev even (held out)': labelled.filter((f) => inDev(f) && number(f) % 2 === 0),
-  'example casebook': labelled.filter((f) => !inDev(f)),
+  'hold-out (unseen)': labelled.filter(inHoldout),
+  'example casebook': labelled.filter((f) => !inDev(f) && !inHoldout(f)),
 };
 
 /** The same engine with only the label of each value as its signal. */
