@@ -87,6 +87,59 @@ function buildProgram(io: Io, lang: Lang, setExit: (code: number) => void): Comm
       setExit(await newCommand(title, { ...globals(command), ...command.opts() }, io));
     });
 
+  const collect = (value: string, previous: string[] | undefined) => [...(previous ?? []), value];
+  program
+    .command('build')
+    .description(h('build.description'))
+    .option('-f, --format <formats>', h('build.format'))
+    .option('-o, --out <map>', h('build.out'))
+    .option('--drafts', h('build.drafts'))
+    .option('--domain <ids>', h('build.domain'), collect)
+    .option('--value <ids>', h('build.value'), collect)
+    .option('--status <statussen>', h('build.status'), collect)
+    .option('--no-sandbox', h('build.noSandbox'))
+    .option('--allow-privacy-errors', h('build.allowPrivacyErrors'))
+    .addHelpText('after', h('build.examples'))
+    .action(async (_options, command: Command) => {
+      const { buildCommand } = await import('./commands/build.js');
+      setExit(await buildCommand({ ...globals(command), ...command.opts() }, io));
+    });
+
+  program
+    .command('tag')
+    .description(h('tag.description'))
+    .argument('[paths...]', h('tag.paths'))
+    .option('-f, --format <format>', h('tag.format'))
+    .option('--check', h('tag.check'))
+    .option('--write', h('tag.write'))
+    .option('--all', h('tag.all'))
+    .option('--threshold <score>', h('tag.threshold'))
+    .option('--strong <score>', h('tag.strong'))
+    .addHelpText('after', h('tag.examples'))
+    .action(async (paths: string[], _options, command: Command) => {
+      const { tagCommand } = await import('./commands/tag.js');
+      setExit(await tagCommand(paths, { ...globals(command), ...command.opts() }, io));
+    });
+
+  program
+    .command('values')
+    .description(h('values.description'))
+    .option('-f, --format <format>', h('values.format'))
+    .addHelpText('after', h('values.examples'))
+    .action(async (_options, command: Command) => {
+      const { valuesCommand } = await import('./commands/values.js');
+      setExit(await valuesCommand({ ...globals(command), ...command.opts() }, io));
+    });
+
+  program
+    .command('doctor')
+    .description(h('doctor.description'))
+    .addHelpText('after', h('doctor.examples'))
+    .action(async (_options, command: Command) => {
+      const { doctorCommand } = await import('./commands/doctor.js');
+      setExit(await doctorCommand(globals(command), io));
+    });
+
   return program;
 }
 

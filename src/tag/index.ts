@@ -87,7 +87,7 @@ export function tagCase(file: CaseFile, valueSet: ValueSet, options: TagOptions 
     if (scored.score < threshold || scored.score <= 0 || result.suggestions.length >= maxSuggestions) break;
     const seen = new Set<string>();
     const evidence: Evidence[] = [];
-    for (const hit of scored.hits()) {
+    for (const hit of scored.hits) {
       if (evidence.length >= MAX_EVIDENCE) break;
       const text = segments[hit.segment]!.text.slice(hit.start, hit.end).replace(/\s+/g, ' ');
       const key = text.toLowerCase();

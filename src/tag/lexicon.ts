@@ -14,7 +14,7 @@
  */
 import type { CoreValue, ValueSet } from '../types.js';
 import { stem } from './stem.js';
-import { tokenize } from './tokenize.js';
+import { hashOf, tokenize, type WordScanner } from './tokenize.js';
 
 /** Shorter stems than this are too common to look for inside compounds. */
 const COMPOUND_MIN = 5;
@@ -62,7 +62,7 @@ export interface Lexicon {
   /** Per value: how much more its signals count in particular fields (`effect: 1.5`). */
   fieldBoosts: Array<Readonly<Record<string, number>>>;
   /** The lexicon words each folded token form stands for; filled as texts are read. */
-  tokenWords: Map<string, TokenWords>;
+  tokenWords: FormTable;
   /** Word ids by stem, for whole-word matches. */
   stemIndex: Map<string, number[]>;
   /** Word ids by the form or stem a compound may start or end with (and `*` prefixes). */
@@ -208,7 +208,7 @@ export function compileLexicon(values: readonly CoreValue[]): Lexicon {
     patterns,
     byFirstWord,
     fieldBoosts: values.map((v) => v.fields ?? {}),
-    tokenWords: new Map(),
+    tokenWords: new FormTable(),
     stemIndex,
     partial,
   };
@@ -271,25 +271,104 @@ export interface TokenWords {
   starts: ReadonlyArray<{ pattern: Pattern; exact: boolean }>;
 }
 
-const NO_WORDS: TokenWords = { ids: [], exact: 0, starts: [] };
+export const NO_WORDS: TokenWords = { ids: [], exact: 0, starts: [] };
 /** Enough for the vocabulary of a very large casebook; a bound so a long-lived process stays small. */
 const MAX_CACHED_FORMS = 200_000;
+const INITIAL_SLOTS = 1 << 12;
 
-export function wordsOfToken(lexicon: Lexicon, form: string): TokenWords {
-  let words = lexicon.tokenWords.get(form);
-  if (words === undefined) {
-    const tokenStem = stem(form);
-    const exact = lexicon.stemIndex.get(tokenStem) ?? [];
-    const inCompound = new Set<number>();
-    partialMatches(lexicon.partial, form, tokenStem, inCompound);
-    const ids = [...exact, ...[...inCompound].filter((id) => !exact.includes(id)).sort((a, b) => a - b)];
-    const starts = new Map<Pattern, boolean>();
-    ids.forEach((id, k) => {
-      for (const pattern of lexicon.byFirstWord.get(id) ?? []) starts.set(pattern, (starts.get(pattern) ?? false) || k < exact.length);
+/**
+ * Folded forms and what they stand for, by hash (open addressing). A word of a text is looked
+ * up where it stands, compared character by character, without cutting it out as a string.
+ */
+class FormTable {
+  private forms: Array<string | undefined> = new Array<string | undefined>(INITIAL_SLOTS);
+  private hashes = new Int32Array(INITIAL_SLOTS);
+  private words: TokenWords[] = new Array<TokenWords>(INITIAL_SLOTS);
+  size = 0;
+
+  /** The entry of the ASCII word `text[start, end)`, whose lower-case form hashes to `hash`. */
+  findInText(text: string, start: number, end: number, hash: number): TokenWords | undefined {
+    const mask = this.hashes.length - 1;
+    const length = end - start;
+    for (let slot = hash & mask; ; slot = (slot + 1) & mask) {
+      const form = this.forms[slot];
+      if (form === undefined) return undefined;
+      if (this.hashes[slot] !== hash || form.length !== length) continue;
+      let k = 0;
+      while (k < length && (text.charCodeAt(start + k) | 32) === form.charCodeAt(k)) k++;
+      if (k === length) return this.words[slot];
+    }
+  }
+
+  find(form: string, hash: number): TokenWords | undefined {
+    const mask = this.hashes.length - 1;
+    for (let slot = hash & mask; ; slot = (slot + 1) & mask) {
+      const known = this.forms[slot];
+      if (known === undefined) return undefined;
+      if (this.hashes[slot] === hash && known === form) return this.words[slot];
+    }
+  }
+
+  add(form: string, hash: number, words: TokenWords): void {
+    if (this.size >= MAX_CACHED_FORMS) this.resize(INITIAL_SLOTS, false);
+    else if (2 * (this.size + 1) > this.hashes.length) this.resize(2 * this.hashes.length, true);
+    this.place(form, hash, words);
+    this.size++;
+  }
+
+  private place(form: string, hash: number, words: TokenWords): void {
+    const mask = this.hashes.length - 1;
+    let slot = hash & mask;
+    while (this.forms[slot] !== undefined) slot = (slot + 1) & mask;
+    this.forms[slot] = form;
+    this.hashes[slot] = hash;
+    this.words[slot] = words;
+  }
+
+  private resize(slots: number, keep: boolean): void {
+    const { forms, hashes, words } = this;
+    this.forms = new Array<string | undefined>(slots);
+    this.hashes = new Int32Array(slots);
+    this.words = new Array<TokenWords>(slots);
+    if (!keep) {
+      this.size = 0;
+      return;
+    }
+    forms.forEach((form, slot) => {
+      if (form !== undefined) this.place(form, hashes[slot]!, words[slot]!);
     });
-    words = ids.length === 0 ? NO_WORDS : { ids, exact: exact.length, starts: [...starts].map(([pattern, isExact]) => ({ pattern, exact: isExact })) };
-    if (lexicon.tokenWords.size >= MAX_CACHED_FORMS) lexicon.tokenWords.clear();
-    lexicon.tokenWords.set(form, words);
+  }
+}
+
+function computeWords(lexicon: Lexicon, form: string): TokenWords {
+  const tokenStem = stem(form);
+  const exact = lexicon.stemIndex.get(tokenStem) ?? [];
+  const inCompound = new Set<number>();
+  partialMatches(lexicon.partial, form, tokenStem, inCompound);
+  const ids = [...exact, ...[...inCompound].filter((id) => !exact.includes(id)).sort((a, b) => a - b)];
+  const starts = new Map<Pattern, boolean>();
+  ids.forEach((id, k) => {
+    for (const pattern of lexicon.byFirstWord.get(id) ?? []) starts.set(pattern, (starts.get(pattern) ?? false) || k < exact.length);
+  });
+  return ids.length === 0 ? NO_WORDS : { ids, exact: exact.length, starts: [...starts].map(([pattern, isExact]) => ({ pattern, exact: isExact })) };
+}
+
+/** What a folded form stands for in the lexicon, computed once per form. */
+export function wordsOfToken(lexicon: Lexicon, form: string): TokenWords {
+  const hash = hashOf(form);
+  let words = lexicon.tokenWords.find(form, hash);
+  if (words === undefined) {
+    words = computeWords(lexicon, form);
+    lexicon.tokenWords.add(form, hash, words);
   }
   return words;
+}
+
+/** What the scanner's current word stands for in the lexicon. */
+export function wordsOfScanned(lexicon: Lexicon, scanner: WordScanner): TokenWords {
+  if (scanner.ascii) {
+    const known = lexicon.tokenWords.findInText(scanner.text, scanner.start, scanner.end, scanner.hash);
+    if (known !== undefined) return known;
+  }
+  return wordsOfToken(lexicon, scanner.form());
 }

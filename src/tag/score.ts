@@ -7,8 +7,8 @@
  * then levels off. Pure and deterministic: the same text gives the same scores.
  */
 import type { Segment } from './fields.js';
-import { wordsOfToken, type Lexicon, type Pattern, type TokenWords } from './lexicon.js';
-import { tokenize, type Tokens } from './tokenize.js';
+import { NO_WORDS, wordsOfScanned, type Lexicon, type Pattern, type TokenWords } from './lexicon.js';
+import { WordScanner } from './tokenize.js';
 
 /** How much each repetition of the same signal still adds: weight × (1 + REPEAT × ln n). */
 export const REPEAT = 0.3;
@@ -40,15 +40,78 @@ export interface ValueScore {
   /** In 0..1, rounded to two decimals. */
   score: number;
   /** The phrases that counted, strongest first, then in document order. */
-  hits(): Hit[];
+  hits: Hit[];
 }
 
 interface Occurrence {
   pattern: Pattern;
   segment: number;
+  /** The first and last word of the phrase, as indexes into the case's `Reading`. */
   first: number;
   last: number;
   exact: boolean;
+}
+
+/**
+ * The words of a case's texts that stand for a word of the lexicon, in document order (the
+ * others only count as distance between words). Positions and sentences are numbered across
+ * all texts of the case, so a phrase can neither span two sentences nor two texts. One
+ * reading is reused from case to case: a casebook has millions of words.
+ */
+class Reading {
+  count = 0;
+  words: TokenWords[] = [];
+  segment = new Int32Array(1024);
+  /** Position of the word among all words of the case (matched or not). */
+  position = new Int32Array(1024);
+  sentence = new Int32Array(1024);
+  /** Offsets into the text of the word's segment: `[start, end)`. */
+  start = new Int32Array(1024);
+  end = new Int32Array(1024);
+
+  add(words: TokenWords, segment: number, position: number, sentence: number, start: number, end: number): void {
+    const k = this.count++;
+    if (k === this.segment.length) this.grow();
+    this.words[k] = words;
+    this.segment[k] = segment;
+    this.position[k] = position;
+    this.sentence[k] = sentence;
+    this.start[k] = start;
+    this.end[k] = end;
+  }
+
+  private grow(): void {
+    const larger = (array: Int32Array) => {
+      const copy = new Int32Array(2 * array.length);
+      copy.set(array);
+      return copy;
+    };
+    this.segment = larger(this.segment);
+    this.position = larger(this.position);
+    this.sentence = larger(this.sentence);
+    this.start = larger(this.start);
+    this.end = larger(this.end);
+  }
+}
+
+const scanner = new WordScanner();
+const reading = new Reading();
+
+function readCase(lexicon: Lexicon, segments: readonly Segment[]): Reading {
+  reading.count = 0;
+  let position = 0;
+  let sentence = 0;
+  for (let s = 0; s < segments.length; s++) {
+    scanner.reset(segments[s]!.text);
+    while (scanner.next()) {
+      const words = wordsOfScanned(lexicon, scanner);
+      if (words !== NO_WORDS) reading.add(words, s, position, sentence + scanner.sentence, scanner.start, scanner.end);
+      position++;
+    }
+    sentence += scanner.sentence + 1;
+  }
+  scanner.reset('');
+  return reading;
 }
 
 /** The position in `ids` of the first of `alternatives`, or -1. */
@@ -57,45 +120,42 @@ function firstOf(ids: readonly number[], alternatives: readonly number[]): numbe
   return -1;
 }
 
-/** Where `pattern`, whose first word matched token `i`, ends; -1 when it does not. `exact`
- * is cleared when a later word matched only inside a compound. */
-function matchFrom(pattern: Pattern, tokens: Tokens, words: readonly TokenWords[], i: number, exact: { value: boolean }): number {
-  let position = i;
-  const sentences = tokens.sentences;
-  const sentence = sentences[i]!;
+/** Where `pattern`, whose first word matched word `i` of the reading, ends; -1 when it does
+ * not. `exact` is cleared when a later word matched only inside a compound. */
+function matchFrom(pattern: Pattern, reading: Reading, i: number, exact: { value: boolean }): number {
+  const { words, position, sentence } = reading;
+  let at = i;
   for (let s = 1; s < pattern.steps.length; s++) {
     const step = pattern.steps[s]!;
+    const limit = position[at]! + 1 + step.gapBefore;
     let found = -1;
-    const limit = Math.min(sentences.length - 1, position + 1 + step.gapBefore);
-    for (let j = position + 1; j <= limit; j++) {
-      if (sentences[j] !== sentence) break;
-      const at = firstOf(words[j]!.ids, step.alternatives);
-      if (at >= 0) {
+    for (let j = at + 1; j < reading.count && sentence[j] === sentence[i] && position[j]! <= limit; j++) {
+      const k = firstOf(words[j]!.ids, step.alternatives);
+      if (k >= 0) {
         found = j;
-        if (at >= words[j]!.exact) exact.value = false;
+        if (k >= words[j]!.exact) exact.value = false;
         break;
       }
     }
     if (found < 0) return -1;
-    position = found;
+    at = found;
   }
-  return position;
+  return at;
 }
 
-function findOccurrences(lexicon: Lexicon, tokens: Tokens, segment: number, out: Occurrence[]): void {
-  const forms = tokens.forms;
-  const words = new Array<TokenWords>(forms.length);
-  for (let i = 0; i < forms.length; i++) words[i] = wordsOfToken(lexicon, forms[i]!);
+function findOccurrences(reading: Reading): Occurrence[] {
+  const occurrences: Occurrence[] = [];
   const exact = { value: true };
-  for (let i = 0; i < words.length; i++) {
-    const starts = words[i]!.starts;
+  for (let i = 0; i < reading.count; i++) {
+    const starts = reading.words[i]!.starts;
     for (let k = 0; k < starts.length; k++) {
       const start = starts[k]!;
       exact.value = start.exact;
-      const last = matchFrom(start.pattern, tokens, words, i, exact);
-      if (last >= 0) out.push({ pattern: start.pattern, segment, first: i, last, exact: exact.value });
+      const last = matchFrom(start.pattern, reading, i, exact);
+      if (last >= 0) occurrences.push({ pattern: start.pattern, segment: reading.segment[i]!, first: i, last, exact: exact.value });
     }
   }
+  return occurrences;
 }
 
 const overlaps = (a: Occurrence, b: Occurrence) => a.segment === b.segment && a.first <= b.last && b.first <= a.last;
@@ -120,9 +180,8 @@ function acceptedOccurrences(occurrences: Occurrence[]): Occurrence[] {
 }
 
 export function scoreSegments(lexicon: Lexicon, segments: readonly Segment[]): ValueScore[] {
-  const occurrences: Occurrence[] = [];
-  const tokenised = segments.map((segment) => tokenize(segment.text));
-  tokenised.forEach((tokens, s) => findOccurrences(lexicon, tokens, s, occurrences));
+  const reading = readCase(lexicon, segments);
+  const occurrences = findOccurrences(reading);
   const perValue = new Map<number, Occurrence[]>();
   for (const occurrence of occurrences) {
     const list = perValue.get(occurrence.pattern.value);
@@ -157,13 +216,8 @@ export function scoreSegments(lexicon: Lexicon, segments: readonly Segment[]): V
     }
     const sum = (strong + Math.min(weak, WEAK_CAP)) / lengthFactor;
     const score = Math.round((1 - Math.exp(-sum / SCALE)) * 100) / 100;
-    // Phrases are only needed for the values that are suggested: built on request.
-    const hits = () =>
-      accepted
-        .map((o): Hit => {
-          const tokens = tokenised[o.segment]!;
-          return { segment: o.segment, start: tokens.starts[o.first]!, end: tokens.ends[o.last]!, weight: o.pattern.weight * fieldWeight(o) };
-        })
+    const hits = accepted
+        .map((o): Hit => ({ segment: o.segment, start: reading.start[o.first]!, end: reading.end[o.last]!, weight: o.pattern.weight * fieldWeight(o) }))
         .sort((a, b) => b.weight - a.weight || a.segment - b.segment || a.start - b.start);
     scores.push({ value, score, hits });
   }

@@ -5,10 +5,8 @@
  * a dilemma, so there is no stop-word list.
  */
 
-/**
- * The words of one text, as parallel arrays (a text has hundreds of words and a casebook
- * thousands of texts: one object per word would keep the garbage collector busy).
- */
+/** The words of one text, as parallel arrays (for short texts, such as the lexicon's phrases;
+ * the tagger walks a case's texts with a `WordScanner`). */
 export interface Tokens {
   /** Lower-case, accent-folded form of each word. */
   forms: string[];
@@ -42,22 +40,6 @@ export function fold(word: string): string {
 
 const isSpace = (code: number) => code === 32 || code === 10 || code === 13 || code === 9;
 
-/** Whether the text between two words ends a sentence: `. `, `? `, `! ` or a blank line. */
-function endsSentence(text: string, from: number, to: number): boolean {
-  let newlines = 0;
-  for (let i = from; i < to; i++) {
-    const code = text.charCodeAt(i);
-    if (code === 10) {
-      if (++newlines >= 2) return true;
-    } else if ((code === 46 || code === 33 || code === 63) && i + 1 < text.length && isSpace(text.charCodeAt(i + 1))) {
-      return true;
-    } else if (!isSpace(code)) {
-      newlines = 0;
-    }
-  }
-  return false;
-}
-
 /** Which of the first 0x250 code points (Latin, with its accents) are word characters: a table
  * lookup per character instead of a regular expression. */
 const LATIN_END = 0x250;
@@ -68,41 +50,116 @@ function isWordChar(text: string, i: number): boolean {
   return code < LATIN_END ? LATIN_WORD[code] === 1 : WORD_CHAR.test(text[i]!);
 }
 
+/** The next step of the hash of a folded form (see `hashOf`). */
+const hashStep = (hash: number, code: number) => (Math.imul(hash, 31) + code) | 0;
+
+/** A hash of a folded form: the same number the scanner computes for the word in the text. */
+export function hashOf(form: string): number {
+  let hash = 0;
+  for (let i = 0; i < form.length; i++) hash = hashStep(hash, form.charCodeAt(i));
+  return hash;
+}
+
+/**
+ * Walks the words of a text one at a time without building anything: a casebook has
+ * millions of words, and cutting each out as a string would keep the garbage collector busy.
+ * After `next()` the fields describe the current word; for a word in plain ASCII, `hash` is
+ * the hash of its lower-case form, computed on the way.
+ */
+export class WordScanner {
+  text = '';
+  /** Offsets of the word in the text: `[start, end)`. */
+  start = 0;
+  end = 0;
+  /** Sentence number of the word, from 0; a phrase never spans two sentences. */
+  sentence = 0;
+  ascii = true;
+  hash = 0;
+  private at = 0;
+  private count = 0;
+
+  reset(text: string): this {
+    this.text = text;
+    this.start = this.end = this.sentence = this.at = this.count = this.hash = 0;
+    this.ascii = true;
+    return this;
+  }
+
+  next(): boolean {
+    const text = this.text;
+    const length = text.length;
+    let i = this.at;
+    // Whether the text between the previous word and this one ends a sentence: `. `, `? `,
+    // `! ` or a blank line. Found while skipping it, so no character is looked at twice.
+    let boundary = false;
+    let newlines = 0;
+    for (;;) {
+      while (i < length) {
+        const code = text.charCodeAt(i);
+        if (code < LATIN_END ? LATIN_WORD[code] === 1 : WORD_CHAR.test(text[i]!)) break;
+        if (code === 10) {
+          if (++newlines >= 2) boundary = true;
+        } else if ((code === 46 || code === 33 || code === 63) && i + 1 < length && isSpace(text.charCodeAt(i + 1))) {
+          boundary = true;
+        } else if (!isSpace(code)) {
+          newlines = 0;
+        }
+        i++;
+      }
+      if (i >= length) {
+        this.at = i;
+        return false;
+      }
+      const start = i;
+      let hash = 0;
+      let ascii = true;
+      while (i < length) {
+        const code = text.charCodeAt(i);
+        if (code < 128) {
+          if (LATIN_WORD[code] !== 1) break;
+          // Letters and digits only: setting bit 5 lower-cases A-Z and leaves the rest.
+          hash = hashStep(hash, code | 32);
+        } else {
+          if (!isWordChar(text, i)) break;
+          ascii = false;
+        }
+        i++;
+      }
+      const previousEnd = this.end;
+      // "auto's", "risico's": the apostrophe-s belongs to the word before it and is dropped,
+      // so that "risico's nemen" is the phrase "risico nemen".
+      if (this.count > 0 && i - start === 1 && start === previousEnd + 1 && (text.charCodeAt(start) | 32) === 115 && (text[previousEnd] === "'" || text[previousEnd] === '’')) {
+        this.end = i;
+        boundary = false;
+        newlines = 0;
+        continue;
+      }
+      if (this.count > 0 && boundary) this.sentence++;
+      this.start = start;
+      this.end = i;
+      this.ascii = ascii;
+      this.hash = hash;
+      this.at = i;
+      this.count++;
+      return true;
+    }
+  }
+
+  /** The folded form of the current word (a new string: only for words not seen before). */
+  form(): string {
+    const raw = this.text.slice(this.start, this.end);
+    return this.ascii ? raw.toLowerCase() : fold(raw);
+  }
+}
+
 export function tokenize(text: string): Tokens {
   const tokens: Tokens = { forms: [], starts: [], ends: [], sentences: [] };
-  // Lower-casing the whole text at once is much cheaper than per word; only words with
-  // accents need folding. (Lower-casing keeps the length for every letter Dutch uses.)
-  const lower = text.toLowerCase();
-  const sameLength = lower.length === text.length;
-  let sentence = 0;
-  let previousEnd = 0;
-  let i = 0;
-  while (i < text.length) {
-    if (!isWordChar(text, i)) {
-      i++;
-      continue;
-    }
-    const start = i;
-    let ascii = true;
-    while (i < text.length && isWordChar(text, i)) {
-      if (text.charCodeAt(i) >= 128) ascii = false;
-      i++;
-    }
-    const end = i;
-    const count = tokens.forms.length;
-    // "auto's", "risico's": the apostrophe-s belongs to the word before it and is dropped,
-    // so that "risico's nemen" is the phrase "risico nemen".
-    if (count > 0 && end - start === 1 && start === previousEnd + 1 && (lower[start] === 's') && (text[previousEnd] === "'" || text[previousEnd] === '’')) {
-      previousEnd = end;
-      continue;
-    }
-    if (count > 0 && endsSentence(text, previousEnd, start)) sentence++;
-    const raw = sameLength ? lower.slice(start, end) : text.slice(start, end);
-    tokens.forms.push(ascii && sameLength ? raw : fold(raw));
-    tokens.starts.push(start);
-    tokens.ends.push(end);
-    tokens.sentences.push(sentence);
-    previousEnd = end;
+  const scanner = new WordScanner().reset(text);
+  while (scanner.next()) {
+    tokens.forms.push(scanner.form());
+    tokens.starts.push(scanner.start);
+    tokens.ends.push(scanner.end);
+    tokens.sentences.push(scanner.sentence);
   }
   return tokens;
 }

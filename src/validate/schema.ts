@@ -171,7 +171,7 @@ export class SchemaChecker {
     switch (error.keyword) {
       case 'required': {
         const missing = String(params.missingProperty);
-        const where = pointer === '' ? say('required.top', { field: missing }) : say('required.nested', { field: missing, parent: field });
+        const where = field === '' ? say('required.top', { field: missing }) : say('required.nested', { field: missing, parent: field });
         return makeMessage(file.path, 'schema/required', 'error', where, position(pointer, true), { path: `${pointer}/${missing}` });
       }
       case 'additionalProperties': {

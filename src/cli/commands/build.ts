@@ -1,0 +1,90 @@
+/** `casebook build`: validate, then make the casebook as HTML and/or PDF for an edition. */
+import path from 'node:path';
+import { CasebookError } from '../../errors.js';
+import { t } from '../../i18n/index.js';
+import { loadCasebook } from '../../load/index.js';
+import { countSeverity } from '../../message.js';
+import { build, type OutputFormat } from '../../render/index.js';
+import type { CaseStatus } from '../../render/model.js';
+import type { Lang, Message } from '../../types.js';
+import type { GlobalOptions, Io } from '../io.js';
+import { printReport } from './validate.js';
+
+export interface BuildCommandOptions extends GlobalOptions {
+  format?: string;
+  out?: string;
+  drafts?: boolean;
+  domain?: string[];
+  value?: string[];
+  status?: string[];
+  /** commander's `--no-sandbox`: false when given. */
+  sandbox?: boolean;
+  allowPrivacyErrors?: boolean;
+}
+
+/** `html`, `pdf`, `html,pdf` (either order). */
+export function parseFormats(value: string | undefined, lang: Lang): OutputFormat[] {
+  if (value === undefined) return ['html', 'pdf'];
+  const parts = value.split(',').map((p) => p.trim().toLowerCase()).filter(Boolean);
+  if (parts.length === 0 || parts.some((p) => p !== 'html' && p !== 'pdf')) {
+    throw new CasebookError(t(lang, 'render.build.badFormat', { format: value }));
+  }
+  return (['html', 'pdf'] as const).filter((f) => parts.includes(f));
+}
+
+/** Repeated flags and comma lists both work: `--domain wmo --domain jeugdwet`, `--domain wmo,jeugdwet`. */
+export function splitList(values: readonly string[] | undefined): string[] | undefined {
+  const list = (values ?? []).flatMap((v) => v.split(',')).map((v) => v.trim()).filter(Boolean);
+  return list.length > 0 ? [...new Set(list)] : undefined;
+}
+
+/** Progress lines only for a person watching a terminal: not in CI, not with --quiet. */
+function progressWriter(io: Io, quiet: boolean | undefined): ((line: string) => void) | undefined {
+  if (quiet || !io.stderr.isTTY || io.env.CI) return undefined;
+  return (line) => io.stderr.write(`${line}\n`);
+}
+
+export async function buildCommand(options: BuildCommandOptions, io: Io): Promise<number> {
+  const lang0 = options.lang ?? 'nl';
+  const formats = parseFormats(options.format, lang0);
+  const casebook = await loadCasebook({ cwd: io.cwd, ...(options.casebook ? { casebook: options.casebook } : {}), ...(options.lang ? { lang: options.lang } : {}) });
+  const lang = options.lang ?? casebook.config.language;
+  const statuses = splitList(options.status) as CaseStatus[] | undefined;
+  const domains = splitList(options.domain);
+  const values = splitList(options.value);
+  const onProgress = progressWriter(io, options.quiet);
+  const result = await build(casebook, {
+    formats,
+    lang,
+    env: io.env,
+    filters: {
+      ...(domains ? { domains } : {}),
+      ...(values ? { values } : {}),
+      ...(statuses ? { statuses } : {}),
+      ...(options.drafts ? { drafts: true } : {}),
+    },
+    ...(options.out !== undefined ? { outDir: path.resolve(io.cwd, options.out) } : {}),
+    ...(options.allowPrivacyErrors ? { allowPrivacyErrors: true } : {}),
+    ...(options.sandbox === false ? { noSandbox: true } : {}),
+    ...(onProgress ? { onProgress } : {}),
+  });
+
+  // The same report as `casebook validate`, plus what rendering left out; only when there is something to say.
+  const shown: Message[] = result.messages.filter((m) => !m.suppressed && (!options.quiet || m.severity === 'error'));
+  if (shown.length > 0) {
+    const report = { ...result.validation, messages: shown, errors: countSeverity(shown, 'error'), warnings: countSeverity(shown, 'warning') };
+    await printReport(report, casebook, 'stylish', io, lang, options.color === false ? { color: false } : {});
+  }
+  if (result.stopped) {
+    const errors = result.messages.filter((m) => !m.suppressed && m.severity === 'error');
+    io.stderr.write(`${t(lang, 'render.build.stopped')}\n`);
+    if (errors.length > 0 && errors.every((m) => m.rule.startsWith('privacy/'))) io.stderr.write(`${t(lang, 'render.build.privacyOnlyHint')}\n`);
+    return 1;
+  }
+  if (result.privacyErrors > 0) io.stderr.write(`${t(lang, 'render.build.privacyOverride', { count: result.privacyErrors })}\n`);
+  for (const file of result.outputs) {
+    const shownPath = path.relative(io.cwd, file) || file;
+    io.stdout.write(`${t(lang, 'render.build.written', { path: shownPath.startsWith('..') ? file : shownPath })}\n`);
+  }
+  return 0;
+}

@@ -1,0 +1,172 @@
+/**
+ * Assembles the one self-contained page both outputs are made from: the templates' HTML with
+ * the stylesheet, the theme (CSS custom properties), the page rules for print (running heads
+ * per chapter, page numbers) and, in the HTML, the search script, all inline. A Content
+ * Security Policy allows only these exact inline parts and data: images, so that even markup
+ * that slipped through could neither run nor fetch anything.
+ */
+import { createHash } from 'node:crypto';
+import { t } from '../i18n/index.js';
+import type { Casebook, Lang, Message } from '../types.js';
+import { inlineImage } from './markdown.js';
+import type { BookView } from './model.js';
+import { configMessage } from './source-message.js';
+import type { Templates } from './templates.js';
+
+/** What page.hbs gets in `page` besides the view model. */
+export interface PageAssets {
+  /** All CSS: theme variables, print page rules, the stylesheet. */
+  css: string;
+  /** The script (HTML only). */
+  script?: string;
+  /** Content-Security-Policy for the meta tag. */
+  csp: string;
+}
+
+export type PageView = BookView & { page: PageAssets };
+
+export interface Theme {
+  primary: string;
+  accent: string;
+  /** A font family name, checked to be only a name. */
+  font?: string;
+  logo?: string;
+}
+
+export const DEFAULT_THEME = { primary: '#1d4e6e', accent: '#b34a1f' } as const;
+const TEXT_FONTS = '"Liberation Serif", "DejaVu Serif", "Times New Roman", serif';
+const HEADING_FONTS = '"Liberation Sans", "DejaVu Sans", Arial, sans-serif';
+
+/** The theme from casebook.yaml, with the logo read from the casebook folder. */
+export function resolveTheme(casebook: Casebook, lang: Lang): { theme: Theme; messages: Message[] } {
+  const messages: Message[] = [];
+  const own = casebook.config.theme;
+  const colour = (value: string | undefined, fallback: string) => (value && /^#[0-9a-fA-F]{6}$/.test(value) ? value.toLowerCase() : fallback);
+  const theme: Theme = { primary: colour(own.primary, DEFAULT_THEME.primary), accent: colour(own.accent, DEFAULT_THEME.accent) };
+  if (own.font !== undefined) {
+    if (/^[\p{L}\p{N} _-]{1,64}$/u.test(own.font)) theme.font = own.font;
+    else messages.push(configMessage(casebook, '/theme/font', 'render/theme-font', 'warning', t(lang, 'render.messages.themeFont', { font: own.font })));
+  }
+  if (own.logo !== undefined) {
+    const result = inlineImage(own.logo, casebook.config.root, casebook.config.root, lang);
+    if (result.ok) theme.logo = result.uri;
+    else messages.push(configMessage(casebook, '/theme/logo', result.rule, 'warning', result.message));
+  }
+  return { theme, messages };
+}
+
+/** WCAG relative luminance of #rrggbb. */
+function luminance(hex: string): number {
+  const channel = (i: number) => {
+    const c = parseInt(hex.slice(1 + 2 * i, 3 + 2 * i), 16) / 255;
+    return c <= 0.03928 ? c / 12.92 : ((c + 0.055) / 1.055) ** 2.4;
+  };
+  return 0.2126 * channel(0) + 0.7152 * channel(1) + 0.0722 * channel(2);
+}
+
+export function contrast(a: string, b: string): number {
+  const [hi, lo] = [luminance(a), luminance(b)].sort((x, y) => y - x) as [number, number];
+  return (hi + 0.05) / (lo + 0.05);
+}
+
+/**
+ * The theme as custom properties. Text on a theme colour is white or near-black, whichever
+ * reaches the higher contrast, so that any colour a casebook picks stays readable. Where the
+ * theme colour itself is used for text on white, a darker variant is used if it is too light.
+ */
+export function themeCss(theme: Theme): string {
+  const ink = '#1a1a1a';
+  const on = (bg: string) => (contrast(bg, '#ffffff') >= contrast(bg, ink) ? '#ffffff' : ink);
+  const readable = (fg: string) => (contrast(fg, '#ffffff') >= 4.5 ? fg : `color-mix(in srgb, ${fg} 45%, black)`);
+  const font = theme.font ? `"${theme.font}", ` : '';
+  return [
+    ':root {',
+    `  --casebook-primary: ${theme.primary};`,
+    `  --casebook-on-primary: ${on(theme.primary)};`,
+    `  --casebook-primary-text: ${readable(theme.primary)};`,
+    `  --casebook-accent: ${theme.accent};`,
+    `  --casebook-on-accent: ${on(theme.accent)};`,
+    `  --casebook-accent-text: ${readable(theme.accent)};`,
+    `  --casebook-font-text: ${font}${TEXT_FONTS};`,
+    `  --casebook-font-heading: ${font}${HEADING_FONTS};`,
+    '}',
+  ].join('\n');
+}
+
+/** A CSS string literal; `<` and `>` escaped so that no text can close the style element. */
+export function cssString(value: string): string {
+  return `"${value.replace(/[\\"<>\n\r\f]/g, (ch) => `\\${ch.codePointAt(0)!.toString(16)} `)}"`;
+}
+
+/** `pagina {page} van {pages}` → `"pagina " counter(page) " van " counter(pages)`. */
+function pageCounterContent(template: string): string {
+  return template
+    .split(/(\{page\}|\{pages\})/)
+    .filter((part) => part !== '')
+    .map((part) => (part === '{page}' ? 'counter(page)' : part === '{pages}' ? 'counter(pages)' : cssString(part)))
+    .join(' ');
+}
+
+/**
+ * The print page rules. Chromium has no `string-set`, so each chapter gets a named page whose
+ * top margin box names it; drafts get their own named page that adds the "Concept" mark. The
+ * `page` properties are set by id, so templates need not know any page names.
+ */
+export function printCss(view: BookView, theme: Theme): string {
+  const labels = view.labels as Record<string, string>;
+  const rules: string[] = [];
+  const footerLeft = view.book.privacyErrors > 0 ? labels.privacyBanner! : view.book.organisation ?? '';
+  // Margin boxes do not see the document's custom properties: fonts and colours are spelled out.
+  const font = `font-family: ${theme.font ? `"${theme.font}", ` : ''}${HEADING_FONTS}; font-size: 7.5pt; color: #4f5660;`;
+  rules.push(`@page {
+  @top-left { content: ${cssString(view.book.title)}; ${font} }
+  @top-center { ${font} }
+  @top-right { ${font} }
+  @bottom-left { content: ${cssString(footerLeft)}; ${font} }
+  @bottom-right { content: ${pageCounterContent(labels.pageOf!)}; ${font} }
+}`);
+  if (view.book.privacyErrors > 0) rules.push('@page { @bottom-left { color: #9b1c1c; font-weight: bold; } }');
+  rules.push('@page cover { margin: 0; @top-left { content: none; } @bottom-left { content: none; } @bottom-right { content: none; } }');
+  const sections: Array<[string, string]> = [
+    [view.anchors.colophon, labels.colophon!],
+    [view.anchors.guide, labels.guide!],
+    [view.anchors.contents, labels.contents!],
+    [view.anchors.valueIndex, labels.valueIndex!],
+    [view.anchors.matrix, labels.matrix!],
+  ];
+  for (const [anchor, title] of sections) {
+    rules.push(`@page section-${anchor} { @top-right { content: ${cssString(title)}; } }`, `#${anchor} { page: section-${anchor}; }`);
+  }
+  // The colophon page stays quiet: no running head.
+  rules.push(`@page section-${view.anchors.colophon} { @top-left { content: none; } @top-right { content: none; } }`);
+  rules.push(`#${view.anchors.cover} { page: cover; }`);
+  // The PDF's measuring print paints nothing; hidden content keeps its exact layout.
+  rules.push('html.casebook-measuring, html.casebook-measuring * { visibility: hidden !important; }');
+  for (const chapter of view.chapters) {
+    const head = cssString(`${labels.chapter} ${chapter.number} · ${chapter.title}`);
+    rules.push(`@page chapter-${chapter.number} { @top-right { content: ${head}; } }`, `#${chapter.anchor} { page: chapter-${chapter.number}; }`);
+    if (chapter.cases.some((c) => c.draft)) {
+      const mark = `content: ${cssString(labels.concept!)}; color: #8a3a00; font-weight: bold; font-size: 9pt;`;
+      rules.push(`@page chapter-${chapter.number}-draft { @top-right { content: ${head}; } @top-center { ${mark} } }`);
+      for (const draft of chapter.cases.filter((c) => c.draft)) rules.push(`#${draft.anchor} { page: chapter-${chapter.number}-draft; }`);
+    }
+  }
+  return rules.join('\n');
+}
+
+const sha256 = (text: string) => `'sha256-${createHash('sha256').update(text, 'utf8').digest('base64')}'`;
+
+export function assembleHtml(view: BookView, templates: Templates, theme: Theme): string {
+  const css = [themeCss(theme), printCss(view, theme), templates.css].join('\n');
+  const script = view.format === 'html' ? templates.script : undefined;
+  const csp = [
+    "default-src 'none'",
+    'img-src data:',
+    `style-src ${sha256(css)}`,
+    `script-src ${script === undefined ? "'none'" : sha256(script)}`,
+    "base-uri 'none'",
+    "form-action 'none'",
+  ].join('; ');
+  const page: PageView = { ...view, page: { css, csp, ...(script === undefined ? {} : { script }) } };
+  return templates.render(page);
+}

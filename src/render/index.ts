@@ -1,0 +1,270 @@
+/**
+ * Stage 4 of the pipeline: render. `build()` validates the casebook (errors stop it), makes
+ * the view model for the edition, lays it out with the templates, and produces one
+ * self-contained HTML file and/or an A4 PDF. Outputs are made in memory first and written
+ * only when everything succeeded, each atomically, so a failed or interrupted build leaves
+ * the previous outputs as they were.
+ */
+import { constants } from 'node:fs';
+import { access, mkdir } from 'node:fs/promises';
+import path from 'node:path';
+import { CasebookError } from '../errors.js';
+import { t, type Params } from '../i18n/index.js';
+import { sortMessages } from '../message.js';
+import type { Casebook, Lang, Message, ValidationResult } from '../types.js';
+import { writeFileAtomic } from '../util/write.js';
+import { suggest } from '../validate/suggest.js';
+import { validate } from '../validate/index.js';
+import { version } from '../version.js';
+import { launchBrowser } from './browser.js';
+import { assembleHtml, resolveTheme } from './html.js';
+import { STATUSES, buildModel, type BookView, type CaseStatus, type EditionFilters } from './model.js';
+import { renderPdf, type OutlineEntry } from './pdf.js';
+import { configMessage } from './source-message.js';
+import { TemplateRenderError, loadTemplates } from './templates.js';
+
+export type { BookView, CaseView, ChapterView, EditionFilters, CaseStatus } from './model.js';
+export { findBrowser, launchBrowser, type BrowserLocation } from './browser.js';
+
+export type OutputFormat = 'html' | 'pdf';
+
+export interface BuildOptions {
+  /** Default: both. */
+  formats?: OutputFormat[];
+  /** Output folder; relative to the casebook folder. Default: `output` from casebook.yaml. */
+  outDir?: string;
+  filters?: EditionFilters;
+  /** Language of messages (the book itself is in the casebook's language). */
+  lang?: Lang;
+  /** Build even when privacy errors stand (only those); every page then carries a warning. */
+  allowPrivacyErrors?: boolean;
+  /** Start the browser without its sandbox. */
+  noSandbox?: boolean;
+  /** SOURCE_DATE_EPOCH, CASEBOOK_PDF_TIMEOUT, PUPPETEER_EXECUTABLE_PATH, CASEBOOK_NO_SANDBOX. */
+  env?: NodeJS.ProcessEnv;
+  /** Short progress lines, already worded. */
+  onProgress?: (line: string) => void;
+}
+
+export interface BuildResult {
+  /** Absolute paths of the files written, HTML first. */
+  outputs: string[];
+  /** Validation and render messages together, sorted. */
+  messages: Message[];
+  validation: ValidationResult;
+  /** True when errors stopped the build; nothing was written then. */
+  stopped: boolean;
+  /** Privacy errors the build went ahead with (--allow-privacy-errors). */
+  privacyErrors: number;
+  cases: number;
+  /** Page count of the PDF, when one was made. */
+  pages?: number;
+  /** How many times Chromium printed it: one measuring print, then until the page numbers stood still. */
+  passes?: number;
+}
+
+const DEFAULT_TIMEOUT_SECONDS = 300;
+
+/** The build date: SOURCE_DATE_EPOCH when set (reproducible builds), otherwise now. */
+export function buildDate(env: NodeJS.ProcessEnv, lang: Lang): Date {
+  const raw = env.SOURCE_DATE_EPOCH;
+  if (raw === undefined || raw === '') return new Date();
+  if (!/^\d{1,12}$/.test(raw.trim())) throw new CasebookError(t(lang, 'render.build.badEpoch', { value: raw }));
+  return new Date(Number(raw.trim()) * 1000);
+}
+
+export function pdfTimeoutMs(env: NodeJS.ProcessEnv, lang: Lang): number {
+  const raw = env.CASEBOOK_PDF_TIMEOUT;
+  if (raw === undefined || raw === '') return DEFAULT_TIMEOUT_SECONDS * 1000;
+  const seconds = Number(raw);
+  if (!Number.isFinite(seconds) || seconds <= 0) throw new CasebookError(t(lang, 'render.build.badTimeout', { value: raw }));
+  return Math.round(seconds * 1000);
+}
+
+/** A file name from the title: lower case, accents dropped, words joined by hyphens. */
+export function fileSlug(text: string): string {
+  const slug = text
+    .normalize('NFKD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-+|-+$/g, '')
+    .slice(0, 80)
+    .replace(/-+$/g, '');
+  return slug || 'casebook';
+}
+
+/** Unknown ids in the filters stop the build before anything is done (exit 2, with a suggestion). */
+export function checkFilters(casebook: Casebook, filters: EditionFilters, lang: Lang): void {
+  const check = (values: readonly string[] | undefined, known: readonly string[], kind: 'domain' | 'value' | 'status', aliases = {}) => {
+    for (const value of values ?? []) {
+      if (known.includes(value)) continue;
+      const suggestion = suggest(value, known, aliases);
+      const params = { value, kind: t(lang, `render.build.kinds.${kind}`), ...(suggestion ? { suggestion } : {}) };
+      throw new CasebookError(t(lang, suggestion ? 'render.build.unknownFilterSuggest' : 'render.build.unknownFilter', params));
+    }
+  };
+  check(filters.domains, casebook.config.domains.map((d) => d.id), 'domain');
+  check(filters.values, casebook.values.values.map((v) => v.id), 'value');
+  // People say the Dutch words; the status ids are English.
+  check(filters.statuses, STATUSES, 'status', { concept: 'draft', vastgesteld: 'published', gepubliceerd: 'published', terbeoordeling: 'review' });
+}
+
+async function withTimeout<T>(work: Promise<T>, ms: number, error: () => Error): Promise<T> {
+  let timer: NodeJS.Timeout | undefined;
+  // Once the time is up, the work is abandoned (the browser is closed); its late failure is expected.
+  work.catch(() => undefined);
+  const limit = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(error()), ms);
+  });
+  try {
+    return await Promise.race([work, limit]);
+  } finally {
+    clearTimeout(timer);
+  }
+}
+
+async function ensureWritable(dir: string, lang: Lang): Promise<void> {
+  try {
+    await mkdir(dir, { recursive: true });
+    await access(dir, constants.W_OK);
+  } catch (error) {
+    throw new CasebookError(t(lang, 'render.build.outputUnwritable', { dir, code: (error as NodeJS.ErrnoException).code ?? String(error) }));
+  }
+}
+
+/** Bookmarks: the parts of the book, the chapters, and the cases within them. */
+export function outlineOf(view: Omit<BookView, 'format'>): OutlineEntry[] {
+  const labels = view.labels as Record<string, string>;
+  return [
+    { title: view.book.title, anchor: view.anchors.cover },
+    { title: labels.colophon!, anchor: view.anchors.colophon },
+    { title: labels.guide!, anchor: view.anchors.guide },
+    { title: labels.contents!, anchor: view.anchors.contents },
+    ...view.chapters.map((chapter) => ({
+      title: `${chapter.number}. ${chapter.title}`,
+      anchor: chapter.anchor,
+      children: chapter.cases.map((c) => ({ title: `${c.number}. ${c.title}${c.draft ? ` (${labels.concept})` : ''}`, anchor: c.anchor })),
+    })),
+    { title: labels.valueIndex!, anchor: view.anchors.valueIndex },
+    { title: labels.matrix!, anchor: view.anchors.matrix },
+  ];
+}
+
+export async function build(casebook: Casebook, options: BuildOptions = {}): Promise<BuildResult> {
+  const lang = options.lang ?? casebook.config.language;
+  const env = options.env ?? process.env;
+  const formats = options.formats ?? ['html', 'pdf'];
+  const filters = options.filters ?? {};
+  const progress = (key: string, params?: Params) => options.onProgress?.(t(lang, `render.build.progress.${key}`, params));
+
+  const validation = validate(casebook, { lang });
+  const errors = validation.messages.filter((m) => !m.suppressed && m.severity === 'error');
+  const privacyOnly = errors.length > 0 && errors.every((m) => m.rule.startsWith('privacy/'));
+  const result: BuildResult = { outputs: [], messages: [...validation.messages], validation, stopped: false, privacyErrors: 0, cases: 0 };
+  const stop = (more: Message[] = []) => {
+    result.messages = sortMessages([...result.messages, ...more]);
+    result.stopped = true;
+    return result;
+  };
+  if (errors.length > 0 && !(options.allowPrivacyErrors && privacyOnly)) return stop();
+  if (errors.length > 0) result.privacyErrors = errors.length;
+
+  checkFilters(casebook, filters, lang);
+  const date = buildDate(env, lang);
+  const timeoutMs = pdfTimeoutMs(env, lang);
+
+  const loaded = loadTemplates(casebook, lang);
+  if (!loaded.templates) return stop(loaded.messages);
+  const templates = loaded.templates;
+  const theme = resolveTheme(casebook, lang);
+  const model = buildModel(casebook, { filters, date, privacyErrors: result.privacyErrors, ...(theme.theme.logo ? { logo: theme.theme.logo } : {}) });
+  const renderMessages = [...loaded.messages, ...theme.messages, ...model.messages];
+  const view = model.view;
+  if (view.cases.length === 0) {
+    const described = [view.book.edition.text].filter(() => !view.book.edition.full).join('') || t(lang, 'render.build.noCasesAtAll');
+    throw new CasebookError(t(lang, 'render.build.noCases', { filters: described }));
+  }
+  result.cases = view.cases.length;
+
+  const outDir = path.resolve(casebook.config.root, options.outDir ?? casebook.config.output);
+  await ensureWritable(outDir, lang);
+  const baseName = [fileSlug(casebook.config.title), view.book.edition.slug].filter(Boolean).join('-');
+
+  const layout = (format: OutputFormat): string | undefined => {
+    try {
+      return assembleHtml({ ...view, format }, templates, theme.theme);
+    } catch (error) {
+      if (!(error instanceof TemplateRenderError)) throw error;
+      renderMessages.push(configMessage(casebook, '/templates', 'render/template-render', 'error', t(lang, 'render.messages.templateRender', { detail: error.message })));
+      return undefined;
+    }
+  };
+
+  const outputs: Array<{ file: string; data: string | Uint8Array }> = [];
+  if (formats.includes('html')) {
+    progress('html', { count: view.cases.length });
+    const html = layout('html');
+    if (html === undefined) return stop(renderMessages);
+    outputs.push({ file: path.join(outDir, `${baseName}.html`), data: html });
+  }
+  if (formats.includes('pdf')) {
+    const html = layout('pdf');
+    if (html === undefined) return stop(renderMessages);
+    const labels = view.labels as Record<string, string>;
+    progress('browser');
+    // The time limit covers starting the browser too. A single call may take as long as the
+    // whole limit allows (puppeteer's own default would cut a large PDF off after 3 minutes).
+    const launching = launchBrowser({ env, lang, ...(options.noSandbox ? { noSandbox: true } : {}), protocolTimeoutMs: Math.max(timeoutMs + 10_000, 180_000) });
+    let started = false;
+    let abandoned = false;
+    try {
+      const pdf = await withTimeout(
+        (async () => {
+          const { browser } = await launching;
+          if (abandoned) throw new Error('abandoned');
+          started = true;
+          return renderPdf(browser, html, outlineOf(view), {
+            title: view.book.documentTitle,
+            ...(view.book.organisation ? { author: view.book.organisation } : {}),
+            subject: view.book.subtitle ?? labels.valueIndex!,
+            keywords: view.filters.values.map((v) => v.label),
+            lang: view.lang,
+            creator: `casebook ${version}`,
+            date,
+          }, { timeoutMs, onProgress: progress });
+        })(),
+        timeoutMs,
+        () => {
+          abandoned = true;
+          return new CasebookError(t(lang, 'render.build.timeout', { seconds: Math.round(timeoutMs / 1000) }));
+        },
+      );
+      for (const url of [...new Set(pdf.blocked)]) {
+        renderMessages.push(configMessage(casebook, '/templates', 'render/blocked-request', 'warning', t(lang, 'render.messages.blockedRequest', { url: url.slice(0, 200) })));
+      }
+      result.pages = pdf.pages;
+      result.passes = pdf.passes;
+      outputs.push({ file: path.join(outDir, `${baseName}.pdf`), data: pdf.bytes });
+    } catch (error) {
+      if (error instanceof CasebookError) throw error;
+      throw new CasebookError(t(lang, 'render.build.pdfFailed', { detail: ((error as Error).message ?? String(error)).split('\n')[0]! }));
+    } finally {
+      // Closed on every path; a browser that finishes starting after the time ran out is closed then.
+      const closing = launching.then(({ browser }) => browser.close(), () => undefined).catch(() => undefined);
+      if (started) await closing;
+    }
+  }
+
+  for (const output of outputs) {
+    try {
+      await writeFileAtomic(output.file, output.data);
+    } catch (error) {
+      throw new CasebookError(t(lang, 'render.build.writeFailed', { file: output.file, code: (error as NodeJS.ErrnoException).code ?? String(error) }));
+    }
+    result.outputs.push(output.file);
+  }
+  result.messages = sortMessages([...result.messages, ...renderMessages]);
+  return result;
+}
+

@@ -1,0 +1,263 @@
+/**
+ * Case text is Markdown typed by anyone in the team, so it is treated as untrusted: marked
+ * (a local instance, never the global one) turns it into HTML, and sanitize-html keeps only
+ * a small set of harmless elements. Images are read from the casebook folder and inlined as
+ * data: URIs, so the output never fetches anything. Whatever is dropped is reported, so the
+ * author can see it at its line.
+ */
+import { readFileSync, realpathSync, statSync } from 'node:fs';
+import path from 'node:path';
+import { Marked, type Tokens } from 'marked';
+import sanitizeHtml from 'sanitize-html';
+import { t } from '../i18n/index.js';
+import type { Lang } from '../types.js';
+
+/** Something left out of the output, to be placed in the source by the caller. */
+export interface Finding {
+  rule: string;
+  message: string;
+  /** Text of the source field to point at (the tag, the link, the image path). */
+  needle?: string;
+}
+
+/** Where a piece of Markdown comes from: what its image paths are relative to, and who hears about drops. */
+export interface MarkdownSource {
+  /** The casebook folder; no file outside it is ever read. */
+  root: string;
+  /** The folder relative image paths start from (the folder of the case file). */
+  baseDir: string;
+  lang: Lang;
+  report(finding: Finding): void;
+}
+
+/** Elements a case may use; everything else is dropped (its text is kept). */
+const ALLOWED_TAGS = [
+  'p', 'div', 'br', 'hr', 'h5', 'h6', 'blockquote', 'ul', 'ol', 'li', 'dl', 'dt', 'dd', 'pre', 'code',
+  'em', 'strong', 'b', 'i', 'u', 's', 'del', 'ins', 'sub', 'sup', 'small', 'mark', 'abbr', 'q',
+  'cite', 'dfn', 'kbd', 'samp', 'var', 'span', 'wbr', 'a', 'img', 'figure', 'figcaption',
+  'table', 'caption', 'thead', 'tbody', 'tfoot', 'tr', 'th', 'td',
+];
+const ALLOWED = new Set(ALLOWED_TAGS);
+/**
+ * Headings inside a field sit below the case's own section headings (h4), so that the
+ * heading order of the whole book stays intact: they become h5 or h6.
+ */
+const HEADING_SHIFT: Record<string, string> = { h1: 'h5', h2: 'h6', h3: 'h6', h4: 'h6' };
+
+const ALLOWED_ATTRIBUTES: Record<string, string[]> = {
+  a: ['href', 'title', 'rel'],
+  img: ['src', 'alt', 'title', 'width', 'height'],
+  abbr: ['title'],
+  ol: ['start', 'reversed'],
+  th: ['colspan', 'rowspan', 'align'],
+  td: ['colspan', 'rowspan', 'align'],
+};
+/** Elements whose content is code or markup, not text: dropped together with the element. */
+const NON_TEXT_TAGS = ['script', 'style', 'textarea', 'option', 'noscript', 'template', 'iframe', 'noembed', 'noframes', 'xmp', 'title', 'object', 'svg', 'math', 'select'];
+/** Attributes that can run code or load something; dropping them is worth telling the author. */
+const RISKY_ATTRIBUTES = new Set(['style', 'srcset', 'formaction', 'action', 'background', 'dynsrc', 'lowsrc', 'ping', 'poster', 'data', 'xlink:href', 'srcdoc', 'manifest', 'codebase']);
+const SAFE_LINK_SCHEMES = new Set(['http', 'https', 'mailto', 'tel']);
+
+export const IMAGE_TYPES: Record<string, string> = {
+  '.png': 'image/png',
+  '.jpg': 'image/jpeg',
+  '.jpeg': 'image/jpeg',
+  '.gif': 'image/gif',
+  '.webp': 'image/webp',
+  '.svg': 'image/svg+xml',
+};
+const MAX_IMAGE_MB = 10;
+
+/** The scheme of a URL as a browser would read it (it ignores whitespace and control characters). */
+function schemeOf(url: string): string | undefined {
+  const compact = url.replace(/[\u0000-\u0020\u007F-\u009F]/g, '');
+  if (compact.startsWith('//') || compact.startsWith('\\\\')) return '//';
+  return /^([a-zA-Z][a-zA-Z0-9+.-]*):/.exec(compact)?.[1]?.toLowerCase();
+}
+
+export type ImageResult = { ok: true; uri: string } | { ok: false; rule: string; message: string };
+
+/**
+ * Reads an image that must lie inside `root` and returns it as a data: URI. The path is
+ * checked before the file system is touched, and again after symbolic links are resolved.
+ */
+export function inlineImage(src: string, baseDir: string, root: string, lang: Lang): ImageResult {
+  const say = (key: string, params: Record<string, string | number> = {}) => t(lang, `render.messages.${key}`, { src, ...params });
+  const scheme = schemeOf(src);
+  if (scheme === 'data') {
+    return /^data:image\/(png|jpeg|gif|webp|svg\+xml)[;,]/i.test(src.trim())
+      ? { ok: true, uri: src.trim() }
+      : { ok: false, rule: 'render/image-missing', message: say('imageType') };
+  }
+  if (scheme === 'file') return { ok: false, rule: 'render/image-outside', message: say('imageOutside') };
+  // A Windows drive letter (C:\...) looks like a scheme but is a path: outside the casebook.
+  if (scheme && scheme.length === 1) return { ok: false, rule: 'render/image-outside', message: say('imageOutside') };
+  if (scheme === 'http' || scheme === 'https' || scheme === 'ftp' || scheme === '//') {
+    return { ok: false, rule: 'render/remote-image', message: say('remoteImage') };
+  }
+  if (scheme) return { ok: false, rule: 'render/unsafe-link', message: t(lang, 'render.messages.unsafeLink', { href: src }) };
+  let relative = src.split(/[?#]/)[0]!;
+  try {
+    relative = decodeURI(relative);
+  } catch {
+    // Not percent-encoded after all: use it as typed.
+  }
+  const rootFull = path.resolve(root);
+  const full = path.resolve(baseDir, relative);
+  const inside = (candidate: string, base: string) => {
+    const rel = path.relative(base, candidate);
+    return rel !== '' && !rel.startsWith('..') && !path.isAbsolute(rel);
+  };
+  if (!inside(full, rootFull)) return { ok: false, rule: 'render/image-outside', message: say('imageOutside') };
+  const type = IMAGE_TYPES[path.extname(full).toLowerCase()];
+  if (!type) return { ok: false, rule: 'render/image-missing', message: say('imageType') };
+  let real: string;
+  let size: number;
+  try {
+    real = realpathSync(full);
+    if (!inside(real, realpathSync(rootFull))) return { ok: false, rule: 'render/image-outside', message: say('imageOutside') };
+    const info = statSync(real);
+    if (!info.isFile()) return { ok: false, rule: 'render/image-missing', message: say('imageMissing') };
+    size = info.size;
+  } catch {
+    return { ok: false, rule: 'render/image-missing', message: say('imageMissing') };
+  }
+  if (size > MAX_IMAGE_MB * 1024 * 1024) {
+    return { ok: false, rule: 'render/image-missing', message: say('imageTooLarge', { size: (size / 1024 / 1024).toFixed(1), max: MAX_IMAGE_MB }) };
+  }
+  let bytes: Buffer;
+  try {
+    bytes = readFileSync(real);
+  } catch {
+    return { ok: false, rule: 'render/image-missing', message: say('imageMissing') };
+  }
+  if (!looksLike(type, bytes)) return { ok: false, rule: 'render/image-missing', message: say('imageType') };
+  return { ok: true, uri: `data:${type};base64,${bytes.toString('base64')}` };
+}
+
+/** The first bytes of the file agree with its extension (a renamed text file is no image). */
+function looksLike(type: string, bytes: Buffer): boolean {
+  const head = bytes.subarray(0, 16);
+  switch (type) {
+    case 'image/png': return head.subarray(0, 8).equals(Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]));
+    case 'image/jpeg': return head[0] === 0xff && head[1] === 0xd8 && head[2] === 0xff;
+    case 'image/gif': return head.subarray(0, 4).toString('latin1') === 'GIF8';
+    case 'image/webp': return head.subarray(0, 4).toString('latin1') === 'RIFF' && head.subarray(8, 12).toString('latin1') === 'WEBP';
+    case 'image/svg+xml': return /<svg[\s>]/i.test(bytes.subarray(0, 4096).toString('utf8'));
+    default: return false;
+  }
+}
+
+/**
+ * Plain Markdown (paragraphs, emphasis, lists) comes out of marked as text — escaped by marked
+ * — and a few tags without attributes. When every `<` in the output starts such a tag, there
+ * is nothing the sanitiser could remove, and the (costly) sanitiser is skipped.
+ */
+const ONLY_PLAIN_TAGS = /<(?!\/?(?:p|em|strong|b|i|del|s|code|pre|ul|ol|li|br|hr|blockquote|h5|h6|table|thead|tbody|tr|th|td)>)/i;
+
+/** Markdown → safe HTML. One instance per build; it caches the images it has read. */
+export class MarkdownRenderer {
+  private readonly marked: Marked;
+  private readonly images = new Map<string, ImageResult>();
+
+  constructor() {
+    this.marked = new Marked({ gfm: true, breaks: false, async: false });
+    this.marked.use({
+      renderer: {
+        heading(this: { parser: { parseInline(tokens: Tokens.Generic[]): string } }, { tokens, depth }: Tokens.Heading) {
+          const level = Math.min(6, depth + 4);
+          return `<h${level}>${this.parser.parseInline(tokens)}</h${level}>\n`;
+        },
+        // A task list's checkbox would be a form control; a character says the same.
+        checkbox({ checked }: Tokens.Checkbox) {
+          return checked ? '☑ ' : '☐ ';
+        },
+      },
+    });
+  }
+
+  /** A block of Markdown (paragraphs, lists, ...). */
+  block(text: string, source: MarkdownSource): string {
+    return this.sanitize(this.marked.parse(text, { async: false }) as string, source);
+  }
+
+  /** One line of Markdown (a list item, an argument, a reason): no paragraph around it. */
+  inline(text: string, source: MarkdownSource): string {
+    return this.sanitize(this.marked.parseInline(text, { async: false }) as string, source);
+  }
+
+  private image(src: string, source: MarkdownSource): ImageResult {
+    const key = `${source.baseDir}\u0000${src}`;
+    let result = this.images.get(key);
+    if (!result) {
+      result = inlineImage(src, source.baseDir, source.root, source.lang);
+      this.images.set(key, result);
+    }
+    return result;
+  }
+
+  private sanitize(html: string, source: MarkdownSource): string {
+    if (!ONLY_PLAIN_TAGS.test(html)) return html;
+    const say = (key: string, params: Record<string, string>) => t(source.lang, `render.messages.${key}`, params);
+    // Inside an element that is dropped with all its content (script, svg, ...), nothing more is reported.
+    let droppedDepth = 0;
+    return sanitizeHtml(html, {
+      allowedTags: ALLOWED_TAGS,
+      allowedAttributes: ALLOWED_ATTRIBUTES,
+      allowedSchemes: [...SAFE_LINK_SCHEMES],
+      allowedSchemesByTag: { img: ['data'] },
+      allowProtocolRelative: false,
+      nonTextTags: NON_TEXT_TAGS,
+      onOpenTag: (name, attribs) => {
+        if (droppedDepth > 0) {
+          droppedDepth++;
+          return;
+        }
+        if (!ALLOWED.has(name) && !(name in HEADING_SHIFT)) {
+          source.report({ rule: 'render/unsafe-html', message: say('unsafeTag', { tag: name }), needle: `<${name}` });
+          if (NON_TEXT_TAGS.includes(name)) droppedDepth = 1;
+          return;
+        }
+        for (const [attribute, value] of Object.entries(attribs)) {
+          const allowed = ALLOWED_ATTRIBUTES[name]?.includes(attribute) ?? false;
+          if (allowed) continue;
+          if (/^on/i.test(attribute) || RISKY_ATTRIBUTES.has(attribute.toLowerCase()) || /^\s*(javascript|vbscript):/i.test(value)) {
+            source.report({ rule: 'render/unsafe-html', message: say('unsafeAttribute', { attribute, tag: name }), needle: `${attribute}=` });
+          }
+        }
+      },
+      onCloseTag: () => {
+        if (droppedDepth > 0) droppedDepth--;
+      },
+      transformTags: {
+        ...HEADING_SHIFT,
+        a: (tagName, attribs) => {
+          const href = attribs.href;
+          if (href === undefined) return { tagName: 'span', attribs: {} };
+          const scheme = schemeOf(href);
+          const safe = href.trim().startsWith('#') || (scheme !== undefined && SAFE_LINK_SCHEMES.has(scheme));
+          if (!safe) {
+            source.report({ rule: 'render/unsafe-link', message: say('unsafeLink', { href }), needle: href });
+            return { tagName: 'span', attribs: {} };
+          }
+          const kept: Record<string, string> = { href: href.trim() };
+          if (attribs.title) kept.title = attribs.title;
+          if (scheme === 'http' || scheme === 'https') kept.rel = 'noopener noreferrer';
+          return { tagName, attribs: kept };
+        },
+        img: (tagName, attribs) => {
+          const src = attribs.src ?? '';
+          const kept: Record<string, string> = { alt: attribs.alt ?? '' };
+          if (attribs.title) kept.title = attribs.title;
+          for (const size of ['width', 'height'] as const) if (attribs[size] && /^\d{1,4}$/.test(attribs[size]!)) kept[size] = attribs[size]!;
+          const result = src === '' ? undefined : this.image(src, source);
+          if (result?.ok) kept.src = result.uri;
+          else if (result) source.report({ rule: result.rule, message: result.message, needle: src });
+          return { tagName, attribs: kept };
+        },
+      },
+      // An image that could not be inlined is left out entirely, not shown broken.
+      exclusiveFilter: (frame) => frame.tag === 'img' && !frame.attribs.src,
+    });
+  }
+}

@@ -1,0 +1,124 @@
+/**
+ * The templates that lay out the casebook: Handlebars files in the package's templates/
+ * folder (page.hbs, partials/*.hbs, style.css, script.js). A casebook's own `templates:`
+ * folder replaces any of them by file name, as mdBook themes do; a partial may also be put
+ * at the top of that folder (case.hbs instead of partials/case.hbs). Each build uses its own
+ * Handlebars instance, so helpers and partials never leak between builds.
+ */
+import { existsSync, readFileSync, readdirSync, statSync } from 'node:fs';
+import path from 'node:path';
+import Handlebars from 'handlebars';
+import { t } from '../i18n/index.js';
+import { makeMessage } from '../message.js';
+import { templatesDir } from '../paths.js';
+import type { Casebook, Lang, Message } from '../types.js';
+import type { BookView } from './model.js';
+import { configMessage } from './source-message.js';
+
+export interface Templates {
+  /** Lays out the whole page; throws TemplateRenderError when a template fails at run time. */
+  render(view: BookView): string;
+  css: string;
+  script: string;
+  /** Each template's file, by its name relative to the templates folder (`partials/case.hbs`). */
+  files: Record<string, string>;
+}
+
+export interface TemplatesResult {
+  templates?: Templates;
+  messages: Message[];
+}
+
+export class TemplateRenderError extends Error {}
+
+const list = (folder: string, ext: string) =>
+  existsSync(folder) ? readdirSync(folder).filter((name) => name.endsWith(ext)).sort() : [];
+
+/** Every built-in template by relative name: page.hbs, partials/<name>.hbs, style.css, script.js. */
+export function builtInTemplateNames(dir = templatesDir): string[] {
+  return [
+    ...list(dir, '.hbs'),
+    ...list(path.join(dir, 'partials'), '.hbs').map((name) => `partials/${name}`),
+    'style.css',
+    'script.js',
+  ];
+}
+
+function registerHelpers(hb: typeof Handlebars): void {
+  hb.registerHelper('eq', (a: unknown, b: unknown) => a === b);
+  // In the PDF, a placeholder that the PDF stage fills with the page number of `anchor`;
+  // an optional label ("p.") is shown before the number by the stylesheet.
+  hb.registerHelper('pageref', (...args: unknown[]) => {
+    const options = args.pop() as Handlebars.HelperOptions;
+    const [anchor, label] = args;
+    const root = options.data?.root as BookView | undefined;
+    if (root?.format !== 'pdf' || typeof anchor !== 'string') return '';
+    const labelAttribute = typeof label === 'string' ? ` data-label="${hb.escapeExpression(label)}"` : '';
+    return new hb.SafeString(`<span class="pageref" data-pageref="${hb.escapeExpression(anchor)}"${labelAttribute}></span>`);
+  });
+}
+
+export function loadTemplates(casebook: Casebook, lang: Lang): TemplatesResult {
+  const messages: Message[] = [];
+  const files: Record<string, string> = {};
+  for (const name of builtInTemplateNames()) files[name] = path.join(templatesDir, name);
+
+  let ownFolder: string | undefined;
+  if (casebook.config.templates !== undefined) {
+    const folder = path.resolve(casebook.config.root, casebook.config.templates);
+    const isFolder = existsSync(folder) && statSync(folder).isDirectory();
+    if (!isFolder) {
+      messages.push(configMessage(casebook, '/templates', 'render/templates-missing', 'error', t(lang, 'load.templatesMissing', { folder: casebook.config.templates })));
+      return { messages };
+    }
+    ownFolder = folder;
+    for (const name of Object.keys(files)) {
+      const candidates = [path.join(folder, name)];
+      if (name.startsWith('partials/')) candidates.push(path.join(folder, path.basename(name)));
+      const found = candidates.find((file) => existsSync(file));
+      if (found) files[name] = found;
+    }
+    // Extra partials of the casebook's own (hooks its page.hbs can include).
+    for (const name of list(path.join(folder, 'partials'), '.hbs')) files[`partials/${name}`] ??= path.join(folder, 'partials', name);
+  }
+
+  const hb = Handlebars.create();
+  registerHelpers(hb);
+  const read = (name: string) => readFileSync(files[name]!, 'utf8');
+  let page: HandlebarsTemplateDelegate | undefined;
+  for (const name of Object.keys(files).filter((n) => n.endsWith('.hbs'))) {
+    const source = read(name);
+    try {
+      // Handlebars compiles lazily; parsing now turns a syntax error into a message at its line.
+      hb.parse(source);
+    } catch (error) {
+      const detail = (error as Error).message;
+      const line = Number(/line (\d+)/.exec(detail)?.[1] ?? 1);
+      const position = { line, column: 1, endLine: line, endColumn: 1 };
+      messages.push(makeMessage(files[name]!, 'render/template-syntax', 'error', t(lang, 'render.messages.templateSyntax', { detail: detail.split('\n')[0]! }), position));
+      continue;
+    }
+    if (name.startsWith('partials/')) hb.registerPartial(path.basename(name, '.hbs'), source);
+    else if (name === 'page.hbs') page = hb.compile(source, { preventIndent: true });
+  }
+  if (messages.length > 0 || !page) return { messages };
+
+  const compiled = page;
+  return {
+    messages,
+    templates: {
+      files,
+      css: read('style.css'),
+      script: read('script.js'),
+      render(view) {
+        try {
+          return compiled(view, { allowProtoPropertiesByDefault: false, allowProtoMethodsByDefault: false });
+        } catch (error) {
+          // Our own templates are tested; a failure here comes from the casebook's templates.
+          if (!ownFolder) throw error;
+          throw new TemplateRenderError((error as Error).message);
+        }
+      },
+    },
+  };
+}

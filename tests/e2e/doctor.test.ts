@@ -1,0 +1,63 @@
+import { chmodSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { checkFonts, checkNode } from '../../src/cli/commands/doctor.js';
+import { caseYaml, makeTree, runCli } from '../helpers.js';
+
+describe('casebook doctor', () => {
+  it('says all is well where a build can run, naming the browser and how it was found', () => {
+    const dir = makeTree({ 'casebook.yaml': 'title: Boek\n', 'cases/a.yaml': caseYaml() });
+    const result = runCli(['doctor'], { cwd: dir });
+    expect(result.code).toBe(0);
+    expect(result.stdout).toMatch(/^✔ Node\.js \d+\.\d+\.\d+ \(nodig: 20\.19 of nieuwer\)$/m);
+    expect(result.stdout).toMatch(/^✔ Browser voor de PDF: \S+ \(.*\), (gevonden op een standaardplek|gekozen via PUPPETEER_EXECUTABLE_PATH)$/m);
+    expect(result.stdout).toContain('✔ Casusboek: casebook.yaml, "Boek", 1 casusbestanden');
+    expect(result.stdout).toContain('Alles in orde: casebook build kan draaien.');
+  });
+
+  it('fails, with what to do, when the browser does not start or is not there', () => {
+    const dir = makeTree({ 'casebook.yaml': 'title: Boek\n' });
+    const fake = path.join(dir, 'kapotte-chrome');
+    writeFileSync(fake, '#!/bin/sh\nexit 3\n');
+    chmodSync(fake, 0o755);
+    const broken = runCli(['doctor'], { cwd: dir, env: { PUPPETEER_EXECUTABLE_PATH: fake } });
+    expect(broken.code).toBe(1);
+    expect(broken.stdout).toContain(`✖ De browser ${fake} (gekozen via PUPPETEER_EXECUTABLE_PATH) start niet`);
+    expect(broken.stdout).toContain('CASEBOOK_NO_SANDBOX=1');
+    const missing = runCli(['doctor', '--lang', 'en'], { cwd: dir, env: { PUPPETEER_EXECUTABLE_PATH: '/nergens/chrome' } });
+    expect(missing.code).toBe(1);
+    expect(missing.stdout).toContain('PUPPETEER_EXECUTABLE_PATH points to /nergens/chrome');
+    expect(missing.stdout).toContain('casebook build cannot run like this');
+  });
+
+  it('lists the errors in casebook.yaml and the values file with their positions', () => {
+    const dir = makeTree({ 'casebook.yaml': 'title: Boek\nvalues: waarden.yaml\nlanguage: fries\n', 'waarden.yaml': '- id: x\n  label: X\n', 'cases/a.yaml': caseYaml() });
+    const result = runCli(['doctor'], { cwd: dir });
+    expect(result.code).toBe(1);
+    expect(result.stdout).toContain('✖ Casusboek: 2 fouten in casebook.yaml of de kernwaarden:');
+    expect(result.stdout).toMatch(/^ {4}casebook\.yaml:3:11 'fries' is geen bekende taal/m);
+    expect(result.stdout).toMatch(/^ {4}waarden\.yaml:1:3 Het verplichte veld 'description' ontbreekt\.$/m);
+    expect(result.stdout).toContain('✖ Kernwaarden: de eigen set waarden.yaml is niet bruikbaar');
+  });
+
+  it('says so when there is no casebook', () => {
+    const result = runCli(['doctor'], { cwd: makeTree({}) });
+    expect(result.code).toBe(1);
+    expect(result.stdout).toMatch(/✖ Geen casebook\.yaml gevonden/);
+  });
+});
+
+describe('doctor checks', () => {
+  it('knows which Node.js versions are too old', () => {
+    expect(checkNode('20.19.0', 'nl').ok).toBe(true);
+    expect(checkNode('22.1.0', 'nl').ok).toBe(true);
+    const old = checkNode('20.11.1', 'nl');
+    expect(old).toMatchObject({ ok: false, blocking: true });
+    expect(old.advice).toContain('Node.js 20');
+  });
+
+  it('warns, without blocking, about missing fonts', () => {
+    expect(checkFonts('nl', () => 'Liberation Serif\nLiberation Sans\nDejaVu Sans\n').ok).toBe(true);
+    expect(checkFonts('nl', () => 'DejaVu Sans\n')).toMatchObject({ ok: false, blocking: false, text: expect.stringContaining('Liberation Serif, Liberation Sans') });
+  });
+});

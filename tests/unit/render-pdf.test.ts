@@ -1,0 +1,48 @@
+import { PDFDocument, PDFName } from 'pdf-lib';
+import { describe, expect, it } from 'vitest';
+import { finishPdf, pdfDate } from '../../src/render/pdf-finish.js';
+import { readDestinations } from '../../src/render/pdf.js';
+
+/** A three-page PDF with named destinations, as another writer (pdf-lib, object streams) would make it. */
+async function foreignPdf(): Promise<Uint8Array> {
+  const doc = await PDFDocument.create();
+  const pages = [doc.addPage(), doc.addPage(), doc.addPage()];
+  const dest = (i: number) => doc.context.obj([pages[i]!.ref, PDFName.of('XYZ'), 0, 800, 0]);
+  doc.catalog.set(PDFName.of('Dests'), doc.context.obj({ 'chapter-a': dest(1), 'case-x': dest(1), 'case-y': dest(2) }));
+  return doc.save({ useObjectStreams: true });
+}
+
+const meta = {
+  title: 'Casusboek — editie Wmo', author: 'Gemeente Test', subject: 'Dilemma’s', keywords: ['Maatwerk', 'Eigen kracht'],
+  lang: 'nl', creator: 'casebook test', date: new Date('2026-01-01T00:00:00Z'),
+};
+const outline = [
+  { title: 'Colofon', anchor: 'colophon' },
+  { title: '1. Hoofdstuk A', anchor: 'chapter-a', children: [{ title: '1. Casus X', anchor: 'case-x' }, { title: '2. Casus Y', anchor: 'case-y' }] },
+];
+
+describe('finishing the PDF', () => {
+  it('writes dates in the form Chromium uses, so they can replace its own in place', () => {
+    expect(pdfDate(new Date('2026-03-04T05:06:07Z'))).toBe("D:20260304050607+00'00'");
+  });
+
+  it('reads where each named destination lands', async () => {
+    const found = await readDestinations(await foreignPdf());
+    expect(found.count).toBe(3);
+    expect([...found.pages].sort()).toEqual([['case-x', 2], ['case-y', 3], ['chapter-a', 2]]);
+  });
+
+  it('finishes a PDF of another shape through pdf-lib: bookmarks for what exists, metadata, a fixed id', async () => {
+    const finished = await finishPdf(await foreignPdf(), outline, meta, '0123456789abcdef0123456789abcdef');
+    const { getDocument } = await import('pdfjs-dist/legacy/build/pdf.mjs');
+    const doc = await getDocument({ data: finished.slice(), verbosity: 0 }).promise;
+    const tree = await doc.getOutline();
+    expect(tree.map((i) => i.title)).toEqual(['1. Hoofdstuk A']);
+    expect(tree[0]!.items.map((i) => i.title)).toEqual(['1. Casus X', '2. Casus Y']);
+    const { info } = (await doc.getMetadata()) as { info: Record<string, unknown> };
+    expect(info).toMatchObject({ Title: meta.title, Author: 'Gemeente Test', Subject: 'Dilemma’s', Keywords: 'Maatwerk, Eigen kracht', Creator: 'casebook test', Language: 'nl' });
+    expect(doc.fingerprints[0]).toBe('0123456789abcdef0123456789abcdef');
+    await doc.destroy();
+    expect(Buffer.from(await finishPdf(await foreignPdf(), outline, meta, '0123456789abcdef0123456789abcdef')).equals(Buffer.from(finished))).toBe(true);
+  });
+});
