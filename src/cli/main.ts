@@ -140,6 +140,17 @@ function buildProgram(io: Io, lang: Lang, setExit: (code: number) => void): Comm
       setExit(await doctorCommand(globals(command), io));
     });
 
+  program
+    .command('serve')
+    .description(h('serve.description'))
+    .option('-p, --port <poort>', h('serve.port'))
+    .option('--no-drafts', h('serve.noDrafts'))
+    .addHelpText('after', h('serve.examples'))
+    .action(async (_options, command: Command) => {
+      const { serveCommand } = await import('./commands/serve.js');
+      setExit(await serveCommand({ ...globals(command), ...command.opts() }, io));
+    });
+
   return program;
 }
 

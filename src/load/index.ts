@@ -27,6 +27,11 @@ export interface LoadOptions {
   paths?: string[];
   /** Language of messages (default: the casebook's language). */
   lang?: Lang;
+  /**
+   * Parsed case files kept between loads (`serve`): files in it are not read again; files
+   * read are added. The caller removes the files that changed.
+   */
+  reuse?: Map<string, CaseFile>;
 }
 
 /** The id a case is known by: its `id` field, or the file name without extension. */
@@ -110,7 +115,10 @@ export async function loadCasebook(options: LoadOptions = {}): Promise<Casebook>
   // The values file is data, not a case, even when it sits in a case folder.
   const skip = new Set([configFile, loaded.config.valuesFile].filter(Boolean));
   const caseFiles = [...new Set([...collected.files, ...context.files])].filter((f) => !skip.has(f)).sort();
-  const cases = await readAll(caseFiles, lang);
+  const reuse = options.reuse;
+  const fresh = reuse ? await readAll(caseFiles.filter((f) => !reuse.has(f)), lang) : await readAll(caseFiles, lang);
+  if (reuse) for (const file of fresh) reuse.set(file.path, file);
+  const cases = reuse ? caseFiles.map((f) => reuse.get(f)!) : fresh;
   const messages = [...loaded.messages, ...collected.messages];
   const casebook: Casebook = { config: loaded.config, values: loaded.values, cases, messages, sources: loaded.sources };
   if (hasPaths) casebook.focus = new Set(collected.files);

@@ -155,12 +155,14 @@ function looksLike(type: string, bytes: Buffer): boolean {
  */
 const ONLY_PLAIN_TAGS = /<(?!\/?(?:p|em|strong|b|i|del|s|code|pre|ul|ol|li|br|hr|blockquote|h5|h6|table|thead|tbody|tr|th|td)>)/i;
 
-/** Markdown → safe HTML. One instance per build; it caches the images it has read. */
+/** Markdown → safe HTML. One instance per build (or per `serve`); it caches the images it has read. */
 export class MarkdownRenderer {
   private readonly marked: Marked;
   private readonly images = new Map<string, ImageResult>();
+  private readonly rendered = new Map<string, { html: string; findings: Finding[] }>();
 
-  constructor() {
+  /** @param keep remember rendered texts, for a renderer that lives across builds (`serve`). */
+  constructor(private readonly keep = false) {
     this.marked = new Marked({ gfm: true, breaks: false, async: false });
     this.marked.use({
       renderer: {
@@ -178,12 +180,30 @@ export class MarkdownRenderer {
 
   /** A block of Markdown (paragraphs, lists, ...). */
   block(text: string, source: MarkdownSource): string {
-    return this.sanitize(this.marked.parse(text, { async: false }) as string, source);
+    return this.memo('b', text, source, (recording) => this.sanitize(this.marked.parse(text, { async: false }) as string, recording));
   }
 
   /** One line of Markdown (a list item, an argument, a reason): no paragraph around it. */
   inline(text: string, source: MarkdownSource): string {
-    return this.sanitize(this.marked.parseInline(text, { async: false }) as string, source);
+    return this.memo('i', text, source, (recording) => this.sanitize(this.marked.parseInline(text, { async: false }) as string, recording));
+  }
+
+  /**
+   * Rendering is pure for a given text and folder, so a renderer kept between builds
+   * (`serve`) renders each unchanged text once; what it reported is reported again.
+   */
+  private memo(kind: string, text: string, source: MarkdownSource, render: (source: MarkdownSource) => string): string {
+    if (!this.keep) return render(source);
+    const key = `${kind}\u0000${source.lang}\u0000${source.baseDir}\u0000${text}`;
+    let entry = this.rendered.get(key);
+    if (!entry) {
+      const findings: Finding[] = [];
+      const html = render({ ...source, report: (finding) => findings.push(finding) });
+      entry = { html, findings };
+      this.rendered.set(key, entry);
+    }
+    for (const finding of entry.findings) source.report(finding);
+    return entry.html;
   }
 
   private image(src: string, source: MarkdownSource): ImageResult {

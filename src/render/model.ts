@@ -213,6 +213,8 @@ export interface ModelOptions {
   privacyErrors?: number;
   /** The theme's logo, already inlined. */
   logo?: string;
+  /** A renderer kept between builds (`serve`), so unchanged Markdown is not rendered again. */
+  markdown?: MarkdownRenderer;
 }
 
 export interface ModelResult {
@@ -282,7 +284,7 @@ export function buildModel(casebook: Casebook, options: ModelOptions): ModelResu
   const { config } = casebook;
   const lang = config.language;
   const messages: Message[] = [];
-  const markdown = new MarkdownRenderer();
+  const markdown = options.markdown ?? new MarkdownRenderer();
   const labels = bookTexts(lang, 'render.book');
   const say = (key: string, params?: Record<string, string | number | undefined>) => t(lang, key, params);
   const collator = new Intl.Collator(lang, { numeric: true, sensitivity: 'base' });

@@ -28,39 +28,57 @@ function toMessage(file: CaseFile, rule: Rule, severity: Severity, report: RuleR
   return makeMessage(file.path, rule.id, report.severity ?? severity, report.message, position, extra);
 }
 
-export function runRules(casebook: Casebook, rules: readonly Rule[], lang: Lang): Message[] {
+/**
+ * Runs the rules. `perFile` (optional) keeps the findings of the case rules per parsed file
+ * between runs (`serve`): a file that did not change is not checked again. Whoever changes
+ * the configuration must start with a new one.
+ */
+export function runRules(casebook: Casebook, rules: readonly Rule[], lang: Lang, perFile?: WeakMap<CaseFile, Message[]>): Message[] {
   const messages: Message[] = [];
   const say = (key: string, params?: Params) => t(lang, key, params);
   const parsed = casebook.cases.filter((c): c is CaseFile & { data: Record<string, unknown> } => c.data !== undefined);
-  for (const rule of rules) {
+  const active = rules.flatMap((rule) => {
     const setting = ruleSetting(rule, casebook.config.rules);
-    if (setting === 'off') continue;
+    if (setting === 'off') return [];
     // A finding's own severity (e.g. "error next to the word BSN") is kept unless the
     // casebook configured this rule explicitly.
     const configured = casebook.config.rules[rule.id] !== undefined || casebook.config.rules[rule.id.split('/')[0]!] !== undefined;
     const severityOf = (report: RuleReport): Severity => (configured ? (setting as Severity) : report.severity ?? (setting as Severity));
-    const crash = (file: CaseFile, error: unknown) =>
-      messages.push(makeMessage(file.path, 'internal/rule-crash', 'error', say('cli.internalError', { detail: `${rule.id}: ${(error as Error)?.message ?? String(error)}` }), startOfFile));
-    if (rule.scope === 'case') {
-      for (const file of parsed) {
-        try {
-          rule.check({
-            casebook, lang, t: say, file, data: file.data,
-            report: (report) => messages.push(toMessage(file, rule, severityOf(report), { ...report, severity: severityOf(report) })),
-          });
-        } catch (error) {
-          crash(file, error);
-        }
-      }
-    } else {
+    return [{ rule, severityOf }];
+  });
+  const crash = (into: Message[], rule: Rule, file: CaseFile, error: unknown) =>
+    into.push(makeMessage(file.path, 'internal/rule-crash', 'error', say('cli.internalError', { detail: `${rule.id}: ${(error as Error)?.message ?? String(error)}` }), startOfFile));
+
+  for (const file of parsed) {
+    const cached = perFile?.get(file);
+    if (cached) {
+      messages.push(...cached);
+      continue;
+    }
+    const own: Message[] = [];
+    for (const { rule, severityOf } of active) {
+      if (rule.scope !== 'case') continue;
       try {
         rule.check({
-          casebook, lang, t: say, cases: parsed,
-          report: (file, report) => messages.push(toMessage(file, rule, severityOf(report), { ...report, severity: severityOf(report) })),
+          casebook, lang, t: say, file, data: file.data,
+          report: (report) => own.push(toMessage(file, rule, severityOf(report), { ...report, severity: severityOf(report) })),
         });
       } catch (error) {
-        crash(parsed[0] ?? casebook.cases[0]!, error);
+        crash(own, rule, file, error);
       }
+    }
+    perFile?.set(file, own);
+    messages.push(...own);
+  }
+  for (const { rule, severityOf } of active) {
+    if (rule.scope !== 'casebook') continue;
+    try {
+      rule.check({
+        casebook, lang, t: say, cases: parsed,
+        report: (file, report) => messages.push(toMessage(file, rule, severityOf(report), { ...report, severity: severityOf(report) })),
+      });
+    } catch (error) {
+      crash(messages, rule, parsed[0] ?? casebook.cases[0]!, error);
     }
   }
   return messages;

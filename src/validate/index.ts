@@ -5,7 +5,7 @@
  */
 import { countSeverity, sortMessages } from '../message.js';
 import { privacyRules } from '../privacy/index.js';
-import type { CaseFile, Casebook, Lang, Message, ValidationResult } from '../types.js';
+import type { CaseFile, Casebook, Lang, Message, SourceFile, ValidationResult } from '../types.js';
 import { applySuppressions, runRules } from './engine.js';
 import type { Rule } from './rule.js';
 import { casebookRules } from './rules/index.js';
@@ -43,7 +43,19 @@ export interface ValidateOptions {
   lang?: Lang;
   /** Which rules to run (default: all). */
   rules?: readonly Rule[];
+  /**
+   * Findings per unchanged file, kept between runs (`serve`). A new one is needed whenever
+   * casebook.yaml or the value set changes.
+   */
+  cache?: ValidationCache;
 }
+
+export interface ValidationCache {
+  schema: WeakMap<SourceFile, Message[]>;
+  rules: WeakMap<CaseFile, Message[]>;
+}
+
+export const newValidationCache = (): ValidationCache => ({ schema: new WeakMap(), rules: new WeakMap() });
 
 export function validate(casebook: Casebook, options: ValidateOptions = {}): ValidationResult {
   const lang = options.lang ?? casebook.config.language;
@@ -51,9 +63,14 @@ export function validate(casebook: Casebook, options: ValidateOptions = {}): Val
   const messages: Message[] = [...casebook.messages];
   for (const file of casebook.cases) {
     messages.push(...file.messages);
-    messages.push(...checker.check(file, lang));
+    let schemaMessages = options.cache?.schema.get(file);
+    if (!schemaMessages) {
+      schemaMessages = checker.check(file, lang);
+      options.cache?.schema.set(file, schemaMessages);
+    }
+    messages.push(...schemaMessages);
   }
-  messages.push(...runRules(casebook, options.rules ?? allRules, lang));
+  messages.push(...runRules(casebook, options.rules ?? allRules, lang, options.cache?.rules));
   const byPath = new Map<string, CaseFile>(casebook.cases.map((c) => [c.path, c]));
   applySuppressions(messages, byPath);
   // With explicit paths, the whole casebook is loaded (so `related` and unique ids are

@@ -1,0 +1,209 @@
+/**
+ * `casebook serve`: the HTML casebook on 127.0.0.1, rebuilt when a case, casebook.yaml, the
+ * values file or a template changes, and reloaded in the open page. Validation errors show
+ * in the page and in the terminal.
+ *
+ * Rebuilds are incremental: only the files that changed are read and parsed again, and
+ * their validation and rendered Markdown are cached per file, so one changed case in a
+ * large casebook costs little more than that case.
+ */
+import { createHash } from 'node:crypto';
+import { watch, type FSWatcher } from 'node:fs';
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import path from 'node:path';
+import { t } from '../i18n/index.js';
+import { loadCasebook, type LoadOptions } from '../load/index.js';
+import { relativePath } from '../report/util.js';
+import { newRenderCache, renderHtml } from '../render/live.js';
+import type { CaseFile, Casebook, Lang, Message } from '../types.js';
+
+export interface ServeOptions extends LoadOptions {
+  port?: number;
+  /** Messages in this language (the book is in its own). */
+  lang?: Lang;
+  drafts?: boolean;
+  /** A line for the terminal (already worded). */
+  log(line: string): void;
+}
+
+export interface Served {
+  url: string;
+  /** Rebuilds now (the watcher calls this; tests may too). Resolves when done. */
+  rebuild(changed?: string[]): Promise<BuildState>;
+  close(): Promise<void>;
+}
+
+export interface BuildState {
+  version: number;
+  html: string;
+  errors: number;
+  warnings: number;
+  ms: number;
+}
+
+const RELOAD_SCRIPT = `(()=>{const s=new EventSource('/__casebook/events');s.addEventListener('reload',()=>location.reload());})();`;
+const sha256 = (text: string) => `'sha256-${createHash('sha256').update(text, 'utf8').digest('base64')}'`;
+
+/** The book's strict CSP, widened just enough for the reload script and its event stream. */
+export function withReloadScript(html: string): string {
+  const hash = sha256(RELOAD_SCRIPT);
+  const page = html.replace(/(<meta http-equiv="Content-Security-Policy" content=")([^"]*)(")/, (_, open: string, escaped: string, close: string) => {
+    // The template escapes the policy's quotes; single quotes are fine inside "…".
+    const policy = escaped.replace(/&#x27;|&#39;/g, "'").replace(/&#x3D;|&#61;/g, '=');
+    const widened = policy
+      .replace(/script-src ([^;]*)/, (_m, sources: string) => `script-src ${sources.replace("'none'", '').trim()} ${hash}`.replace(/\s+/g, ' '))
+      .concat("; connect-src 'self'");
+    return open + widened + close;
+  });
+  return page.replace(/<\/body>/, `<script>${RELOAD_SCRIPT}</script></body>`);
+}
+
+const escapeHtml = (text: string) => text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
+
+/** A page that lists what stops the build, with positions; it reloads when fixed. */
+export function errorPage(messages: readonly Message[], cwd: string, lang: Lang): string {
+  const items = messages
+    .filter((m) => !m.suppressed && m.severity === 'error')
+    .map((m) => `<li><code>${escapeHtml(`${relativePath(cwd, m.file)}:${m.line}:${m.column}`)}</code> ${escapeHtml(m.message)} <small>${escapeHtml(m.rule)}</small></li>`)
+    .join('\n');
+  const title = escapeHtml(t(lang, 'serve.errorTitle'));
+  const style = 'body{font:16px/1.5 "Liberation Sans",Arial,sans-serif;margin:2rem auto;max-width:60rem;padding:0 1rem;color:#1a1a1a}h1{color:#9b1c1c}li{margin:.5rem 0}code{background:#f3f3f3;padding:.1rem .3rem}small{color:#555}';
+  return `<!doctype html>\n<html lang="${lang}"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">` +
+    `<meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src ${sha256(style)}; script-src 'none'">` +
+    `<title>${title}</title><style>${style}</style></head><body><main><h1>${title}</h1><p>${escapeHtml(t(lang, 'serve.errorIntro'))}</p><ul>${items}</ul></main></body></html>`;
+}
+
+/** Which changes matter: case files, casebook.yaml, the values file, templates. Not the output. */
+export function isRelevant(file: string, casebook: Casebook): boolean {
+  const { root, output, templates, valuesFile } = casebook.config;
+  const relative = path.relative(root, file);
+  if (relative.startsWith('..') || relative.split(path.sep).some((part) => part.startsWith('.') || part === 'node_modules')) return false;
+  const outputDir = path.resolve(root, output);
+  if (file === outputDir || file.startsWith(outputDir + path.sep)) return false;
+  if (/\.ya?ml$/i.test(file)) return true;
+  if (valuesFile && file === valuesFile) return true;
+  if (templates && file.startsWith(path.resolve(root, templates) + path.sep)) return true;
+  return false;
+}
+
+export async function serve(options: ServeOptions): Promise<Served> {
+  const lang0 = options.lang ?? 'nl';
+  const loadOptions: LoadOptions = {
+    ...(options.cwd ? { cwd: options.cwd } : {}),
+    ...(options.casebook ? { casebook: options.casebook } : {}),
+    ...(options.lang ? { lang: options.lang } : {}),
+  };
+  const cwd = options.cwd ?? process.cwd();
+  const sources = new Map<string, CaseFile>();
+  let renderCache = newRenderCache();
+  let casebook = await loadCasebook(loadOptions);
+  let state: BuildState = { version: 0, html: '', errors: 0, warnings: 0, ms: 0 };
+  const clients = new Set<ServerResponse>();
+
+  const rebuildOnce = async (): Promise<BuildState> => {
+    const started = performance.now();
+    casebook = await loadCasebook({ ...loadOptions, reuse: sources });
+    const lang = options.lang ?? casebook.config.language;
+    const result = renderHtml(casebook, { lang, filters: { drafts: options.drafts ?? true }, cache: renderCache });
+    const errors = result.messages.filter((m) => !m.suppressed && m.severity === 'error');
+    const warnings = result.messages.filter((m) => !m.suppressed && m.severity === 'warning').length;
+    const html = result.html === undefined ? errorPage(result.messages, cwd, lang) : result.html;
+    state = { version: state.version + 1, html: withReloadScript(html), errors: errors.length, warnings, ms: performance.now() - started };
+    for (const m of errors.slice(0, 20)) options.log(`  ${relativePath(cwd, m.file)}:${m.line}:${m.column}  ${m.message}  ${m.rule}`);
+    options.log(t(lang, errors.length ? 'serve.builtWithErrors' : 'serve.built', { cases: casebook.cases.length, errors: errors.length, warnings, ms: Math.round(state.ms) }));
+    for (const client of clients) client.write(`event: reload\ndata: ${state.version}\n\n`);
+    return state;
+  };
+
+  // One rebuild at a time; changes that arrive meanwhile lead to one more rebuild after it.
+  let running: Promise<BuildState> | undefined;
+  let again = false;
+  /** Forget what changed. */
+  const invalidate = (files: Iterable<string>) => {
+    for (const file of files) {
+      sources.delete(file);
+      // Cases are cached per file and per text; settings, values and templates change everything.
+      if (!/\.ya?ml$/i.test(file) || file === casebook.config.file || file === casebook.config.valuesFile) renderCache = newRenderCache();
+    }
+  };
+  const rebuild = async (): Promise<BuildState> => {
+    if (running) {
+      again = true;
+      return running;
+    }
+    running = (async () => {
+      let result: BuildState;
+      do {
+        again = false;
+        result = await rebuildOnce();
+      } while (again);
+      return result;
+    })();
+    try {
+      return await running;
+    } finally {
+      running = undefined;
+    }
+  };
+  await rebuild();
+
+  const server: Server = createServer((request: IncomingMessage, response: ServerResponse) => {
+    const url = new URL(request.url ?? '/', 'http://127.0.0.1');
+    if (url.pathname === '/__casebook/events') {
+      response.writeHead(200, { 'content-type': 'text/event-stream', 'cache-control': 'no-store', connection: 'keep-alive' });
+      response.write(': connected\n\n');
+      clients.add(response);
+      request.on('close', () => clients.delete(response));
+      return;
+    }
+    if (request.method !== 'GET' && request.method !== 'HEAD') {
+      response.writeHead(405, { allow: 'GET, HEAD' }).end();
+      return;
+    }
+    if (url.pathname !== '/' && url.pathname !== '/index.html') {
+      response.writeHead(404, { 'content-type': 'text/plain; charset=utf-8' }).end(t(options.lang ?? casebook.config.language, 'serve.notFound'));
+      return;
+    }
+    response.writeHead(200, { 'content-type': 'text/html; charset=utf-8', 'cache-control': 'no-store' });
+    response.end(request.method === 'HEAD' ? undefined : state.html);
+  });
+  const port = options.port ?? 4173;
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    // Only this machine: a casebook in progress is not for the network.
+    server.listen(port, '127.0.0.1', () => resolve());
+  });
+  const address = server.address();
+  const url = `http://127.0.0.1:${typeof address === 'object' && address ? address.port : port}/`;
+
+  const pending = new Set<string>();
+  let timer: NodeJS.Timeout | undefined;
+  const watcher: FSWatcher = watch(casebook.config.root, { recursive: true }, (_event, name) => {
+    if (!name) return;
+    const file = path.resolve(casebook.config.root, name.toString());
+    if (!isRelevant(file, casebook)) return;
+    pending.add(file);
+    clearTimeout(timer);
+    // Editors write a file in several steps; wait until they are done.
+    timer = setTimeout(() => {
+      invalidate(pending);
+      pending.clear();
+      void rebuild().catch((error: unknown) => options.log(t(lang0, 'cli.internalError', { detail: (error as Error).message })));
+    }, 60);
+  });
+
+  return {
+    url,
+    rebuild: async (changed = []) => {
+      invalidate(changed.map((file) => path.resolve(file)));
+      return rebuild();
+    },
+    close: async () => {
+      clearTimeout(timer);
+      watcher.close();
+      for (const client of clients) client.end();
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+      server.closeAllConnections?.();
+    },
+  };
+}

@@ -1,0 +1,86 @@
+/** `casebook serve` as a user runs it: a real process, a real browser, real file edits. */
+import { spawn, type ChildProcess } from 'node:child_process';
+import { readFileSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import type { Browser, Page } from 'puppeteer';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { launchBrowser } from '../../src/render/browser.js';
+import { caseYaml, cliPath, makeTree } from '../helpers.js';
+
+let dir: string;
+let child: ChildProcess;
+let url: string;
+let stderr = '';
+let browser: Browser;
+let page: Page;
+
+beforeAll(async () => {
+  dir = makeTree({
+    'casebook.yaml': 'title: Live casusboek\n',
+    'cases/wmo/eerste.yaml': caseYaml({ title: 'De eerste casus', status: 'published', values: '[maatwerk]' }),
+    'cases/wmo/tweede.yaml': caseYaml({ title: 'De tweede casus', status: 'published', values: '[vertrouwen]' }),
+  });
+  child = spawn(process.execPath, [cliPath, 'serve', '--port', '0'], { cwd: dir, env: { ...process.env, NO_COLOR: '1' } });
+  child.stderr!.on('data', (d) => (stderr += d));
+  url = await new Promise<string>((resolve, reject) => {
+    let out = '';
+    child.stdout!.on('data', (d) => {
+      out += d;
+      const match = /(http:\/\/127\.0\.0\.1:\d+\/)/.exec(out);
+      if (match) resolve(match[1]!);
+    });
+    child.once('exit', (code) => reject(new Error(`serve exited ${code}: ${stderr}`)));
+  });
+  ({ browser } = await launchBrowser());
+  page = await browser.newPage();
+  await page.goto(url);
+});
+
+afterAll(async () => {
+  await browser?.close();
+  if (child && child.exitCode === null) child.kill('SIGKILL');
+});
+
+/** Saves a file and waits until the open page has reloaded. */
+async function editAndWait(file: string, content: string): Promise<void> {
+  const reloaded = page.waitForNavigation({ timeout: 20_000 });
+  writeFileSync(path.join(dir, file), content);
+  await reloaded;
+}
+
+describe('casebook serve', () => {
+  it('serves the HTML casebook on 127.0.0.1 only', async () => {
+    expect(url).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/$/);
+    expect(await page.title()).toContain('Live casusboek');
+    expect(await page.content()).toContain('De eerste casus');
+  });
+
+  it('rebuilds and reloads the open page when a case changes', async () => {
+    await editAndWait('cases/wmo/eerste.yaml', caseYaml({ title: 'Een nieuwe titel', status: 'published', values: '[maatwerk]' }));
+    expect(await page.content()).toContain('Een nieuwe titel');
+    expect(await page.content()).not.toContain('De eerste casus');
+  });
+
+  it('shows validation errors in the page and in the terminal, until they are fixed', async () => {
+    await editAndWait('cases/wmo/tweede.yaml', caseYaml({ title: 'De tweede casus', domains: '[wmoo]' }));
+    const text = await page.evaluate(() => document.body.innerText);
+    expect(text).toContain('Het casusboek kan niet worden gebouwd');
+    expect(text).toContain("cases/wmo/tweede.yaml:3:11 'wmoo' is geen bekend domein; bedoelde je 'wmo'?");
+    expect(stderr).toContain("cases/wmo/tweede.yaml:3:11  'wmoo' is geen bekend domein");
+    await editAndWait('cases/wmo/tweede.yaml', caseYaml({ title: 'De tweede casus', status: 'published', values: '[vertrouwen]' }));
+    expect(await page.content()).toContain('De tweede casus');
+  });
+
+  it('rebuilds when casebook.yaml changes', async () => {
+    await editAndWait('casebook.yaml', 'title: Een ander boek\n');
+    expect(await page.title()).toContain('Een ander boek');
+    expect(readFileSync(path.join(dir, 'casebook.yaml'), 'utf8')).toBe('title: Een ander boek\n');
+  });
+
+  it('stops cleanly on Ctrl-C', async () => {
+    const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
+    child.kill('SIGINT');
+    expect(await exited).toBe(0);
+    expect(stderr).toContain('Gestopt.');
+  });
+});
