@@ -272,8 +272,16 @@ export function bookTexts(lang: Lang, key: string): Labels {
   return deepMerge(messagesFor('nl', key), lang === 'nl' ? {} : messagesFor(lang, key));
 }
 
+// Creating an Intl.DateTimeFormat costs far more than using one: one per language.
+const dateFormats = new Map<Lang, Intl.DateTimeFormat>();
+
 export function formatDate(date: Date, lang: Lang): string {
-  return new Intl.DateTimeFormat(lang === 'en' ? 'en-GB' : 'nl-NL', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' }).format(date);
+  let format = dateFormats.get(lang);
+  if (!format) {
+    format = new Intl.DateTimeFormat(lang === 'en' ? 'en-GB' : 'nl-NL', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' });
+    dateFormats.set(lang, format);
+  }
+  return format.format(date);
 }
 
 function isoDate(date: Date): string {

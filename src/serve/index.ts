@@ -46,16 +46,23 @@ const sha256 = (text: string) => `'sha256-${createHash('sha256').update(text, 'u
 
 /** The book's strict CSP, widened just enough for the reload script and its event stream. */
 export function withReloadScript(html: string): string {
-  const hash = sha256(RELOAD_SCRIPT);
-  const page = html.replace(/(<meta http-equiv="Content-Security-Policy" content=")([^"]*)(")/, (_, open: string, escaped: string, close: string) => {
+  // Plain string operations: the page can be megabytes, and only its head and end change.
+  const marker = '<meta http-equiv="Content-Security-Policy" content="';
+  const at = html.indexOf(marker);
+  let page = html;
+  if (at >= 0) {
+    const start = at + marker.length;
+    const end = html.indexOf('"', start);
     // The template escapes the policy's quotes; single quotes are fine inside "…".
-    const policy = escaped.replace(/&#x27;|&#39;/g, "'").replace(/&#x3D;|&#61;/g, '=');
+    const policy = html.slice(start, end).replace(/&#x27;|&#39;/g, "'").replace(/&#x3D;|&#61;/g, '=');
     const widened = policy
-      .replace(/script-src ([^;]*)/, (_m, sources: string) => `script-src ${sources.replace("'none'", '').trim()} ${hash}`.replace(/\s+/g, ' '))
+      .replace(/script-src ([^;]*)/, (_m, sources: string) => `script-src ${sources.replace("'none'", '').trim()} ${sha256(RELOAD_SCRIPT)}`.replace(/\s+/g, ' '))
       .concat("; connect-src 'self'");
-    return open + widened + close;
-  });
-  return page.replace(/<\/body>/, `<script>${RELOAD_SCRIPT}</script></body>`);
+    page = html.slice(0, start) + widened + html.slice(end);
+  }
+  const bodyEnd = page.lastIndexOf('</body>');
+  const script = `<script>${RELOAD_SCRIPT}</script>`;
+  return bodyEnd < 0 ? page + script : page.slice(0, bodyEnd) + script + page.slice(bodyEnd);
 }
 
 const escapeHtml = (text: string) => text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
