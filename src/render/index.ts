@@ -178,7 +178,7 @@ export async function build(casebook: Casebook, options: BuildOptions = {}): Pro
   if (!loaded.templates) return stop(loaded.messages);
   const templates = loaded.templates;
   const theme = resolveTheme(casebook, lang);
-  const model = buildModel(casebook, { filters, date, privacyErrors: result.privacyErrors, ...(theme.theme.logo ? { logo: theme.theme.logo } : {}) });
+  const model = buildModel(casebook, { filters, date, privacyErrors: result.privacyErrors, primaryColour: theme.theme.primary, ...(theme.theme.logo ? { logo: theme.theme.logo } : {}) });
   const renderMessages = [...loaded.messages, ...theme.messages, ...model.messages];
   const view = model.view;
   if (view.cases.length === 0) {

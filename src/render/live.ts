@@ -39,6 +39,7 @@ export function renderHtml(casebook: Casebook, options: { lang?: Lang; filters?:
   const model = buildModel(casebook, {
     filters: options.filters ?? {},
     date: options.date ?? new Date(),
+    primaryColour: theme.theme.primary,
     ...(theme.theme.logo ? { logo: theme.theme.logo } : {}),
     ...(options.cache ? { markdown: options.cache.markdown } : {}),
   });

@@ -8,6 +8,7 @@ import path from 'node:path';
 import { messagesFor, plural, t } from '../i18n/index.js';
 import type { CaseFile, Casebook, Lang, Message, SourceFile } from '../types.js';
 import { version as casebookVersion } from '../version.js';
+import { heatmapSvg } from './heatmap.js';
 import { MarkdownRenderer, type Finding, type MarkdownSource } from './markdown.js';
 import { sourceMessage } from './source-message.js';
 
@@ -200,6 +201,8 @@ export interface BookView {
   cases: CaseView[];
   valueIndex: ValueIndexEntry[];
   matrix: MatrixView;
+  /** SVG (trusted: made from numbers and escaped labels): cases per value and domain. */
+  heatmap: string;
   /** The choices of the HTML's filters: only what occurs in this edition. */
   filters: { values: LabelledView[]; domains: LabelledView[]; statuses: LabelledView[] };
   /** Anchors of the fixed parts of the book, for links and the PDF's bookmarks. */
@@ -213,6 +216,8 @@ export interface ModelOptions {
   privacyErrors?: number;
   /** The theme's logo, already inlined. */
   logo?: string;
+  /** The theme's primary colour, for the heat map. */
+  primaryColour?: string;
   /** A renderer kept between builds (`serve`), so unchanged Markdown is not rendered again. */
   markdown?: MarkdownRenderer;
 }
@@ -446,6 +451,15 @@ export function buildModel(casebook: Casebook, options: ModelOptions): ModelResu
     rows: cases.map((c) => ({ ...ref(c), cells: matrixValues.map((v) => ({ id: v.id, label: v.label, has: c.values.some((cv) => cv.id === v.id) })) })),
   };
 
+  const heatmap = heatmapSvg({
+    values: matrixValues,
+    domains: config.domains.map((d) => ({ id: d.id, label: d.label })),
+    cases,
+    colour: options.primaryColour ?? '#1d4e6e',
+    title: say('render.book.heatmapTitle'),
+    cellText: (value, domain, count) => say('render.book.heatmapCell', { value, domain, count }),
+  });
+
   const present = <T extends { id: string }>(all: T[], used: Set<string>) => all.filter((item) => used.has(item.id));
   const usedValues = new Set(cases.flatMap((c) => c.values.map((v) => v.id)));
   const usedDomains = new Set(cases.flatMap((c) => c.domains.map((d) => d.id)));
@@ -529,6 +543,7 @@ export function buildModel(casebook: Casebook, options: ModelOptions): ModelResu
       cases,
       valueIndex,
       matrix,
+      heatmap,
       filters: {
         values: present(casebook.values.values.map((v) => ({ id: v.id, label: v.label[lang] })), usedValues),
         domains: present(config.domains.map((d) => ({ id: d.id, label: d.label })), usedDomains),
