@@ -25,6 +25,12 @@ export interface PageAssets {
 
 export type PageView = BookView & { page: PageAssets };
 
+/**
+ * While this class is on the root element nothing is painted (visibility: hidden changes no
+ * layout), so the PDF's measuring print is cheap.
+ */
+export const MEASURING_CLASS = 'casebook-measuring';
+
 export interface Theme {
   primary: string;
   accent: string;
@@ -141,7 +147,7 @@ export function printCss(view: BookView, theme: Theme): string {
   rules.push(`@page section-${view.anchors.colophon} { @top-left { content: none; } @top-right { content: none; } }`);
   rules.push(`#${view.anchors.cover} { page: cover; }`);
   // The PDF's measuring print paints nothing; hidden content keeps its exact layout.
-  rules.push('html.casebook-measuring, html.casebook-measuring * { visibility: hidden !important; }');
+  rules.push(`html.${MEASURING_CLASS}, html.${MEASURING_CLASS} * { visibility: hidden !important; }`);
   for (const chapter of view.chapters) {
     const head = cssString(`${labels.chapter} ${chapter.number} · ${chapter.title}`);
     rules.push(`@page chapter-${chapter.number} { @top-right { content: ${head}; } }`, `#${chapter.anchor} { page: chapter-${chapter.number}; }`);

@@ -12,15 +12,10 @@
  */
 import { createHash } from 'node:crypto';
 import type { Browser, Page } from 'puppeteer';
+import { MEASURING_CLASS } from './html.js';
 import { finishPdf, type OutlineEntry, type PdfMetadata } from './pdf-finish.js';
 
 export type { OutlineEntry, PdfMetadata } from './pdf-finish.js';
-
-/**
- * While this class is on the root element, nothing is painted (visibility: hidden changes no
- * layout), so the measuring print is cheap; see printCss in html.ts.
- */
-export const MEASURING_CLASS = 'casebook-measuring';
 
 export interface PdfOptions {
   timeoutMs: number;

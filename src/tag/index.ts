@@ -45,6 +45,12 @@ export interface CaseTags {
 
 /** A dilemma puts a few values at stake, not all ten: more suggestions than this are noise. */
 export const MAX_SUGGESTIONS = 4;
+/**
+ * Values compete within a case: one that scores less than this share of the case's strongest
+ * value is a passing remark next to what the case is about. A share, not a difference, so
+ * that it holds alike for a writer who spells everything out and one who only hints.
+ */
+export const RELATIVE_TO_BEST = 0.5;
 /** The strongest phrases are the explanation; past this many, repetitions add nothing. */
 export const MAX_EVIDENCE = 5;
 
@@ -53,6 +59,8 @@ export interface TagOptions {
   threshold?: number;
   /** At most this many suggestions, the best (default MAX_SUGGESTIONS). */
   maxSuggestions?: number;
+  /** Only values scoring at least this share of the case's best (default RELATIVE_TO_BEST). */
+  relative?: number;
 }
 
 /** Line and column of each piece of evidence, resolved per text in one pass over its source. */
@@ -83,11 +91,13 @@ export function tagCase(file: CaseFile, valueSet: ValueSet, options: TagOptions 
   const segments = caseSegments(file.data);
   const maxSuggestions = options.maxSuggestions ?? MAX_SUGGESTIONS;
   const found: Array<{ evidence: Evidence; segment: number; offset: number }> = [];
-  for (const scored of scoreSegments(lexicon, segments)) {
-    if (scored.score < threshold || scored.score <= 0 || result.suggestions.length >= maxSuggestions) break;
+  const scores = scoreSegments(lexicon, segments);
+  const floor = Math.max(threshold, (options.relative ?? RELATIVE_TO_BEST) * (scores[0]?.score ?? 0));
+  for (const scored of scores) {
+    if (scored.score < floor || scored.score <= 0 || result.suggestions.length >= maxSuggestions) break;
     const seen = new Set<string>();
     const evidence: Evidence[] = [];
-    for (const hit of scored.hits) {
+    for (const hit of scored.hits()) {
       if (evidence.length >= MAX_EVIDENCE) break;
       const text = segments[hit.segment]!.text.slice(hit.start, hit.end).replace(/\s+/g, ' ');
       const key = text.toLowerCase();

@@ -40,7 +40,7 @@ export interface ValueScore {
   /** In 0..1, rounded to two decimals. */
   score: number;
   /** The phrases that counted, strongest first, then in document order. */
-  hits: Hit[];
+  hits(): Hit[];
 }
 
 interface Occurrence {
@@ -49,6 +49,9 @@ interface Occurrence {
   /** The first and last word of the phrase, as indexes into the case's `Reading`. */
   first: number;
   last: number;
+  /** Offsets of the phrase in its segment's text. */
+  start: number;
+  end: number;
   exact: boolean;
 }
 
@@ -143,8 +146,9 @@ function matchFrom(pattern: Pattern, reading: Reading, i: number, exact: { value
   return at;
 }
 
-function findOccurrences(reading: Reading): Occurrence[] {
-  const occurrences: Occurrence[] = [];
+/** The phrases of the case, per value (by index). */
+function findOccurrences(reading: Reading, values: number): Occurrence[][] {
+  const occurrences = Array.from({ length: values }, (): Occurrence[] => []);
   const exact = { value: true };
   for (let i = 0; i < reading.count; i++) {
     const starts = reading.words[i]!.starts;
@@ -152,7 +156,9 @@ function findOccurrences(reading: Reading): Occurrence[] {
       const start = starts[k]!;
       exact.value = start.exact;
       const last = matchFrom(start.pattern, reading, i, exact);
-      if (last >= 0) occurrences.push({ pattern: start.pattern, segment: reading.segment[i]!, first: i, last, exact: exact.value });
+      if (last < 0) continue;
+      const { pattern } = start;
+      occurrences[pattern.value]!.push({ pattern, segment: reading.segment[i]!, first: i, last, start: reading.start[i]!, end: reading.end[last]!, exact: exact.value });
     }
   }
   return occurrences;
@@ -180,20 +186,14 @@ function acceptedOccurrences(occurrences: Occurrence[]): Occurrence[] {
 }
 
 export function scoreSegments(lexicon: Lexicon, segments: readonly Segment[]): ValueScore[] {
-  const reading = readCase(lexicon, segments);
-  const occurrences = findOccurrences(reading);
-  const perValue = new Map<number, Occurrence[]>();
-  for (const occurrence of occurrences) {
-    const list = perValue.get(occurrence.pattern.value);
-    if (list) list.push(occurrence);
-    else perValue.set(occurrence.pattern.value, [occurrence]);
-  }
+  const perValue = findOccurrences(readCase(lexicon, segments), lexicon.valueIds.length);
   const length = segments.reduce((sum, segment) => sum + segment.text.length * segment.weight, 0);
   const lengthFactor = 1 - LENGTH_NORMALISATION + LENGTH_NORMALISATION * (length / TYPICAL_LENGTH);
   const scores: ValueScore[] = [];
-  for (const [value, list] of perValue) {
+  perValue.forEach((list, value) => {
+    if (list.length === 0) return;
     const accepted = acceptedOccurrences(list);
-    if (accepted.length === 0) continue;
+    if (accepted.length === 0) return;
     const bySignal = new Map<number, { weight: number; best: number; count: number }>();
     const boosts = lexicon.fieldBoosts[value] ?? {};
     const fieldWeight = (o: Occurrence) => segments[o.segment]!.weight * (boosts[segments[o.segment]!.field] ?? 1);
@@ -216,10 +216,12 @@ export function scoreSegments(lexicon: Lexicon, segments: readonly Segment[]): V
     }
     const sum = (strong + Math.min(weak, WEAK_CAP)) / lengthFactor;
     const score = Math.round((1 - Math.exp(-sum / SCALE)) * 100) / 100;
-    const hits = accepted
-        .map((o): Hit => ({ segment: o.segment, start: reading.start[o.first]!, end: reading.end[o.last]!, weight: o.pattern.weight * fieldWeight(o) }))
+    // Phrases are only needed for the values that are suggested: built on request.
+    const hits = () =>
+      accepted
+        .map((o): Hit => ({ segment: o.segment, start: o.start, end: o.end, weight: o.pattern.weight * fieldWeight(o) }))
         .sort((a, b) => b.weight - a.weight || a.segment - b.segment || a.start - b.start);
     scores.push({ value, score, hits });
-  }
+  });
   return scores.sort((a, b) => b.score - a.score || a.value - b.value);
 }

@@ -5,7 +5,7 @@
 import { describe, expect, it } from 'vitest';
 import { caseId, parseSource } from '../../src/load/index.js';
 import { loadBuiltInValues } from '../../src/load/config.js';
-import { tagCase, type CaseTags } from '../../src/tag/index.js';
+import { RELATIVE_TO_BEST, tagCase, type CaseTags } from '../../src/tag/index.js';
 import type { CaseFile, CoreValue, ValueSet } from '../../src/types.js';
 
 function caseFile(text: string, name = 'case.yaml'): CaseFile {
@@ -23,7 +23,7 @@ function valueSet(values: Array<Partial<CoreValue> & { id: string }>): ValueSet 
 
 /** The case's suggestions as `id score` and the phrases found, everything above zero. */
 function tag(text: string, set: ValueSet, threshold = 0.01): CaseTags {
-  return tagCase(caseFile(text), set, { threshold, maxSuggestions: 10 });
+  return tagCase(caseFile(text), set, { threshold, maxSuggestions: 10, relative: 0 });
 }
 
 const phrases = (result: CaseTags, id: string) => result.suggestions.find((s) => s.id === id)?.evidence.map((e) => e.text) ?? [];
@@ -183,6 +183,16 @@ describe('scoring', () => {
     expect(tagCase(caseFile(text), set, { threshold: 0, maxSuggestions: 1 }).suggestions.map((s) => s.id)).toEqual(['a']);
   });
 
+  it('lets values compete: one far below the case\'s best is a passing remark, not a suggestion', () => {
+    const text = 'title: Een casus\ndilemma: kompas, landkaart en verrekijker?\nlessons: [kompas en landkaart]\nsituation: Het anker.\n';
+    const all = tag(text, set);
+    const [a, b] = all.suggestions;
+    expect([a!.id, b!.id]).toEqual(['a', 'b']);
+    expect(b!.score).toBeLessThan(RELATIVE_TO_BEST * a!.score);
+    expect(tagCase(caseFile(text), set, { threshold: 0.01 }).suggestions.map((s) => s.id)).toEqual(['a']);
+    expect(tagCase(caseFile(text), set, { threshold: 0.01, relative: b!.score / a!.score }).suggestions.map((s) => s.id)).toEqual(['a', 'b']);
+  });
+
   it('reports the case file, id and current values', () => {
     const result = tag('id: mijn-casus\ntitle: Een casus\nsituation: anker\nvalues: [a, {id: b, why: x}]\n', set);
     expect([result.file, result.id, result.values]).toEqual(['/tmp/case.yaml', 'mijn-casus', ['a', 'b']]);
@@ -213,5 +223,44 @@ describe('the built-in value set', () => {
 
   it('does not read a familiar place as trust, or possible as equal', () => {
     expect(ids('title: Thuis\nsituation: Ze wil in haar vertrouwde omgeving blijven.\ndilemma: Is dat mogelijk?\n')).toEqual([]);
+  });
+
+  /** Everything the built-in set finds, with the phrases per value. */
+  const found = (text: string) => {
+    const file = caseFile(text);
+    expect(file.messages).toEqual([]);
+    const result = tagCase(file, builtIn, { threshold: 0.01, maxSuggestions: 10, relative: 0 });
+    return Object.fromEntries(result.suggestions.map((s) => [s.id, s.evidence.map((e) => e.text)]));
+  };
+
+  it('does not take look-alikes for signals: a word whose stem is another word, or a word with another sense', () => {
+    // "eigenlijk" stems to "eigen"; "gelijkheid" to "gelijk", which starts "gelijkvloers".
+    expect(found('title: Een casus\ndilemma: Is dit haar eigen doel?\n')['effect-voorop']).toEqual(['doel']);
+    expect(found('title: Een casus\ndilemma: Is het eigenlijke doel een veilig huis?\n')['effect-voorop']).toEqual(['eigenlijke doel']);
+    expect(found('title: Een casus\nsituation: Een gelijkvloerse woning.\n').maatwerk).toBeUndefined();
+    // Motivating a person is not the reasons given for a decision.
+    expect(found('title: Een casus\ndilemma: Hoe motiveren we de jongere om naar school te gaan?\n').rechtmatig).toBeUndefined();
+    expect(found('title: Een casus\ndilemma: Kunnen we de afwijzing goed motiveren?\n').rechtmatig).toEqual(['afwijzing goed motiveren']);
+    // A routine, a squeeze and a legal principle are not learning, nor trust.
+    expect(found('title: Een casus\ndilemma: Haar weekpatroon raakt in de knel.\n')['leren-en-verbeteren']).toBeUndefined();
+    const principle = found('title: Een casus\ndilemma: Het vertrouwensbeginsel geldt hier.\n');
+    expect([principle.vertrouwen, principle.rechtmatig]).toEqual([undefined, ['vertrouwensbeginsel']]);
+  });
+
+  it('weighs trust as a stance more than the word: trusting the resident, not trust that was lost', () => {
+    const score = (text: string) => tagCase(caseFile(text), builtIn, { threshold: 0.01, relative: 0 }).suggestions.find((s) => s.id === 'vertrouwen')?.score ?? 0;
+    const lost = score('title: Een casus\ndilemma: Het vertrouwen van moeder in de jeugdhulp is weg. Wat nu?\n');
+    const stance = score('title: Een casus\ndilemma: Gaan we uit van vertrouwen in de ouders? Wat nu?\n');
+    expect(lost).toBeGreaterThan(0);
+    expect(stance).toBeGreaterThan(lost);
+    expect(found('title: Een casus\ndilemma: Hij nam de buurvrouw in vertrouwen.\n').vertrouwen).toBeUndefined();
+  });
+
+  it('reads a mantelzorger in the story as less than calling on the network', () => {
+    const score = (text: string) => tagCase(caseFile(text), builtIn, { threshold: 0.01, relative: 0 }).suggestions.find((s) => s.id === 'eigen-kracht')?.score ?? 0;
+    const context = score('title: Een casus\ndilemma: Haar mantelzorger is op vakantie; wat nu?\n');
+    const stance = score('title: Een casus\ndilemma: Kunnen we een beroep doen op haar netwerk voordat we een voorziening inzetten?\n');
+    expect(context).toBeGreaterThan(0);
+    expect(stance).toBeGreaterThan(context);
   });
 });

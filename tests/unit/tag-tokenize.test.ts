@@ -1,7 +1,11 @@
 /** The tagger's words: folded forms with exact offsets, no stop words dropped. */
+import { readdirSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import snowball from 'snowball-stemmers';
 import { describe, expect, it } from 'vitest';
-import { fold, tokenize } from '../../src/tag/tokenize.js';
-import { stem } from '../../src/tag/stem.js';
+import { fold, hashOf, tokenize, WordScanner } from '../../src/tag/tokenize.js';
+import { snowballDutch, stem } from '../../src/tag/stem.js';
+import { repoRoot } from '../helpers.js';
 
 const words = (text: string) => {
   const tokens = tokenize(text);
@@ -51,6 +55,33 @@ describe('tokenize', () => {
   });
 });
 
+describe('WordScanner', () => {
+  it('walks the same words as tokenize, with the hash of the folded form of each ASCII word', () => {
+    const text = "Wmo-ondersteuning: REGIE bij Mevrouw. Risico's, één cliënt!\n\nNieuw 2.3.5";
+    const tokens = tokenize(text);
+    const scanner = new WordScanner().reset(text);
+    const seen: Array<[string, number, number, number, boolean]> = [];
+    while (scanner.next()) {
+      seen.push([scanner.form(), scanner.start, scanner.end, scanner.sentence, scanner.ascii]);
+      if (scanner.ascii) expect(scanner.hash).toBe(hashOf(scanner.form()));
+    }
+    expect(seen.map(([form, start, end, sentence]) => [form, start, end, sentence])).toEqual(
+      tokens.forms.map((form, i) => [form, tokens.starts[i], tokens.ends[i], tokens.sentences[i]]),
+    );
+    expect(seen.filter(([, , , , ascii]) => !ascii).map(([form]) => form)).toEqual(['een', 'client']);
+    expect(tokens.forms).toEqual(['wmo', 'ondersteuning', 'regie', 'bij', 'mevrouw', 'risico', 'een', 'client', 'nieuw', '2', '3', '5']);
+    expect(tokens.sentences).toEqual([0, 0, 0, 0, 0, 1, 1, 1, 2, 2, 2, 2]);
+  });
+
+  it('starts afresh on reset, and ends', () => {
+    const scanner = new WordScanner().reset('Een zin. Nog een.');
+    while (scanner.next());
+    expect(scanner.sentence).toBe(1);
+    scanner.reset('Twee');
+    expect([scanner.next(), scanner.form(), scanner.sentence, scanner.next()]).toEqual([true, 'twee', 0, false]);
+  });
+});
+
 describe('stem (Snowball Dutch)', () => {
   it.each([
     ['gesprekken', 'gesprek'],
@@ -62,5 +93,25 @@ describe('stem (Snowball Dutch)', () => {
     ['niet', 'niet'],
   ])('%s → %s', (word, expected) => {
     expect(stem(word)).toBe(expected);
+  });
+
+  it('is, word for word, the Dutch stemmer of the snowball-stemmers package', () => {
+    const reference = (snowball as { newStemmer(name: string): { stem(word: string): string } }).newStemmer('dutch');
+    const yamlFiles = (dir: string): string[] =>
+      readdirSync(dir, { withFileTypes: true }).flatMap((e) => (e.isDirectory() ? yamlFiles(path.join(dir, e.name)) : e.name.endsWith('.yaml') ? [path.join(dir, e.name)] : []));
+    const words = new Set<string>();
+    for (const file of yamlFiles(path.join(repoRoot, 'cases'))) for (const form of tokenize(readFileSync(file, 'utf8')).forms) words.add(form);
+    // Endings that reach every step: plurals, -heden, -heid, -ing, -ig, -lijk, -baar, -bar,
+    // double consonants and vowels, "gem", i and y between vowels.
+    const endings = ['', 'e', 'en', 'ene', 'heden', 'heid', 'se', 's', 'ing', 'end', 'ig', 'igheid', 'lijk', 'lijke', 'baar', 'bare', 'dden', 'gemen', 'aan', 'ie', 'yen'];
+    const differ: string[] = [];
+    for (const word of words) {
+      for (const ending of endings) {
+        const form = word + ending;
+        if (snowballDutch(form) !== reference.stem(form)) differ.push(form);
+      }
+    }
+    expect(words.size).toBeGreaterThan(1000);
+    expect(differ).toEqual([]);
   });
 });
