@@ -12,6 +12,7 @@ import { CasebookError } from '../errors.js';
 import { t, type Params } from '../i18n/index.js';
 import { sortMessages } from '../message.js';
 import type { Casebook, Lang, Message, ValidationResult } from '../types.js';
+import { slugify } from '../util/slug.js';
 import { writeFileAtomic } from '../util/write.js';
 import { suggest } from '../validate/suggest.js';
 import { validate } from '../validate/index.js';
@@ -83,15 +84,7 @@ export function pdfTimeoutMs(env: NodeJS.ProcessEnv, lang: Lang): number {
 
 /** A file name from the title: lower case, accents dropped, words joined by hyphens. */
 export function fileSlug(text: string): string {
-  const slug = text
-    .normalize('NFKD')
-    .replace(/[\u0300-\u036f]/g, '')
-    .toLowerCase()
-    .replace(/[^a-z0-9]+/g, '-')
-    .replace(/^-+|-+$/g, '')
-    .slice(0, 80)
-    .replace(/-+$/g, '');
-  return slug || 'casebook';
+  return slugify(text, 80) || 'casebook';
 }
 
 /** Unknown ids in the filters stop the build before anything is done (exit 2, with a suggestion). */

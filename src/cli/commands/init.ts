@@ -9,6 +9,7 @@ import { CasebookError } from '../../errors.js';
 import { t } from '../../i18n/index.js';
 import { packageRoot, schemasDir, templatesDir } from '../../paths.js';
 import type { Lang } from '../../types.js';
+import { slugify } from '../../util/slug.js';
 import { writeFileAtomic } from '../../util/write.js';
 import { suggest } from '../../validate/suggest.js';
 import { version } from '../../version.js';
@@ -57,18 +58,6 @@ export async function initCommand(dir: string | undefined, options: InitOptions,
     io.stdout.write(t(lang, 'init.done', { dir: shown, files: Object.keys(files).map((f) => `  ${f}`).join('\n') }) + '\n');
   }
   return 0;
-}
-
-/** `Scootmobiel of boodschappendienst?` → `scootmobiel-of-boodschappendienst`. */
-export function slugify(title: string): string {
-  return title
-    .normalize('NFKD')
-    .replace(/[\u0300-\u036f]/g, '')
-    .toLowerCase()
-    .replace(/[^a-z0-9]+/g, '-')
-    .replace(/^-+|-+$/g, '')
-    .slice(0, 60)
-    .replace(/-+$/g, '');
 }
 
 export interface NewOptions extends GlobalOptions {
