@@ -126,6 +126,7 @@ describe('casebook build on the example casebook', () => {
     built = await run(['build'], dir);
     pdf = await readPdf(path.join(dir, 'dist', PDF));
   }, 180_000);
+  afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
   const published = () => cases.filter((c) => c.status !== 'draft');
   const drafts = () => cases.filter((c) => c.status === 'draft');
@@ -420,6 +421,7 @@ describe('casebook build on a hostile case', () => {
 
   afterAll(async () => {
     await new Promise((resolve) => server.close(resolve));
+    rmSync(dir, { recursive: true, force: true });
   });
 
   it('builds, and warns at each line what it left out', () => {
@@ -482,6 +484,7 @@ describe('casebook build with privacy errors', () => {
       'cases/zaak.yaml': 'title: Een casus met een zaaknummer\nstatus: published\ndomains: [wmo]\nvalues: [maatwerk]\nsituation: Het gaat om ZAAK-123456.\ndilemma: Wat nu?\n',
     });
   });
+  afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
   it('refuses to build while a privacy error stands, and names the way out', async () => {
     const refused = await run(['build', '--format', 'html'], dir);
