@@ -178,11 +178,61 @@ function bySpecificity(a: Occurrence, b: Occurrence): number {
 }
 
 function acceptedOccurrences(occurrences: Occurrence[]): Occurrence[] {
+  // They were found in document order: when none is an exclusion and none overlaps another
+  // (the usual case), every one counts, and there is nothing to sort.
+  let reach = -1;
+  let plain = true;
+  for (const o of occurrences) {
+    if (o.pattern.exclude || o.first <= reach) {
+      plain = false;
+      break;
+    }
+    reach = o.last;
+  }
+  if (plain) return occurrences;
   const exclusions = occurrences.filter((o) => o.pattern.exclude);
   const candidates = occurrences.filter((o) => !o.pattern.exclude && !exclusions.some((x) => overlaps(o, x))).sort(bySpecificity);
   const accepted: Occurrence[] = [];
   for (const candidate of candidates) if (!accepted.some((a) => overlaps(a, candidate))) accepted.push(candidate);
   return accepted;
+}
+
+/** Per signal of the value being scored: its weight, the best field it stood in, how often it
+ * was found. Scratch space, reused for every value of every case. */
+const signalWeight: number[] = [];
+const signalBest: number[] = [];
+const signalCount: number[] = [];
+const signalsFound: number[] = [];
+
+/** The sum of a value's signals: each once, by its best field, plus a little per repetition. */
+function sumOfSignals(accepted: readonly Occurrence[], fieldWeight: (o: Occurrence) => number): number {
+  signalsFound.length = 0;
+  for (const o of accepted) {
+    const { signal } = o.pattern;
+    const inField = fieldWeight(o);
+    if (signalCount[signal]) {
+      signalBest[signal] = Math.max(signalBest[signal]!, inField);
+      signalCount[signal]!++;
+      continue;
+    }
+    signalWeight[signal] = o.pattern.weight;
+    signalBest[signal] = inField;
+    signalCount[signal] = 1;
+    // Kept in signal order, so that the sum does not depend on the order of the text.
+    let at = signalsFound.length;
+    for (; at > 0 && signalsFound[at - 1]! > signal; at--) signalsFound[at] = signalsFound[at - 1]!;
+    signalsFound[at] = signal;
+  }
+  let strong = 0;
+  let weak = 0;
+  for (const signal of signalsFound) {
+    const weight = signalWeight[signal]!;
+    const contribution = weight * signalBest[signal]! * (1 + REPEAT * Math.log(signalCount[signal]!));
+    if (weight < WEAK_WEIGHT) weak += contribution;
+    else strong += contribution;
+    signalCount[signal] = 0;
+  }
+  return strong + Math.min(weak, WEAK_CAP);
 }
 
 export function scoreSegments(lexicon: Lexicon, segments: readonly Segment[]): ValueScore[] {
@@ -194,27 +244,9 @@ export function scoreSegments(lexicon: Lexicon, segments: readonly Segment[]): V
     if (list.length === 0) return;
     const accepted = acceptedOccurrences(list);
     if (accepted.length === 0) return;
-    const bySignal = new Map<number, { weight: number; best: number; count: number }>();
     const boosts = lexicon.fieldBoosts[value] ?? {};
     const fieldWeight = (o: Occurrence) => segments[o.segment]!.weight * (boosts[segments[o.segment]!.field] ?? 1);
-    for (const o of accepted) {
-      const inField = fieldWeight(o);
-      const entry = bySignal.get(o.pattern.signal);
-      if (entry) {
-        entry.best = Math.max(entry.best, inField);
-        entry.count++;
-      } else {
-        bySignal.set(o.pattern.signal, { weight: o.pattern.weight, best: inField, count: 1 });
-      }
-    }
-    let strong = 0;
-    let weak = 0;
-    for (const { weight, best, count } of bySignal.values()) {
-      const contribution = weight * best * (1 + REPEAT * Math.log(count));
-      if (weight < WEAK_WEIGHT) weak += contribution;
-      else strong += contribution;
-    }
-    const sum = (strong + Math.min(weak, WEAK_CAP)) / lengthFactor;
+    const sum = sumOfSignals(accepted, fieldWeight) / lengthFactor;
     const score = Math.round((1 - Math.exp(-sum / SCALE)) * 100) / 100;
     // Phrases are only needed for the values that are suggested: built on request.
     const hits = () =>
