@@ -46,3 +46,17 @@ export function caseYaml(fields: Record<string, string> = {}): string {
   };
   return Object.entries(base).map(([k, v]) => `${k}: ${v}`).join('\n') + '\n';
 }
+
+/**
+ * The lines `after` has on top of `before`, when that is all that changed (one run of
+ * added lines, everything else identical byte for byte); undefined otherwise.
+ */
+export function addedLines(before: string, after: string): string[] | undefined {
+  const a = before.split('\n');
+  const b = after.split('\n');
+  let prefix = 0;
+  while (prefix < a.length && a[prefix] === b[prefix]) prefix++;
+  let suffix = 0;
+  while (suffix < a.length - prefix && a[a.length - 1 - suffix] === b[b.length - 1 - suffix]) suffix++;
+  return prefix + suffix === a.length ? b.slice(prefix, b.length - suffix) : undefined;
+}

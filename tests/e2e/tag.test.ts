@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { isMap, isScalar, parseDocument, type Node, type Pair } from 'yaml';
 import { describe, expect, it } from 'vitest';
-import { caseYaml, makeTree, repoRoot, runCli } from '../helpers.js';
+import { caseYaml, makeTree, repoRoot, runCli, addedLines } from '../helpers.js';
 
 function exampleCopy(): string {
   const dir = mkdtempSync(path.join(tmpdir(), 'casebook-tag-'));
@@ -19,16 +19,6 @@ function yamlFiles(dir: string): string[] {
   );
 }
 
-/** The lines `after` adds to `before` when nothing else changed; undefined otherwise. */
-function addedLines(before: string, after: string): string[] | undefined {
-  const a = before.split('\n');
-  const b = after.split('\n');
-  let prefix = 0;
-  while (prefix < a.length && a[prefix] === b[prefix]) prefix++;
-  let suffix = 0;
-  while (suffix < a.length - prefix && a[a.length - 1 - suffix] === b[b.length - 1 - suffix]) suffix++;
-  return prefix + suffix === a.length ? b.slice(prefix, b.length - suffix) : undefined;
-}
 
 function stripValues(text: string): string {
   const doc = parseDocument(text);

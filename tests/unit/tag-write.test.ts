@@ -11,7 +11,7 @@ import { describe, expect, it } from 'vitest';
 import { parseSource } from '../../src/load/index.js';
 import { addValuesToSource } from '../../src/tag/write.js';
 import { caseValues } from '../../src/tag/values.js';
-import { fixtures, repoRoot } from '../helpers.js';
+import { fixtures, repoRoot, addedLines } from '../helpers.js';
 
 function yamlFiles(dir: string): string[] {
   return readdirSync(dir, { withFileTypes: true }).flatMap((e) =>
@@ -42,20 +42,6 @@ function stripValues(text: string): string {
   return text.slice(0, start) + text.slice(lineEnd < 0 ? text.length : lineEnd + 1);
 }
 
-/**
- * The lines `after` has on top of `before`, when that is all that changed (one run of
- * added lines, everything else identical byte for byte); undefined otherwise.
- */
-function addedLines(before: string, after: string): string[] | undefined {
-  const a = before.split('\n');
-  const b = after.split('\n');
-  let prefix = 0;
-  while (prefix < a.length && a[prefix] === b[prefix]) prefix++;
-  let suffix = 0;
-  while (suffix < a.length - prefix && a[a.length - 1 - suffix] === b[b.length - 1 - suffix]) suffix++;
-  if (prefix + suffix !== a.length) return undefined;
-  return b.slice(prefix, b.length - suffix);
-}
 
 function expectOk(outcome: ReturnType<typeof addValuesToSource>): string {
   if (!outcome.ok) throw new Error(`not written: ${outcome.reason}`);
