@@ -26,10 +26,21 @@ export interface PageAssets {
 export type PageView = BookView & { page: PageAssets };
 
 /**
- * While this class is on the root element nothing is painted (visibility: hidden changes no
- * layout), so the PDF's measuring print is cheap.
+ * The printed page in millimetres: A4, with margins for the running heads. One source for the
+ * @page rule and for the estimate of where each part will land (pdf.ts).
  */
-export const MEASURING_CLASS = 'casebook-measuring';
+export const PAGE = { width: 210, height: 297, top: 22, right: 20, bottom: 22, left: 24 } as const;
+
+/**
+ * While this class is on the root element the body is laid out as a row of columns, each the
+ * size of a printed page's content box, and every forced page break becomes a column break.
+ * Chromium breaks columns with the same fragmentation code it breaks pages with, so the column
+ * an element lands in is, nearly always, its page: pdf.ts reads page numbers off this layout
+ * instead of printing the whole book once just to measure it.
+ */
+export const ESTIMATING_CLASS = 'casebook-estimating';
+/** Set (by pdf.ts) on elements with a forced page break before or after them. */
+export const BREAK_ATTRIBUTE = 'data-casebook-break';
 
 export interface Theme {
   primary: string;
@@ -125,6 +136,8 @@ export function printCss(view: BookView, theme: Theme): string {
   // Margin boxes do not see the document's custom properties: fonts and colours are spelled out.
   const font = `font-family: ${theme.font ? `"${theme.font}", ` : ''}${HEADING_FONTS}; font-size: 7.5pt; color: #4f5660;`;
   rules.push(`@page {
+  size: A4;
+  margin: ${PAGE.top}mm ${PAGE.right}mm ${PAGE.bottom}mm ${PAGE.left}mm;
   @top-left { content: ${cssString(view.book.title)}; ${font} }
   @top-center { ${font} }
   @top-right { ${font} }
@@ -146,8 +159,16 @@ export function printCss(view: BookView, theme: Theme): string {
   // The colophon page stays quiet: no running head.
   rules.push(`@page section-${view.anchors.colophon} { @top-left { content: none; } @top-right { content: none; } }`);
   rules.push(`#${view.anchors.cover} { page: cover; }`);
-  // The PDF's measuring print paints nothing; hidden content keeps its exact layout.
-  rules.push(`html.${MEASURING_CLASS}, html.${MEASURING_CLASS} * { visibility: hidden !important; }`);
+  // The estimate of the PDF's page numbers: pages become columns (see ESTIMATING_CLASS).
+  const width = PAGE.width - PAGE.left - PAGE.right;
+  const height = PAGE.height - PAGE.top - PAGE.bottom;
+  rules.push(
+    `html.${ESTIMATING_CLASS} body { width: ${width}mm; height: ${height}mm; margin: 0; padding: 0; column-width: ${width}mm; column-gap: 0; column-fill: auto; }`,
+    // The cover has no page margins: one page, however tall.
+    `html.${ESTIMATING_CLASS} #${view.anchors.cover} { height: ${height}mm; }`,
+    `html.${ESTIMATING_CLASS} [${BREAK_ATTRIBUTE}~="before"] { break-before: column !important; }`,
+    `html.${ESTIMATING_CLASS} [${BREAK_ATTRIBUTE}~="after"] { break-after: column !important; }`,
+  );
   for (const chapter of view.chapters) {
     const head = cssString(`${labels.chapter} ${chapter.number} · ${chapter.title}`);
     rules.push(`@page chapter-${chapter.number} { @top-right { content: ${head}; } }`, `#${chapter.anchor} { page: chapter-${chapter.number}; }`);

@@ -1,18 +1,19 @@
 /**
  * HTML → PDF in Chromium, with real page numbers in the contents, the value index and the
  * related links. Chromium cannot compute "the page of that element" (no target-counter), so
- * the page is printed once to measure (nothing painted, which is cheap), the PDF is read back
- * to see where each part landed, the numbers are filled in and the page is printed for real,
- * until the numbers no longer move (at most three prints). Where things landed is read from
- * the PDF's named destinations: Chromium writes one for every element a link points at, keyed
- * by its id, so matching is by id, never by title or order. The result is then finished
- * (pdf-finish.ts): bookmarks, metadata, fixed dates and file id for reproducible output.
+ * the numbers are first estimated from a layout in page-sized columns (see ESTIMATING_CLASS in
+ * html.ts), filled in, and the page is printed. The PDF is read back to check where each part
+ * really landed; only if a number is off are the right ones filled in and the page printed
+ * again (at most three prints). Where things landed is read from the PDF's named
+ * destinations: Chromium writes one for every element a link points at, keyed by its id, so
+ * matching is by id, never by title or order. The result is then finished (pdf-finish.ts):
+ * bookmarks, metadata, fixed dates and file id for reproducible output.
  *
  * The page can reach nothing: scripts are off and every request except data: URLs is refused.
  */
 import { createHash } from 'node:crypto';
 import type { Browser, Page } from 'puppeteer';
-import { MEASURING_CLASS } from './html.js';
+import { BREAK_ATTRIBUTE, ESTIMATING_CLASS } from './html.js';
 import { finishPdf, type OutlineEntry, type PdfMetadata } from './pdf-finish.js';
 
 export type { OutlineEntry, PdfMetadata } from './pdf-finish.js';
@@ -29,6 +30,7 @@ export interface PdfResult {
   anchorPages: Map<string, number>;
   /** URLs the page tried to load and was refused. */
   blocked: string[];
+  /** Prints made: 1 when the estimated page numbers were right. */
   passes: number;
 }
 
@@ -68,13 +70,13 @@ export async function readDestinations(bytes: Uint8Array): Promise<Destinations>
 
 const flatten = (entries: OutlineEntry[]): string[] => entries.flatMap((e) => [e.anchor, ...flatten(e.children ?? [])]);
 
-function sameNumbers(a: Map<string, number>, b: Map<string, number>): boolean {
-  if (a.size !== b.size) return false;
-  for (const [key, value] of a) if (b.get(key) !== value) return false;
-  return true;
+/** Whether every anchor that needs a number is on the same page in both. */
+function sameNumbers(anchors: readonly string[], a: Map<string, number>, b: Map<string, number>): boolean {
+  return anchors.every((anchor) => a.get(anchor) === b.get(anchor));
 }
 
-async function prepare(page: Page, html: string, outline: OutlineEntry[], timeout: number, blocked: string[]): Promise<void> {
+/** Every anchor that needs a page number or a bookmark. */
+async function prepare(page: Page, html: string, outline: OutlineEntry[], timeout: number, blocked: string[]): Promise<string[]> {
   await page.setJavaScriptEnabled(false);
   await page.setRequestInterception(true);
   page.on('request', (request) => {
@@ -87,7 +89,7 @@ async function prepare(page: Page, html: string, outline: OutlineEntry[], timeou
     }
   });
   await page.setContent(html, { waitUntil: 'load', timeout });
-  await page.evaluate(async (anchors: string[]) => {
+  return page.evaluate(async (anchors: string[]) => {
     await document.fonts.ready;
     // Every anchor that needs a page number or a bookmark gets a (hidden) link, so that
     // Chromium writes a named destination for it.
@@ -95,14 +97,59 @@ async function prepare(page: Page, html: string, outline: OutlineEntry[], timeou
     for (const el of document.querySelectorAll<HTMLElement>('[data-pageref]')) wanted.add(el.dataset.pageref ?? '');
     const box = document.createElement('div');
     box.hidden = true;
+    const present: string[] = [];
     for (const anchor of wanted) {
       if (!anchor || !document.getElementById(anchor)) continue;
       const link = document.createElement('a');
       link.href = `#${anchor}`;
       box.append(link);
+      present.push(anchor);
     }
     document.body.append(box);
+    return present;
   }, flatten(outline));
+}
+
+/**
+ * The page each anchor will most likely print on, read from a layout in page-sized columns.
+ * Forced page breaks are found in the computed style (the top levels of the book are enough:
+ * cover, sections, chapters, cases) and turned into column breaks for the moment.
+ */
+async function estimatePages(page: Page, anchors: string[]): Promise<Map<string, number>> {
+  await page.emulateMediaType('print');
+  try {
+    const entries = await page.evaluate((anchors: string[], estimating: string, attribute: string) => {
+      const forced = /^(page|left|right|recto|verso)$/;
+      const marked: Element[] = [];
+      const visit = (parent: Element, depth: number) => {
+        for (const el of parent.children) {
+          const style = getComputedStyle(el);
+          if (style.display === 'none') continue;
+          const value = [forced.test(style.breakBefore) ? 'before' : '', forced.test(style.breakAfter) ? 'after' : ''].join(' ').trim();
+          if (value) {
+            el.setAttribute(attribute, value);
+            marked.push(el);
+          }
+          if (depth < 4) visit(el, depth + 1);
+        }
+      };
+      visit(document.body, 1);
+      const root = document.documentElement;
+      root.classList.add(estimating);
+      const body = document.body.getBoundingClientRect();
+      const result: Array<[string, number]> = [];
+      for (const anchor of anchors) {
+        const first = document.getElementById(anchor)?.getClientRects()[0];
+        if (first) result.push([anchor, Math.floor((first.left - body.left + 1) / body.width) + 1]);
+      }
+      root.classList.remove(estimating);
+      for (const el of marked) el.removeAttribute(attribute);
+      return result;
+    }, anchors, ESTIMATING_CLASS, BREAK_ATTRIBUTE);
+    return new Map(entries);
+  } finally {
+    await page.emulateMediaType();
+  }
 }
 
 async function fillPageNumbers(page: Page, pages: Map<string, number>): Promise<void> {
@@ -120,23 +167,19 @@ export async function renderPdf(browser: Browser, html: string, outline: Outline
   const blocked: string[] = [];
   const page = await browser.newPage();
   try {
-    await prepare(page, html, outline, timeout, blocked);
-    let known: Map<string, number> | undefined;
+    const anchors = await prepare(page, html, outline, timeout, blocked);
+    let known = await estimatePages(page, anchors);
     let bytes: Uint8Array | undefined;
     let found: Destinations | undefined;
     let passes = 0;
     while (passes < MAX_PASSES) {
+      await fillPageNumbers(page, known);
       passes++;
       options.onProgress?.('pass', { pass: passes });
-      // The first print only measures: nothing painted, no tags. Later prints are the real thing.
-      const measuring = known === undefined;
-      await page.evaluate((name: string, on: boolean) => document.documentElement.classList.toggle(name, on), MEASURING_CLASS, measuring);
-      bytes = await page.pdf({ preferCSSPageSize: true, printBackground: !measuring, tagged: !measuring, outline: false, timeout });
+      bytes = await page.pdf({ preferCSSPageSize: true, printBackground: true, tagged: true, outline: false, timeout });
       found = await readDestinations(bytes);
-      if (known && sameNumbers(known, found.pages)) break;
-      if (passes === MAX_PASSES) break;
+      if (sameNumbers(anchors, known, found.pages)) break;
       options.onProgress?.('pages', { pages: found.count });
-      await fillPageNumbers(page, found.pages);
       known = found.pages;
     }
     options.onProgress?.('finish');
