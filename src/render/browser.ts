@@ -2,7 +2,8 @@
  * Finding and starting the browser that prints the PDF. casebook does not download one
  * (CI runners behind a proxy cannot); it uses what is installed: PUPPETEER_EXECUTABLE_PATH,
  * then the usual places of Chromium, Chrome and Edge, then puppeteer's own cache.
- * `casebook doctor` uses findBrowser too.
+ * `casebook doctor` uses findBrowser too. runInBrowser keeps a build's browser on a leash:
+ * a time limit, Ctrl-C through an AbortSignal, and a clear word when the browser dies.
  */
 import { statSync } from 'node:fs';
 import path from 'node:path';
@@ -105,11 +106,43 @@ export interface LaunchOptions {
   noSandbox?: boolean;
   /** How long one call to the browser may take (a large PDF is one long call). */
   protocolTimeoutMs?: number;
+  /** How long the browser may take to start and answer (puppeteer's default: 30 s). */
+  launchTimeoutMs?: number;
+  /** Aborting it stops the launch, or kills the browser once it runs. */
+  signal?: AbortSignal;
+  /**
+   * Whether puppeteer closes the browser on Ctrl-C (and exits at once) or a kill. Default true;
+   * a caller that handles those signals itself, through `signal`, turns this off.
+   */
+  handleSignals?: boolean;
 }
 
 export interface LaunchedBrowser {
   browser: Browser;
   location: BrowserLocation;
+}
+
+/** Seconds as a person wrote them: `0,05` in Dutch, `0.05` in English. */
+export function formatSeconds(ms: number, lang: Lang): string {
+  return new Intl.NumberFormat(lang === 'nl' ? 'nl-NL' : 'en-GB', { maximumFractionDigits: 3, useGrouping: false }).format(ms / 1000);
+}
+
+/**
+ * Why the browser did not start, worded for a person. puppeteer's own messages are English
+ * and long; the useful part (the exit code, the browser's last line on stderr) is taken out.
+ */
+export function launchError(error: unknown, browserPath: string, timeoutMs: number, lang: Lang): CasebookError {
+  const message = error instanceof Error ? error.message : String(error);
+  if (error instanceof Error && error.name === 'TimeoutError') {
+    return new CasebookError(t(lang, 'render.build.launchTimeout', { path: browserPath, seconds: formatSeconds(timeoutMs, lang) }));
+  }
+  const exited = /^Failed to launch the browser process:\s*Code: (\d+)\n[\s\S]*?stderr:\n([\s\S]*?)\n\s*TROUBLESHOOTING:/.exec(message);
+  if (exited) {
+    const said = exited[2]!.split('\n').map((line) => line.trim()).filter(Boolean).at(-1)?.slice(0, 300);
+    const key = said ? 'render.build.launchExited' : 'render.build.launchExitedSilent';
+    return new CasebookError(t(lang, key, { path: browserPath, code: exited[1], output: said }));
+  }
+  return new CasebookError(t(lang, 'render.build.launchFailed', { path: browserPath, detail: message.split('\n')[0]!.trim() }));
 }
 
 /** Starts one headless browser. The caller closes it (in a finally). */
@@ -129,21 +162,111 @@ export async function launchBrowser(options: LaunchOptions = {}): Promise<Launch
     },
   });
   if (!location) throw new CasebookError(t(lang, 'render.build.noBrowser'));
+  const launchTimeoutMs = options.launchTimeoutMs ?? DEFAULT_LAUNCH_TIMEOUT_MS;
+  const failed = new AbortController();
+  const handleSignals = options.handleSignals ?? true;
   try {
     const browser = await puppeteer.launch({
       executablePath: location.path,
       headless: true,
       args: launchArgs(needsNoSandbox(env, options.noSandbox)),
+      timeout: launchTimeoutMs,
+      // puppeteer kills the browser's whole process group when this is aborted.
+      signal: options.signal ? AbortSignal.any([options.signal, failed.signal]) : failed.signal,
       ...(options.protocolTimeoutMs ? { protocolTimeout: options.protocolTimeoutMs } : {}),
-      // puppeteer closes the browser when the process is interrupted.
-      handleSIGINT: true,
-      handleSIGTERM: true,
-      handleSIGHUP: true,
+      handleSIGINT: handleSignals,
+      handleSIGTERM: handleSignals,
+      handleSIGHUP: handleSignals,
     });
     return { browser, location };
   } catch (error) {
-    const detail = ((error as Error).message ?? String(error)).split('\n')[0]!;
-    throw new CasebookError(t(lang, 'render.build.launchFailed', { path: location.path, detail }));
+    // Killed now: puppeteer would first give a browser that never answered five seconds to stop by itself.
+    failed.abort();
+    if (options.signal?.aborted) throw options.signal.reason;
+    throw launchError(error, location.path, launchTimeoutMs, lang);
   }
 }
 
+/**
+ * What is left of a browser whose main process died: its helpers share its process group
+ * (puppeteer starts it detached) and usually follow it within a second; this makes sure.
+ */
+function killGroup(pid: number | undefined): void {
+  if (pid === undefined || process.platform === 'win32') return;
+  try {
+    process.kill(-pid, 'SIGKILL');
+  } catch {
+    // Nothing left in the group.
+  }
+}
+
+/** puppeteer's default: a browser that has not answered after this long will not. */
+const DEFAULT_LAUNCH_TIMEOUT_MS = 30_000;
+/** Starting never gets more than this, however long the PDF may take: Chromium starts in seconds. */
+const MAX_LAUNCH_TIMEOUT_MS = 60_000;
+
+export interface BrowserRunOptions extends Omit<LaunchOptions, 'launchTimeoutMs' | 'handleSignals'> {
+  /** The time limit for all of it, starting the browser included. */
+  timeoutMs: number;
+  /** The error when the time is up. */
+  timeoutError: () => Error;
+}
+
+/**
+ * Runs `work` in a fresh browser within a time limit. Whatever happens (done, failed, time up,
+ * aborted, the browser gone) the browser is closed, its processes killed where needed, before
+ * this returns. Errors: the launch errors above, `timeoutError()`, the signal's reason, a
+ * CasebookError when the browser stopped by itself, or the work's own error.
+ */
+export async function runInBrowser<T>(options: BrowserRunOptions, work: (browser: Browser) => Promise<T>): Promise<T> {
+  const { timeoutMs, timeoutError, ...launch } = options;
+  const lang = options.lang ?? 'nl';
+  const start = Date.now();
+  const ending = new AbortController();
+  const { browser, location } = await launchBrowser({
+    ...launch,
+    launchTimeoutMs: Math.min(timeoutMs, MAX_LAUNCH_TIMEOUT_MS),
+    signal: options.signal ? AbortSignal.any([options.signal, ending.signal]) : ending.signal,
+    // Whoever passes a signal handles Ctrl-C; without one, puppeteer's handlers still close the browser.
+    handleSignals: !options.signal,
+  });
+  const crashed = () => new CasebookError(t(lang, 'render.build.browserCrashed', { path: location.path }));
+  const disconnected = new Promise<void>((resolve) => browser.once('disconnected', () => resolve()));
+  let timer: NodeJS.Timeout | undefined;
+  let onAbort: (() => void) | undefined;
+  /** Set when the run is stopped from outside the work: time up, aborted, or the browser gone. */
+  let stopped: 'time' | 'abort' | 'crash' | undefined;
+  let finished = false;
+  const stopping = new Promise<never>((_, reject) => {
+    const stop = (why: 'time' | 'abort' | 'crash', error: Error) => {
+      if (finished || stopped) return;
+      stopped = why;
+      reject(error);
+    };
+    timer = setTimeout(() => stop('time', timeoutError()), Math.max(0, timeoutMs - (Date.now() - start)));
+    onAbort = () => stop('abort', options.signal!.reason as Error);
+    options.signal?.addEventListener('abort', onAbort, { once: true });
+    if (options.signal?.aborted) onAbort();
+    void disconnected.then(() => stop('crash', crashed()));
+  });
+  const running = work(browser);
+  // Once stopped, the work is abandoned; its late failure is expected.
+  running.catch(() => undefined);
+  try {
+    return await Promise.race([running, stopping]);
+  } catch (error) {
+    if (stopped) throw error;
+    // The work may fail a moment before puppeteer notices that the browser is gone.
+    const gone = await Promise.race([disconnected.then(() => true), new Promise<boolean>((resolve) => setTimeout(() => resolve(false), 1000).unref())]);
+    if (gone) stopped = 'crash';
+    throw gone ? crashed() : error;
+  } finally {
+    finished = true;
+    clearTimeout(timer);
+    if (onAbort) options.signal?.removeEventListener('abort', onAbort);
+    // A browser stuck printing would not answer a polite close: it is killed (its process group).
+    if (stopped === 'time' || stopped === 'abort') ending.abort();
+    if (stopped === 'crash') killGroup(browser.process()?.pid);
+    await browser.close().catch(() => undefined);
+  }
+}

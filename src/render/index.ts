@@ -13,11 +13,11 @@ import { t, type Params } from '../i18n/index.js';
 import { sortMessages } from '../message.js';
 import type { Casebook, Lang, Message, ValidationResult } from '../types.js';
 import { slugify } from '../util/slug.js';
-import { writeFileAtomic } from '../util/write.js';
+import { AtomicWriteError, writeFilesAtomic } from '../util/write.js';
 import { suggest } from '../validate/suggest.js';
 import { validate } from '../validate/index.js';
 import { version } from '../version.js';
-import { launchBrowser } from './browser.js';
+import { formatSeconds, runInBrowser } from './browser.js';
 import { assembleHtml, resolveTheme } from './html.js';
 import { STATUSES, buildModel, type BookView, type CaseStatus, type EditionFilters } from './model.js';
 import { renderPdf, type OutlineEntry } from './pdf.js';
@@ -45,6 +45,12 @@ export interface BuildOptions {
   env?: NodeJS.ProcessEnv;
   /** Short progress lines, already worded. */
   onProgress?: (line: string) => void;
+  /**
+   * Stops the build (Ctrl-C): the browser is killed, nothing is written, and build() rejects
+   * with the signal's reason. Once the new files are complete and being renamed into place,
+   * the build finishes.
+   */
+  signal?: AbortSignal;
 }
 
 export interface BuildResult {
@@ -60,7 +66,7 @@ export interface BuildResult {
   cases: number;
   /** Page count of the PDF, when one was made. */
   pages?: number;
-  /** How many times Chromium printed it: one measuring print, then until the page numbers stood still. */
+  /** How many times Chromium printed it: 1 when the estimated page numbers were right. */
   passes?: number;
 }
 
@@ -103,18 +109,12 @@ export function checkFilters(casebook: Casebook, filters: EditionFilters, lang: 
   check(filters.statuses, STATUSES, 'status', { concept: 'draft', vastgesteld: 'published', gepubliceerd: 'published', terbeoordeling: 'review' });
 }
 
-async function withTimeout<T>(work: Promise<T>, ms: number, error: () => Error): Promise<T> {
-  let timer: NodeJS.Timeout | undefined;
-  // Once the time is up, the work is abandoned (the browser is closed); its late failure is expected.
-  work.catch(() => undefined);
-  const limit = new Promise<never>((_, reject) => {
-    timer = setTimeout(() => reject(error()), ms);
-  });
-  try {
-    return await Promise.race([work, limit]);
-  } finally {
-    clearTimeout(timer);
-  }
+/** A system error's code, with what it means where a person would not know it (ENOSPC: de schijf is vol). */
+export function describeIoError(error: unknown, lang: Lang): string {
+  const code = (error as NodeJS.ErrnoException | undefined)?.code;
+  if (!code) return error instanceof Error ? error.message : String(error);
+  const meaning = t(lang, `render.build.ioErrors.${code}`);
+  return meaning === `render.build.ioErrors.${code}` ? code : `${code}: ${meaning}`;
 }
 
 async function ensureWritable(dir: string, lang: Lang): Promise<void> {
@@ -122,7 +122,7 @@ async function ensureWritable(dir: string, lang: Lang): Promise<void> {
     await mkdir(dir, { recursive: true });
     await access(dir, constants.W_OK);
   } catch (error) {
-    throw new CasebookError(t(lang, 'render.build.outputUnwritable', { dir, code: (error as NodeJS.ErrnoException).code ?? String(error) }));
+    throw new CasebookError(t(lang, 'render.build.outputUnwritable', { dir, code: describeIoError(error, lang) }));
   }
 }
 
@@ -150,6 +150,8 @@ export async function build(casebook: Casebook, options: BuildOptions = {}): Pro
   const formats = options.formats ?? ['html', 'pdf'];
   const filters = options.filters ?? {};
   const progress = (key: string, params?: Params) => options.onProgress?.(t(lang, `render.build.progress.${key}`, params));
+  const signal = options.signal;
+  signal?.throwIfAborted();
 
   const validation = validate(casebook, { lang });
   const errors = validation.messages.filter((m) => !m.suppressed && m.severity === 'error');
@@ -206,18 +208,21 @@ export async function build(casebook: Casebook, options: BuildOptions = {}): Pro
     if (html === undefined) return stop(renderMessages);
     const labels = view.labels as Record<string, string>;
     progress('browser');
-    // The time limit covers starting the browser too. A single call may take as long as the
-    // whole limit allows (puppeteer's own default would cut a large PDF off after 3 minutes).
-    const launching = launchBrowser({ env, lang, ...(options.noSandbox ? { noSandbox: true } : {}), protocolTimeoutMs: Math.max(timeoutMs + 10_000, 180_000) });
-    let started = false;
-    let abandoned = false;
     try {
-      const pdf = await withTimeout(
-        (async () => {
-          const { browser } = await launching;
-          if (abandoned) throw new Error('abandoned');
-          started = true;
-          return renderPdf(browser, html, outlineOf(view), {
+      // The time limit covers starting the browser too. A single call may take as long as the
+      // whole limit allows (puppeteer's own default would cut a large PDF off after 3 minutes).
+      const pdf = await runInBrowser(
+        {
+          env,
+          lang,
+          ...(options.noSandbox ? { noSandbox: true } : {}),
+          ...(signal ? { signal } : {}),
+          protocolTimeoutMs: Math.max(timeoutMs + 10_000, 180_000),
+          timeoutMs,
+          timeoutError: () => new CasebookError(t(lang, 'render.build.timeout', { seconds: formatSeconds(timeoutMs, lang) })),
+        },
+        (browser) =>
+          renderPdf(browser, html, outlineOf(view), {
             title: view.book.documentTitle,
             ...(view.book.organisation ? { author: view.book.organisation } : {}),
             subject: view.book.subtitle ?? labels.valueIndex!,
@@ -225,13 +230,7 @@ export async function build(casebook: Casebook, options: BuildOptions = {}): Pro
             lang: view.lang,
             creator: `casebook ${version}`,
             date,
-          }, { timeoutMs, onProgress: progress });
-        })(),
-        timeoutMs,
-        () => {
-          abandoned = true;
-          return new CasebookError(t(lang, 'render.build.timeout', { seconds: Math.round(timeoutMs / 1000) }));
-        },
+          }, { timeoutMs, onProgress: progress }),
       );
       for (const url of [...new Set(pdf.blocked)]) {
         renderMessages.push(configMessage(casebook, '/templates', 'render/blocked-request', 'warning', t(lang, 'render.messages.blockedRequest', { url: url.slice(0, 200) })));
@@ -240,23 +239,19 @@ export async function build(casebook: Casebook, options: BuildOptions = {}): Pro
       result.passes = pdf.passes;
       outputs.push({ file: path.join(outDir, `${baseName}.pdf`), data: pdf.bytes });
     } catch (error) {
-      if (error instanceof CasebookError) throw error;
+      if (error instanceof CasebookError || (signal?.aborted && error === signal.reason)) throw error;
       throw new CasebookError(t(lang, 'render.build.pdfFailed', { detail: ((error as Error).message ?? String(error)).split('\n')[0]! }));
-    } finally {
-      // Closed on every path; a browser that finishes starting after the time ran out is closed then.
-      const closing = launching.then(({ browser }) => browser.close(), () => undefined).catch(() => undefined);
-      if (started) await closing;
     }
   }
 
-  for (const output of outputs) {
-    try {
-      await writeFileAtomic(output.file, output.data);
-    } catch (error) {
-      throw new CasebookError(t(lang, 'render.build.writeFailed', { file: output.file, code: (error as NodeJS.ErrnoException).code ?? String(error) }));
-    }
-    result.outputs.push(output.file);
+  // All or nothing: the HTML is not replaced when the PDF does not fit on the disk.
+  try {
+    await writeFilesAtomic(outputs, signal ? { signal } : {});
+  } catch (error) {
+    if (!(error instanceof AtomicWriteError)) throw error;
+    throw new CasebookError(t(lang, 'render.build.writeFailed', { file: error.file, dir: outDir, code: describeIoError(error.cause, lang) }));
   }
+  result.outputs.push(...outputs.map((o) => o.file));
   result.messages = sortMessages([...result.messages, ...renderMessages]);
   return result;
 }

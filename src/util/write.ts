@@ -6,14 +6,69 @@ import { randomBytes } from 'node:crypto';
 import { mkdir, rename, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 
+export interface FileToWrite {
+  file: string;
+  data: string | Uint8Array;
+}
+
+/** A write that failed, with the target it was for (the system error names the temporary file). */
+export class AtomicWriteError extends Error {
+  readonly code: string | undefined;
+
+  constructor(
+    readonly file: string,
+    cause: unknown,
+  ) {
+    super(`${file}: ${cause instanceof Error ? cause.message : String(cause)}`, { cause });
+    this.name = 'AtomicWriteError';
+    this.code = (cause as NodeJS.ErrnoException | undefined)?.code;
+  }
+}
+
+/** The temporary name: hidden, next to the target, unique per process and call. */
+export function tempName(target: string): string {
+  return path.join(path.dirname(target), `.${path.basename(target)}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`);
+}
+
+/** One file; a failure is the system's own error, as from writeFile. */
 export async function writeFileAtomic(target: string, data: string | Uint8Array): Promise<void> {
-  await mkdir(path.dirname(target), { recursive: true });
-  const temp = path.join(path.dirname(target), `.${path.basename(target)}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`);
   try {
-    await writeFile(temp, data);
-    await rename(temp, target);
+    await writeFilesAtomic([{ file: target, data }]);
   } catch (error) {
-    await rm(temp, { force: true });
-    throw error;
+    throw error instanceof AtomicWriteError ? error.cause : error;
+  }
+}
+
+/**
+ * Several files as one: all are written to temporary files first, and only when every one of
+ * them is complete are they renamed over their targets. A failure (a full disk) or an abort
+ * before that point removes the temporary files and leaves every target as it was. Only a
+ * failing rename, which needs no space, could leave some targets replaced and others not.
+ */
+export async function writeFilesAtomic(files: readonly FileToWrite[], options: { signal?: AbortSignal } = {}): Promise<void> {
+  const staged: Array<{ file: string; temp: string }> = [];
+  try {
+    for (const { file, data } of files) {
+      options.signal?.throwIfAborted();
+      await mkdir(path.dirname(file), { recursive: true }).catch((error: unknown) => {
+        throw new AtomicWriteError(file, error);
+      });
+      const temp = tempName(file);
+      staged.push({ file, temp });
+      await writeFile(temp, data).catch((error: unknown) => {
+        throw new AtomicWriteError(file, error);
+      });
+    }
+    // The last moment to stop with nothing replaced.
+    options.signal?.throwIfAborted();
+    while (staged.length > 0) {
+      const { file, temp } = staged[0]!;
+      await rename(temp, file).catch((error: unknown) => {
+        throw new AtomicWriteError(file, error);
+      });
+      staged.shift();
+    }
+  } finally {
+    await Promise.all(staged.map(({ temp }) => rm(temp, { force: true }).catch(() => undefined)));
   }
 }

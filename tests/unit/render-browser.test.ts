@@ -1,6 +1,10 @@
-import { describe, expect, it } from 'vitest';
+import { spawnSync } from 'node:child_process';
+import { chmodSync, existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
 import { CasebookError } from '../../src/errors.js';
-import { findBrowser, launchArgs, needsNoSandbox, systemBrowserPaths } from '../../src/render/browser.js';
+import { findBrowser, formatSeconds, launchArgs, launchBrowser, launchError, needsNoSandbox, systemBrowserPaths } from '../../src/render/browser.js';
+import { makeTree } from '../helpers.js';
 
 /** A fake file system holding exactly these files. */
 const only = (...files: string[]) => (file: string) => files.includes(file);
@@ -67,5 +71,89 @@ describe('launch flags', () => {
     expect(needsNoSandbox({ CASEBOOK_NO_SANDBOX: '1' })).toBe(true);
     expect(needsNoSandbox({ CASEBOOK_NO_SANDBOX: '0' })).toBe(root);
     expect(needsNoSandbox({})).toBe(root);
+  });
+});
+
+describe('formatSeconds', () => {
+  it('shows the limit as a person set it, with a decimal comma in Dutch', () => {
+    expect(formatSeconds(50, 'nl')).toBe('0,05');
+    expect(formatSeconds(50, 'en')).toBe('0.05');
+    expect(formatSeconds(7500, 'nl')).toBe('7,5');
+    expect(formatSeconds(300_000, 'nl')).toBe('300');
+    expect(formatSeconds(1_500_000, 'nl')).toBe('1500');
+  });
+});
+
+describe('launchError', () => {
+  const failed = (code: string, stderr: string) => new Error(['Failed to launch the browser process:  Code: ' + code, '', 'stderr:', stderr, '', 'TROUBLESHOOTING: https://pptr.dev/troubleshooting', ''].join('\n'));
+
+  it("names the browser, its exit code and its last line on stderr, not puppeteer's English", () => {
+    const error = launchError(failed('1', 'eerste regel\n[FATAL:zygote] No usable sandbox!\n'), '/opt/chrome', 30_000, 'nl');
+    expect(error).toBeInstanceOf(CasebookError);
+    expect(error.exitCode).toBe(2);
+    expect(error.message).toBe("De browser /opt/chrome kon niet worden gestart: het programma stopte meteen (exitcode 1) met de melding '[FATAL:zygote] No usable sandbox!'. Draai je in een container of als root, probeer dan --no-sandbox (of CASEBOOK_NO_SANDBOX=1); casebook doctor controleert de browser.");
+  });
+
+  it('says so when the browser stopped without a word', () => {
+    expect(launchError(failed('127', ''), '/opt/chrome', 30_000, 'en').message).toBe('The browser /opt/chrome could not be started: the program stopped at once (exit code 127) without saying why. If you run in a container or as root, try --no-sandbox (or CASEBOOK_NO_SANDBOX=1); casebook doctor checks the browser.');
+  });
+
+  it('gives the time limit of a browser that never answered', () => {
+    const timeout = Object.assign(new Error('Timed out after 1500 ms while waiting for the WS endpoint URL to appear in stdout!'), { name: 'TimeoutError' });
+    expect(launchError(timeout, '/opt/chrome', 1500, 'nl').message).toBe('De browser /opt/chrome is gestart, maar gaf binnen 1,5 seconden geen antwoord en is gestopt. Controleer met casebook doctor of dit een werkende Chrome, Chromium of Edge is.');
+  });
+
+  it("keeps the first line of anything else", () => {
+    expect(launchError(new Error('spawn /opt/chrome EACCES\nmore'), '/opt/chrome', 30_000, 'nl').message).toBe('De browser /opt/chrome kon niet worden gestart: spawn /opt/chrome EACCES. Draai je in een container of als root, probeer dan --no-sandbox (of CASEBOOK_NO_SANDBOX=1).');
+  });
+});
+
+/** Processes still alive (not zombies) in the session a fake browser started; puppeteer starts it detached. */
+function aliveInSession(sid: number): number[] {
+  const listed = spawnSync('ps', ['-o', 'pid=,stat=', '-s', String(sid)], { encoding: 'utf8' }).stdout;
+  return listed.split('\n').map((line) => line.trim().split(/\s+/)).filter(([pid, stat]) => pid && !stat!.startsWith('Z')).map(([pid]) => Number(pid));
+}
+
+describe.skipIf(process.platform === 'win32')('launchBrowser with a browser that misbehaves', () => {
+  const dir = makeTree({}, 'casebook-fake-browser-');
+  afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+  /** A fake browser: a shell script that records its pid, then does `body`. */
+  const fake = (name: string, body: string) => {
+    const file = path.join(dir, name);
+    const pidFile = `${file}.pid`;
+    writeFileSync(file, `#!/bin/sh\necho $$ > '${pidFile}'\n${body}\n`);
+    chmodSync(file, 0o755);
+    return { file, pid: () => Number(readFileSync(pidFile, 'utf8')) };
+  };
+
+  it('gives up on a browser that never answers after the launch time limit, and kills it at once', async () => {
+    const hanging = fake('hangt', 'exec sleep 600');
+    const start = Date.now();
+    const launching = launchBrowser({ env: { PUPPETEER_EXECUTABLE_PATH: hanging.file }, launchTimeoutMs: 700 });
+    await expect(launching).rejects.toThrow(`De browser ${hanging.file} is gestart, maar gaf binnen 0,7 seconden geen antwoord en is gestopt.`);
+    expect(Date.now() - start).toBeLessThan(5000);
+    // Killed, not left to puppeteer's five seconds of grace.
+    const pid = hanging.pid();
+    await expect.poll(() => aliveInSession(pid), { timeout: 1000, interval: 50 }).toEqual([]);
+  });
+
+  it('stops the launch when the signal is aborted, with its reason, and kills the browser', async () => {
+    const hanging = fake('hangt-ook', 'exec sleep 600');
+    const controller = new AbortController();
+    const reason = new CasebookError('afgebroken', 130);
+    const launching = launchBrowser({ env: { PUPPETEER_EXECUTABLE_PATH: hanging.file }, launchTimeoutMs: 30_000, signal: controller.signal });
+    await expect.poll(() => existsSync(`${hanging.file}.pid`), { timeout: 5000, interval: 20 }).toBe(true);
+    controller.abort(reason);
+    await expect(launching).rejects.toBe(reason);
+    const pid = hanging.pid();
+    await expect.poll(() => aliveInSession(pid), { timeout: 1000, interval: 50 }).toEqual([]);
+  });
+
+  it('reports a browser that exits at once with its code and last words', async () => {
+    const crashing = fake('crasht', "echo 'Trace/breakpoint trap: kapot' >&2\nexit 3");
+    await expect(launchBrowser({ env: { PUPPETEER_EXECUTABLE_PATH: crashing.file } })).rejects.toThrow(
+      `De browser ${crashing.file} kon niet worden gestart: het programma stopte meteen (exitcode 3) met de melding 'Trace/breakpoint trap: kapot'.`,
+    );
   });
 });

@@ -1,4 +1,5 @@
 /** `casebook build`: validate, then make the casebook as HTML and/or PDF for an edition. */
+import { constants } from 'node:os';
 import path from 'node:path';
 import { CasebookError } from '../../errors.js';
 import { t } from '../../i18n/index.js';
@@ -44,11 +45,40 @@ function progressWriter(io: Io, quiet: boolean | undefined): ((line: string) => 
   return (line) => io.stderr.write(`${line}\n`);
 }
 
-export async function buildCommand(options: BuildCommandOptions, io: Io): Promise<number> {
+const STOP_SIGNALS = ['SIGINT', 'SIGTERM', 'SIGHUP'] as const;
+
+/**
+ * Ctrl-C (or a kill) stops the build cleanly: the browser is killed, nothing is written, and
+ * the command ends with 128 + the signal's number (130 for Ctrl-C). A second Ctrl-C quits at once.
+ */
+function stopOnSignals(lang: () => Lang): { signal: AbortSignal; dispose: () => void } {
+  const controller = new AbortController();
+  const onSignal = (name: NodeJS.Signals) => {
+    const code = 128 + constants.signals[name];
+    if (controller.signal.aborted) process.exit(code);
+    controller.abort(new CasebookError(t(lang(), 'render.build.interrupted'), code));
+  };
+  for (const name of STOP_SIGNALS) process.on(name, onSignal);
+  return { signal: controller.signal, dispose: () => STOP_SIGNALS.forEach((name) => process.off(name, onSignal)) };
+}
+
+/** `signal` stops the build (tests); without one, Ctrl-C and kill signals do. */
+export async function buildCommand(options: BuildCommandOptions, io: Io, signal?: AbortSignal): Promise<number> {
+  let lang: Lang = options.lang ?? 'nl';
+  const stopper = signal ? undefined : stopOnSignals(() => lang);
+  try {
+    return await buildAndReport(options, io, signal ?? stopper!.signal, (chosen) => (lang = chosen));
+  } finally {
+    stopper?.dispose();
+  }
+}
+
+async function buildAndReport(options: BuildCommandOptions, io: Io, signal: AbortSignal, setLang: (lang: Lang) => void): Promise<number> {
   const lang0 = options.lang ?? 'nl';
   const formats = parseFormats(options.format, lang0);
   const casebook = await loadCasebook({ cwd: io.cwd, ...(options.casebook ? { casebook: options.casebook } : {}), ...(options.lang ? { lang: options.lang } : {}) });
   const lang = options.lang ?? casebook.config.language;
+  setLang(lang);
   const statuses = splitList(options.status) as CaseStatus[] | undefined;
   const domains = splitList(options.domain);
   const values = splitList(options.value);
@@ -67,6 +97,7 @@ export async function buildCommand(options: BuildCommandOptions, io: Io): Promis
     ...(options.allowPrivacyErrors ? { allowPrivacyErrors: true } : {}),
     ...(options.sandbox === false ? { noSandbox: true } : {}),
     ...(onProgress ? { onProgress } : {}),
+    signal,
   });
 
   // The same report as `casebook validate`, plus what rendering left out; only when there is something to say.

@@ -1,0 +1,53 @@
+import { existsSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { AtomicWriteError, writeFileAtomic, writeFilesAtomic } from '../../src/util/write.js';
+import { makeTree } from '../helpers.js';
+
+describe('writeFilesAtomic', () => {
+  let dir: string;
+  afterEach(() => rmSync(dir, { recursive: true, force: true }));
+
+  it('replaces every target and leaves no temporary file', async () => {
+    dir = makeTree({ 'uit/boek.html': 'oud' });
+    await writeFilesAtomic([{ file: path.join(dir, 'uit', 'boek.html'), data: 'nieuw' }, { file: path.join(dir, 'uit', 'sub', 'boek.pdf'), data: new Uint8Array([1, 2, 3]) }]);
+    expect(readFileSync(path.join(dir, 'uit', 'boek.html'), 'utf8')).toBe('nieuw');
+    expect([...readFileSync(path.join(dir, 'uit', 'sub', 'boek.pdf'))]).toEqual([1, 2, 3]);
+    expect(readdirSync(path.join(dir, 'uit')).sort()).toEqual(['boek.html', 'sub']);
+  });
+
+  it('replaces nothing when one file cannot be written, names that file, and cleans up', async () => {
+    dir = makeTree({ 'uit/boek.html': 'oud', 'een-bestand': 'x' });
+    const failing = path.join(dir, 'een-bestand', 'boek.pdf');
+    const writing = writeFilesAtomic([{ file: path.join(dir, 'uit', 'boek.html'), data: 'nieuw' }, { file: failing, data: 'pdf' }]);
+    await expect(writing).rejects.toBeInstanceOf(AtomicWriteError);
+    await expect(writing).rejects.toMatchObject({ file: failing, code: 'EEXIST' });
+    expect(readFileSync(path.join(dir, 'uit', 'boek.html'), 'utf8')).toBe('oud');
+    expect(readdirSync(path.join(dir, 'uit'))).toEqual(['boek.html']);
+  });
+
+  it('replaces nothing when aborted, and rejects with the reason', async () => {
+    dir = makeTree({ 'uit/boek.html': 'oud' });
+    const reason = new Error('Ctrl-C');
+    const writing = writeFilesAtomic([{ file: path.join(dir, 'uit', 'boek.html'), data: 'nieuw' }], { signal: AbortSignal.abort(reason) });
+    await expect(writing).rejects.toBe(reason);
+    expect(readdirSync(path.join(dir, 'uit'))).toEqual(['boek.html']);
+    expect(readFileSync(path.join(dir, 'uit', 'boek.html'), 'utf8')).toBe('oud');
+  });
+});
+
+describe('writeFileAtomic', () => {
+  let dir: string;
+  afterEach(() => rmSync(dir, { recursive: true, force: true }));
+
+  it("fails with the system's own error, leaving no temporary file", async () => {
+    dir = makeTree({ 'een-map/.keep': '' });
+    writeFileSync(path.join(dir, 'doel'), 'oud');
+    const writing = writeFileAtomic(path.join(dir, 'een-map'), 'nieuw');
+    await expect(writing).rejects.toMatchObject({ code: 'EISDIR' });
+    await expect(writing).rejects.not.toBeInstanceOf(AtomicWriteError);
+    expect(readdirSync(dir).sort()).toEqual(['doel', 'een-map']);
+    expect(readdirSync(path.join(dir, 'een-map'))).toEqual(['.keep']);
+    expect(existsSync(path.join(dir, 'doel'))).toBe(true);
+  });
+});
