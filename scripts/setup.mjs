@@ -60,6 +60,7 @@ if (packages.length > 0) {
 // 3. Compile and build the example casebook.
 say('tsc');
 run(process.execPath, [path.join(root, 'node_modules', 'typescript', 'bin', 'tsc'), '-p', 'tsconfig.json']);
+run(process.execPath, [path.join(root, 'scripts', 'compile-data.mjs')]);
 if (process.argv.includes('--no-build')) process.exit(0);
 say('casebook build (the example casebook)');
 run(process.execPath, [path.join(root, 'bin', 'casebook.js'), 'build']);

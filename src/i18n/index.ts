@@ -4,9 +4,9 @@
  * tool (core, privacy, tag, render, …); they are merged. Keys are dotted paths; `{name}`
  * placeholders are filled from the params object.
  */
-import { readFileSync, readdirSync } from 'node:fs';
+import { readdirSync } from 'node:fs';
 import path from 'node:path';
-import { parse } from 'yaml';
+import { readDataFile } from '../data.js';
 import { dataDir } from '../paths.js';
 import type { Lang } from '../types.js';
 
@@ -30,7 +30,7 @@ function table(lang: Lang): Table {
     const folder = path.join(dataDir, 'messages', lang);
     loaded = {};
     for (const name of readdirSync(folder).filter((n) => n.endsWith('.yaml')).sort()) {
-      merge(loaded, (parse(readFileSync(path.join(folder, name), 'utf8')) ?? {}) as Table);
+      merge(loaded, (readDataFile(`messages/${lang}/${name}`) ?? {}) as Table);
     }
     tables.set(lang, loaded);
   }

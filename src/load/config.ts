@@ -2,13 +2,12 @@
  * casebook.yaml: finding it, checking it against its schema, and filling in defaults.
  * Also the lists it can replace: domains, roles and the value set.
  */
-import { existsSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, statSync } from 'node:fs';
 import path from 'node:path';
-import { parse } from 'yaml';
 import { CasebookError } from '../errors.js';
 import { t } from '../i18n/index.js';
 import { makeMessage } from '../message.js';
-import { dataDir } from '../paths.js';
+import { readDataFile } from '../data.js';
 import type { CasebookConfig, CoreValue, Lang, LabelledId, Message, SourceFile, ValueSet } from '../types.js';
 import { SchemaChecker, readSchema } from '../validate/schema.js';
 import { readSource } from './parse.js';
@@ -51,7 +50,7 @@ const both = (text: Bilingual): { nl: string; en: string } =>
   typeof text === 'string' ? { nl: text, en: text } : { nl: text.nl, en: text.en ?? text.nl };
 
 function builtInList(name: string, lang: Lang): LabelledId[] {
-  const raw = parse(readFileSync(path.join(dataDir, `${name}.yaml`), 'utf8')) as Array<{ id: string; label: Bilingual }>;
+  const raw = readDataFile(`${name}.yaml`) as Array<{ id: string; label: Bilingual }>;
   return raw.map((item) => ({ id: item.id, label: pick(item.label, lang) }));
 }
 
@@ -80,7 +79,7 @@ function toValueSet(raw: unknown, source: string, fallbackProvenance: { nl: stri
 
 let builtInValues: ValueSet | undefined;
 export function loadBuiltInValues(): ValueSet {
-  builtInValues ??= toValueSet(parse(readFileSync(path.join(dataDir, 'values.yaml'), 'utf8')), 'built-in', { nl: '', en: '' });
+  builtInValues ??= toValueSet(readDataFile('values.yaml'), 'built-in', { nl: '', en: '' });
   return builtInValues;
 }
 

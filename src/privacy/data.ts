@@ -5,7 +5,7 @@
  */
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { parse } from 'yaml';
+import { readDataFile } from '../data.js';
 import { dataDir } from '../paths.js';
 
 const folder = path.join(dataDir, 'privacy');
@@ -80,7 +80,7 @@ export function privacyData(): PrivacyData {
   const titles = titleLines.map((title) => (title.endsWith('.') ? eitherCaseFirst(title.slice(0, -1)) + '\\.?' : eitherCaseFirst(title)));
   const particleLines = readList('particles.txt').map((w) => w.toLowerCase());
   const particles = particleLines.map(eitherCaseFirst);
-  const context = parse(readFileSync(path.join(folder, 'context-words.yaml'), 'utf8')) as Record<string, string[]>;
+  const context = readDataFile('privacy/context-words.yaml') as Record<string, string[]>;
   const quantity = [...context.quantity!].sort((a, b) => b.length - a.length).map(escapeRegExp);
   loaded = {
     firstNames: new Set(readList('first-names.txt').map((w) => w.toLowerCase())),

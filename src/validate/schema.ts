@@ -7,11 +7,11 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { Ajv2020, type ErrorObject, type ValidateFunction } from 'ajv/dist/2020.js';
 import addFormatsModule from 'ajv-formats';
-import { parse } from 'yaml';
 import { t } from '../i18n/index.js';
 import { locate, pointerSegments, rangePosition, startOfFile } from '../load/position.js';
 import { makeMessage } from '../message.js';
-import { dataDir, schemasDir } from '../paths.js';
+import { readDataFile } from '../data.js';
+import { schemasDir } from '../paths.js';
 import type { Lang, Message, SourceFile } from '../types.js';
 import { suggest } from './suggest.js';
 
@@ -26,7 +26,7 @@ export function readSchema(name: string): JsonSchema {
 let keyAliases: Record<string, string | string[]> | undefined;
 /** Dutch (and other) words people type for a field, mapped to the real key: `titel` → `title`. */
 function aliases(): Record<string, string | string[]> {
-  keyAliases ??= parse(readFileSync(path.join(dataDir, 'key-aliases.yaml'), 'utf8')) as Record<string, string | string[]>;
+  keyAliases ??= readDataFile('key-aliases.yaml') as Record<string, string | string[]>;
   return keyAliases;
 }
 
