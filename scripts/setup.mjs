@@ -39,10 +39,12 @@ const packages = [
   ...(haveBrowser ? [] : ['chromium']),
   ...(haveFonts ? [] : ['fonts-liberation2', 'fonts-dejavu-core', 'fontconfig']),
   ...(havePdfTools ? [] : ['poppler-utils']),
+  // The security tests read every PDF object, compressed ones too, with qpdf --json.
+  ...(has('qpdf') ? [] : ['qpdf']),
 ];
 if (packages.length > 0) {
   if (!has('apt-get')) {
-    say(`install these yourself and run setup again: ${packages.join(', ')} (a Chromium or Chrome, the Liberation fonts, poppler).`);
+    say(`install these yourself and run setup again: ${packages.join(', ')} (a Chromium or Chrome, the Liberation fonts, poppler, qpdf).`);
     process.exit(1);
   }
   const asRoot = process.getuid?.() === 0;

@@ -221,7 +221,9 @@ export class MarkdownRenderer {
     const say = (key: string, params: Record<string, string>) => t(source.lang, `render.messages.${key}`, params);
     // Inside an element that is dropped with all its content (script, svg, ...), nothing more is reported.
     let droppedDepth = 0;
-    return sanitizeHtml(html, {
+    // Whether the last element dropped with its content was still open where the text ended.
+    let droppedToEnd = false;
+    const clean = sanitizeHtml(html, {
       allowedTags: ALLOWED_TAGS,
       allowedAttributes: ALLOWED_ATTRIBUTES,
       allowedSchemes: [...SAFE_LINK_SCHEMES],
@@ -233,6 +235,7 @@ export class MarkdownRenderer {
           droppedDepth++;
           return;
         }
+        droppedToEnd = false;
         if (!ALLOWED.has(name) && !(name in HEADING_SHIFT)) {
           source.report({ rule: 'render/unsafe-html', message: say('unsafeTag', { tag: name }), needle: `<${name}` });
           if (NON_TEXT_TAGS.includes(name)) droppedDepth = 1;
@@ -246,8 +249,10 @@ export class MarkdownRenderer {
           }
         }
       },
-      onCloseTag: () => {
-        if (droppedDepth > 0) droppedDepth--;
+      onCloseTag: (_name, isImplied) => {
+        if (droppedDepth === 0) return;
+        droppedDepth--;
+        if (droppedDepth === 0 && isImplied) droppedToEnd = true;
       },
       transformTags: {
         ...HEADING_SHIFT,
@@ -279,5 +284,14 @@ export class MarkdownRenderer {
       // An image that could not be inlined is left out entirely, not shown broken.
       exclusiveFilter: (frame) => frame.tag === 'img' && !frame.attribs.src,
     });
+    // A tag still open where the text ends (`<iframe src=x <`) never reaches onOpenTag: the
+    // parser drops it, as a browser would. It is reported all the same, unless it is only text
+    // inside a dropped element (`<script>a <b`). (Raw `<` in marked's output only comes from
+    // HTML; text is escaped.)
+    const unfinished = /<([a-zA-Z][a-zA-Z0-9-]*)/.exec(html.slice(html.lastIndexOf('>') + 1))?.[1]?.toLowerCase();
+    if (unfinished && !droppedToEnd && !ALLOWED.has(unfinished) && !(unfinished in HEADING_SHIFT)) {
+      source.report({ rule: 'render/unsafe-html', message: say('unsafeTag', { tag: unfinished }), needle: `<${unfinished}` });
+    }
+    return clean;
   }
 }
