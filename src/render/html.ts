@@ -183,7 +183,7 @@ export function printCss(view: BookView, theme: Theme): string {
 
 const sha256 = (text: string) => `'sha256-${createHash('sha256').update(text, 'utf8').digest('base64')}'`;
 
-export function assembleHtml(view: BookView, templates: Templates, theme: Theme): string {
+function pageView(view: BookView, templates: Templates, theme: Theme): PageView {
   const css = [themeCss(theme), printCss(view, theme), templates.css].join('\n');
   const script = view.format === 'html' ? templates.script : undefined;
   const csp = [
@@ -194,6 +194,14 @@ export function assembleHtml(view: BookView, templates: Templates, theme: Theme)
     "base-uri 'none'",
     "form-action 'none'",
   ].join('; ');
-  const page: PageView = { ...view, page: { css, csp, ...(script === undefined ? {} : { script }) } };
-  return templates.render(page);
+  return { ...view, page: { css, csp, ...(script === undefined ? {} : { script }) } };
+}
+
+export function assembleHtml(view: BookView, templates: Templates, theme: Theme): string {
+  return templates.render(pageView(view, templates, theme));
+}
+
+/** The page in pieces, cases laid out one at a time as they are taken (see Templates). */
+export function assembleHtmlPieces(view: BookView, templates: Templates, theme: Theme): Iterable<string> {
+  return templates.renderPieces(pageView(view, templates, theme));
 }

@@ -13,12 +13,12 @@ import { t, type Params } from '../i18n/index.js';
 import { sortMessages } from '../message.js';
 import type { Casebook, Lang, Message, ValidationResult } from '../types.js';
 import { slugify } from '../util/slug.js';
-import { AtomicWriteError, writeFilesAtomic } from '../util/write.js';
+import { AtomicWriteError, writeFilesAtomic, type FileToWrite } from '../util/write.js';
 import { suggest } from '../validate/suggest.js';
 import { validate } from '../validate/index.js';
 import { version } from '../version.js';
 import { formatSeconds, runInBrowser } from './browser.js';
-import { assembleHtml, resolveTheme } from './html.js';
+import { assembleHtml, assembleHtmlPieces, resolveTheme } from './html.js';
 import { STATUSES, buildModel, type BookView, type CaseStatus, type EditionFilters } from './model.js';
 import { renderPdf, type OutlineEntry } from './pdf.js';
 import { configMessage } from './source-message.js';
@@ -186,25 +186,29 @@ export async function build(casebook: Casebook, options: BuildOptions = {}): Pro
   await ensureWritable(outDir, lang);
   const baseName = [fileSlug(casebook.config.title), view.book.edition.slug].filter(Boolean).join('-');
 
-  const layout = (format: OutputFormat): string | undefined => {
+  const templateFailed = (error: unknown): Message[] => {
+    if (!(error instanceof TemplateRenderError)) throw error;
+    return [configMessage(casebook, '/templates', 'render/template-render', 'error', t(lang, 'render.messages.templateRender', { detail: error.message }))];
+  };
+  const layout = <T>(make: () => T): T | undefined => {
     try {
-      return assembleHtml({ ...view, format }, templates, theme.theme);
+      return make();
     } catch (error) {
-      if (!(error instanceof TemplateRenderError)) throw error;
-      renderMessages.push(configMessage(casebook, '/templates', 'render/template-render', 'error', t(lang, 'render.messages.templateRender', { detail: error.message })));
+      renderMessages.push(...templateFailed(error));
       return undefined;
     }
   };
 
-  const outputs: Array<{ file: string; data: string | Uint8Array }> = [];
+  const outputs: FileToWrite[] = [];
   if (formats.includes('html')) {
     progress('html', { count: view.cases.length });
-    const html = layout('html');
+    // In pieces: each case is laid out as it is written (a large book is never one string).
+    const html = layout(() => assembleHtmlPieces({ ...view, format: 'html' }, templates, theme.theme));
     if (html === undefined) return stop(renderMessages);
     outputs.push({ file: path.join(outDir, `${baseName}.html`), data: html });
   }
   if (formats.includes('pdf')) {
-    const html = layout('pdf');
+    const html = layout(() => assembleHtml({ ...view, format: 'pdf' }, templates, theme.theme));
     if (html === undefined) return stop(renderMessages);
     const labels = view.labels as Record<string, string>;
     progress('browser');
@@ -248,6 +252,8 @@ export async function build(casebook: Casebook, options: BuildOptions = {}): Pro
   try {
     await writeFilesAtomic(outputs, signal ? { signal } : {});
   } catch (error) {
+    // A case's template failing as its piece is written: nothing was replaced.
+    if (error instanceof TemplateRenderError) return stop([...renderMessages, ...templateFailed(error)]);
     if (!(error instanceof AtomicWriteError)) throw error;
     throw new CasebookError(t(lang, 'render.build.writeFailed', { file: error.file, dir: outDir, code: describeIoError(error.cause, lang) }));
   }

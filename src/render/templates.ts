@@ -5,6 +5,7 @@
  * at the top of that folder (case.hbs instead of partials/case.hbs). Each build uses its own
  * Handlebars instance, so helpers and partials never leak between builds.
  */
+import { randomBytes } from 'node:crypto';
 import { existsSync, readFileSync, readdirSync, statSync } from 'node:fs';
 import path from 'node:path';
 import Handlebars from 'handlebars';
@@ -18,6 +19,12 @@ import { configMessage } from './source-message.js';
 export interface Templates {
   /** Lays out the whole page; throws TemplateRenderError when a template fails at run time. */
   render(view: BookView): string;
+  /**
+   * The same page in pieces, each case laid out only when its piece is asked for, so that a
+   * 10,000-case book (70 MB of HTML) is never one string in memory. Joined, the pieces are
+   * exactly `render(view)`.
+   */
+  renderPieces(view: BookView): Iterable<string>;
   css: string;
   script: string;
   /** Each template's file, by its name relative to the templates folder (`partials/case.hbs`). */
@@ -104,21 +111,59 @@ export function loadTemplates(casebook: Casebook, lang: Lang): TemplatesResult {
   if (messages.length > 0 || !page) return { messages };
 
   const compiled = page;
+  const runtimeOptions = { allowProtoPropertiesByDefault: false, allowProtoMethodsByDefault: false };
+  const run = <T>(work: () => T): T => {
+    try {
+      return work();
+    } catch (error) {
+      // Our own templates are tested; a failure here comes from the casebook's templates.
+      if (!ownFolder) throw error;
+      throw new TemplateRenderError((error as Error).message);
+    }
+  };
+  const caseSource = hb.partials[DEFERRED_PARTIAL] as string | undefined;
+  const casePartial = caseSource === undefined ? undefined : hb.compile(caseSource);
   return {
     messages,
     templates: {
       files,
       css: read('style.css'),
       script: read('script.js'),
-      render(view) {
+      render: (view) => run(() => compiled(view, runtimeOptions)),
+      renderPieces: (view) => {
+        if (!casePartial) return [run(() => compiled(view, runtimeOptions))];
+        // The page is laid out with a marker where each case goes; the cases are laid out
+        // when their piece is taken. The nonce keeps case text from forging a marker.
+        const nonce = randomBytes(8).toString('hex');
+        const deferred: Array<{ context: unknown; options: Handlebars.RuntimeOptions }> = [];
+        hb.registerPartial(DEFERRED_PARTIAL, ((context: unknown, options: Handlebars.RuntimeOptions) => {
+          deferred.push({ context, options });
+          return `\u0000${nonce}:${deferred.length - 1}\u0000`;
+        }) as unknown as Handlebars.Template);
+        let outline: string;
         try {
-          return compiled(view, { allowProtoPropertiesByDefault: false, allowProtoMethodsByDefault: false });
-        } catch (error) {
-          // Our own templates are tested; a failure here comes from the casebook's templates.
-          if (!ownFolder) throw error;
-          throw new TemplateRenderError((error as Error).message);
+          outline = run(() => compiled(view, runtimeOptions));
+        } finally {
+          hb.registerPartial(DEFERRED_PARTIAL, caseSource!);
         }
+        return pieces(outline, new RegExp(`\u0000${nonce}:(\\d+)\u0000`, 'g'), (index) => {
+          const { context, options } = deferred[index]!;
+          return run(() => casePartial(context, { ...runtimeOptions, data: options.data, helpers: options.helpers, partials: options.partials }));
+        });
       },
     },
   };
+}
+
+/** The partial laid out piece by piece: one case. */
+const DEFERRED_PARTIAL = 'case';
+
+function* pieces(outline: string, marker: RegExp, piece: (index: number) => string): Generator<string> {
+  let from = 0;
+  for (const match of outline.matchAll(marker)) {
+    yield outline.slice(from, match.index);
+    yield piece(Number(match[1]));
+    from = match.index + match[0].length;
+  }
+  yield outline.slice(from);
 }

@@ -8,7 +8,8 @@ import path from 'node:path';
 
 export interface FileToWrite {
   file: string;
-  data: string | Uint8Array;
+  /** Pieces of text are written as they come (a large book is never one string). */
+  data: string | Uint8Array | Iterable<string>;
 }
 
 /** A write that failed, with the target it was for (the system error names the temporary file). */
@@ -29,6 +30,24 @@ export class AtomicWriteError extends Error {
 export function tempName(target: string): string {
   return path.join(path.dirname(target), `.${path.basename(target)}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`);
 }
+
+/** Pieces joined into writes of about a megabyte: one system call per piece would be slow. */
+function* batched(pieces: Iterable<string>, size = 1 << 20): Generator<string> {
+  let batch = '';
+  for (const piece of pieces) {
+    batch += piece;
+    if (batch.length >= size) {
+      yield batch;
+      batch = '';
+    }
+  }
+  if (batch !== '') yield batch;
+}
+
+/** A system error (ENOSPC, EROFS, ...) is about the file; anything else (a template failing while its piece is made) is not. */
+const fileError = (file: string) => (error: unknown) => {
+  throw (error as NodeJS.ErrnoException | undefined)?.code === undefined ? error : new AtomicWriteError(file, error);
+};
 
 /** One file; a failure is the system's own error, as from writeFile. */
 export async function writeFileAtomic(target: string, data: string | Uint8Array): Promise<void> {
@@ -55,9 +74,8 @@ export async function writeFilesAtomic(files: readonly FileToWrite[], options: {
       });
       const temp = tempName(file);
       staged.push({ file, temp });
-      await writeFile(temp, data).catch((error: unknown) => {
-        throw new AtomicWriteError(file, error);
-      });
+      const content = typeof data === 'string' || data instanceof Uint8Array ? data : batched(data);
+      await writeFile(temp, content).catch(fileError(file));
     }
     // The last moment to stop with nothing replaced.
     options.signal?.throwIfAborted();

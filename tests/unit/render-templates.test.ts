@@ -1,9 +1,10 @@
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { loadCasebook } from '../../src/load/index.js';
 import { templatesDir } from '../../src/paths.js';
-import { assembleHtml, contrast, cssString, printCss, resolveTheme, themeCss } from '../../src/render/html.js';
+import { assembleHtml, assembleHtmlPieces, contrast, cssString, printCss, resolveTheme, themeCss } from '../../src/render/html.js';
+import { build } from '../../src/render/index.js';
 import { buildModel } from '../../src/render/model.js';
 import { builtInTemplateNames, loadTemplates } from '../../src/render/templates.js';
 import { caseYaml, makeTree } from '../helpers.js';
@@ -84,6 +85,53 @@ describe('templates', () => {
     const hash = /script-src ('sha256-[^']+')/.exec(web)?.[1];
     const script = readFileSync(path.join(templatesDir, 'script.js'), 'utf8');
     expect(hash).toBe(`'sha256-${(await import('node:crypto')).createHash('sha256').update(script).digest('base64')}'`);
+  });
+});
+
+describe('the page in pieces', () => {
+  it('joins to exactly the whole page, for the example casebook in both formats', async () => {
+    const casebook = await loadCasebook({ cwd: path.resolve('.') });
+    const loaded = loadTemplates(casebook, 'nl');
+    const theme = resolveTheme(casebook, 'nl');
+    const { view } = buildModel(casebook, { filters: { drafts: true }, date: DATE });
+    for (const format of ['html', 'pdf'] as const) {
+      const pieces = [...assembleHtmlPieces({ ...view, format }, loaded.templates!, theme.theme)];
+      // One piece per case, with the page between them.
+      expect(pieces.length).toBe(2 * view.cases.length + 1);
+      expect(pieces.join('')).toBe(assembleHtml({ ...view, format }, loaded.templates!, theme.theme));
+    }
+  });
+
+  it('lays a case out only when its piece is taken, and a case text cannot forge a piece marker', async () => {
+    const { casebook, loaded, theme, view } = await setUp('title: T\n', {
+      // A double-quoted YAML string may hold NUL characters, as the markers do.
+      'cases/c.yaml': caseYaml({ title: '"Nep \\u0000deadbeefdeadbeef:0\\u0000 marker"', status: 'published', values: '[maatwerk]' }),
+    });
+    expect(casebook.cases).toHaveLength(3);
+    const iterator = assembleHtmlPieces({ ...view, format: 'html' }, loaded.templates!, theme.theme)[Symbol.iterator]();
+    const first = iterator.next().value as string;
+    expect(first).toContain('<main');
+    expect(first).not.toContain('<article');
+    const rest = [first];
+    for (let step = iterator.next(); !step.done; step = iterator.next()) rest.push(step.value);
+    expect(rest.join('')).toBe(assembleHtml({ ...view, format: 'html' }, loaded.templates!, theme.theme));
+    expect(rest.join('')).toContain('Nep \u0000deadbeefdeadbeef:0\u0000 marker');
+  });
+});
+
+describe('a template that fails while the book is written', () => {
+  it('stops the build with the message at the templates key, and writes nothing', async () => {
+    const dir = makeTree({
+      'casebook.yaml': 'title: T\ntemplates: eigen\n',
+      ...baseFiles,
+      'eigen/case.hbs': '<article id="{{anchor}}">{{geenhelper title}}</article>\n',
+    });
+    const casebook = await loadCasebook({ cwd: dir });
+    const result = await build(casebook, { formats: ['html'], filters: { drafts: true } });
+    expect(result.stopped).toBe(true);
+    expect(result.messages.filter((m) => m.rule === 'render/template-render').map((m) => [path.basename(m.file), m.line])).toEqual([['casebook.yaml', 2]]);
+    // The output folder is made before the book is laid out; nothing, not even a temporary file, is in it.
+    expect(readdirSync(path.join(dir, 'dist'))).toEqual([]);
   });
 });
 
