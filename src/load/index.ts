@@ -42,10 +42,11 @@ export function caseId(file: SourceFile): string {
 
 /**
  * Below this many files, starting threads costs more than it saves: each thread warms up
- * its own JIT (measured: 1,000 cases 0.84 s on one thread, 0.91 s on two; 10,000 cases
- * 4.4 s on one, 2.9 s on two).
+ * its own JIT and the results are copied back. Since the quick path (quick.ts) made parsing
+ * six times cheaper, threads barely pay off even at 10,000 cases (measured: 3,000 cases
+ * 1.04-1.20 s on this thread, 1.17 s on two; 10,000 cases 2.08-2.36 s and 2.07-2.12 s).
  */
-const THREAD_THRESHOLD = 2000;
+const THREAD_THRESHOLD = 5000;
 
 function threadCount(files: number): number {
   const setting = process.env.CASEBOOK_PARSE_THREADS;

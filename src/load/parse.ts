@@ -10,12 +10,13 @@ import { t } from '../i18n/index.js';
 import { makeMessage } from '../message.js';
 import type { Lang, Message, SourceFile } from '../types.js';
 import { rangePosition, startOfFile } from './position.js';
+import { quickParse } from './quick.js';
 
 /** A case is a few kilobytes; anything near this is a mistake or an attack. */
 export const MAX_FILE_BYTES = 2 * 1024 * 1024;
 /** Aliases may be used, but not to blow a small file up into gigabytes. */
 export const MAX_ALIAS_COUNT = 100;
-/** Deeper than this is not a case any person wrote. */
+/** Deeper than this is not a case any person wrote (quick.ts has the same limit). */
 export const MAX_DEPTH = 64;
 /** After this many syntax errors in one file the rest is mostly noise. */
 const MAX_SYNTAX_ERRORS = 5;
@@ -26,6 +27,8 @@ export interface ParseOptions {
   lang: Lang;
   /** Expect a mapping at the top (cases, casebook.yaml) or allow a list (values files). */
   allowList?: boolean;
+  /** Try the quick path first (default); false always composes a yaml Document (tests). */
+  quick?: boolean;
 }
 
 function emptyResult(path: string, messages: Message[], text?: string): SourceFile {
@@ -129,6 +132,9 @@ export function parseSource(path: string, bytes: Uint8Array, options: ParseOptio
   }
   // TextDecoder already drops a UTF-8 BOM; a BOM that survives (e.g. doubled) is removed too.
   if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
+
+  const quick = options.quick === false ? undefined : quickParse(text);
+  if (quick) return restoreSource({ path, text, data: quick, messages: [] });
 
   const lineCounter = new LineCounter();
   let doc: Document.Parsed;

@@ -1,0 +1,138 @@
+/**
+ * The quick path for reading a case. Most files are well-formed cases, and for them js-yaml
+ * gives the same data six to eight times faster than composing a yaml Document, which is only
+ * needed to place a message. So parse.ts reads a file with js-yaml first, and accepts the
+ * result only when nothing is unusual: one document, a mapping, no tag, anchor or alias, no
+ * complex key, not too deep. Anything else (every file with a mistake among them) takes the
+ * full path, which finds, words and places the problem. The yaml Document of a quickly read
+ * file is made only when a message needs a position in it (restoreSource in parse.ts).
+ *
+ * js-yaml's own core schema is YAML 1.1 in places (`0b101` and `-0x1F` are numbers to it, text
+ * to YAML 1.2), so the schema here has the yaml package's core schema's exact number rules.
+ * tests/unit/parse-quick.test.ts holds the two paths to the same data and the same verdict on
+ * every YAML file in the repository and on random documents and text.
+ */
+import jsYaml from 'js-yaml';
+
+/** Deeper than this is not a case any person wrote (the same limit as the full path). */
+const MAX_DEPTH = 64;
+
+const scalarType = (tag: string, tests: RegExp[], construct: (text: string) => unknown) =>
+  new jsYaml.Type(tag, {
+    kind: 'scalar',
+    resolve: (text: string | null) => tests.some((test) => test.test(text ?? '')),
+    construct: (text: string | null) => construct(text ?? ''),
+  });
+
+// yaml/dist/schema/common/null.js, core/bool.js, core/int.js and core/float.js.
+const NULL = /^(?:~|[Nn]ull|NULL)?$/;
+const BOOL = /^(?:[Tt]rue|TRUE|[Ff]alse|FALSE)$/;
+const OCTAL = /^0o[0-7]+$/;
+const HEX = /^0x[0-9a-fA-F]+$/;
+const DECIMAL = /^[-+]?[0-9]+$/;
+const INF_NAN = /^(?:[-+]?\.(?:inf|Inf|INF)|\.nan|\.NaN|\.NAN)$/;
+const EXPONENT = /^[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)[eE][-+]?[0-9]+$/;
+const FRACTION = /^[-+]?(?:\.[0-9]+|[0-9]+\.[0-9]*)$/;
+
+const nullType = scalarType('tag:yaml.org,2002:null', [NULL], () => null);
+const bool = scalarType('tag:yaml.org,2002:bool', [BOOL], (text) => text[0] === 't' || text[0] === 'T');
+const int = scalarType('tag:yaml.org,2002:int', [OCTAL, HEX, DECIMAL], (text) =>
+  OCTAL.test(text) ? parseInt(text.slice(2), 8) : HEX.test(text) ? parseInt(text.slice(2), 16) : parseInt(text, 10));
+const float = scalarType('tag:yaml.org,2002:float', [INF_NAN, EXPONENT, FRACTION], (text) =>
+  INF_NAN.test(text) ? (text.endsWith('an') || text.endsWith('AN') ? NaN : text.startsWith('-') ? -Infinity : Infinity) : parseFloat(text));
+
+/** YAML 1.2 core, exactly as the yaml package reads it. */
+export const CORE_12 = jsYaml.FAILSAFE_SCHEMA.extend({ implicit: [nullType, bool, int, float] });
+
+export function quickParse(text: string): Record<string, unknown> | undefined {
+  if (UNUSUAL.test(text) || hasLaterDocumentMarker(text)) return undefined;
+  let data: unknown;
+  const watch = quotedOverLines(text);
+  try {
+    data = jsYaml.load(text, { schema: CORE_12, json: false, listener: watch.listener });
+  } catch {
+    // A syntax error, an alias (no anchor can be defined here), a duplicate key, nesting
+    // deep enough to overflow the stack: the full path says what it is.
+    return undefined;
+  }
+  if (data === null || typeof data !== 'object' || Array.isArray(data) || watch.found) return undefined;
+  return plainEnough(data) ? (data as Record<string, unknown>) : undefined;
+}
+
+/**
+ * What the quick path leaves to the full one, found by comparing the two on random text:
+ * - a tag, an anchor or a complex key where a node can start (text that merely contains `!`,
+ *   `&` or `?` passes);
+ * - a directive; a byte order mark inside the text; a carriage return without a line feed;
+ * - any tab (tabs may not indent YAML, and the parsers tell that apart differently);
+ * - a list item that starts with a quote or a bracket (js-yaml accepts `- "x"k: 1` in a list
+ *   under a key, which is no YAML);
+ * - a block scalar with an explicit indentation (`|2`), whose blank lines the two read apart;
+ * - a flow collection used as a key (`[a]: x`), which the two turn into different text;
+ * - a comment right after a quote or bracket (`"x"#`), which js-yaml lets pass.
+ * And, seen while reading (quotedOverLines): a quoted scalar that goes on past its line, whose
+ * indentation js-yaml does not check.
+ */
+const UNUSUAL = /(?:^|[\s[{,:-])(?:[!&][^\s]|\?(?:\s|$))|^%|[\uFEFF\t]|\r(?!\n)|^[ ]*-[ ]+["'[{]|(?:^|[ :-])[|>][+-]?[1-9]|[\]}][ ]*:(?:[ \r\n]|$)|["'\]}]#/m;
+
+/**
+ * Watches js-yaml's node events for a quoted scalar that spans lines. A node's text runs from
+ * where it opened (before the space and comments ahead of it) to where it closed.
+ */
+function quotedOverLines(text: string): { listener: (event: jsYaml.EventType, state: jsYaml.State) => void; found: boolean } {
+  const opened: number[] = [];
+  const watch = {
+    found: false,
+    listener(event: jsYaml.EventType, state: jsYaml.State) {
+      if (event === 'open') {
+        opened.push(state.position);
+        return;
+      }
+      let at = opened.pop() ?? 0;
+      if (watch.found || state.kind !== 'scalar') return;
+      while (at < state.position) {
+        const ch = text[at];
+        if (ch === ' ' || ch === '\n' || ch === '\r') at++;
+        else if (ch === '#') at = text.indexOf('\n', at) < 0 ? state.position : text.indexOf('\n', at);
+        else break;
+      }
+      const quote = text[at];
+      if ((quote === '"' || quote === "'") && text.slice(at, state.position).includes('\n')) watch.found = true;
+    },
+  };
+  return watch;
+}
+
+const DOCUMENT_MARKER = /^[ ]*(?:---|\.\.\.)/gm;
+
+/** Any `---` or `...` at a line start, other than a `---` line that opens the text. */
+function hasLaterDocumentMarker(text: string): boolean {
+  DOCUMENT_MARKER.lastIndex = 0;
+  for (let match = DOCUMENT_MARKER.exec(text); match; match = DOCUMENT_MARKER.exec(text)) {
+    const opening = match.index === 0 && match[0] === '---' && ['', '\n', '\r'].includes(text.charAt(3));
+    if (!opening) return true;
+  }
+  return false;
+}
+
+/**
+ * Not too deep, and no key that the two parsers turn into different text: a null key
+ * (`~: x`) is "null" to js-yaml and "" to yaml. Iterative, so it cannot overflow the stack.
+ */
+function plainEnough(data: object): boolean {
+  const stack: Array<[unknown, number]> = [[data, 0]];
+  while (stack.length) {
+    const [node, depth] = stack.pop()!;
+    if (depth > MAX_DEPTH) return false;
+    if (node === null || typeof node !== 'object') continue;
+    if (Array.isArray(node)) {
+      for (const child of node) stack.push([child, depth + 1]);
+      continue;
+    }
+    for (const key in node) {
+      if (key === 'null') return false;
+      stack.push([(node as Record<string, unknown>)[key], depth + 1]);
+    }
+  }
+  return true;
+}
