@@ -1,5 +1,5 @@
 /** Shared test helpers: temporary casebooks and running the built CLI as a user would. */
-import { spawnSync } from 'node:child_process';
+import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -32,6 +32,27 @@ export function runCli(args: string[], options: { cwd: string; env?: Record<stri
   for (const key of Object.keys(env)) if (env[key] === undefined) delete env[key];
   const result = spawnSync(process.execPath, [cliPath, ...args], { cwd: options.cwd, env: env as NodeJS.ProcessEnv, encoding: 'utf8', timeout: options.timeout ?? 120_000 });
   return { code: result.status, stdout: result.stdout, stderr: result.stderr };
+}
+
+/** SOURCE_DATE_EPOCH for reproducible builds in tests: 2026-01-01T00:00:00Z. */
+export const EPOCH = '1767225600';
+
+/**
+ * The built CLI in a child process, without blocking this one (a test server must keep
+ * answering); `child` is there to signal it. Builds are reproducible (SOURCE_DATE_EPOCH).
+ */
+export function startCli(args: string[], options: { cwd: string; env?: Record<string, string | undefined> }): { child: ChildProcess; done: Promise<CliResult> } {
+  const env: Record<string, string | undefined> = { ...process.env, NO_COLOR: '1', GITHUB_ACTIONS: undefined, CASEBOOK_LANG: undefined, SOURCE_DATE_EPOCH: EPOCH, ...options.env };
+  for (const key of Object.keys(env)) if (env[key] === undefined) delete env[key];
+  const child = spawn(process.execPath, [cliPath, ...args], { cwd: options.cwd, env: env as NodeJS.ProcessEnv });
+  const done = new Promise<CliResult>((resolve) => {
+    let stdout = '';
+    let stderr = '';
+    child.stdout!.on('data', (d) => (stdout += d));
+    child.stderr!.on('data', (d) => (stderr += d));
+    child.on('close', (code) => resolve({ code, stdout, stderr }));
+  });
+  return { child, done };
 }
 
 /** A minimal valid case, with overrides as YAML lines appended. */

@@ -12,40 +12,19 @@
  * environment with their titles); Chromium's crash reporters start their own sessions but
  * keep the environment.
  */
-import { execFileSync, spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { execFileSync, spawnSync, type ChildProcess } from 'node:child_process';
 import { chmodSync, cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { cliPath, makeTree, repoRoot } from '../helpers.js';
+import { makeTree, repoRoot, startCli } from '../helpers.js';
 
-const EPOCH = '1767225600'; // 2026-01-01T00:00:00Z
 const HTML = 'casusboekje-sociaal-domein.html';
 const PDF = 'casusboekje-sociaal-domein.pdf';
 const CHROMIUM = '/usr/bin/chromium';
 const STACK_TRACE = /\n\s+at /;
 
-interface Run {
-  code: number | null;
-  stdout: string;
-  stderr: string;
-}
-
-/** The built CLI in a child process; `child` is there to signal it. */
-function start(args: string[], cwd: string, env: Record<string, string | undefined> = {}): { child: ChildProcess; done: Promise<Run> } {
-  const full: Record<string, string | undefined> = { ...process.env, NO_COLOR: '1', GITHUB_ACTIONS: undefined, CASEBOOK_LANG: undefined, SOURCE_DATE_EPOCH: EPOCH, ...env };
-  for (const key of Object.keys(full)) if (full[key] === undefined) delete full[key];
-  const child = spawn(process.execPath, [cliPath, ...args], { cwd, env: full as NodeJS.ProcessEnv });
-  const done = new Promise<Run>((resolve) => {
-    let stdout = '';
-    let stderr = '';
-    child.stdout!.on('data', (d) => (stdout += d));
-    child.stderr!.on('data', (d) => (stderr += d));
-    child.on('close', (code) => resolve({ code, stdout, stderr }));
-  });
-  return { child, done };
-}
-
+const start = (args: string[], cwd: string, env: Record<string, string | undefined> = {}) => startCli(args, { cwd, env });
 const run = (args: string[], cwd: string, env: Record<string, string | undefined> = {}) => start(args, cwd, env).done;
 
 /** A copy of the example casebook in a temporary folder. */

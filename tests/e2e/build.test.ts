@@ -3,7 +3,7 @@
  * poppler and Chromium. Chromium is slow on 2 cores, so each build runs once and its outputs
  * are shared by the assertions about it.
  */
-import { execFileSync, spawn } from 'node:child_process';
+import { execFileSync } from 'node:child_process';
 import { cpSync, existsSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -12,31 +12,14 @@ import { pathToFileURL } from 'node:url';
 import puppeteer, { type Browser } from 'puppeteer';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
-import { cliPath, makeTree, repoRoot } from '../helpers.js';
+import { makeTree, repoRoot, startCli, type CliResult } from '../helpers.js';
 
-const EPOCH = '1767225600'; // 2026-01-01T00:00:00Z
 const HTML = 'casusboekje-sociaal-domein.html';
 const PDF = 'casusboekje-sociaal-domein.pdf';
 
-interface Run {
-  code: number | null;
-  stdout: string;
-  stderr: string;
-}
+type Run = CliResult;
 
-/** The built CLI in a child process, without blocking this process (a test server must keep answering). */
-function run(args: string[], cwd: string, env: Record<string, string | undefined> = {}): Promise<Run> {
-  const full: Record<string, string | undefined> = { ...process.env, NO_COLOR: '1', GITHUB_ACTIONS: undefined, CASEBOOK_LANG: undefined, SOURCE_DATE_EPOCH: EPOCH, ...env };
-  for (const key of Object.keys(full)) if (full[key] === undefined) delete full[key];
-  return new Promise((resolve) => {
-    const child = spawn(process.execPath, [cliPath, ...args], { cwd, env: full as NodeJS.ProcessEnv });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (d) => (stdout += d));
-    child.stderr.on('data', (d) => (stderr += d));
-    child.on('close', (code) => resolve({ code, stdout, stderr }));
-  });
-}
+const run = (args: string[], cwd: string, env: Record<string, string | undefined> = {}) => startCli(args, { cwd, env }).done;
 
 /** A copy of the example casebook in a temporary folder. */
 function exampleCopy(extra: Record<string, string> = {}): string {

@@ -6,7 +6,7 @@
  * on a page or PDF that is hostile on purpose. Local images: inside the casebook inlined,
  * outside refused at the right place.
  */
-import { spawn, spawnSync } from 'node:child_process';
+import { spawnSync } from 'node:child_process';
 import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -17,32 +17,15 @@ import { crc32, deflateSync } from 'node:zlib';
 import puppeteer, { type Browser } from 'puppeteer';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { MarkdownRenderer, type Finding } from '../../src/render/markdown.js';
-import { cliPath, repoRoot } from '../helpers.js';
+import { repoRoot, startCli, type CliResult } from '../helpers.js';
 import { loadVectors, type XssVector } from '../xss.js';
 
-const EPOCH = '1767225600';
 const HTML = 'casusboekje-sociaal-domein.html';
 const PDF = 'casusboekje-sociaal-domein.pdf';
 
-interface Run {
-  code: number | null;
-  stdout: string;
-  stderr: string;
-}
+type Run = CliResult;
 
-/** The built CLI in a child process; asynchronous, so that the test server keeps answering. */
-function run(args: string[], cwd: string): Promise<Run> {
-  const env: Record<string, string | undefined> = { ...process.env, NO_COLOR: '1', GITHUB_ACTIONS: undefined, CASEBOOK_LANG: undefined, SOURCE_DATE_EPOCH: EPOCH };
-  for (const key of Object.keys(env)) if (env[key] === undefined) delete env[key];
-  return new Promise((resolve) => {
-    const child = spawn(process.execPath, [cliPath, ...args], { cwd, env: env as NodeJS.ProcessEnv });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (d) => (stdout += d));
-    child.stderr.on('data', (d) => (stderr += d));
-    child.on('close', (code) => resolve({ code, stdout, stderr }));
-  });
-}
+const run = (args: string[], cwd: string) => startCli(args, { cwd }).done;
 
 /** A PNG of one colour; `comment` makes its bytes recognisable. */
 function png(size: number, rgb: [number, number, number], comment = ''): Buffer {
