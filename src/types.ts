@@ -3,6 +3,7 @@
  * loaded casebook (what load produces and validate, tag and render consume).
  */
 import type { Document, LineCounter } from 'yaml';
+import type { QuickNode } from './load/quick.js';
 
 export type Severity = 'error' | 'warning' | 'info';
 export type Lang = 'nl' | 'en';
@@ -109,6 +110,8 @@ export interface SourceFile {
   data: Record<string, unknown> | undefined;
   /** Problems found while reading and parsing (rule ids `yaml/*`, `load/*`). */
   messages: Message[];
+  /** Where each node is, when the quick path read the file and was asked to keep it (load/quick.ts). */
+  tree?: QuickNode;
 }
 
 /** A case file: a source file plus the id it is known by in the casebook. */

@@ -1,6 +1,7 @@
 /** Shared test helpers: temporary casebooks and running the built CLI as a user would. */
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
-import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { generateCasebook } from '../bench/generate.mjs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -80,4 +81,21 @@ export function addedLines(before: string, after: string): string[] | undefined 
   let suffix = 0;
   while (suffix < a.length - prefix && a[a.length - 1 - suffix] === b[b.length - 1 - suffix]) suffix++;
   return prefix + suffix === a.length ? b.slice(prefix, b.length - suffix) : undefined;
+}
+
+/** Every .yaml/.yml file under `dir`, recursively. */
+export function yamlFiles(dir: string): string[] {
+  return readdirSync(dir, { withFileTypes: true }).flatMap((e) =>
+    e.isDirectory() ? yamlFiles(path.join(dir, e.name)) : /\.ya?ml$/.test(e.name) ? [path.join(dir, e.name)] : []);
+}
+
+/** Runs `work` on a generated casebook of `count` cases (the benchmark's generator), then removes it. */
+export function withGeneratedCasebook<T>(count: number, work: (dir: string) => T): T {
+  const dir = mkdtempSync(path.join(tmpdir(), 'casebook-generated-'));
+  try {
+    generateCasebook(dir, count);
+    return work(dir);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
 }

@@ -34,11 +34,12 @@ export function parseCount(value: string, option: string, lang: Lang): number {
 }
 
 /** Loads the casebook a command works on, from the global options and the current folder. */
-export function loadForCommand(options: GlobalOptions, io: Io, paths: string[] = []): Promise<Casebook> {
+export function loadForCommand(options: GlobalOptions, io: Io, paths: string[] = [], load: { keepTrees?: boolean } = {}): Promise<Casebook> {
   return loadCasebook({
     cwd: io.cwd,
     paths,
     ...(options.casebook ? { casebook: options.casebook } : {}),
     ...(options.lang ? { lang: options.lang } : {}),
+    ...load,
   });
 }

@@ -32,6 +32,13 @@ export interface LoadOptions {
    * read are added. The caller removes the files that changed.
    */
   reuse?: Map<string, CaseFile>;
+  /**
+   * Keep the quick path's node tree of each file (SourceFile.tree), for commands that place
+   * many things without a yaml Document (`tag`). The files are then parsed on this thread:
+   * a tree cannot be sent back from another, and building it again costs more than threads
+   * save (measured: `tag` on 10,000 cases 3.8 s here, 4.3 s with two threads).
+   */
+  keepTrees?: boolean;
 }
 
 /** The id a case is known by: its `id` field, or the file name without extension. */
@@ -79,11 +86,11 @@ async function parseInThreads(files: string[], lang: Lang, threads: number): Pro
  * Reads and parses the case files: in worker threads for large casebooks (parsing YAML is
  * most of the work of `validate`), on this thread otherwise.
  */
-async function readAll(files: string[], lang: Lang): Promise<CaseFile[]> {
-  const threads = threadCount(files.length);
+async function readAll(files: string[], lang: Lang, keepTrees = false): Promise<CaseFile[]> {
+  const threads = keepTrees ? 0 : threadCount(files.length);
   const sources = threads > 0 && existsSync(fileURLToPath(workerUrl))
     ? await parseInThreads(files, lang, threads)
-    : files.map((file) => readSource(file, { lang }));
+    : files.map((file) => readSource(file, { lang, tree: keepTrees }));
   return sources.map((source) => Object.assign(source, { id: caseId(source) }));
 }
 
@@ -117,7 +124,7 @@ export async function loadCasebook(options: LoadOptions = {}): Promise<Casebook>
   const skip = new Set([configFile, loaded.config.valuesFile].filter(Boolean));
   const caseFiles = [...new Set([...collected.files, ...context.files])].filter((f) => !skip.has(f)).sort();
   const reuse = options.reuse;
-  const fresh = reuse ? await readAll(caseFiles.filter((f) => !reuse.has(f)), lang) : await readAll(caseFiles, lang);
+  const fresh = await readAll(reuse ? caseFiles.filter((f) => !reuse.has(f)) : caseFiles, lang, options.keepTrees);
   if (reuse) for (const file of fresh) reuse.set(file.path, file);
   const cases = reuse ? caseFiles.map((f) => reuse.get(f)!) : fresh;
   const messages = [...loaded.messages, ...collected.messages];

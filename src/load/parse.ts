@@ -10,7 +10,7 @@ import { t } from '../i18n/index.js';
 import { makeMessage } from '../message.js';
 import type { Lang, Message, SourceFile } from '../types.js';
 import { rangePosition, startOfFile } from './position.js';
-import { quickParse } from './quick.js';
+import { quickParse, quickParseWithTree } from './quick.js';
 
 /** A case is a few kilobytes; anything near this is a mistake or an attack. */
 export const MAX_FILE_BYTES = 2 * 1024 * 1024;
@@ -29,6 +29,8 @@ export interface ParseOptions {
   allowList?: boolean;
   /** Try the quick path first (default); false always composes a yaml Document (tests). */
   quick?: boolean;
+  /** Keep the quick path's node tree (SourceFile.tree), for positions without a Document (tag). */
+  tree?: boolean;
 }
 
 function emptyResult(path: string, messages: Message[], text?: string): SourceFile {
@@ -133,8 +135,13 @@ export function parseSource(path: string, bytes: Uint8Array, options: ParseOptio
   // TextDecoder already drops a UTF-8 BOM; a BOM that survives (e.g. doubled) is removed too.
   if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
 
-  const quick = options.quick === false ? undefined : quickParse(text);
-  if (quick) return restoreSource({ path, text, data: quick, messages: [] });
+  if (options.quick !== false && options.tree) {
+    const quick = quickParseWithTree(text);
+    if (quick) return Object.assign(restoreSource({ path, text, data: quick.data, messages: [] }), { tree: quick.tree });
+  } else if (options.quick !== false) {
+    const quick = quickParse(text);
+    if (quick) return restoreSource({ path, text, data: quick, messages: [] });
+  }
 
   const lineCounter = new LineCounter();
   let doc: Document.Parsed;

@@ -52,18 +52,109 @@ const float = scalarType('tag:yaml.org,2002:float', '-+.0123456789', [INF_NAN, E
 export const CORE_12 = jsYaml.FAILSAFE_SCHEMA.extend({ implicit: [nullType, bool, int, float] });
 
 export function quickParse(text: string): Record<string, unknown> | undefined {
+  return read(text)?.data;
+}
+
+/** quickParse and quickTree in one pass over the text. */
+export function quickParseWithTree(text: string): { data: Record<string, unknown>; tree: QuickNode } | undefined {
+  const building = treeBuilder(text);
+  const result = read(text, building.listener);
+  return result && building.root ? { data: result.data, tree: building.root } : undefined;
+}
+
+/** A node of a quickly read file: where its source starts and ends, and for a scalar its value. */
+export interface QuickNode {
+  /** Known once the node is closed. */
+  kind: 'scalar' | 'mapping' | 'sequence';
+  /** Offsets in the text; the start is where its source begins (after space and comments). */
+  start: number;
+  end: number;
+  value?: unknown;
+  /** A mapping's keys and values in turn; a sequence's items. */
+  children: QuickNode[];
+}
+
+/**
+ * The node tree of a file the quick path accepts, for positions without a yaml Document
+ * (tag's evidence): about five times cheaper. Undefined for any other file.
+ */
+export function quickTree(text: string): QuickNode | undefined {
+  return quickParseWithTree(text)?.tree;
+}
+
+function treeBuilder(text: string): { listener: Listener; root: QuickNode | undefined } {
+  const stack: QuickNode[] = [];
+  const building: { listener: Listener; root: QuickNode | undefined } = { listener: () => undefined, root: undefined };
+  building.listener = (event, state) => {
+    if (event === 'open') {
+      stack.push({ kind: 'scalar', start: state.position, end: state.position, children: [] });
+      return;
+    }
+    const node = stack.pop()!;
+    node.kind = state.kind as QuickNode['kind'];
+    node.start = sourceStart(text, node.start, state.position);
+    node.end = state.position;
+    if (node.kind === 'scalar') {
+      node.value = state.result;
+      // A block sequence item is opened twice (the item and its content): one is enough.
+      node.children = [];
+    }
+    const parent = stack[stack.length - 1];
+    if (parent) parent.children.push(node);
+    else building.root = node;
+  };
+  return building;
+}
+
+/** The scalar at `path` (keys and indexes) in a quick tree. */
+export function quickScalar(root: QuickNode, path: ReadonlyArray<string | number>): QuickNode | undefined {
+  let node: QuickNode | undefined = root;
+  for (const segment of path) {
+    if (!node) return undefined;
+    if (node.kind === 'mapping') {
+      let next: QuickNode | undefined;
+      for (let k = 0; k + 1 < node.children.length; k += 2) {
+        if (String(node.children[k]!.value) === String(segment)) next = node.children[k + 1];
+      }
+      node = next;
+    } else if (node.kind === 'sequence' && typeof segment === 'number') {
+      node = node.children[segment];
+    } else {
+      return undefined;
+    }
+  }
+  return node?.kind === 'scalar' ? node : undefined;
+}
+
+/** Past the space, line breaks and comments js-yaml had not yet skipped when a node opened. */
+function sourceStart(text: string, from: number, end: number): number {
+  let at = from;
+  while (at < end) {
+    const ch = text[at];
+    if (ch === ' ' || ch === '\n' || ch === '\r') at++;
+    else if (ch === '#') at = text.indexOf('\n', at) < 0 ? end : text.indexOf('\n', at);
+    else break;
+  }
+  return at;
+}
+
+type Listener = (event: jsYaml.EventType, state: jsYaml.State) => void;
+
+/** The quick path itself; `also` listens to the same node events. */
+function read(text: string, also?: Listener): { data: Record<string, unknown> } | undefined {
   if (UNUSUAL.test(text) || hasLaterDocumentMarker(text)) return undefined;
   let data: unknown;
   const watch = quotedOverLines(text);
+  const listener: Listener = also ? (event, state) => (watch.listener(event, state), also(event, state)) : watch.listener;
   try {
-    data = jsYaml.load(text, { schema: CORE_12, json: false, listener: watch.listener });
+    data = jsYaml.load(text, { schema: CORE_12, json: false, listener });
   } catch {
     // A syntax error, an alias (no anchor can be defined here), a duplicate key, nesting
     // deep enough to overflow the stack: the full path says what it is.
     return undefined;
   }
   if (data === null || typeof data !== 'object' || Array.isArray(data) || watch.found) return undefined;
-  return plainEnough(data) ? (data as Record<string, unknown>) : undefined;
+  return plainEnough(data) ? { data: data as Record<string, unknown> } : undefined;
 }
 
 /**
@@ -97,14 +188,9 @@ function quotedOverLines(text: string): { listener: (event: jsYaml.EventType, st
         opened.push(state.position);
         return;
       }
-      let at = opened.pop() ?? 0;
+      const opening = opened.pop() ?? 0;
       if (watch.found || state.kind !== 'scalar') return;
-      while (at < state.position) {
-        const ch = text[at];
-        if (ch === ' ' || ch === '\n' || ch === '\r') at++;
-        else if (ch === '#') at = text.indexOf('\n', at) < 0 ? state.position : text.indexOf('\n', at);
-        else break;
-      }
+      const at = sourceStart(text, opening, state.position);
       const quote = text[at];
       if ((quote === '"' || quote === "'") && text.slice(at, state.position).includes('\n')) watch.found = true;
     },

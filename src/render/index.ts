@@ -19,7 +19,7 @@ import { validate } from '../validate/index.js';
 import { version } from '../version.js';
 import { formatSeconds, runInBrowser } from './browser.js';
 import { assembleHtml, assembleHtmlPieces, resolveTheme } from './html.js';
-import { STATUSES, buildModel, type BookView, type CaseStatus, type EditionFilters } from './model.js';
+import { STATUSES, buildModel, type BookView, type EditionFilters } from './model.js';
 import { renderPdf, type OutlineEntry } from './pdf.js';
 import { configMessage } from './source-message.js';
 import { TemplateRenderError, loadTemplates } from './templates.js';

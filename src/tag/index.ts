@@ -6,7 +6,8 @@
 import type { CaseFile, Casebook, SourceFile, ValueSet } from '../types.js';
 import { caseSegments, type Segment } from './fields.js';
 import { lexiconFor } from './lexicon.js';
-import { scalarSourceOffsets } from './position.js';
+import { quickTree } from '../load/quick.js';
+import { lineOf, lineStarts, quickSourceOffsets, scalarSourceOffsets } from './position.js';
 import { scoreSegments } from './score.js';
 import { caseValues } from './values.js';
 
@@ -65,19 +66,28 @@ export interface TagOptions {
 
 /** Line and column of each piece of evidence, resolved per text in one pass over its source. */
 function placeEvidence(file: SourceFile, segments: readonly Segment[], found: Array<{ evidence: Evidence; segment: number; offset: number }>): void {
-  if (!file.doc || file.text === undefined) return;
+  const text = file.text;
+  if (text === undefined || found.length === 0) return;
+  // A file the quick path reads is placed from js-yaml's node tree: composing the yaml
+  // Document only for this cost five times as much (most of `tag` on a large casebook).
+  const tree = file.tree ?? quickTree(text);
+  if (!tree && !file.doc) return;
   const bySegment = new Map<number, typeof found>();
   for (const item of found) {
     const list = bySegment.get(item.segment);
     if (list) list.push(item);
     else bySegment.set(item.segment, [item]);
   }
+  const starts = lineStarts(text);
   for (const [segment, items] of bySegment) {
-    const offsets = scalarSourceOffsets(file.doc, file.text, segments[segment]!.path, items.map((item) => item.offset));
+    const path = segments[segment]!.path;
+    const wanted = items.map((item) => item.offset);
+    const offsets = tree ? quickSourceOffsets(tree, text, path, wanted) : scalarSourceOffsets(file.doc!, text, path, wanted);
     items.forEach((item, k) => {
-      const { line, col } = file.lineCounter.linePos(offsets?.[k] ?? 0);
-      item.evidence.line = line;
-      item.evidence.column = col;
+      const offset = offsets?.[k] ?? 0;
+      const line = lineOf(starts, offset);
+      item.evidence.line = line + 1;
+      item.evidence.column = offset - starts[line]! + 1;
     });
   }
 }

@@ -6,6 +6,7 @@
  */
 import { isScalar, type Document } from 'yaml';
 import { locate, toPointer } from '../load/position.js';
+import { quickScalar, type QuickNode } from '../load/quick.js';
 
 const isSpace = (ch: string) => ch === ' ' || ch === '\n' || ch === '\r' || ch === '\t';
 
@@ -69,14 +70,14 @@ export function alignOffsets(raw: string, value: string, offsets: readonly numbe
   return result;
 }
 
-function lineStarts(text: string, from = 0): number[] {
+export function lineStarts(text: string, from = 0): number[] {
   const starts = [from];
   for (let at = text.indexOf('\n', from); at >= 0 && at + 1 < text.length; at = text.indexOf('\n', at + 1)) starts.push(at + 1);
   return starts;
 }
 
 /** The line (0-based) of `offset` among `starts`. */
-function lineOf(starts: readonly number[], offset: number): number {
+export function lineOf(starts: readonly number[], offset: number): number {
   let lo = 0;
   let hi = starts.length - 1;
   while (lo < hi) {
@@ -117,4 +118,30 @@ export function scalarSourceOffsets(doc: Document, source: string, path: Readonl
   const raw = source.slice(start, end);
   const inRaw = (node.type === 'BLOCK_LITERAL' ? literalOffsets(raw, node.value, offsets) : undefined) ?? alignOffsets(raw, node.value, offsets, node.type);
   return inRaw.map((at) => start + at);
+}
+
+/** The style of a scalar, read from the first character of its source (as yaml names it). */
+function styleOf(raw: string): string {
+  switch (raw[0]) {
+    case '|':
+      return 'BLOCK_LITERAL';
+    case '>':
+      return 'BLOCK_FOLDED';
+    case '"':
+      return 'QUOTE_DOUBLE';
+    case "'":
+      return 'QUOTE_SINGLE';
+    default:
+      return 'PLAIN';
+  }
+}
+
+/** scalarSourceOffsets for a file the quick path read, from its node tree instead of a Document. */
+export function quickSourceOffsets(tree: QuickNode, source: string, path: ReadonlyArray<string | number>, offsets: readonly number[]): number[] | undefined {
+  const node = quickScalar(tree, path);
+  if (!node || typeof node.value !== 'string') return undefined;
+  const raw = source.slice(node.start, node.end);
+  const type = styleOf(raw);
+  const inRaw = (type === 'BLOCK_LITERAL' ? literalOffsets(raw, node.value, offsets) : undefined) ?? alignOffsets(raw, node.value, offsets, type);
+  return inRaw.map((at) => node.start + at);
 }

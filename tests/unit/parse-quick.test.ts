@@ -5,20 +5,13 @@
  * guards in quick.ts were found this way, with 150,000 runs (five times, no fixed seed);
  * CI runs fewer, with a fixed seed.
  */
-import { readFileSync, readdirSync } from 'node:fs';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
+import { readFileSync } from 'node:fs';
 import fc from 'fast-check';
 import { stringify } from 'yaml';
 import { describe, expect, it } from 'vitest';
-import { generateCasebook } from '../../bench/generate.mjs';
+import { withGeneratedCasebook, yamlFiles } from '../helpers.js';
 import { parseSource } from '../../src/load/parse.js';
 
-function yamlFiles(dir: string): string[] {
-  return readdirSync(dir, { withFileTypes: true }).flatMap((e) =>
-    e.isDirectory() ? yamlFiles(path.join(dir, e.name)) : /\.ya?ml$/.test(e.name) ? [path.join(dir, e.name)] : []);
-}
 
 /** Both paths on the same bytes; returns whether the quick path took the file. */
 function agree(bytes: Uint8Array, label: string): boolean {
@@ -34,18 +27,14 @@ function agree(bytes: Uint8Array, label: string): boolean {
 
 describe('the quick path', () => {
   it('agrees with the full path on every YAML file in the repository and 300 generated cases', () => {
-    const dir = mkdtempSync(path.join(tmpdir(), 'casebook-quick-'));
-    try {
-      generateCasebook(dir, 300);
+    withGeneratedCasebook(300, (dir) => {
       const files = [...yamlFiles('cases'), ...yamlFiles('tests/fixtures'), ...yamlFiles('data'), ...yamlFiles(dir)];
       let quick = 0;
       for (const file of files) if (agree(readFileSync(file), file)) quick++;
       expect(files.length).toBeGreaterThan(400);
       // Nearly every well-formed case takes the quick path; the broken fixtures do not.
       expect(quick).toBeGreaterThan(files.length * 0.8);
-    } finally {
-      rmSync(dir, { recursive: true, force: true });
-    }
+    });
   });
 
   it('leaves every broken fixture to the full path', () => {

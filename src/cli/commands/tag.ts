@@ -99,7 +99,8 @@ export async function tagCommand(paths: string[], options: TagCommandOptions, io
   if (options.all && !options.write) throw new CasebookError(t(lang0, 'tag.allNeedsWrite'));
   const threshold = options.threshold === undefined ? undefined : parseScore(options.threshold, '--threshold', lang0);
   const strongFlag = options.strong === undefined ? undefined : parseScore(options.strong, '--strong', lang0);
-  const casebook = await loadForCommand(options, io, paths);
+  // Evidence is placed from the quick path's node trees: keep them while reading.
+  const casebook = await loadForCommand(options, io, paths, { keepTrees: true });
   const lang = options.lang ?? casebook.config.language;
   assertValuesUsable(casebook, lang);
   const strong = strongFlag ?? casebook.config.tagging.strongThreshold;
