@@ -112,6 +112,39 @@ for (const n of sizes) {
 await bench('start-up', 'node -e 0', node, ['-e', '0'], { runs: 10 });
 await bench('start-up', 'casebook --version', node, [cli, '--version'], { runs: 10 });
 
+/** The issue's targets, checked against this run's medians (and peak memory). */
+function targets() {
+  const row = (n, prefix) => rows.find((r) => r.group === `${count(n)} cases` && r.name.startsWith(prefix));
+  const start = (prefix) => rows.find((r) => r.group === 'start-up' && r.name.startsWith(prefix));
+  const lines = [];
+  const add = (target, size, measured, met) => lines.push(`| ${target} | ${size} | ${measured} | ${met === undefined ? '–' : met ? 'met' : '**missed**'} |`);
+  const x = (a, b) => (a && b ? a.median / b.median : undefined);
+  const fmt = (v, unit = '×') => (v === undefined ? 'not measured' : `${v.toFixed(2)}${unit}`);
+  for (const n of sizes) {
+    const ratio = x(row(n, 'casebook validate'), row(n, 'yaml parse floor'));
+    add('validate ≤ 1.5× the yaml parse floor', count(n), fmt(ratio), ratio === undefined ? undefined : ratio <= 1.5);
+    const ajvRatio = x(row(n, 'casebook validate'), row(n, 'ajv-cli'));
+    add('validate faster than ajv-cli (aim)', count(n), fmt(ajvRatio), ajvRatio === undefined ? undefined : ajvRatio < 1);
+  }
+  const tag = row(10000, 'casebook tag');
+  add('tag under 2 s', '10,000', tag ? `${tag.median.toFixed(2)} s` : 'not measured', tag ? tag.median < 2 : undefined);
+  const pandoc = x(row(1000, 'pandoc'), row(1000, 'casebook build --format html'));
+  add('HTML at least 10× faster than pandoc', '1,000', pandoc === undefined ? 'not measured' : `${pandoc.toFixed(1)}× faster`, pandoc === undefined ? undefined : pandoc >= 10);
+  const html = row(10000, 'casebook build --format html');
+  add('HTML under 10 s and 500 MB', '10,000', html ? `${html.median.toFixed(2)} s, ${Math.round(html.peakMb)} MB` : 'not measured', html ? html.median < 10 && html.peakMb < 500 : undefined);
+  const pdf = row(1000, 'casebook build --format pdf');
+  const floor = row(1000, 'Chromium print');
+  const pdfRatio = x(pdf, floor);
+  add('PDF ≤ 1.3× one Chromium print (aim ≤ 1.0×)', '1,000', fmt(pdfRatio), pdfRatio === undefined ? undefined : pdfRatio <= 1.3);
+  const md = x(pdf, row(1000, 'md-to-pdf'));
+  add('PDF faster than md-to-pdf', '1,000', fmt(md), md === undefined ? undefined : md < 1);
+  const memory = pdf && floor ? pdf.peakMb / floor.peakMb : undefined;
+  add("PDF peak memory ≤ 1.1× the print's", '1,000', fmt(memory), memory === undefined ? undefined : memory <= 1.1);
+  const version = x(start('casebook --version'), start('node -e 0'));
+  add('`casebook --version` against `node -e 0`', '–', fmt(version), undefined);
+  return ['| target | cases | this run | |', '|---|---:|---|---|', ...lines];
+}
+
 // BENCHMARKS.md: the results section between the markers is replaced; the rest is prose.
 const machine = `${cpus().length} × ${cpus()[0]?.model ?? 'CPU'}, ${Math.round(totalmem() / 2 ** 30)} GiB, Node ${process.version}`;
 const table = [
@@ -120,6 +153,10 @@ const table = [
   '| group | command | median s | min–max s | peak PSS MB | exit | note |',
   '|---|---|---:|---:|---:|---:|---|',
   ...rows.map((r) => `| ${r.group} | ${r.name.replace(/, \d[\d,]* cases$/, '')} | ${r.median.toFixed(2)} | ${r.min.toFixed(2)}–${r.max.toFixed(2)} | ${Math.round(r.peakMb)} | ${r.code} | ${r.note} |`),
+  '',
+  'Targets (issue 7), from the medians above:',
+  '',
+  ...targets(),
   '',
   'Commands (in the casebook folder; `$CB` is `bin/casebook.js`):',
   '',
@@ -131,4 +168,4 @@ const file = path.join(root, 'BENCHMARKS.md');
 const current = existsSync(file) ? readFileSync(file, 'utf8') : '# Benchmarks\n\n<!-- bench:start -->\n<!-- bench:end -->\n';
 const updated = current.replace(/<!-- bench:start -->[\s\S]*<!-- bench:end -->/, `<!-- bench:start -->\n${table}\n<!-- bench:end -->`);
 writeFileSync(file, updated);
-console.log(`\nWritten to BENCHMARKS.md`);
+console.log(`\n${targets().join("\n")}\n\nWritten to BENCHMARKS.md`);
