@@ -46,7 +46,7 @@ const bool = scalarType('tag:yaml.org,2002:bool', 'tTfF', [BOOL], (text) => text
 const int = scalarType('tag:yaml.org,2002:int', '-+0123456789', [OCTAL, HEX, DECIMAL], (text) =>
   OCTAL.test(text) ? parseInt(text.slice(2), 8) : HEX.test(text) ? parseInt(text.slice(2), 16) : parseInt(text, 10));
 const float = scalarType('tag:yaml.org,2002:float', '-+.0123456789', [INF_NAN, EXPONENT, FRACTION], (text) =>
-  INF_NAN.test(text) ? (text.endsWith('an') || text.endsWith('AN') ? NaN : text.startsWith('-') ? -Infinity : Infinity) : parseFloat(text));
+  INF_NAN.test(text) ? (text.slice(-3).toLowerCase() === 'nan' ? NaN : text.startsWith('-') ? -Infinity : Infinity) : parseFloat(text));
 
 /** YAML 1.2 core, exactly as the yaml package reads it. */
 export const CORE_12 = jsYaml.FAILSAFE_SCHEMA.extend({ implicit: [nullType, bool, int, float] });
@@ -144,7 +144,7 @@ type Listener = (event: jsYaml.EventType, state: jsYaml.State) => void;
 function read(text: string, also?: Listener): { data: Record<string, unknown> } | undefined {
   if (UNUSUAL.test(text) || hasLaterDocumentMarker(text)) return undefined;
   let data: unknown;
-  const watch = quotedOverLines(text);
+  const watch = oddNodes(text);
   const listener: Listener = also ? (event, state) => (watch.listener(event, state), also(event, state)) : watch.listener;
   try {
     data = jsYaml.load(text, { schema: CORE_12, json: false, listener });
@@ -168,7 +168,8 @@ function read(text: string, also?: Listener): { data: Record<string, unknown> } 
  * - a block scalar with an explicit indentation (`|2`), whose blank lines the two read apart;
  * - a flow collection used as a key (`[a]: x`), which the two turn into different text;
  * - a comment right after a quote or bracket (`"x"#`), which js-yaml lets pass.
- * And, seen while reading (quotedOverLines): a quoted scalar that goes on past its line, whose
+ * And, seen while reading (oddNodes): text right after a flow collection (`[a]b:`), which
+ * js-yaml reads as a new key; a quoted scalar that goes on past its line, whose
  * indentation js-yaml does not check.
  */
 // Each alternative starts with its rarest character and looks behind from there: two and a
@@ -176,10 +177,11 @@ function read(text: string, also?: Listener): { data: Record<string, unknown> } 
 const UNUSUAL = /[!&](?<=(?:^|[\s[{,:-])[!&])[^\s]|\?(?<=(?:^|[\s[{,:-])\?)(?:\s|$)|^%|[\uFEFF\t]|\r(?!\n)|^[ ]*-[ ]+["'[{]|[|>](?<=(?:^|[ :-])[|>])[+-]?[1-9]|[\]}][ ]*:(?:[ \r\n]|$)|["'\]}]#/m;
 
 /**
- * Watches js-yaml's node events for a quoted scalar that spans lines. A node's text runs from
- * where it opened (before the space and comments ahead of it) to where it closed.
+ * Watches js-yaml's node events for a quoted scalar that spans lines and for text right after
+ * a flow collection. A node's text runs from where it opened (before the space and comments
+ * ahead of it) to where it closed.
  */
-function quotedOverLines(text: string): { listener: (event: jsYaml.EventType, state: jsYaml.State) => void; found: boolean } {
+function oddNodes(text: string): { listener: (event: jsYaml.EventType, state: jsYaml.State) => void; found: boolean } {
   const opened: number[] = [];
   const watch = {
     found: false,
@@ -189,10 +191,17 @@ function quotedOverLines(text: string): { listener: (event: jsYaml.EventType, st
         return;
       }
       const opening = opened.pop() ?? 0;
-      if (watch.found || state.kind !== 'scalar') return;
+      if (watch.found) return;
       const at = sourceStart(text, opening, state.position);
-      const quote = text[at];
-      if ((quote === '"' || quote === "'") && text.slice(at, state.position).includes('\n')) watch.found = true;
+      const first = text[at];
+      if (state.kind === 'scalar') {
+        if ((first === '"' || first === "'") && text.slice(at, state.position).includes('\n')) watch.found = true;
+      } else if (first === '[' || first === '{') {
+        // After a flow collection only space, a comment, a separator or the line end may follow.
+        let after = state.position;
+        while (text[after] === ' ') after++;
+        if (after < text.length && !'\n\r#,]}'.includes(text[after]!)) watch.found = true;
+      }
     },
   };
   return watch;

@@ -37,6 +37,22 @@ describe('the quick path', () => {
     });
   });
 
+  it('reads every YAML 1.2 core number, null and boolean as the full path does', () => {
+    const scalars = [
+      '~', 'null', 'Null', 'NULL', 'nULL', '', 'true', 'True', 'TRUE', 'tRUE', 'false', 'FALSE', 'yes', 'on', 'no',
+      '0', '-0', '+12', '017', '0o17', '0o8', '-0o7', '0x1F', '0X1F', '-0x1F', '0b101', '1_000', '12345678901234567890',
+      '1.', '.5', '+.5', '-.5', '1.50', '1e3', '1E+3', '1.5e-3', '.e3', '12e', '.inf', '-.Inf', '+.INF', '.nan', '.NaN', '.NAN', '-.nan', '2024-01-01', '1:20',
+    ];
+    for (const scalar of scalars) {
+      const text = `k: ${scalar}\n`;
+      const quick = parseSource('/x.yaml', new TextEncoder().encode(text), { lang: 'nl' });
+      const full = parseSource('/x.yaml', new TextEncoder().encode(text), { lang: 'nl', quick: false });
+      // toEqual tells NaN, Infinity and -0 apart; JSON would not.
+      expect(quick.data, scalar).toEqual(full.data);
+      expect(Object.is(quick.data?.k, full.data?.k), scalar).toBe(true);
+    }
+  });
+
   it('leaves every broken fixture to the full path', () => {
     for (const file of yamlFiles('tests/fixtures/broken')) {
       const result = parseSource(file, readFileSync(file), { lang: 'nl' });
@@ -69,7 +85,7 @@ describe('the quick path', () => {
     const token = fc.constantFrom(
       'a:', 'b: ', ' ', '  ', '\n', '\r\n', '- ', '[', ']', '{', '}', '&x ', '*x', '"', "'", '|', '|-', '>', '>+', '#', ' #c', ':', ',', '\t', 'no', '~', 'null',
       '12', '0x1F', '!!str', '!x', '? ', '---', '...', '%YAML 1.2\n', '<<: *x', '\\', '\\n', 'é', '\u00a0', '\ufeff', 'key: value', '  - item', 'k:\n  - x',
-      '|2', '>1-', '"a\\x41"', '"\\u00e9"', "'it''s'", '- - ', 'k:v', 'x: |\n  t\n', ' \n', '\n  ', '\n    ', '{a: [b, {c: d}]}', '[a, b, ]', '"multi\n line"', 'a #b', '#!', '  # c\n', '@', '`', '=', 'x: >\n\n  t\n\n', '\u2028', '\u0085', '\r', 'a: -1', '- -', ': ', 'a:\n b: 1\n  c: 2',
+      '.NaN', '-.Inf', '+.5', '-0', '|2', '>1-', '"a\\x41"', '"\\u00e9"', "'it''s'", '- - ', 'k:v', 'x: |\n  t\n', ' \n', '\n  ', '\n    ', '{a: [b, {c: d}]}', '[a, b, ]', '"multi\n line"', 'a #b', '#!', '  # c\n', '@', '`', '=', 'x: >\n\n  t\n\n', '\u2028', '\u0085', '\r', 'a: -1', '- -', ': ', 'a:\n b: 1\n  c: 2',
     );
     fc.assert(
       fc.property(fc.array(token, { maxLength: 40 }), (tokens) => {
