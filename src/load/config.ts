@@ -44,6 +44,10 @@ export function resolveConfigArgument(argument: string, cwd: string, lang: Lang)
   return full;
 }
 
+/** Defaults of `tagging` in casebook.yaml: suggest from `threshold`; `strong` fails `tag --check`. */
+export const DEFAULT_THRESHOLD = 0.4;
+export const DEFAULT_STRONG_THRESHOLD = 0.7;
+
 type Bilingual = string | { nl: string; en?: string };
 const pick = (text: Bilingual, lang: Lang): string => (typeof text === 'string' ? text : (lang === 'en' ? text.en : undefined) ?? text.nl);
 const both = (text: Bilingual): { nl: string; en: string } =>
@@ -106,7 +110,7 @@ function defaults(root: string, file: string | undefined, lang: Lang): CasebookC
     chapters: 'domain',
     rules: {},
     privacy: { patterns: [], allowNames: [], allowEmailDomains: [] },
-    tagging: { threshold: 0.4, strongThreshold: 0.7 },
+    tagging: { threshold: DEFAULT_THRESHOLD, strongThreshold: DEFAULT_STRONG_THRESHOLD },
     theme: {},
   };
 }

@@ -6,6 +6,7 @@
 import type { CaseFile, Casebook, SourceFile, ValueSet } from '../types.js';
 import { caseSegments, type Segment } from './fields.js';
 import { lexiconFor } from './lexicon.js';
+import { DEFAULT_STRONG_THRESHOLD, DEFAULT_THRESHOLD } from '../load/config.js';
 import { quickTree } from '../load/quick.js';
 import { lineOf, lineStarts, quickSourceOffsets, scalarSourceOffsets } from './position.js';
 import { scoreSegments } from './score.js';
@@ -16,9 +17,7 @@ export { compileLexicon, lexiconFor, signalsOf } from './lexicon.js';
 export { FIELD_WEIGHTS } from './fields.js';
 export { caseValues } from './values.js';
 
-/** Defaults of `tagging` in casebook.yaml: suggest from `threshold`; `strong` fails `tag --check`. */
-export const DEFAULT_THRESHOLD = 0.4;
-export const DEFAULT_STRONG_THRESHOLD = 0.7;
+export { DEFAULT_STRONG_THRESHOLD, DEFAULT_THRESHOLD };
 
 export interface Evidence {
   /** The phrase as it stands in the case (line breaks as spaces). */
