@@ -10,14 +10,10 @@ import { t } from '../i18n/index.js';
 import { makeMessage } from '../message.js';
 import type { Lang, Message, SourceFile } from '../types.js';
 import { rangePosition, startOfFile } from './position.js';
-import { quickParse, quickParseWithTree } from './quick.js';
+import { MAX_ALIAS_COUNT, MAX_DEPTH, MAX_FILE_BYTES } from './limits.js';
+import { quickRead } from './quick.js';
 
-/** A case is a few kilobytes; anything near this is a mistake or an attack. */
-export const MAX_FILE_BYTES = 2 * 1024 * 1024;
-/** Aliases may be used, but not to blow a small file up into gigabytes. */
-export const MAX_ALIAS_COUNT = 100;
-/** Deeper than this is not a case any person wrote (quick.ts has the same limit). */
-export const MAX_DEPTH = 64;
+export { MAX_ALIAS_COUNT, MAX_DEPTH, MAX_FILE_BYTES };
 /** After this many syntax errors in one file the rest is mostly noise. */
 const MAX_SYNTAX_ERRORS = 5;
 
@@ -135,13 +131,8 @@ export function parseSource(path: string, bytes: Uint8Array, options: ParseOptio
   // TextDecoder already drops a UTF-8 BOM; a BOM that survives (e.g. doubled) is removed too.
   if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
 
-  if (options.quick !== false && options.tree) {
-    const quick = quickParseWithTree(text);
-    if (quick) return Object.assign(restoreSource({ path, text, data: quick.data, messages: [] }), { tree: quick.tree });
-  } else if (options.quick !== false) {
-    const quick = quickParse(text);
-    if (quick) return restoreSource({ path, text, data: quick, messages: [] });
-  }
+  const quick = options.quick === false ? undefined : quickRead(text, { tree: options.tree });
+  if (quick) return Object.assign(restoreSource({ path, text, data: quick.data, messages: [] }), quick.tree ? { tree: quick.tree } : {});
 
   const lineCounter = new LineCounter();
   let doc: Document.Parsed;

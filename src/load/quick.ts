@@ -13,9 +13,7 @@
  * every YAML file in the repository and on random documents and text.
  */
 import jsYaml from 'js-yaml';
-
-/** Deeper than this is not a case any person wrote (the same limit as the full path). */
-const MAX_DEPTH = 64;
+import { MAX_DEPTH } from './limits.js';
 
 /**
  * A plain scalar type. js-yaml asks every type about every plain scalar, so each first looks
@@ -51,16 +49,14 @@ const float = scalarType('tag:yaml.org,2002:float', '-+.0123456789', [INF_NAN, E
 /** YAML 1.2 core, exactly as the yaml package reads it. */
 export const CORE_12 = jsYaml.FAILSAFE_SCHEMA.extend({ implicit: [nullType, bool, int, float] });
 
-export function quickParse(text: string): Record<string, unknown> | undefined {
-  return read(text)?.data;
-}
-
-/** quickParse and quickTree in one pass over the text. */
-export function quickParseWithTree(text: string): { data: Record<string, unknown>; tree: QuickNode } | undefined {
+/** The data of a file the quick path accepts, and with `tree` its node tree (quickTree) from the same pass. */
+export function quickRead(text: string, options: { tree?: boolean | undefined } = {}): { data: Record<string, unknown>; tree?: QuickNode } | undefined {
+  if (!options.tree) return read(text);
   const building = treeBuilder(text);
   const result = read(text, building.listener);
   return result && building.root ? { data: result.data, tree: building.root } : undefined;
 }
+
 
 /** A node of a quickly read file: where its source starts and ends, and for a scalar its value. */
 export interface QuickNode {
@@ -79,7 +75,7 @@ export interface QuickNode {
  * (tag's evidence): about five times cheaper. Undefined for any other file.
  */
 export function quickTree(text: string): QuickNode | undefined {
-  return quickParseWithTree(text)?.tree;
+  return quickRead(text, { tree: true })?.tree;
 }
 
 function treeBuilder(text: string): { listener: Listener; root: QuickNode | undefined } {

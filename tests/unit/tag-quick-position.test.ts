@@ -7,7 +7,7 @@ import { readFileSync } from 'node:fs';
 import { parseDocument } from 'yaml';
 import { describe, expect, it } from 'vitest';
 import { withGeneratedCasebook, yamlFiles } from '../helpers.js';
-import { quickParse, quickTree } from '../../src/load/quick.js';
+import { quickRead } from '../../src/load/quick.js';
 import { caseSegments } from '../../src/tag/fields.js';
 import { quickSourceOffsets, scalarSourceOffsets } from '../../src/tag/position.js';
 
@@ -18,9 +18,9 @@ describe('evidence positions from the quick node tree', () => {
       let compared = 0;
       for (const file of files) {
         const text = readFileSync(file, 'utf8');
-        const data = quickParse(text);
-        const tree = quickTree(text);
-        if (!data || !tree) continue;
+        const quick = quickRead(text, { tree: true });
+        if (!quick?.tree) continue;
+        const { data, tree } = quick;
         const doc = parseDocument(text, { version: '1.2', schema: 'core' });
         for (const segment of caseSegments(data)) {
           const offsets = Array.from({ length: segment.text.length }, (_, i) => i);
