@@ -18,11 +18,12 @@ import { suggest } from '../validate/suggest.js';
 import { validate } from '../validate/index.js';
 import { version } from '../version.js';
 import { formatSeconds, runInBrowser } from './browser.js';
-import { assembleHtml, assembleHtmlPieces, resolveTheme } from './html.js';
-import { STATUSES, buildModel, type BookView, type EditionFilters } from './model.js';
+import { assembleHtml, assembleHtmlPieces } from './html.js';
+import { STATUSES, type BookView, type EditionFilters } from './model.js';
 import { renderPdf, type OutlineEntry } from './pdf.js';
 import { configMessage } from './source-message.js';
-import { TemplateRenderError, loadTemplates } from './templates.js';
+import { prepareBook, templateFailure } from './prepare.js';
+import { TemplateRenderError } from './templates.js';
 
 export type { BookView, CaseView, ChapterView, EditionFilters, CaseStatus } from './model.js';
 export { findBrowser, launchBrowser, type BrowserLocation } from './browser.js';
@@ -169,13 +170,10 @@ export async function build(casebook: Casebook, options: BuildOptions = {}): Pro
   const date = buildDate(env, lang);
   const timeoutMs = pdfTimeoutMs(env, lang);
 
-  const loaded = loadTemplates(casebook, lang);
-  if (!loaded.templates) return stop(loaded.messages);
-  const templates = loaded.templates;
-  const theme = resolveTheme(casebook, lang);
-  const model = buildModel(casebook, { filters, date, privacyErrors: result.privacyErrors, primaryColour: theme.theme.primary, ...(theme.theme.logo ? { logo: theme.theme.logo } : {}) });
-  const renderMessages = [...loaded.messages, ...theme.messages, ...model.messages];
-  const view = model.view;
+  const prepared = prepareBook(casebook, lang, { filters, date, privacyErrors: result.privacyErrors });
+  if (!prepared.book) return stop(prepared.messages);
+  const { templates, theme, view } = prepared.book;
+  const renderMessages = prepared.messages;
   if (view.cases.length === 0) {
     const described = [view.book.edition.text].filter(() => !view.book.edition.full).join('') || t(lang, 'render.build.noCasesAtAll');
     throw new CasebookError(t(lang, 'render.build.noCases', { filters: described }));
@@ -186,15 +184,11 @@ export async function build(casebook: Casebook, options: BuildOptions = {}): Pro
   await ensureWritable(outDir, lang);
   const baseName = [fileSlug(casebook.config.title), view.book.edition.slug].filter(Boolean).join('-');
 
-  const templateFailed = (error: unknown): Message[] => {
-    if (!(error instanceof TemplateRenderError)) throw error;
-    return [configMessage(casebook, '/templates', 'render/template-render', 'error', t(lang, 'render.messages.templateRender', { detail: error.message }))];
-  };
   const layout = <T>(make: () => T): T | undefined => {
     try {
       return make();
     } catch (error) {
-      renderMessages.push(...templateFailed(error));
+      renderMessages.push(templateFailure(casebook, lang, error));
       return undefined;
     }
   };
@@ -203,12 +197,12 @@ export async function build(casebook: Casebook, options: BuildOptions = {}): Pro
   if (formats.includes('html')) {
     progress('html', { count: view.cases.length });
     // In pieces: each case is laid out as it is written (a large book is never one string).
-    const html = layout(() => assembleHtmlPieces({ ...view, format: 'html' }, templates, theme.theme));
+    const html = layout(() => assembleHtmlPieces({ ...view, format: 'html' }, templates, theme));
     if (html === undefined) return stop(renderMessages);
     outputs.push({ file: path.join(outDir, `${baseName}.html`), data: html });
   }
   if (formats.includes('pdf')) {
-    const html = layout(() => assembleHtml({ ...view, format: 'pdf' }, templates, theme.theme));
+    const html = layout(() => assembleHtml({ ...view, format: 'pdf' }, templates, theme));
     if (html === undefined) return stop(renderMessages);
     const labels = view.labels as Record<string, string>;
     progress('browser');
@@ -253,7 +247,7 @@ export async function build(casebook: Casebook, options: BuildOptions = {}): Pro
     await writeFilesAtomic(outputs, signal ? { signal } : {});
   } catch (error) {
     // A case's template failing as its piece is written: nothing was replaced.
-    if (error instanceof TemplateRenderError) return stop([...renderMessages, ...templateFailed(error)]);
+    if (error instanceof TemplateRenderError) return stop([...renderMessages, templateFailure(casebook, lang, error)]);
     if (!(error instanceof AtomicWriteError)) throw error;
     throw new CasebookError(t(lang, 'render.build.writeFailed', { file: error.file, dir: outDir, code: describeIoError(error.cause, lang) }));
   }
