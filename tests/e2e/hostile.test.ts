@@ -80,9 +80,10 @@ describe('hostile case files', () => {
   it('a case folder that cannot be read is an error; the readable cases are still checked', () => {
     const dir = makeTree({ 'casebook.yaml': 'title: Boek\n', 'cases/goed.yaml': caseYaml(), 'cases/fout.yaml': caseYaml({ domains: '[wmoo]' }), 'cases/dicht/a.yaml': caseYaml() });
     chmodSync(path.join(dir, 'cases', 'dicht'), 0o000);
-    chmodSync(dir, 0o755);
-    // Root reads everything, so run as an ordinary user where we can (as root in CI).
-    const asUser = process.getuid?.() === 0 ? ['setpriv', '--reuid=nobody', '--regid=nogroup', '--clear-groups'] : [];
+    // Root reads everything: as root (CI), run without the capabilities that bypass file
+    // permissions. (Not as another user: that user may not be able to read the checkout,
+    // e.g. a clone in a folder from mktemp -d.)
+    const asUser = process.getuid?.() === 0 ? ['setpriv', '--inh-caps=-dac_override,-dac_read_search', '--bounding-set=-dac_override,-dac_read_search'] : [];
     const run = spawnSync(asUser[0] ?? process.execPath, [...asUser.slice(1), ...(asUser.length ? [process.execPath] : []), cli, 'validate', '--format', 'json'], { cwd: dir, encoding: 'utf8', env: { ...process.env, NO_COLOR: '1' } });
     const report = JSON.parse(run.stdout) as Report;
     expect(run.status).toBe(1);
