@@ -12,7 +12,8 @@
   var reset = document.getElementById('finder-reset');
 
   function fold(text) {
-    return text.normalize('NFKD').replace(/[\u0300-\u036f]/g, '').toLowerCase();
+    // Soft hyphens (hyphenation) are not part of a word anyone searches for.
+    return text.normalize('NFKD').replace(/[\u0300-\u036f\u00ad]/g, '').toLowerCase();
   }
   function byData(selector, attribute) {
     var map = {};
@@ -71,4 +72,139 @@
   });
   finder.hidden = false;
   apply();
+})();
+
+/*
+ * "Bespreken": a case on the meeting screen, one part at a time, in the order of the reading
+ * guide: situation and request, the dilemma, the options, the four steps of the reverse test,
+ * the questions for the team, and the decision and outcome last. The parts are copied from
+ * the case itself (and from the appendix when decisions are at the back). Keyboard: arrows,
+ * space, Page Up/Down, Home/End; Esc closes. Focus moves to each new part's heading and the
+ * progress is announced.
+ */
+(function () {
+  'use strict';
+  var dialog = document.getElementById('present');
+  if (!dialog || typeof dialog.showModal !== 'function') return;
+  var stage = document.getElementById('present-stage');
+  var title = document.getElementById('present-title');
+  var kicker = document.getElementById('present-kicker');
+  var progress = document.getElementById('present-progress');
+  var GROUPS = [['situation', 'request'], ['dilemma'], ['options'], ['effect'], ['purpose'], ['consequences'], ['legal'], ['questions'], ['decision', 'outcome']];
+  var parts = [];
+  var current = 0;
+  var opener = null;
+
+  function groupTitle(group, sections) {
+    if (sections.length > 1) return dialog.getAttribute(group[0] === 'decision' ? 'data-verdict' : 'data-situation');
+    var heading = sections[0].querySelector('h4');
+    return heading ? heading.innerHTML : '';
+  }
+
+  function partsOf(article, verdictSource) {
+    var found = [];
+    GROUPS.forEach(function (group) {
+      var sections = [];
+      group.forEach(function (name) {
+        var source = name === 'decision' || name === 'outcome' ? verdictSource : article;
+        var section = source && source.querySelector('[data-part="' + name + '"]');
+        if (section) sections.push(section);
+      });
+      if (sections.length === 0) return;
+      var part = document.createElement('section');
+      part.className = 'present-part present-part-' + group[0];
+      var heading = document.createElement('h3');
+      heading.className = 'present-part-title';
+      heading.tabIndex = -1;
+      heading.innerHTML = groupTitle(group, sections);
+      part.appendChild(heading);
+      sections.forEach(function (section) {
+        var copy = section.cloneNode(true);
+        // One part shows one section: its heading is the part's own.
+        if (sections.length === 1) {
+          var own = copy.querySelector('h4');
+          if (own) own.remove();
+        }
+        Array.prototype.forEach.call(copy.querySelectorAll('[id]'), function (el) { el.removeAttribute('id'); });
+        copy.removeAttribute('id');
+        Array.prototype.forEach.call(copy.querySelectorAll('[aria-labelledby]'), function (el) { el.removeAttribute('aria-labelledby'); });
+        Array.prototype.forEach.call(copy.querySelectorAll('.pageref'), function (el) { el.remove(); });
+        part.appendChild(copy);
+      });
+      found.push({ name: group[0], el: part, heading: heading });
+    });
+    return found;
+  }
+
+  function show(index) {
+    if (parts.length === 0) return;
+    current = Math.max(0, Math.min(parts.length - 1, index));
+    stage.textContent = '';
+    var part = parts[current];
+    stage.appendChild(part.el);
+    dialog.setAttribute('data-part', part.name);
+    progress.textContent = dialog.getAttribute('data-progress').replace('{n}', String(current + 1)).replace('{total}', String(parts.length)) + ': ' + part.heading.textContent;
+    dialog.querySelector('[data-present="previous"]').disabled = current === 0;
+    dialog.querySelector('[data-present="next"]').disabled = current === parts.length - 1;
+    part.heading.focus();
+  }
+
+  function open(button) {
+    var article = document.getElementById(button.getAttribute('data-discuss'));
+    if (!article) return;
+    var verdictId = button.getAttribute('data-verdict');
+    parts = partsOf(article, verdictId ? document.getElementById(verdictId) : article);
+    var caseTitle = article.querySelector('.case-title');
+    var caseKicker = article.querySelector('.case-kicker');
+    title.innerHTML = caseTitle ? caseTitle.innerHTML : '';
+    kicker.textContent = caseKicker ? caseKicker.textContent : '';
+    opener = button;
+    dialog.showModal();
+    if (document.fullscreenEnabled && !document.fullscreenElement && document.documentElement.requestFullscreen) {
+      document.documentElement.requestFullscreen().catch(function () { /* not allowed here: the dialog fills the window anyway */ });
+    }
+    show(0);
+  }
+
+  dialog.addEventListener('close', function () {
+    stage.textContent = '';
+    if (document.fullscreenElement && document.exitFullscreen) document.exitFullscreen().catch(function () {});
+    if (opener) opener.focus();
+  });
+  dialog.addEventListener('click', function (event) {
+    var action = event.target.closest && event.target.closest('[data-present]');
+    if (!action) return;
+    var what = action.getAttribute('data-present');
+    if (what === 'close') dialog.close();
+    else show(current + (what === 'next' ? 1 : -1));
+  });
+  dialog.addEventListener('keydown', function (event) {
+    if (event.altKey || event.ctrlKey || event.metaKey) return;
+    var onButton = event.target.tagName === 'BUTTON';
+    var key = event.key;
+    var step = 0;
+    if (key === 'ArrowRight' || key === 'ArrowDown' || key === 'PageDown' || (key === ' ' && !onButton && !event.shiftKey)) step = 1;
+    else if (key === 'ArrowLeft' || key === 'ArrowUp' || key === 'PageUp' || (key === ' ' && !onButton && event.shiftKey)) step = -1;
+    else if (key === 'Home') step = -parts.length;
+    else if (key === 'End') step = parts.length;
+    if (step === 0) return;
+    event.preventDefault();
+    show(current + step);
+  });
+
+  Array.prototype.forEach.call(document.querySelectorAll('[data-discuss]'), function (button) {
+    button.hidden = false;
+    button.addEventListener('click', function () { open(button); });
+  });
+
+  // Printing from the browser: decision and outcome open, as in the PDF (inline mode).
+  var folded = [];
+  window.addEventListener('beforeprint', function () {
+    folded = Array.prototype.filter.call(document.querySelectorAll('article.case details.case-verdict'), function (d) { return !d.open; });
+    folded.forEach(function (d) { d.open = true; });
+  });
+  window.addEventListener('afterprint', function () {
+    folded.forEach(function (d) { d.open = false; });
+    folded = [];
+  });
 })();

@@ -91,7 +91,8 @@ export function inertProblems(html: string, forbiddenHosts: string[] = []): stri
 
 /** The text a reader sees: tags left out, character references decoded. */
 export function visibleText(html: string): string {
-  return decodeAttribute(html.replace(/<[^>]*>/g, ''));
+  // Soft hyphens (typography.ts) show only where a line breaks.
+  return decodeAttribute(html.replace(/<[^>]*>/g, '')).replaceAll('\u00AD', '');
 }
 
 /** Elements that can run or load something, event handlers, risky attributes, script URLs. */

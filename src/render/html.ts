@@ -150,7 +150,9 @@ export function printCss(view: BookView, theme: Theme): string {
     [view.anchors.colophon, labels.colophon!],
     [view.anchors.guide, labels.guide!],
     [view.anchors.contents, labels.contents!],
+    [view.anchors.decisions, labels.decisionsAppendix!],
     [view.anchors.valueIndex, labels.valueIndex!],
+    [view.anchors.heatmap, labels.heatmapHeading!],
     [view.anchors.matrix, labels.matrix!],
   ];
   for (const [anchor, title] of sections) {

@@ -140,7 +140,9 @@ export function outlineOf(view: Omit<BookView, 'format'>): OutlineEntry[] {
       anchor: chapter.anchor,
       children: chapter.cases.map((c) => ({ title: `${c.number}. ${c.title}${c.draft ? ` (${labels.concept})` : ''}`, anchor: c.anchor })),
     })),
+    ...(view.decisions.entries.length > 0 ? [{ title: labels.decisionsAppendix!, anchor: view.anchors.decisions }] : []),
     { title: labels.valueIndex!, anchor: view.anchors.valueIndex },
+    { title: labels.heatmapHeading!, anchor: view.anchors.heatmap },
     { title: labels.matrix!, anchor: view.anchors.matrix },
   ];
 }

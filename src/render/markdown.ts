@@ -11,6 +11,7 @@ import { Marked, type Tokens } from 'marked';
 import sanitizeHtml from 'sanitize-html';
 import { t } from '../i18n/index.js';
 import type { Lang } from '../types.js';
+import { UNDECIDED, hyphenate, settleQuotes, smartQuotes, type QuoteState } from './typography.js';
 
 /** Something left out of the output, to be placed in the source by the caller. */
 export interface Finding {
@@ -148,12 +149,8 @@ function looksLike(type: string, bytes: Buffer): boolean {
   }
 }
 
-/**
- * Plain Markdown (paragraphs, emphasis, lists) comes out of marked as text — escaped by marked
- * — and a few tags without attributes. When every `<` in the output starts such a tag, there
- * is nothing the sanitiser could remove, and the (costly) sanitiser is skipped.
- */
-const ONLY_PLAIN_TAGS = /<(?!\/?(?:p|em|strong|b|i|del|s|code|pre|ul|ol|li|br|hr|blockquote|h5|h6|table|thead|tbody|tr|th|td)>)/i;
+/** Elements whose text is code, not prose: no typographic quotes, no soft hyphens. */
+const CODE_TAGS = new Set(['code', 'pre', 'kbd', 'samp', 'var']);
 
 /** Markdown → safe HTML. One instance per build (or per `serve`); it caches the images it has read. */
 export class MarkdownRenderer {
@@ -217,12 +214,15 @@ export class MarkdownRenderer {
   }
 
   private sanitize(html: string, source: MarkdownSource): string {
-    if (!ONLY_PLAIN_TAGS.test(html)) return html;
     const say = (key: string, params: Record<string, string>) => t(source.lang, `render.messages.${key}`, params);
     // Inside an element that is dropped with all its content (script, svg, ...), nothing more is reported.
     let droppedDepth = 0;
     // Whether the last element dropped with its content was still open where the text ended.
     let droppedToEnd = false;
+    // Typography for prose only (text nodes outside code; attributes are never touched).
+    let codeDepth = 0;
+    // Typed in the text itself, the private character would confuse the quotes: then no deferring.
+    const quotes: QuoteState = { before: '', defer: !html.includes(UNDECIDED) };
     const clean = sanitizeHtml(html, {
       allowedTags: ALLOWED_TAGS,
       allowedAttributes: ALLOWED_ATTRIBUTES,
@@ -230,7 +230,15 @@ export class MarkdownRenderer {
       allowedSchemesByTag: { img: ['data'] },
       allowProtocolRelative: false,
       nonTextTags: NON_TEXT_TAGS,
+      textFilter: (text) => {
+        if (codeDepth > 0) {
+          quotes.before = 'x';
+          return text;
+        }
+        return hyphenate(smartQuotes(text, quotes), source.lang);
+      },
       onOpenTag: (name, attribs) => {
+        if (CODE_TAGS.has(name)) codeDepth++;
         if (droppedDepth > 0) {
           droppedDepth++;
           return;
@@ -249,7 +257,8 @@ export class MarkdownRenderer {
           }
         }
       },
-      onCloseTag: (_name, isImplied) => {
+      onCloseTag: (name, isImplied) => {
+        if (CODE_TAGS.has(name) && codeDepth > 0) codeDepth--;
         if (droppedDepth === 0) return;
         droppedDepth--;
         if (droppedDepth === 0 && isImplied) droppedToEnd = true;
@@ -292,6 +301,6 @@ export class MarkdownRenderer {
     if (unfinished && !droppedToEnd && !ALLOWED.has(unfinished) && !(unfinished in HEADING_SHIFT)) {
       source.report({ rule: 'render/unsafe-html', message: say('unsafeTag', { tag: unfinished }), needle: `<${unfinished}` });
     }
-    return clean;
+    return quotes.defer ? settleQuotes(clean) : clean;
   }
 }

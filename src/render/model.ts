@@ -8,6 +8,7 @@ import path from 'node:path';
 import { messagesFor, plural, t } from '../i18n/index.js';
 import type { CaseFile, Casebook, Lang, Message, SourceFile } from '../types.js';
 import { version as casebookVersion } from '../version.js';
+import { placeDecisions, type DecisionsMode, type DecisionsView } from './decisions.js';
 import { heatmapSvg } from './heatmap.js';
 import { MarkdownRenderer, type Finding, type MarkdownSource } from './markdown.js';
 import { sourceMessage } from './source-message.js';
@@ -101,8 +102,11 @@ export interface CaseView {
   purpose?: string;
   dilemma?: string;
   consequences?: string;
+  /** Only in `inline` mode (see decisions.ts). */
   decision?: string;
   outcome?: string;
+  /** In `appendix` mode: the fragment id of this case's entry in "Besluiten en afloop". */
+  decisionAnchor?: string;
   options: OptionView[];
   legal: LegalView[];
   lessons: string[];
@@ -205,8 +209,10 @@ export interface BookView {
   heatmap: string;
   /** The choices of the HTML's filters: only what occurs in this edition. */
   filters: { values: LabelledView[]; domains: LabelledView[]; statuses: LabelledView[] };
+  /** Where decision and outcome are: at each case, collected at the back, or left out. */
+  decisions: DecisionsView;
   /** Anchors of the fixed parts of the book, for links and the PDF's bookmarks. */
-  anchors: { cover: string; colophon: string; guide: string; contents: string; valueIndex: string; matrix: string; main: string };
+  anchors: { cover: string; colophon: string; guide: string; contents: string; decisions: string; valueIndex: string; heatmap: string; matrix: string; main: string };
 }
 
 export interface ModelOptions {
@@ -220,6 +226,8 @@ export interface ModelOptions {
   primaryColour?: string;
   /** A renderer kept between builds (`serve`), so unchanged Markdown is not rendered again. */
   markdown?: MarkdownRenderer;
+  /** Where decision and outcome go (default `inline`). */
+  decisions?: DecisionsMode;
 }
 
 export interface ModelResult {
@@ -532,6 +540,8 @@ export function buildModel(casebook: Casebook, options: ModelOptions): ModelResu
     (['effect', 'purpose', 'consequences', 'legal'] as const).map((field, i) => [field, say('render.book.step', { n: i + 1 })]),
   );
 
+  const decisions = placeDecisions(cases, options.decisions ?? 'inline', (id) => anchorFor('decision', id));
+
   return {
     view: {
       lang,
@@ -544,12 +554,13 @@ export function buildModel(casebook: Casebook, options: ModelOptions): ModelResu
       valueIndex,
       matrix,
       heatmap,
+      decisions,
       filters: {
         values: present(casebook.values.values.map((v) => ({ id: v.id, label: v.label[lang] })), usedValues),
         domains: present(config.domains.map((d) => ({ id: d.id, label: d.label })), usedDomains),
         statuses: STATUSES.filter((s) => usedStatuses.has(s)).map((s) => ({ id: s, label: statusLabel(s) })),
       },
-      anchors: { cover: 'cover', colophon: 'colophon', guide: 'guide', contents: 'contents', valueIndex: 'value-index', matrix: 'matrix', main: 'main' },
+      anchors: { cover: 'cover', colophon: 'colophon', guide: 'guide', contents: 'contents', decisions: 'decisions', valueIndex: 'value-index', heatmap: 'matrix-overview', matrix: 'matrix', main: 'main' },
     },
     messages,
   };

@@ -1,0 +1,50 @@
+/**
+ * Where decision and outcome go in an edition: `inline` at each case (folded away in the
+ * HTML), `appendix` collected at the back in "Besluiten en afloop" with a pointer at each
+ * case, or `omit` (left out of the edition altogether). The casebook exists to be discussed:
+ * a team reads the situation and the dilemma first and the decision last.
+ */
+import type { CaseView } from './model.js';
+
+export type DecisionsMode = 'inline' | 'appendix' | 'omit';
+export const DECISIONS_MODES: readonly DecisionsMode[] = ['inline', 'appendix', 'omit'];
+
+export interface DecisionEntryView {
+  /** The case's id, number and title, and where the case is. */
+  id: string;
+  number: number;
+  title: string;
+  caseAnchor: string;
+  /** The entry's own fragment id (`decision-…`): the pointer at the case refers to it. */
+  anchor: string;
+  /** HTML. */
+  decision?: string;
+  outcome?: string;
+}
+
+export interface DecisionsView {
+  mode: DecisionsMode;
+  /** In `appendix` mode: one entry per case with a decision or outcome, in case order. */
+  entries: DecisionEntryView[];
+}
+
+/**
+ * Moves decision and outcome out of the case views for `appendix` and `omit`, so that no
+ * layout (HTML, PDF, Word) can show them at the case. `anchorOf` gives an entry's fragment id.
+ */
+export function placeDecisions(cases: CaseView[], mode: DecisionsMode, anchorOf: (id: string) => string): DecisionsView {
+  const entries: DecisionEntryView[] = [];
+  if (mode === 'inline') return { mode, entries };
+  for (const view of cases) {
+    const { decision, outcome } = view;
+    delete view.decision;
+    delete view.outcome;
+    if (mode === 'omit' || (decision === undefined && outcome === undefined)) continue;
+    const entry: DecisionEntryView = { id: view.id, number: view.number, title: view.title, caseAnchor: view.anchor, anchor: anchorOf(view.id) };
+    if (decision !== undefined) entry.decision = decision;
+    if (outcome !== undefined) entry.outcome = outcome;
+    view.decisionAnchor = entry.anchor;
+    entries.push(entry);
+  }
+  return { mode, entries };
+}
