@@ -74,6 +74,15 @@ export interface CustomPrivacyPattern {
 export type RuleSetting = Severity | 'off';
 
 /** casebook.yaml after defaults are applied. */
+/** A named edition in casebook.yaml: which cases, and where their decisions go. */
+export interface EditionConfig {
+  domains?: string[];
+  values?: string[];
+  statuses?: Array<'draft' | 'review' | 'published'>;
+  drafts?: boolean;
+  decisions?: 'inline' | 'appendix' | 'omit';
+}
+
 export interface CasebookConfig {
   /** Absolute path of casebook.yaml, or undefined when running without one. */
   file: string | undefined;
@@ -91,6 +100,10 @@ export interface CasebookConfig {
   templates?: string;
   version?: string;
   chapters: 'domain' | 'value';
+  /** Where decision and outcome go in the book (default inline). */
+  decisions: 'inline' | 'appendix' | 'omit';
+  /** Named editions (`build --edition NAME`). */
+  editions: Record<string, EditionConfig>;
   rules: Record<string, RuleSetting>;
   privacy: { patterns: CustomPrivacyPattern[]; allowNames: string[]; allowEmailDomains: string[] };
   tagging: { threshold: number; strongThreshold: number };

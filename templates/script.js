@@ -140,6 +140,7 @@
     if (parts.length === 0) return;
     current = Math.max(0, Math.min(parts.length - 1, index));
     stage.textContent = '';
+    stage.scrollTop = 0;
     var part = parts[current];
     stage.appendChild(part.el);
     dialog.setAttribute('data-part', part.name);
@@ -182,9 +183,14 @@
     if (event.altKey || event.ctrlKey || event.metaKey) return;
     var onButton = event.target.tagName === 'BUTTON';
     var key = event.key;
+    var down = key === 'ArrowDown' || key === 'PageDown' || (key === ' ' && !onButton && !event.shiftKey);
+    var up = key === 'ArrowUp' || key === 'PageUp' || (key === ' ' && !onButton && event.shiftKey);
+    // A part longer than the screen scrolls first; then the same key goes on to the next part.
+    if (down && stage.scrollTop + stage.clientHeight < stage.scrollHeight - 2) return;
+    if (up && stage.scrollTop > 2) return;
     var step = 0;
-    if (key === 'ArrowRight' || key === 'ArrowDown' || key === 'PageDown' || (key === ' ' && !onButton && !event.shiftKey)) step = 1;
-    else if (key === 'ArrowLeft' || key === 'ArrowUp' || key === 'PageUp' || (key === ' ' && !onButton && event.shiftKey)) step = -1;
+    if (key === 'ArrowRight' || down) step = 1;
+    else if (key === 'ArrowLeft' || up) step = -1;
     else if (key === 'Home') step = -parts.length;
     else if (key === 'End') step = parts.length;
     if (step === 0) return;

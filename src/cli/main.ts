@@ -98,6 +98,8 @@ function buildProgram(io: Io, lang: Lang, setExit: (code: number) => void): Comm
     .option('--domain <ids>', h('build.domain'), collect)
     .option('--value <ids>', h('build.value'), collect)
     .option('--status <statussen>', h('build.status'), collect)
+    .option('--decisions <plaats>', h('build.decisions'))
+    .option('--edition <naam>', h('build.edition'))
     .option('--no-sandbox', h('build.noSandbox'))
     .option('--allow-privacy-errors', h('build.allowPrivacyErrors'))
     .addHelpText('after', h('build.examples'))

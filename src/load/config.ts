@@ -108,6 +108,8 @@ function defaults(root: string, file: string | undefined, lang: Lang): CasebookC
     roles: builtInList('roles', lang),
     output: 'dist',
     chapters: 'domain',
+    decisions: 'inline',
+    editions: {},
     rules: {},
     privacy: { patterns: [], allowNames: [], allowEmailDomains: [] },
     tagging: { threshold: DEFAULT_THRESHOLD, strongThreshold: DEFAULT_STRONG_THRESHOLD },
@@ -146,6 +148,8 @@ export async function loadConfig(file: string | undefined, cwd: string, messageL
   if (cases !== undefined) config.cases = Array.isArray(cases) ? cases : [cases];
   config.output = field<string>('output') ?? config.output;
   config.chapters = field<'domain' | 'value'>('chapters') ?? config.chapters;
+  config.decisions = field<CasebookConfig['decisions']>('decisions') ?? config.decisions;
+  config.editions = field<CasebookConfig['editions']>('editions') ?? {};
   const domains = field<LabelledId[]>('domains');
   if (domains) config.domains = domains.map(({ id, label }) => ({ id, label }));
   const roles = field<LabelledId[]>('roles');

@@ -116,12 +116,17 @@ export function cssString(value: string): string {
 }
 
 /** `pagina {page} van {pages}` → `"pagina " counter(page) " van " counter(pages)`. */
-function pageCounterContent(template: string): string {
+export function pageCounterContent(template: string): string {
   return template
     .split(/(\{page\}|\{pages\})/)
     .filter((part) => part !== '')
     .map((part) => (part === '{page}' ? 'counter(page)' : part === '{pages}' ? 'counter(pages)' : cssString(part)))
     .join(' ');
+}
+
+/** Margin boxes do not see the document's custom properties: fonts and colours are spelled out. */
+export function marginBoxFont(theme: Theme): string {
+  return `font-family: ${theme.font ? `"${theme.font}", ` : ''}${HEADING_FONTS}; font-size: 7.5pt; color: #4f5660;`;
 }
 
 /**
@@ -133,8 +138,7 @@ export function printCss(view: BookView, theme: Theme): string {
   const labels = view.labels as Record<string, string>;
   const rules: string[] = [];
   const footerLeft = view.book.privacyErrors > 0 ? labels.privacyBanner! : view.book.organisation ?? '';
-  // Margin boxes do not see the document's custom properties: fonts and colours are spelled out.
-  const font = `font-family: ${theme.font ? `"${theme.font}", ` : ''}${HEADING_FONTS}; font-size: 7.5pt; color: #4f5660;`;
+  const font = marginBoxFont(theme);
   rules.push(`@page {
   size: A4;
   margin: ${PAGE.top}mm ${PAGE.right}mm ${PAGE.bottom}mm ${PAGE.left}mm;
@@ -185,8 +189,9 @@ export function printCss(view: BookView, theme: Theme): string {
 
 const sha256 = (text: string) => `'sha256-${createHash('sha256').update(text, 'utf8').digest('base64')}'`;
 
-function pageView(view: BookView, templates: Templates, theme: Theme): PageView {
-  const css = [themeCss(theme), printCss(view, theme), templates.css].join('\n');
+/** The view with its assets; `print` replaces the book's page rules (handouts have their own). */
+export function pageView(view: BookView, templates: Templates, theme: Theme, print = printCss(view, theme)): PageView {
+  const css = [themeCss(theme), print, templates.css].join('\n');
   const script = view.format === 'html' ? templates.script : undefined;
   const csp = [
     "default-src 'none'",

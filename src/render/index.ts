@@ -6,12 +6,12 @@
  * the previous outputs as they were.
  */
 import { constants } from 'node:fs';
-import { access, mkdir } from 'node:fs/promises';
+import { access, mkdir, readdir, rm } from 'node:fs/promises';
 import path from 'node:path';
 import { CasebookError } from '../errors.js';
 import { t, type Params } from '../i18n/index.js';
 import { sortMessages } from '../message.js';
-import type { Casebook, Lang, Message, ValidationResult } from '../types.js';
+import type { Casebook, EditionConfig, Lang, Message, ValidationResult } from '../types.js';
 import { slugify } from '../util/slug.js';
 import { AtomicWriteError, writeFilesAtomic, type FileToWrite } from '../util/write.js';
 import { suggest } from '../validate/suggest.js';
@@ -22,6 +22,8 @@ import { assembleHtml, assembleHtmlPieces } from './html.js';
 import { STATUSES } from '../case/index.js';
 import type { BookView, EditionFilters } from './model.js';
 import { renderPdf, type OutlineEntry } from './pdf.js';
+import type { DecisionsMode } from './decisions.js';
+import { layOutHandouts, printHandouts } from './handouts.js';
 import { configMessage } from './source-message.js';
 import { prepareBook, templateFailure } from './prepare.js';
 import { TemplateRenderError } from './templates.js';
@@ -30,7 +32,7 @@ export type { BookView, CaseView, ChapterView, EditionFilters } from './model.js
 export type { CaseStatus } from '../case/index.js';
 export { findBrowser, launchBrowser, type BrowserLocation } from './browser.js';
 
-export type OutputFormat = 'html' | 'pdf';
+export type OutputFormat = 'html' | 'pdf' | 'handouts';
 
 export interface BuildOptions {
   /** Default: both. */
@@ -38,6 +40,10 @@ export interface BuildOptions {
   /** Output folder; relative to the casebook folder. Default: `output` from casebook.yaml. */
   outDir?: string;
   filters?: EditionFilters;
+  /** A named edition from casebook.yaml: its filters and decisions, under the command line's own. */
+  edition?: string;
+  /** Where decision and outcome go; default: the edition's, else casebook.yaml's, else inline. */
+  decisions?: DecisionsMode;
   /** Language of messages (the book itself is in the casebook's language). */
   lang?: Lang;
   /** Build even when privacy errors stand (only those); every page then carries a warning. */
@@ -71,6 +77,8 @@ export interface BuildResult {
   pages?: number;
   /** How many times Chromium printed it: 1 when the estimated page numbers were right. */
   passes?: number;
+  /** With `handouts`: each case's handout and its page count. */
+  handouts?: Array<{ caseId: string; pages: number }>;
 }
 
 const DEFAULT_TIMEOUT_SECONDS = 300;
@@ -153,7 +161,9 @@ export async function build(casebook: Casebook, options: BuildOptions = {}): Pro
   const lang = options.lang ?? casebook.config.language;
   const env = options.env ?? process.env;
   const formats = options.formats ?? ['html', 'pdf'];
-  const filters = options.filters ?? {};
+  const edition = namedEdition(casebook, options.edition, options.lang ?? casebook.config.language);
+  const filters = editionFilters(edition, options.filters ?? {});
+  const decisions = options.decisions ?? edition?.decisions ?? casebook.config.decisions;
   const progress = (key: string, params?: Params) => options.onProgress?.(t(lang, `render.build.progress.${key}`, params));
   const signal = options.signal;
   signal?.throwIfAborted();
@@ -174,7 +184,7 @@ export async function build(casebook: Casebook, options: BuildOptions = {}): Pro
   const date = buildDate(env, lang);
   const timeoutMs = pdfTimeoutMs(env, lang);
 
-  const prepared = prepareBook(casebook, lang, { filters, date, privacyErrors: result.privacyErrors });
+  const prepared = prepareBook(casebook, lang, { filters, date, privacyErrors: result.privacyErrors, decisions, ...(options.edition ? { editionName: options.edition } : {}) });
   if (!prepared.book) return stop(prepared.messages);
   const { templates, theme, view } = prepared.book;
   const renderMessages = prepared.messages;
@@ -205,15 +215,28 @@ export async function build(casebook: Casebook, options: BuildOptions = {}): Pro
     if (html === undefined) return stop(renderMessages);
     outputs.push({ file: path.join(outDir, `${baseName}.html`), data: html });
   }
-  if (formats.includes('pdf')) {
-    const html = layout(() => assembleHtml({ ...view, format: 'pdf' }, templates, theme));
-    if (html === undefined) return stop(renderMessages);
+  const wantPdf = formats.includes('pdf');
+  const wantHandouts = formats.includes('handouts');
+  if (wantPdf || wantHandouts) {
+    const html = wantPdf ? layout(() => assembleHtml({ ...view, format: 'pdf' }, templates, theme)) : '';
+    // Handouts leave decision and outcome out unless they were asked for in so many words.
+    const handouts = wantHandouts ? layout(() => layOutHandouts(view, templates, theme, options.decisions === 'inline')) : [];
+    if (html === undefined || handouts === undefined) return stop(renderMessages);
     const labels = view.labels as Record<string, string>;
+    const meta = {
+      ...(view.book.organisation ? { author: view.book.organisation } : {}),
+      subject: view.book.subtitle ?? labels.valueIndex!,
+      keywords: view.filters.values.map((v) => v.label),
+      lang: view.lang,
+      creator: `casebook ${version}`,
+      date,
+    };
     progress('browser');
     try {
-      // The time limit covers starting the browser too. A single call may take as long as the
-      // whole limit allows (puppeteer's own default would cut a large PDF off after 3 minutes).
-      const pdf = await runInBrowser(
+      // One browser for the book and every handout. The time limit covers starting it too. A
+      // single call may take as long as the whole limit allows (puppeteer's own default would
+      // cut a large PDF off after 3 minutes).
+      const printed = await runInBrowser(
         {
           env,
           lang,
@@ -223,23 +246,28 @@ export async function build(casebook: Casebook, options: BuildOptions = {}): Pro
           timeoutMs,
           timeoutError: () => new CasebookError(t(lang, 'render.build.timeout', { seconds: formatSeconds(timeoutMs, lang) })),
         },
-        (browser) =>
-          renderPdf(browser, html, outlineOf(view), {
-            title: view.book.documentTitle,
-            ...(view.book.organisation ? { author: view.book.organisation } : {}),
-            subject: view.book.subtitle ?? labels.valueIndex!,
-            keywords: view.filters.values.map((v) => v.label),
-            lang: view.lang,
-            creator: `casebook ${version}`,
-            date,
-          }, { timeoutMs, onProgress: progress }),
+        async (browser) => {
+          const book = wantPdf ? await renderPdf(browser, html, outlineOf(view), { ...meta, title: view.book.documentTitle }, { timeoutMs, onProgress: progress }) : undefined;
+          if (handouts.length > 0) progress('handouts', { count: handouts.length });
+          const sheets = await printHandouts(browser, handouts, meta, { timeoutMs });
+          return { book, sheets };
+        },
       );
-      for (const url of [...new Set(pdf.blocked)]) {
-        renderMessages.push(configMessage(casebook, '/templates', 'render/blocked-request', 'warning', t(lang, 'render.messages.blockedRequest', { url: url.slice(0, 200) })));
+      const { book, sheets } = printed;
+      if (book) {
+        for (const url of [...new Set(book.blocked)]) {
+          renderMessages.push(configMessage(casebook, '/templates', 'render/blocked-request', 'warning', t(lang, 'render.messages.blockedRequest', { url: url.slice(0, 200) })));
+        }
+        result.pages = book.pages;
+        result.passes = book.passes;
+        outputs.push({ file: path.join(outDir, `${baseName}.pdf`), data: book.bytes });
       }
-      result.pages = pdf.pages;
-      result.passes = pdf.passes;
-      outputs.push({ file: path.join(outDir, `${baseName}.pdf`), data: pdf.bytes });
+      if (wantHandouts) {
+        const folder = path.join(outDir, HANDOUTS_FOLDER);
+        await ensureWritable(folder, lang);
+        for (const sheet of sheets) outputs.push({ file: path.join(folder, sheet.handout.fileName), data: sheet.bytes });
+        result.handouts = sheets.map((sheet) => ({ caseId: sheet.handout.caseId, pages: sheet.pages }));
+      }
     } catch (error) {
       if (error instanceof CasebookError || (signal?.aborted && error === signal.reason)) throw error;
       throw new CasebookError(t(lang, 'render.build.pdfFailed', { detail: ((error as Error).message ?? String(error)).split('\n')[0]! }));
@@ -256,7 +284,40 @@ export async function build(casebook: Casebook, options: BuildOptions = {}): Pro
     throw new CasebookError(t(lang, 'render.build.writeFailed', { file: error.file, dir: outDir, code: describeIoError(error.cause, lang) }));
   }
   result.outputs.push(...outputs.map((o) => o.file));
+  // A case no longer in the edition (back to draft, say) must not keep its old handout.
+  if (wantHandouts) await removeStaleHandouts(path.join(outDir, HANDOUTS_FOLDER), new Set(outputs.map((o) => path.basename(o.file))));
   result.messages = sortMessages([...result.messages, ...renderMessages]);
   return result;
+}
+
+/** The folder under the output folder where `--format handouts` writes one PDF per case. */
+export const HANDOUTS_FOLDER = 'handouts';
+
+async function removeStaleHandouts(folder: string, keep: Set<string>): Promise<void> {
+  for (const name of await readdir(folder).catch(() => [] as string[])) {
+    if (name.endsWith('.pdf') && !keep.has(name)) await rm(path.join(folder, name), { force: true }).catch(() => undefined);
+  }
+}
+
+/** The named edition from casebook.yaml, or undefined without --edition; an unknown name stops the build. */
+export function namedEdition(casebook: Casebook, name: string | undefined, lang: Lang): EditionConfig | undefined {
+  if (name === undefined) return undefined;
+  const editions = casebook.config.editions;
+  const found = Object.hasOwn(editions, name) ? editions[name] : undefined;
+  if (found) return found;
+  const known = Object.keys(editions);
+  const suggestion = suggest(name, known);
+  if (known.length === 0) throw new CasebookError(t(lang, 'render.build.noEditions', { name }));
+  throw new CasebookError(t(lang, suggestion ? 'render.build.unknownEditionSuggest' : 'render.build.unknownEdition', { name, known: known.join(', '), ...(suggestion ? { suggestion } : {}) }));
+}
+
+/** The edition's filters, each replaced by the command line's where that names its own. */
+export function editionFilters(edition: EditionConfig | undefined, given: EditionFilters): EditionFilters {
+  const filters: EditionFilters = {};
+  if (edition?.domains) filters.domains = edition.domains;
+  if (edition?.values) filters.values = edition.values;
+  if (edition?.statuses) filters.statuses = edition.statuses;
+  if (edition?.drafts) filters.drafts = true;
+  return { ...filters, ...Object.fromEntries(Object.entries(given).filter(([, value]) => value !== undefined)) };
 }
 

@@ -13,6 +13,7 @@ import { placeDecisions, type DecisionsMode, type DecisionsView } from './decisi
 import { heatmapSvg } from './heatmap.js';
 import { MarkdownRenderer, type Finding, type MarkdownSource } from './markdown.js';
 import { sourceMessage } from './source-message.js';
+import { slugify } from '../util/slug.js';
 
 
 /** Which cases go into an edition. Within one list any id matches; the lists combine with "and". */
@@ -227,6 +228,8 @@ export interface ModelOptions {
   markdown?: MarkdownRenderer;
   /** Where decision and outcome go (default `inline`). */
   decisions?: DecisionsMode;
+  /** The name of the edition in casebook.yaml (`build --edition NAME`): the file name then. */
+  editionName?: string;
 }
 
 export interface ModelResult {
@@ -468,9 +471,14 @@ export function buildModel(casebook: Casebook, options: ModelOptions): ModelResu
   const draftsShown = filters.drafts === true || (filters.statuses?.includes('draft') ?? false);
   const editionParts = [...editionDomains, ...editionValues, ...editionStatuses].map((p) => p.label);
   if (filters.drafts) editionParts.push(String(labels.editionDrafts));
+  // An edition that moves or leaves out the decisions says so, in its text and its file name.
+  const decisionsMode = options.decisions ?? 'inline';
+  if (decisionsMode !== 'inline') editionParts.push(String(labels[decisionsMode === 'appendix' ? 'editionDecisionsAppendix' : 'editionDecisionsOmit']));
   const full = editionParts.length === 0;
   const slugParts = [...(filters.domains ?? []), ...(filters.values ?? []), ...(filters.statuses ?? [])];
   if (filters.drafts) slugParts.push(lang === 'en' ? 'drafts' : 'concepten');
+  if (decisionsMode !== 'inline') slugParts.push(slugify(String(labels[decisionsMode === 'appendix' ? 'editionDecisionsAppendix' : 'editionDecisionsOmit']), 40));
+  if (options.editionName) slugParts.splice(0, slugParts.length, options.editionName);
 
   const builtIn = casebook.values.source === 'built-in';
   const provenance = casebook.values.provenance[lang] || (builtIn ? '' : say('render.colophon.valueSetOwn', { file: path.basename(casebook.values.source) }));

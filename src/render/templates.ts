@@ -20,6 +20,8 @@ import { typesetTitle } from './typography.js';
 export interface Templates {
   /** Lays out the whole page; throws TemplateRenderError when a template fails at run time. */
   render(view: BookView): string;
+  /** Lays out one case as a handout (handout.hbs; the view has `handout.case`). */
+  renderHandout(view: BookView): string;
   /**
    * The same page in pieces, each case laid out only when its piece is asked for, so that a
    * 10,000-case book (70 MB of HTML) is never one string in memory. Joined, the pieces are
@@ -69,8 +71,9 @@ function registerHelpers(hb: typeof Handlebars): void {
   hb.registerHelper('pageref', (...args: unknown[]) => {
     const options = args.pop() as Handlebars.HelperOptions;
     const [anchor, label] = args;
-    const root = options.data?.root as BookView | undefined;
-    if (root?.format !== 'pdf' || typeof anchor !== 'string') return '';
+    const root = options.data?.root as (BookView & { handout?: unknown }) | undefined;
+    // A handout is one case: the book's pages are not there to refer to.
+    if (root?.format !== 'pdf' || root.handout !== undefined || typeof anchor !== 'string') return '';
     const labelAttribute = typeof label === 'string' ? ` data-label="${hb.escapeExpression(label)}"` : '';
     return new hb.SafeString(`<span class="pageref" data-pageref="${hb.escapeExpression(anchor)}"${labelAttribute}></span>`);
   });
@@ -104,6 +107,7 @@ export function loadTemplates(casebook: Casebook, lang: Lang): TemplatesResult {
   registerHelpers(hb);
   const read = (name: string) => readFileSync(files[name]!, 'utf8');
   let page: HandlebarsTemplateDelegate | undefined;
+  let handout: HandlebarsTemplateDelegate | undefined;
   for (const name of Object.keys(files).filter((n) => n.endsWith('.hbs'))) {
     const source = read(name);
     try {
@@ -118,8 +122,10 @@ export function loadTemplates(casebook: Casebook, lang: Lang): TemplatesResult {
     }
     if (name.startsWith('partials/')) hb.registerPartial(path.basename(name, '.hbs'), source);
     else if (name === 'page.hbs') page = hb.compile(source, { preventIndent: true });
+    else if (name === 'handout.hbs') handout = hb.compile(source, { preventIndent: true });
   }
-  if (messages.length > 0 || !page) return { messages };
+  if (messages.length > 0 || !page || !handout) return { messages };
+  const handoutPage = handout;
 
   const compiled = page;
   const runtimeOptions = { allowProtoPropertiesByDefault: false, allowProtoMethodsByDefault: false };
@@ -133,7 +139,7 @@ export function loadTemplates(casebook: Casebook, lang: Lang): TemplatesResult {
     }
   };
   const caseSource = hb.partials[DEFERRED_PARTIAL] as string | undefined;
-  const casePartial = caseSource === undefined ? undefined : hb.compile(caseSource);
+  const casePartial = caseSource === undefined ? undefined : hb.compile(caseSource, { preventIndent: true });
   return {
     messages,
     templates: {
@@ -141,6 +147,7 @@ export function loadTemplates(casebook: Casebook, lang: Lang): TemplatesResult {
       css: read('style.css'),
       script: read('script.js'),
       render: (view) => run(() => compiled(view, runtimeOptions)),
+      renderHandout: (view) => run(() => handoutPage(view, runtimeOptions)),
       renderPieces: (view) => {
         if (!casePartial) return [run(() => compiled(view, runtimeOptions))];
         // The page is laid out with a marker where each case goes; the cases are laid out

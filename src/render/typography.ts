@@ -29,6 +29,8 @@ function hyphenator(lang: Lang): HyphenateSync {
 
 /** Words shorter than this stay whole: breaking them saves little and reads badly. */
 const MIN_WORD = 8;
+/** In titles only very long words are broken. */
+const TITLE_MIN_WORD = 16;
 const WORD = /[\p{L}\p{M}]{8,}/gu;
 /** A run of text that is an address, a path, a file name or code-like: never broken. */
 const NOT_PROSE = /[:/@\\=_&<>{}|]|www\.|\.[a-z]{2,4}\b/i;
@@ -102,4 +104,3 @@ export function settleQuotes(text: string): string {
 export function typesetTitle(text: string, lang: Lang): string {
   return hyphenate(smartQuotes(text), lang, TITLE_MIN_WORD);
 }
-const TITLE_MIN_WORD = 16;

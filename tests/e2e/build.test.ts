@@ -125,7 +125,7 @@ describe('casebook build on the example casebook', () => {
     expect(pdf.outline.map((e) => e.title)).toEqual([
       'Casusboekje sociaal domein', 'Colofon', 'Leeswijzer', 'Inhoud',
       '1. Wmo 2015', '2. Jeugdwet', '3. Participatiewet', '4. Wet gemeentelijke schuldhulpverlening', '5. Wet inburgering', '6. Integraal (over de domeinen)',
-      'Kernwaardenregister', 'Kernwaarden per casus',
+      'Kernwaardenregister', 'Overzicht per domein', 'Kernwaarden per casus',
     ]);
     expect(pdf.outline.slice(0, 4).map((e) => e.page)).toEqual([1, 2, 3, 4]);
     expect(allCases().map((c) => numbered(c.title)[0])).toEqual(published().map((_, i) => i + 1));
@@ -150,7 +150,7 @@ describe('casebook build on the example casebook', () => {
       expect(found, `contents entry for ${entry.title}`).toBeTruthy();
       expect(Number(found![1]), entry.title).toBe(entry.page);
     }
-    for (const part of ['Colofon', 'Leeswijzer', 'Kernwaardenregister', 'Kernwaarden per casus']) {
+    for (const part of ['Colofon', 'Leeswijzer', 'Kernwaardenregister', 'Overzicht per domein', 'Kernwaarden per casus']) {
       const page = pdf.outline.find((e) => e.title === part)!.page;
       expect(lines.some((l) => new RegExp(`^\\s*${part}\\s.*\\s${page}\\s*$`).test(l)), part).toBe(true);
     }
@@ -336,7 +336,7 @@ describe('casebook build on the example casebook', () => {
   it('refuses an unknown format', async () => {
     const wrong = await run(['build', '--format', 'docx'], dir);
     expect(wrong.code).toBe(2);
-    expect(wrong.stderr).toBe("casebook: Onbekend formaat 'docx'. Kies html, pdf of html,pdf.\n");
+    expect(wrong.stderr).toBe("casebook: Onbekend formaat 'docx'. Kies html, pdf, handouts of een combinatie zoals html,pdf.\n");
   });
 });
 

@@ -28,9 +28,10 @@ async function setUp(config: string, files: Record<string, string | Uint8Array> 
 describe('templates', () => {
   it('ships the page, the partials, the stylesheet and the script', () => {
     expect(builtInTemplateNames()).toEqual([
-      'page.hbs',
+      'handout.hbs', 'page.hbs',
       'partials/case.hbs', 'partials/chapter.hbs', 'partials/colophon.hbs', 'partials/contents.hbs', 'partials/cover.hbs',
-      'partials/finder.hbs', 'partials/guide.hbs', 'partials/head.hbs', 'partials/matrix.hbs', 'partials/value-index.hbs',
+      'partials/decisions.hbs', 'partials/finder.hbs', 'partials/guide.hbs', 'partials/head.hbs', 'partials/matrix.hbs',
+      'partials/present.hbs', 'partials/value-index.hbs', 'partials/verdict.hbs',
       'style.css', 'script.js',
     ]);
   });

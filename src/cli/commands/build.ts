@@ -6,6 +6,7 @@ import { t } from '../../i18n/index.js';
 import { loadCasebook } from '../../load/index.js';
 import { countSeverity } from '../../message.js';
 import { build, type OutputFormat } from '../../render/index.js';
+import { DECISIONS_MODES, type DecisionsMode } from '../../render/decisions.js';
 import type { CaseStatus } from '../../case/index.js';
 import type { Lang, Message } from '../../types.js';
 import type { GlobalOptions, Io } from '../io.js';
@@ -18,19 +19,31 @@ export interface BuildCommandOptions extends GlobalOptions {
   domain?: string[];
   value?: string[];
   status?: string[];
+  decisions?: string;
+  edition?: string;
   /** commander's `--no-sandbox`: false when given. */
   sandbox?: boolean;
   allowPrivacyErrors?: boolean;
 }
 
-/** `html`, `pdf`, `html,pdf` (either order). */
+const FORMATS: readonly OutputFormat[] = ['html', 'pdf', 'handouts'];
+
+/** `html`, `pdf`, `handouts`, or a comma list of them (any order). */
 export function parseFormats(value: string | undefined, lang: Lang): OutputFormat[] {
   if (value === undefined) return ['html', 'pdf'];
   const parts = value.split(',').map((p) => p.trim().toLowerCase()).filter(Boolean);
-  if (parts.length === 0 || parts.some((p) => p !== 'html' && p !== 'pdf')) {
+  if (parts.length === 0 || parts.some((p) => !(FORMATS as readonly string[]).includes(p))) {
     throw new CasebookError(t(lang, 'render.build.badFormat', { format: value }));
   }
-  return (['html', 'pdf'] as const).filter((f) => parts.includes(f));
+  return FORMATS.filter((f) => parts.includes(f));
+}
+
+/** `--decisions inline|appendix|omit`. */
+export function parseDecisions(value: string | undefined, lang: Lang): DecisionsMode | undefined {
+  if (value === undefined) return undefined;
+  const mode = value.trim().toLowerCase();
+  if (!(DECISIONS_MODES as readonly string[]).includes(mode)) throw new CasebookError(t(lang, 'render.build.badDecisions', { value }));
+  return mode as DecisionsMode;
 }
 
 /** Repeated flags and comma lists both work: `--domain wmo --domain jeugdwet`, `--domain wmo,jeugdwet`. */
@@ -76,6 +89,7 @@ export async function buildCommand(options: BuildCommandOptions, io: Io, signal?
 async function buildAndReport(options: BuildCommandOptions, io: Io, signal: AbortSignal, setLang: (lang: Lang) => void): Promise<number> {
   const lang0 = options.lang ?? 'nl';
   const formats = parseFormats(options.format, lang0);
+  const decisions = parseDecisions(options.decisions, lang0);
   const casebook = await loadCasebook({ cwd: io.cwd, ...(options.casebook ? { casebook: options.casebook } : {}), ...(options.lang ? { lang: options.lang } : {}) });
   const lang = options.lang ?? casebook.config.language;
   setLang(lang);
@@ -93,6 +107,8 @@ async function buildAndReport(options: BuildCommandOptions, io: Io, signal: Abor
       ...(statuses ? { statuses } : {}),
       ...(options.drafts ? { drafts: true } : {}),
     },
+    ...(decisions ? { decisions } : {}),
+    ...(options.edition !== undefined ? { edition: options.edition } : {}),
     ...(options.out !== undefined ? { outDir: path.resolve(io.cwd, options.out) } : {}),
     ...(options.allowPrivacyErrors ? { allowPrivacyErrors: true } : {}),
     ...(options.sandbox === false ? { noSandbox: true } : {}),
@@ -113,9 +129,14 @@ async function buildAndReport(options: BuildCommandOptions, io: Io, signal: Abor
     return 1;
   }
   if (result.privacyErrors > 0) io.stderr.write(`${t(lang, 'render.build.privacyOverride', { count: result.privacyErrors })}\n`);
-  for (const file of result.outputs) {
-    const shownPath = path.relative(io.cwd, file) || file;
-    io.stdout.write(`${t(lang, 'render.build.written', { path: shownPath.startsWith('..') ? file : shownPath })}\n`);
-  }
+  const shownPath = (file: string) => {
+    const relative = path.relative(io.cwd, file) || file;
+    return relative.startsWith('..') ? file : relative;
+  };
+  // Handouts are many: one line for the folder they are in.
+  const handouts = result.handouts?.length ?? 0;
+  const books = handouts > 0 ? result.outputs.slice(0, result.outputs.length - handouts) : result.outputs;
+  for (const file of books) io.stdout.write(`${t(lang, 'render.build.written', { path: shownPath(file) })}\n`);
+  if (handouts > 0) io.stdout.write(`${t(lang, 'render.build.writtenHandouts', { count: handouts, path: `${shownPath(path.dirname(result.outputs.at(-1)!))}/` })}\n`);
   return 0;
 }
