@@ -17,18 +17,18 @@ import { AtomicWriteError, writeFilesAtomic, type FileToWrite } from '../util/wr
 import { suggest } from '../validate/suggest.js';
 import { validate } from '../validate/index.js';
 import { version } from '../version.js';
-import { formatSeconds, runInBrowser } from './browser.js';
-import { assembleHtml, assembleHtmlPieces } from './html.js';
+import { formatSeconds, runInBrowser } from '../render/browser.js';
+import { assembleHtml, assembleHtmlPieces } from '../render/html.js';
 import { STATUSES } from '../case/index.js';
-import type { BookView, EditionFilters } from './model.js';
-import { renderPdf, type OutlineEntry } from './pdf.js';
-import { configMessage } from './source-message.js';
-import { prepareBook, templateFailure } from './prepare.js';
-import { TemplateRenderError } from './templates.js';
+import type { BookView, EditionFilters } from '../render/model.js';
+import { renderPdf, type OutlineEntry } from '../render/pdf.js';
+import { configMessage } from '../render/source-message.js';
+import { prepareBook, templateFailure } from '../render/prepare.js';
+import { TemplateRenderError } from '../render/templates.js';
 
-export type { BookView, CaseView, ChapterView, EditionFilters } from './model.js';
+export type { BookView, CaseView, ChapterView, EditionFilters } from '../render/model.js';
 export type { CaseStatus } from '../case/index.js';
-export { findBrowser, launchBrowser, type BrowserLocation } from './browser.js';
+export { findBrowser, launchBrowser, type BrowserLocation } from '../render/browser.js';
 
 export type OutputFormat = 'html' | 'pdf';
 
