@@ -1,9 +1,7 @@
 /**
- * Stage 4 of the pipeline: render. `build()` validates the casebook (errors stop it), makes
- * the view model for the edition, lays it out with the templates, and produces one
- * self-contained HTML file and/or an A4 PDF. Outputs are made in memory first and written
- * only when everything succeeded, each atomically, so a failed or interrupted build leaves
- * the previous outputs as they were.
+ * Above the pipeline: `build()` runs it for one edition. It validates the casebook (errors
+ * stop it), has render make the view model and lay it out with the templates, and writes one
+ * self-contained HTML file and/or an A4 PDF. `serve` uses the same steps (live.ts).
  */
 import { constants } from 'node:fs';
 import { access, mkdir } from 'node:fs/promises';
@@ -11,26 +9,17 @@ import path from 'node:path';
 import { CasebookError } from '../errors.js';
 import { t, type Params } from '../i18n/index.js';
 import { sortMessages } from '../message.js';
+import {
+  TemplateRenderError, assembleHtmlPieces, checkFilters, configMessage, prepareBook, printBook, templateFailure,
+  type EditionFilters, type OutputFormat, type PreparedBook,
+} from '../render/index.js';
 import type { Casebook, Lang, Message, ValidationResult } from '../types.js';
 import { slugify } from '../util/slug.js';
 import { AtomicWriteError, writeFilesAtomic, type FileToWrite } from '../util/write.js';
-import { suggest } from '../validate/suggest.js';
 import { validate } from '../validate/index.js';
-import { version } from '../version.js';
-import { formatSeconds, runInBrowser } from '../render/browser.js';
-import { assembleHtml, assembleHtmlPieces } from '../render/html.js';
-import { STATUSES } from '../case/index.js';
-import type { BookView, EditionFilters } from '../render/model.js';
-import { renderPdf, type OutlineEntry } from '../render/pdf.js';
-import { configMessage } from '../render/source-message.js';
-import { prepareBook, templateFailure } from '../render/prepare.js';
-import { TemplateRenderError } from '../render/templates.js';
 
-export type { BookView, CaseView, ChapterView, EditionFilters } from '../render/model.js';
-export type { CaseStatus } from '../case/index.js';
-export { findBrowser, launchBrowser, type BrowserLocation } from '../render/browser.js';
-
-export type OutputFormat = 'html' | 'pdf';
+export type { BookView, CaseView, ChapterView, EditionFilters, CaseStatus, OutputFormat } from '../render/index.js';
+export { checkFilters, outlineOf, findBrowser, launchBrowser, type BrowserLocation } from '../render/index.js';
 
 export interface BuildOptions {
   /** Default: both. */
@@ -96,22 +85,6 @@ export function fileSlug(text: string): string {
   return slugify(text, 80) || 'casebook';
 }
 
-/** Unknown ids in the filters stop the build before anything is done (exit 2, with a suggestion). */
-export function checkFilters(casebook: Casebook, filters: EditionFilters, lang: Lang): void {
-  const check = (values: readonly string[] | undefined, known: readonly string[], kind: 'domain' | 'value' | 'status', aliases = {}) => {
-    for (const value of values ?? []) {
-      if (known.includes(value)) continue;
-      const suggestion = suggest(value, known, aliases);
-      const params = { value, kind: t(lang, `render.build.kinds.${kind}`), ...(suggestion ? { suggestion } : {}) };
-      throw new CasebookError(t(lang, suggestion ? 'render.build.unknownFilterSuggest' : 'render.build.unknownFilter', params));
-    }
-  };
-  check(filters.domains, casebook.config.domains.map((d) => d.id), 'domain');
-  check(filters.values, casebook.values.values.map((v) => v.id), 'value');
-  // People say the Dutch words; the status ids are English.
-  check(filters.statuses, STATUSES, 'status', { concept: 'draft', vastgesteld: 'published', gepubliceerd: 'published', terbeoordeling: 'review' });
-}
-
 /** A system error's code, with what it means where a person would not know it (ENOSPC: de schijf is vol). */
 export function describeIoError(error: unknown, lang: Lang): string {
   const code = (error as NodeJS.ErrnoException | undefined)?.code;
@@ -129,120 +102,106 @@ async function ensureWritable(dir: string, lang: Lang): Promise<void> {
   }
 }
 
-/** Bookmarks: the parts of the book, the chapters, and the cases within them. */
-export function outlineOf(view: Omit<BookView, 'format'>): OutlineEntry[] {
-  const labels = view.labels as Record<string, string>;
-  return [
-    { title: view.book.title, anchor: view.anchors.cover },
-    { title: labels.colophon!, anchor: view.anchors.colophon },
-    { title: labels.guide!, anchor: view.anchors.guide },
-    { title: labels.contents!, anchor: view.anchors.contents },
-    ...view.chapters.map((chapter) => ({
-      title: `${chapter.number}. ${chapter.title}`,
-      anchor: chapter.anchor,
-      children: chapter.cases.map((c) => ({ title: `${c.number}. ${c.title}${c.draft ? ` (${labels.concept})` : ''}`, anchor: c.anchor })),
-    })),
-    { title: labels.valueIndex!, anchor: view.anchors.valueIndex },
-    { title: labels.matrix!, anchor: view.anchors.matrix },
-  ];
-}
-
-export async function build(casebook: Casebook, options: BuildOptions = {}): Promise<BuildResult> {
-  const lang = options.lang ?? casebook.config.language;
-  const env = options.env ?? process.env;
-  const formats = options.formats ?? ['html', 'pdf'];
-  const filters = options.filters ?? {};
-  const progress = (key: string, params?: Params) => options.onProgress?.(t(lang, `render.build.progress.${key}`, params));
-  const signal = options.signal;
-  signal?.throwIfAborted();
-
+/** Validation decides whether the build goes on: errors stop it, except privacy errors the person allowed. */
+function gate(casebook: Casebook, lang: Lang, allowPrivacyErrors: boolean | undefined): { result: BuildResult; go: boolean } {
   const validation = validate(casebook, { lang });
   const errors = validation.messages.filter((m) => !m.suppressed && m.severity === 'error');
   const privacyOnly = errors.length > 0 && errors.every((m) => m.rule.startsWith('privacy/'));
   const result: BuildResult = { outputs: [], messages: [...validation.messages], validation, stopped: false, privacyErrors: 0, cases: 0 };
+  if (errors.length > 0 && !(allowPrivacyErrors && privacyOnly)) return { result, go: false };
+  if (errors.length > 0) result.privacyErrors = errors.length;
+  return { result, go: true };
+}
+
+/** The edition's book, or the messages that stop it; an edition without cases is a mistake in the filters. */
+function prepareEdition(casebook: Casebook, lang: Lang, options: { filters: EditionFilters; date: Date; privacyErrors: number }) {
+  const prepared = prepareBook(casebook, lang, options);
+  const view = prepared.book?.view;
+  if (view && view.cases.length === 0) {
+    const described = [view.book.edition.text].filter(() => !view.book.edition.full).join('') || t(lang, 'render.build.noCasesAtAll');
+    throw new CasebookError(t(lang, 'render.build.noCases', { filters: described }));
+  }
+  return prepared;
+}
+
+interface LayoutJob {
+  casebook: Casebook;
+  book: PreparedBook;
+  outDir: string;
+  baseName: string;
+  lang: Lang;
+  env: NodeJS.ProcessEnv;
+  date: Date;
+  timeoutMs: number;
+  /** What the layout has to say (blocked requests, a template that failed). */
+  messages: Message[];
+}
+
+/** Lays out each format in memory; undefined when a casebook's own template fails (its message is then in `job.messages`). */
+async function layOut(job: LayoutJob, options: BuildOptions, result: BuildResult): Promise<FileToWrite[] | undefined> {
+  const { casebook, book, lang, messages } = job;
+  const formats = options.formats ?? ['html', 'pdf'];
+  const progress = (key: string, params?: Params) => options.onProgress?.(t(lang, `render.build.progress.${key}`, params));
+  const outputs: FileToWrite[] = [];
+  try {
+    if (formats.includes('html')) {
+      progress('html', { count: book.view.cases.length });
+      // In pieces: each case is laid out as it is written (a large book is never one string).
+      outputs.push({ file: path.join(job.outDir, `${job.baseName}.html`), data: assembleHtmlPieces({ ...book.view, format: 'html' }, book.templates, book.theme) });
+    }
+    if (formats.includes('pdf')) {
+      const pdf = await printBook(book, {
+        lang, env: job.env, date: job.date, timeoutMs: job.timeoutMs, onProgress: progress,
+        ...(options.noSandbox ? { noSandbox: true } : {}),
+        ...(options.signal ? { signal: options.signal } : {}),
+      });
+      for (const url of [...new Set(pdf.blocked)]) {
+        messages.push(configMessage(casebook, '/templates', 'render/blocked-request', 'warning', t(lang, 'render.messages.blockedRequest', { url: url.slice(0, 200) })));
+      }
+      result.pages = pdf.pages;
+      result.passes = pdf.passes;
+      outputs.push({ file: path.join(job.outDir, `${job.baseName}.pdf`), data: pdf.bytes });
+    }
+  } catch (error) {
+    messages.push(templateFailure(casebook, lang, error));
+    return undefined;
+  }
+  return outputs;
+}
+
+/**
+ * validate → model → layout → write. Outputs are made in memory first and written only when
+ * everything succeeded, each atomically, so a failed or interrupted build leaves the previous
+ * outputs as they were.
+ */
+export async function build(casebook: Casebook, options: BuildOptions = {}): Promise<BuildResult> {
+  const lang = options.lang ?? casebook.config.language;
+  const env = options.env ?? process.env;
+  const filters = options.filters ?? {};
+  const signal = options.signal;
+  signal?.throwIfAborted();
+
+  const { result, go } = gate(casebook, lang, options.allowPrivacyErrors);
   const stop = (more: Message[] = []) => {
     result.messages = sortMessages([...result.messages, ...more]);
     result.stopped = true;
     return result;
   };
-  if (errors.length > 0 && !(options.allowPrivacyErrors && privacyOnly)) return stop();
-  if (errors.length > 0) result.privacyErrors = errors.length;
+  if (!go) return stop();
 
   checkFilters(casebook, filters, lang);
   const date = buildDate(env, lang);
   const timeoutMs = pdfTimeoutMs(env, lang);
-
-  const prepared = prepareBook(casebook, lang, { filters, date, privacyErrors: result.privacyErrors });
+  const prepared = prepareEdition(casebook, lang, { filters, date, privacyErrors: result.privacyErrors });
   if (!prepared.book) return stop(prepared.messages);
-  const { templates, theme, view } = prepared.book;
-  const renderMessages = prepared.messages;
-  if (view.cases.length === 0) {
-    const described = [view.book.edition.text].filter(() => !view.book.edition.full).join('') || t(lang, 'render.build.noCasesAtAll');
-    throw new CasebookError(t(lang, 'render.build.noCases', { filters: described }));
-  }
-  result.cases = view.cases.length;
+  const { book, messages: renderMessages } = prepared;
+  result.cases = book.view.cases.length;
 
   const outDir = path.resolve(casebook.config.root, options.outDir ?? casebook.config.output);
   await ensureWritable(outDir, lang);
-  const baseName = [fileSlug(casebook.config.title), view.book.edition.slug].filter(Boolean).join('-');
-
-  const layout = <T>(make: () => T): T | undefined => {
-    try {
-      return make();
-    } catch (error) {
-      renderMessages.push(templateFailure(casebook, lang, error));
-      return undefined;
-    }
-  };
-
-  const outputs: FileToWrite[] = [];
-  if (formats.includes('html')) {
-    progress('html', { count: view.cases.length });
-    // In pieces: each case is laid out as it is written (a large book is never one string).
-    const html = layout(() => assembleHtmlPieces({ ...view, format: 'html' }, templates, theme));
-    if (html === undefined) return stop(renderMessages);
-    outputs.push({ file: path.join(outDir, `${baseName}.html`), data: html });
-  }
-  if (formats.includes('pdf')) {
-    const html = layout(() => assembleHtml({ ...view, format: 'pdf' }, templates, theme));
-    if (html === undefined) return stop(renderMessages);
-    const labels = view.labels as Record<string, string>;
-    progress('browser');
-    try {
-      // The time limit covers starting the browser too. A single call may take as long as the
-      // whole limit allows (puppeteer's own default would cut a large PDF off after 3 minutes).
-      const pdf = await runInBrowser(
-        {
-          env,
-          lang,
-          ...(options.noSandbox ? { noSandbox: true } : {}),
-          ...(signal ? { signal } : {}),
-          protocolTimeoutMs: Math.max(timeoutMs + 10_000, 180_000),
-          timeoutMs,
-          timeoutError: () => new CasebookError(t(lang, 'render.build.timeout', { seconds: formatSeconds(timeoutMs, lang) })),
-        },
-        (browser) =>
-          renderPdf(browser, html, outlineOf(view), {
-            title: view.book.documentTitle,
-            ...(view.book.organisation ? { author: view.book.organisation } : {}),
-            subject: view.book.subtitle ?? labels.valueIndex!,
-            keywords: view.filters.values.map((v) => v.label),
-            lang: view.lang,
-            creator: `casebook ${version}`,
-            date,
-          }, { timeoutMs, onProgress: progress }),
-      );
-      for (const url of [...new Set(pdf.blocked)]) {
-        renderMessages.push(configMessage(casebook, '/templates', 'render/blocked-request', 'warning', t(lang, 'render.messages.blockedRequest', { url: url.slice(0, 200) })));
-      }
-      result.pages = pdf.pages;
-      result.passes = pdf.passes;
-      outputs.push({ file: path.join(outDir, `${baseName}.pdf`), data: pdf.bytes });
-    } catch (error) {
-      if (error instanceof CasebookError || (signal?.aborted && error === signal.reason)) throw error;
-      throw new CasebookError(t(lang, 'render.build.pdfFailed', { detail: ((error as Error).message ?? String(error)).split('\n')[0]! }));
-    }
-  }
+  const baseName = [fileSlug(casebook.config.title), book.view.book.edition.slug].filter(Boolean).join('-');
+  const outputs = await layOut({ casebook, book, outDir, baseName, lang, env, date, timeoutMs, messages: renderMessages }, options, result);
+  if (outputs === undefined) return stop(renderMessages);
 
   // All or nothing: the HTML is not replaced when the PDF does not fit on the disk.
   try {
@@ -257,4 +216,3 @@ export async function build(casebook: Casebook, options: BuildOptions = {}): Pro
   result.messages = sortMessages([...result.messages, ...renderMessages]);
   return result;
 }
-

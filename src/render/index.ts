@@ -1,0 +1,113 @@
+/**
+ * Stage 4 of the pipeline: render. From a casebook that passed validation to the book: the
+ * view model of an edition with the templates and theme (`prepareBook`), laid out as one
+ * self-contained HTML file (`assembleHtml`, `assembleHtmlPieces`) or printed to an A4 PDF in
+ * Chromium (`printBook`). Render neither validates nor writes files: src/build does both.
+ */
+import { CasebookError } from '../errors.js';
+import { t } from '../i18n/index.js';
+import { STATUSES } from '../case/index.js';
+import type { Casebook, Lang } from '../types.js';
+import { suggest } from '../validate/suggest.js';
+import { version } from '../version.js';
+import { formatSeconds, runInBrowser } from './browser.js';
+import { assembleHtml } from './html.js';
+import type { BookView, EditionFilters } from './model.js';
+import { renderPdf, type OutlineEntry, type PdfResult } from './pdf.js';
+import type { PreparedBook } from './prepare.js';
+
+export type { BookView, CaseView, ChapterView, EditionFilters } from './model.js';
+export type { CaseStatus } from '../case/index.js';
+export { findBrowser, launchBrowser, type BrowserLocation } from './browser.js';
+export { assembleHtml, assembleHtmlPieces } from './html.js';
+export { MarkdownRenderer } from './markdown.js';
+export { prepareBook, templateFailure, type PreparedBook } from './prepare.js';
+export { configMessage } from './source-message.js';
+export { TemplateRenderError } from './templates.js';
+
+export type OutputFormat = 'html' | 'pdf';
+
+/** Unknown ids in the filters stop the build before anything is done (exit 2, with a suggestion). */
+export function checkFilters(casebook: Casebook, filters: EditionFilters, lang: Lang): void {
+  const check = (values: readonly string[] | undefined, known: readonly string[], kind: 'domain' | 'value' | 'status', aliases = {}) => {
+    for (const value of values ?? []) {
+      if (known.includes(value)) continue;
+      const suggestion = suggest(value, known, aliases);
+      const params = { value, kind: t(lang, `render.build.kinds.${kind}`), ...(suggestion ? { suggestion } : {}) };
+      throw new CasebookError(t(lang, suggestion ? 'render.build.unknownFilterSuggest' : 'render.build.unknownFilter', params));
+    }
+  };
+  check(filters.domains, casebook.config.domains.map((d) => d.id), 'domain');
+  check(filters.values, casebook.values.values.map((v) => v.id), 'value');
+  // People say the Dutch words; the status ids are English.
+  check(filters.statuses, STATUSES, 'status', { concept: 'draft', vastgesteld: 'published', gepubliceerd: 'published', terbeoordeling: 'review' });
+}
+
+/** Bookmarks: the parts of the book, the chapters, and the cases within them. */
+export function outlineOf(view: Omit<BookView, 'format'>): OutlineEntry[] {
+  const labels = view.labels as Record<string, string>;
+  return [
+    { title: view.book.title, anchor: view.anchors.cover },
+    { title: labels.colophon!, anchor: view.anchors.colophon },
+    { title: labels.guide!, anchor: view.anchors.guide },
+    { title: labels.contents!, anchor: view.anchors.contents },
+    ...view.chapters.map((chapter) => ({
+      title: `${chapter.number}. ${chapter.title}`,
+      anchor: chapter.anchor,
+      children: chapter.cases.map((c) => ({ title: `${c.number}. ${c.title}${c.draft ? ` (${labels.concept})` : ''}`, anchor: c.anchor })),
+    })),
+    { title: labels.valueIndex!, anchor: view.anchors.valueIndex },
+    { title: labels.matrix!, anchor: view.anchors.matrix },
+  ];
+}
+
+export interface PrintOptions {
+  lang: Lang;
+  env: NodeJS.ProcessEnv;
+  /** The build date, for the PDF's metadata. */
+  date: Date;
+  timeoutMs: number;
+  noSandbox?: boolean;
+  signal?: AbortSignal;
+  onProgress?: (key: string, params?: Record<string, string | number>) => void;
+}
+
+/**
+ * The book as a PDF, printed in Chromium. The time limit covers starting the browser too; a
+ * single call may take as long as the whole limit allows (puppeteer's own default would cut a
+ * large PDF off after 3 minutes). Failures other than the time limit or the signal become one
+ * worded CasebookError.
+ */
+export async function printBook(book: PreparedBook, options: PrintOptions): Promise<PdfResult> {
+  const { view, templates, theme } = book;
+  const { lang, timeoutMs, signal } = options;
+  const html = assembleHtml({ ...view, format: 'pdf' }, templates, theme);
+  const labels = view.labels as Record<string, string>;
+  options.onProgress?.('browser');
+  try {
+    return await runInBrowser(
+      {
+        env: options.env,
+        lang,
+        ...(options.noSandbox ? { noSandbox: true } : {}),
+        ...(signal ? { signal } : {}),
+        protocolTimeoutMs: Math.max(timeoutMs + 10_000, 180_000),
+        timeoutMs,
+        timeoutError: () => new CasebookError(t(lang, 'render.build.timeout', { seconds: formatSeconds(timeoutMs, lang) })),
+      },
+      (browser) =>
+        renderPdf(browser, html, outlineOf(view), {
+          title: view.book.documentTitle,
+          ...(view.book.organisation ? { author: view.book.organisation } : {}),
+          subject: view.book.subtitle ?? labels.valueIndex!,
+          keywords: view.filters.values.map((v) => v.label),
+          lang: view.lang,
+          creator: `casebook ${version}`,
+          date: options.date,
+        }, { timeoutMs, ...(options.onProgress ? { onProgress: options.onProgress } : {}) }),
+    );
+  } catch (error) {
+    if (error instanceof CasebookError || (signal?.aborted && error === signal.reason)) throw error;
+    throw new CasebookError(t(lang, 'render.build.pdfFailed', { detail: ((error as Error).message ?? String(error)).split('\n')[0]! }));
+  }
+}
