@@ -51,6 +51,10 @@ export const stylish: Reporter = (result, context) => {
       const label = t(context.lang, `report.severity.${m.severity}`);
       const severity = m.severity === 'error' ? s.red(label) : m.severity === 'warning' ? s.yellow(label) : s.blue(label);
       out.push(`  ${s.dim(`${m.line}:${m.column}`)}  ${severity}  ${m.message}  ${s.dim(m.rule)}`);
+      // A corrected line (not a "bedoelde je" the message already names) gets its own line.
+      if (m.suggestion !== undefined && !m.message.includes(`'${m.suggestion}'`)) {
+        out.push(`    ${s.bold(t(context.lang, 'report.fix', { suggestion: m.suggestion }))}`);
+      }
       if (frameSource !== undefined && m.line >= 1) {
         const sameLine = m.endLine === m.line && m.endColumn > m.column;
         const frame = codeFrameColumns(
