@@ -19,13 +19,15 @@ import { validate } from '../validate/index.js';
 import { version } from '../version.js';
 import { formatSeconds, runInBrowser } from './browser.js';
 import { assembleHtml, assembleHtmlPieces } from './html.js';
-import { STATUSES, type BookView, type EditionFilters } from './model.js';
+import { STATUSES } from '../case/index.js';
+import type { BookView, EditionFilters } from './model.js';
 import { renderPdf, type OutlineEntry } from './pdf.js';
 import { configMessage } from './source-message.js';
 import { prepareBook, templateFailure } from './prepare.js';
 import { TemplateRenderError } from './templates.js';
 
-export type { BookView, CaseView, ChapterView, EditionFilters, CaseStatus } from './model.js';
+export type { BookView, CaseView, ChapterView, EditionFilters } from './model.js';
+export type { CaseStatus } from '../case/index.js';
 export { findBrowser, launchBrowser, type BrowserLocation } from './browser.js';
 
 export type OutputFormat = 'html' | 'pdf';

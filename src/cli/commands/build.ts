@@ -6,7 +6,7 @@ import { t } from '../../i18n/index.js';
 import { loadCasebook } from '../../load/index.js';
 import { countSeverity } from '../../message.js';
 import { build, type OutputFormat } from '../../render/index.js';
-import type { CaseStatus } from '../../render/model.js';
+import type { CaseStatus } from '../../case/index.js';
 import type { Lang, Message } from '../../types.js';
 import type { GlobalOptions, Io } from '../io.js';
 import { printReport } from './validate.js';
