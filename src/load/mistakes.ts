@@ -7,6 +7,7 @@
  */
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
+import { CASE_FIELDS } from '../case/index.js';
 import { t } from '../i18n/index.js';
 import { schemasDir } from '../paths.js';
 import { makeMessage } from '../message.js';
@@ -253,11 +254,11 @@ export function mistakeMessages(file: string, mistakes: readonly Mistake[], lang
 const printable = (text: string) => text.replace(/[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/g, '');
 
 /** Lists whose items are ids or short names, so `a, b` is meant as `[a, b]`. */
-const ID_LISTS = ['domains', 'values', 'related', 'tags', 'authors', 'pseudonyms'];
+const ID_LISTS = CASE_FIELDS.filter((f) => ['ids', 'values', 'texts', 'names'].includes(f.kind)).map((f) => f.name);
 
 let caseFields: MistakeFields | undefined;
 
-/** The keys of the case format, from the case schema (every level: options, legal, values). */
+/** The keys of the case format at every level (options, legal items, values), from the case schema. */
 export function mistakeFields(): MistakeFields {
   if (caseFields) return caseFields;
   const schema = JSON.parse(readFileSync(path.join(schemasDir, 'case.schema.json'), 'utf8')) as unknown;
@@ -271,6 +272,6 @@ export function mistakeFields(): MistakeFields {
     }
   };
   walk(schema);
-  caseFields = { keys, idLists: new Set(ID_LISTS.filter((key) => keys.has(key))) };
+  caseFields = { keys, idLists: new Set(ID_LISTS) };
   return caseFields;
 }
