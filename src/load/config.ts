@@ -11,7 +11,7 @@ import { readDataFile } from '../data.js';
 import type { CasebookConfig, CoreValue, Lang, LabelledId, Message, SourceFile, ValueSet } from '../types.js';
 import { SchemaChecker, readSchema } from '../validate/schema.js';
 import { readSource } from './parse.js';
-import { locate, rangePosition } from './position.js';
+import { locate, rangePosition } from '../position/locate.js';
 
 export const CONFIG_FILE = 'casebook.yaml';
 

@@ -1,5 +1,5 @@
 /** Messages about a place in a YAML source (a case field, a key of casebook.yaml), with positions. */
-import { locate, locateText, rangePosition, startOfFile } from '../load/position.js';
+import { locate, locateText, rangePosition, startOfFile } from '../position/locate.js';
 import { makeMessage } from '../message.js';
 import type { Casebook, Message, Severity, SourceFile } from '../types.js';
 

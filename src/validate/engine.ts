@@ -4,7 +4,7 @@
  * crashing rule into a message instead of a crash.
  */
 import { t, type Params } from '../i18n/index.js';
-import { locate, locateText, pointerSegments, rangePosition, startOfFile, toPointer } from '../load/position.js';
+import { locate, locateText, pointerSegments, rangePosition, startOfFile, toPointer } from '../position/locate.js';
 import { makeMessage } from '../message.js';
 import type { CaseFile, Casebook, Lang, Message, RuleSetting, Severity } from '../types.js';
 import type { Rule, RuleReport } from './rule.js';

@@ -8,7 +8,7 @@ import path from 'node:path';
 import { Ajv2020, type ErrorObject, type ValidateFunction } from 'ajv/dist/2020.js';
 import addFormatsModule from 'ajv-formats';
 import { t } from '../i18n/index.js';
-import { locate, pointerSegments, rangePosition, startOfFile } from '../load/position.js';
+import { locate, pointerSegments, rangePosition, startOfFile } from '../position/locate.js';
 import { makeMessage } from '../message.js';
 import { findMistakes, mistakeFields, mistakeMessages } from '../load/mistakes.js';
 import { readDataFile } from '../data.js';

@@ -5,8 +5,8 @@
  * aligned with the raw source of its node character by character, which handles all styles.
  */
 import { isScalar, type Document } from 'yaml';
-import { locate, toPointer } from '../load/position.js';
-import { quickScalar, type QuickNode } from '../load/quick.js';
+import { locate, toPointer } from './locate.js';
+import { quickScalar, type QuickNode } from './quick-node.js';
 
 const isSpace = (ch: string) => ch === ' ' || ch === '\n' || ch === '\r' || ch === '\t';
 
