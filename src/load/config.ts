@@ -11,7 +11,7 @@ import { readDataFile } from '../data.js';
 import type { CasebookConfig, CoreValue, Lang, LabelledId, Message, SourceFile, ValueSet } from '../types.js';
 import { SchemaChecker, readSchema } from '../validate/schema.js';
 import { readSource } from './parse.js';
-import { locate, rangePosition } from '../position/locate.js';
+import { positionOf } from '../position/index.js';
 
 export const CONFIG_FILE = 'casebook.yaml';
 
@@ -171,8 +171,7 @@ export async function loadConfig(file: string | undefined, cwd: string, messageL
     const full = path.resolve(root, valuesPath);
     config.valuesFile = full;
     if (!existsSync(full)) {
-      const at = source.doc ? locate(source.doc, '/values') : { range: [0, 0] as [number, number] };
-      messages.push(makeMessage(file, 'load/not-found', 'error', t(messageLang, 'load.valuesMissing', { file: valuesPath }), rangePosition(source.lineCounter, at.range[0], at.range[1]), { path: '/values' }));
+      messages.push(makeMessage(file, 'load/not-found', 'error', t(messageLang, 'load.valuesMissing', { file: valuesPath }), positionOf(source, '/values'), { path: '/values' }));
     } else {
       const valuesSource = await readSource(full, { lang: messageLang, allowList: true });
       sources.push(valuesSource);

@@ -9,7 +9,7 @@ import { glob } from 'tinyglobby';
 import { t } from '../i18n/index.js';
 import { makeMessage } from '../message.js';
 import type { Lang, Message } from '../types.js';
-import { startOfFile } from '../position/locate.js';
+import { startOfFile } from '../position/index.js';
 
 const CASE_FILE = /\.ya?ml$/i;
 const SKIPPED_FOLDERS = new Set(['node_modules', '.git']);
