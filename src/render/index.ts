@@ -15,6 +15,7 @@ import type { Casebook, Lang, Message, ValidationResult } from '../types.js';
 import { slugify } from '../util/slug.js';
 import { AtomicWriteError, writeFilesAtomic, type FileToWrite } from '../util/write.js';
 import { suggest } from '../validate/suggest.js';
+import { isInsideReal } from '../load/contain.js';
 import { validate } from '../validate/index.js';
 import { version } from '../version.js';
 import { formatSeconds, runInBrowser } from './browser.js';
@@ -183,6 +184,11 @@ export async function build(casebook: Casebook, options: BuildOptions = {}): Pro
   result.cases = view.cases.length;
 
   const outDir = path.resolve(casebook.config.root, options.outDir ?? casebook.config.output);
+  // `output:` from casebook.yaml (or a `dist` that is a link) must not lead out of the
+  // casebook; --out on the command line is the person's own choice.
+  if (options.outDir === undefined && !isInsideReal(casebook.config.root, outDir)) {
+    throw new CasebookError(t(lang, 'load.settingOutside', { setting: 'output', value: casebook.config.output }));
+  }
   await ensureWritable(outDir, lang);
   const baseName = [fileSlug(casebook.config.title), view.book.edition.slug].filter(Boolean).join('-');
 
