@@ -13,7 +13,7 @@ import { t } from '../i18n/index.js';
 import { makeMessage } from '../message.js';
 import { templatesDir } from '../paths.js';
 import type { Casebook, Lang, Message } from '../types.js';
-import type { BookView } from './model.js';
+import type { BookView } from './view.js';
 import { configMessage } from './source-message.js';
 
 export interface Templates {

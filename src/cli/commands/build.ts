@@ -5,7 +5,7 @@ import { CasebookError } from '../../errors.js';
 import { t } from '../../i18n/index.js';
 import { loadCasebook } from '../../load/index.js';
 import { countSeverity } from '../../message.js';
-import { build, type OutputFormat } from '../../render/index.js';
+import { build, type OutputFormat } from '../../build/index.js';
 import type { CaseStatus } from '../../case/index.js';
 import type { Lang, Message } from '../../types.js';
 import type { GlobalOptions, Io } from '../io.js';
