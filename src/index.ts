@@ -16,6 +16,6 @@ export {
   CASE_FIELDS, STATUSES, caseStatus, caseValueIds, caseValueIds as caseValues,
   type Case, type CaseData, type CaseField, type CaseStatus, type ValueEntry,
 } from './case/index.js';
-export { build, type BuildOptions, type BuildResult } from './render/index.js';
+export { build, type BuildOptions, type BuildResult } from './build/index.js';
 export { CasebookError } from './errors.js';
 export type * from './types.js';

@@ -4,7 +4,7 @@
  * case, or `omit` (left out of the edition altogether). The casebook exists to be discussed:
  * a team reads the situation and the dilemma first and the decision last.
  */
-import type { CaseView } from './model.js';
+import type { CaseView } from './view.js';
 
 export type DecisionsMode = 'inline' | 'appendix' | 'omit';
 export const DECISIONS_MODES: readonly DecisionsMode[] = ['inline', 'appendix', 'omit'];

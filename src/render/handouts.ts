@@ -8,9 +8,12 @@
 import type { Browser } from 'puppeteer';
 import { slugify } from '../util/slug.js';
 import { cssString, marginBoxFont, pageCounterContent, pageView, type Theme } from './html.js';
-import type { BookView, CaseView } from './model.js';
+import type { BookView, CaseView } from './view.js';
 import { renderPdf, type PdfMetadata } from './pdf.js';
 import type { Templates } from './templates.js';
+
+/** The folder under the output folder where `--format handouts` writes one PDF per case. */
+export const HANDOUTS_FOLDER = 'handouts';
 
 /** Margins of a handout in millimetres: a little narrower than the book's, for room to write. */
 export const HANDOUT_PAGE = { top: 16, right: 18, bottom: 18, left: 18 } as const;
@@ -66,14 +69,20 @@ export function layOutHandouts(view: Omit<BookView, 'format'>, templates: Templa
   });
 }
 
+export interface PrintedHandout {
+  handout: Handout;
+  bytes: Uint8Array;
+  pages: number;
+}
+
 /** Prints every handout in the given browser, one tab after another. */
 export async function printHandouts(
   browser: Browser,
   handouts: Handout[],
   meta: Omit<PdfMetadata, 'title'>,
   options: { timeoutMs: number; onEach?: (done: number) => void },
-): Promise<Array<{ handout: Handout; bytes: Uint8Array; pages: number }>> {
-  const printed: Array<{ handout: Handout; bytes: Uint8Array; pages: number }> = [];
+): Promise<PrintedHandout[]> {
+  const printed: PrintedHandout[] = [];
   for (const handout of handouts) {
     const pdf = await renderPdf(browser, handout.html, [], { ...meta, title: handout.title }, { timeoutMs: options.timeoutMs });
     printed.push({ handout, bytes: pdf.bytes, pages: pdf.pages });

@@ -101,6 +101,10 @@ export const stylish: Reporter = (result, context) => {
       const label = t(context.lang, `report.severity.${m.severity}`);
       const severity = m.severity === 'error' ? s.red(label) : m.severity === 'warning' ? s.yellow(label) : s.blue(label);
       out.push(`  ${s.dim(`${m.line}:${m.column}`)}  ${severity}  ${escapeText(m.message)}  ${s.dim(escapeText(m.rule))}`);
+      // A corrected line (not a "bedoelde je" the message already names) gets its own line.
+      if (m.suggestion !== undefined && !m.message.includes(`'${m.suggestion}'`)) {
+        out.push(`    ${s.bold(escapeText(t(context.lang, 'report.fix', { suggestion: m.suggestion })))}`);
+      }
       if (lines !== undefined && m.line >= 1 && m.line <= lines.length) {
         const frame = frameFor(lines, m);
         out.push(frame.split('\n').map((line) => '    ' + (context.color ? s.dim(line) : line)).join('\n'));

@@ -6,10 +6,7 @@
 import { sortMessages } from '../message.js';
 import type { Casebook, Lang, Message } from '../types.js';
 import { newValidationCache, validate, type ValidationCache } from '../validate/index.js';
-import { assembleHtml } from './html.js';
-import { MarkdownRenderer } from './markdown.js';
-import type { EditionFilters } from './model.js';
-import { prepareBook, templateFailure } from './prepare.js';
+import { MarkdownRenderer, assembleHtml, prepareBook, templateFailure, type EditionFilters } from '../render/index.js';
 
 /** What `serve` keeps between rebuilds. Start a new one when casebook.yaml or the values change. */
 export interface RenderCache {
@@ -33,6 +30,8 @@ export function renderHtml(casebook: Casebook, options: { lang?: Lang; filters?:
   const prepared = prepareBook(casebook, lang, {
     filters: options.filters ?? {},
     date: options.date ?? new Date(),
+    // The preview shows the book as casebook.yaml sets it up, decisions included.
+    decisions: casebook.config.decisions,
     ...(options.cache ? { markdown: options.cache.markdown } : {}),
   });
   messages.push(...prepared.messages);
