@@ -9,7 +9,7 @@ import type { Browser } from 'puppeteer';
 import { slugify } from '../util/slug.js';
 import { cssString, marginBoxFont, pageCounterContent, pageView, type Theme } from './html.js';
 import type { BookView, CaseView } from './view.js';
-import { renderPdf, type PdfMetadata } from './pdf.js';
+import { printSheets, type PdfMetadata } from './pdf.js';
 import type { Templates } from './templates.js';
 
 /** The folder under the output folder where `--format handouts` writes one PDF per case. */
@@ -75,18 +75,8 @@ export interface PrintedHandout {
   pages: number;
 }
 
-/** Prints every handout in the given browser, one tab after another. */
-export async function printHandouts(
-  browser: Browser,
-  handouts: Handout[],
-  meta: Omit<PdfMetadata, 'title'>,
-  options: { timeoutMs: number; onEach?: (done: number) => void },
-): Promise<PrintedHandout[]> {
-  const printed: PrintedHandout[] = [];
-  for (const handout of handouts) {
-    const pdf = await renderPdf(browser, handout.html, [], { ...meta, title: handout.title }, { timeoutMs: options.timeoutMs });
-    printed.push({ handout, bytes: pdf.bytes, pages: pdf.pages });
-    options.onEach?.(printed.length);
-  }
-  return printed;
+/** Prints every handout in the given browser (a couple of reused tabs). */
+export async function printHandouts(browser: Browser, handouts: Handout[], meta: Omit<PdfMetadata, 'title'>, options: { timeoutMs: number }): Promise<PrintedHandout[]> {
+  const sheets = await printSheets(browser, handouts.map((handout) => ({ html: handout.html, meta: { ...meta, title: handout.title } })), options);
+  return sheets.map((sheet, i) => ({ handout: handouts[i]!, bytes: sheet.bytes, pages: sheet.pages }));
 }

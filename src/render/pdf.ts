@@ -75,8 +75,8 @@ function sameNumbers(anchors: readonly string[], a: Map<string, number>, b: Map<
   return anchors.every((anchor) => a.get(anchor) === b.get(anchor));
 }
 
-/** Every anchor that needs a page number or a bookmark. */
-async function prepare(page: Page, html: string, outline: OutlineEntry[], timeout: number, blocked: string[]): Promise<string[]> {
+/** No scripts, no request but data: URLs (the others are refused and noted in `blocked`), print media. */
+async function lockDown(page: Page, blocked: string[]): Promise<void> {
   await page.setJavaScriptEnabled(false);
   await page.setRequestInterception(true);
   page.on('request', (request) => {
@@ -91,6 +91,11 @@ async function prepare(page: Page, html: string, outline: OutlineEntry[], timeou
   // Laid out for print from the start: the estimate and the print need no screen layout,
   // which would cost a full layout of the book (1.5-2 s at 1,000 cases).
   await page.emulateMediaType('print');
+}
+
+/** Every anchor that needs a page number or a bookmark. */
+async function prepare(page: Page, html: string, outline: OutlineEntry[], timeout: number, blocked: string[]): Promise<string[]> {
+  await lockDown(page, blocked);
   await page.setContent(html, { waitUntil: 'load', timeout });
   return page.evaluate(async (anchors: string[]) => {
     await document.fonts.ready;
@@ -187,4 +192,52 @@ export async function renderPdf(browser: Browser, html: string, outline: Outline
   } finally {
     await page.close().catch(() => undefined);
   }
+}
+
+export interface Sheet {
+  html: string;
+  meta: PdfMetadata;
+}
+
+export interface PrintedSheet {
+  bytes: Uint8Array;
+  pages: number;
+}
+
+/**
+ * Short documents without page references or bookmarks (handouts): one print each, in a few
+ * tabs that are set up once and reused, so that many of them cost little more than the
+ * printing itself.
+ */
+export async function printSheets(browser: Browser, sheets: Sheet[], options: { timeoutMs: number; tabs?: number; blocked?: string[] }): Promise<PrintedSheet[]> {
+  const printed: PrintedSheet[] = new Array(sheets.length);
+  const blocked = options.blocked ?? [];
+  let next = 0;
+  const worker = async () => {
+    const page = await browser.newPage();
+    try {
+      await lockDown(page, blocked);
+      while (next < sheets.length) {
+        const index = next++;
+        const { html, meta } = sheets[index]!;
+        // A fresh document each time: setContent writes into the current one, whose Content
+        // Security Policy (from the previous sheet's meta tag) would still hold.
+        await page.goto('about:blank', { timeout: options.timeoutMs });
+        await page.setContent(html, { waitUntil: 'load', timeout: options.timeoutMs });
+        await page.evaluate(() => document.fonts.ready.then(() => undefined));
+        const bytes = await page.pdf({ preferCSSPageSize: true, printBackground: true, tagged: true, outline: false, timeout: options.timeoutMs });
+        const id = createHash('sha256').update(html).update(JSON.stringify({ ...meta, date: meta.date.toISOString() })).digest('hex').slice(0, 32);
+        printed[index] = { bytes: await finishPdf(bytes, [], meta, id), pages: countPages(bytes) };
+      }
+    } finally {
+      await page.close().catch(() => undefined);
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(options.tabs ?? 2, sheets.length) }, worker));
+  return printed;
+}
+
+/** Page objects in a PDF as Chromium writes it (plain objects, no object streams). */
+function countPages(bytes: Uint8Array): number {
+  return Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('latin1').match(/\/Type\s*\/Page(?![a-zA-Z])/g)?.length ?? 0;
 }
