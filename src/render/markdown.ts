@@ -149,6 +149,8 @@ function looksLike(type: string, bytes: Buffer): boolean {
   }
 }
 
+/** Link text that is an address (web, e-mail): typed as text, shown as typed. */
+const ADDRESS_TEXT = /[a-z][a-z0-9+.-]*:\/\/|www\.|mailto:|@/i;
 /** Elements whose text is code, not prose: no typographic quotes, no soft hyphens. */
 const CODE_TAGS = new Set(['code', 'pre', 'kbd', 'samp', 'var']);
 
@@ -221,6 +223,8 @@ export class MarkdownRenderer {
     let droppedToEnd = false;
     // Typography for prose only (text nodes outside code; attributes are never touched).
     let codeDepth = 0;
+    let linkDepth = 0;
+    let linkText = '';
     // Typed in the text itself, the private character would confuse the quotes: then no deferring.
     const quotes: QuoteState = { before: '', defer: !html.includes(UNDECIDED) };
     const clean = sanitizeHtml(html, {
@@ -231,7 +235,9 @@ export class MarkdownRenderer {
       allowProtocolRelative: false,
       nonTextTags: NON_TEXT_TAGS,
       textFilter: (text) => {
-        if (codeDepth > 0) {
+        // Code, and a link whose text is an address (an autolink), stay exactly as typed.
+        if (linkDepth > 0) linkText += text;
+        if (codeDepth > 0 || (linkDepth > 0 && ADDRESS_TEXT.test(linkText))) {
           quotes.before = 'x';
           return text;
         }
@@ -239,6 +245,7 @@ export class MarkdownRenderer {
       },
       onOpenTag: (name, attribs) => {
         if (CODE_TAGS.has(name)) codeDepth++;
+        if (name === 'a' && linkDepth++ === 0) linkText = '';
         if (droppedDepth > 0) {
           droppedDepth++;
           return;
@@ -259,6 +266,7 @@ export class MarkdownRenderer {
       },
       onCloseTag: (name, isImplied) => {
         if (CODE_TAGS.has(name) && codeDepth > 0) codeDepth--;
+        if (name === 'a' && linkDepth > 0) linkDepth--;
         if (droppedDepth === 0) return;
         droppedDepth--;
         if (droppedDepth === 0 && isImplied) droppedToEnd = true;

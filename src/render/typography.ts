@@ -73,6 +73,17 @@ export function smartQuotes(text: string, state: QuoteState = { before: '' }): s
     if (text !== '') state.before = text.at(-1)!;
     return text;
   }
+  // An address or code-like run (`onerror="x"`, `https://a.nl/'b'`) keeps its straight quotes.
+  if (/\s/.test(text) || NOT_PROSE.test(text)) {
+    const parts = text.split(/(\s+)/);
+    if (parts.some((part) => NOT_PROSE.test(part))) {
+      return parts.map((part) => {
+        if (!NOT_PROSE.test(part)) return smartQuotes(part, state);
+        if (part !== '') state.before = part.at(-1)!;
+        return part;
+      }).join('');
+    }
+  }
   let out = '';
   for (let i = 0; i < text.length; i++) {
     const ch = text[i]!;

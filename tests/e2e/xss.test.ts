@@ -197,9 +197,9 @@ async function probe(browser: Browser, url: string, articles: string, options: {
         }
       };
       const markdown = ['p', 'div', 'br', 'hr', 'h5', 'h6', 'blockquote', 'ul', 'ol', 'li', 'dl', 'dt', 'dd', 'pre', 'code', 'em', 'strong', 'b', 'i', 'u', 's', 'del', 'ins', 'sub', 'sup', 'small', 'mark', 'abbr', 'q', 'cite', 'dfn', 'kbd', 'samp', 'var', 'span', 'wbr', 'a', 'img', 'figure', 'figcaption', 'table', 'caption', 'thead', 'tbody', 'tfoot', 'tr', 'th', 'td'];
-      const layout = ['article', 'section', 'h3', 'h4', 'time'];
+      const layout = ['article', 'section', 'h3', 'h4', 'time', 'button', 'details', 'summary'];
       const elements = new Set([...markdown, ...layout]);
-      const attributes = new Set(['href', 'src', 'alt', 'title', 'rel', 'width', 'height', 'start', 'reversed', 'colspan', 'rowspan', 'align', 'id', 'class', 'hidden', 'scope', 'datetime', 'aria-labelledby', 'aria-label', 'aria-hidden', 'data-values', 'data-domains', 'data-status', 'data-label']);
+      const attributes = new Set(['href', 'src', 'alt', 'title', 'rel', 'width', 'height', 'start', 'reversed', 'colspan', 'rowspan', 'align', 'id', 'class', 'hidden', 'scope', 'datetime', 'aria-labelledby', 'aria-label', 'aria-hidden', 'data-values', 'data-domains', 'data-status', 'data-label', 'type', 'data-discuss', 'data-verdict', 'data-part']);
       const dom: string[] = [];
       for (const el of document.querySelectorAll(`${selector}, ${selector} *`)) {
         const name = el.localName;

@@ -17,6 +17,10 @@ describe('smartQuotes', () => {
     expect(smartQuotes(input)).toBe(expected);
   });
 
+  it('leaves addresses and code-like runs as typed', () => {
+    expect(smartQuotes('zie https://a.nl/x\'y en onerror="x" maar "dit" wel')).toBe('zie https://a.nl/x\'y en onerror="x" maar “dit” wel');
+  });
+
   it('carries the character before across text nodes', () => {
     const state = { before: '' };
     expect(smartQuotes('zij zei "', state)).toBe('zij zei “');
@@ -55,5 +59,11 @@ describe('in the Markdown step', () => {
     expect(html).toContain('title="titel \'x\'"');
     expect(html).toContain('>de “wet”</a>');
     expect(html).toContain('<pre><code>zei "verantwoordingsplicht"\n</code></pre>');
+  });
+
+  it('shows a typed address exactly as typed, also when it holds quotes', () => {
+    const html = markdown.block('Zie http://127.0.0.1:9/a.js"> en <https://wetten.overheid.nl/x\'y>.', source);
+    expect(html).toContain('>http://127.0.0.1:9/a.js"&gt;</a>');
+    expect(html).toContain(">https://wetten.overheid.nl/x'y</a>");
   });
 });
