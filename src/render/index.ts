@@ -21,6 +21,7 @@ import { formatSeconds, runInBrowser } from './browser.js';
 import { assembleHtml, assembleHtmlPieces } from './html.js';
 import { STATUSES, type BookView, type EditionFilters } from './model.js';
 import { renderPdf, type OutlineEntry } from './pdf.js';
+import { renderDocx } from './docx/index.js';
 import { configMessage } from './source-message.js';
 import { prepareBook, templateFailure } from './prepare.js';
 import { TemplateRenderError } from './templates.js';
@@ -28,7 +29,7 @@ import { TemplateRenderError } from './templates.js';
 export type { BookView, CaseView, ChapterView, EditionFilters, CaseStatus } from './model.js';
 export { findBrowser, launchBrowser, type BrowserLocation } from './browser.js';
 
-export type OutputFormat = 'html' | 'pdf';
+export type OutputFormat = 'html' | 'pdf' | 'docx';
 
 export interface BuildOptions {
   /** Default: both. */
@@ -55,7 +56,7 @@ export interface BuildOptions {
 }
 
 export interface BuildResult {
-  /** Absolute paths of the files written, HTML first. */
+  /** Absolute paths of the files written: HTML, PDF, Word. */
   outputs: string[];
   /** Validation and render messages together, sorted. */
   messages: Message[];
@@ -240,6 +241,13 @@ export async function build(casebook: Casebook, options: BuildOptions = {}): Pro
       if (error instanceof CasebookError || (signal?.aborted && error === signal.reason)) throw error;
       throw new CasebookError(t(lang, 'render.build.pdfFailed', { detail: ((error as Error).message ?? String(error)).split('\n')[0]! }));
     }
+  }
+
+  if (formats.includes('docx')) {
+    progress('docx', { count: view.cases.length });
+    const docx = await renderDocx(view, { date, creator: `casebook ${version}` });
+    signal?.throwIfAborted();
+    outputs.push({ file: path.join(outDir, `${baseName}.docx`), data: docx });
   }
 
   // All or nothing: the HTML is not replaced when the PDF does not fit on the disk.
