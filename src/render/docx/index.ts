@@ -65,6 +65,8 @@ const PAGE = { width: 11906, height: 16838, margin: 1418 };
 const TEXT_WIDTH_TWIPS = PAGE.width - 2 * PAGE.margin;
 const TEXT_WIDTH_PX = Math.floor((TEXT_WIDTH_TWIPS / 1440) * 96);
 const PRIMARY = '1D4E6E';
+/** Up to this many cases the page numbers are written in (see `pageNumbers` below). */
+export const ESTIMATE_PAGES_UP_TO = 300;
 
 export async function renderDocx(view: Omit<BookView, 'format'>, options: DocxOptions): Promise<Uint8Array> {
   const document = bookDocument(view, options);
@@ -278,8 +280,9 @@ export function bookDocument(view: Omit<BookView, 'format'>, options: DocxOption
     revision: 1,
     features: { updateFields: true },
     // Page numbers worked out as Word would lay the pages out, so the contents and the
-    // references show them even in a program that does not update fields; Word updates them on opening.
-    pageNumbers: estimatePageNumbers,
+    // references show them even in a program that does not update fields; Word updates them on
+    // opening. It costs about a second per 25 cases, so a very large book leaves them to Word.
+    ...(view.cases.length <= ESTIMATE_PAGES_UP_TO ? { pageNumbers: estimatePageNumbers } : {}),
     styles: styles(language),
     numbering: numbering(),
     sections: [
