@@ -167,7 +167,7 @@ function privacyFindings(data: Record<string, unknown>, casebook: Casebook, lang
     if (typeof value === 'string') {
       for (const found of scanText(value, { privacy: casebook.config.privacy })) {
         if (found.suppressed) continue;
-        findings.push({ field, rule: `privacy/${found.rule}`, message: t(lang, `privacy.${found.message}`, { value: found.shown, ...(found.params ?? {}) }) });
+        findings.push({ field, rule: found.rule.startsWith('privacy/') ? found.rule : `privacy/${found.rule}`, message: t(lang, `privacy.${found.message}`, { value: found.shown, ...(found.params ?? {}) }) });
       }
     } else if (Array.isArray(value)) value.forEach((v, i) => visit(v, `${field}/${i}`));
     else if (value && typeof value === 'object') for (const [k, v] of Object.entries(value)) visit(v, `${field}/${k}`);

@@ -71,7 +71,19 @@ export const ESTIMATE_PAGES_UP_TO = 300;
 export async function renderDocx(view: Omit<BookView, 'format'>, options: DocxOptions): Promise<Uint8Array> {
   const document = bookDocument(view, options);
   const bytes = await Packer.toBuffer(document);
-  return reproducible(bytes, options.date);
+  const language = wordLanguage(view.lang);
+  return reproducible(bytes, options.date, (name, xml) => (/^word\/(document|header\d*|footer\d*)\.xml$/.test(name) ? languageOnEveryRun(xml, language) : xml));
+}
+
+/**
+ * The runs `docx` writes itself (the contents' entries, fields) have no language of their
+ * own; every run gets the book's, so Word checks the spelling of all of it in that language.
+ */
+export function languageOnEveryRun(xml: string, language: string): string {
+  const lang = `<w:lang w:val="${language}"/>`;
+  return xml
+    .replace(/<w:r>(?!<w:rPr>)/g, `<w:r><w:rPr>${lang}</w:rPr>`)
+    .replace(/<w:r><w:rPr>((?:(?!<\/w:rPr>)[\s\S])*?)<\/w:rPr>/g, (whole, inner: string) => (inner.includes('<w:lang ') ? whole : `<w:r><w:rPr>${inner}${lang}</w:rPr>`));
 }
 
 /** The Word document of the book, before it is packed. */

@@ -15,7 +15,25 @@ function zipTime(date: Date): Date {
 
 const W3CDTF = /(<dcterms:(?:created|modified) xsi:type="dcterms:W3CDTF">)[^<]*(<\/dcterms:(?:created|modified)>)/g;
 
-export function reproducible(bytes: Uint8Array, date: Date): Uint8Array {
+/**
+ * `docx` numbers bookmarks and drawings with counters that live as long as the process: a
+ * second book made by the same process (`serve`, tests) would get other numbers. They are
+ * numbered again here, in order of appearance; a TOC bookmark's name carries its number.
+ */
+function renumber(text: string): string {
+  const ids = new Map<string, number>();
+  const tocs = new Map<string, number>();
+  const docPr = new Map<string, number>();
+  return text
+    .replace(/(<w:bookmark(?:Start|End)\b[^>]*?\sw:id=")(\d+)(")/g, (_, a: string, id: string, b: string) => `${a}${ids.get(id) ?? ids.set(id, ids.size + 1).get(id)!}${b}`)
+    .replace(/_Toc(\d+)/g, (_, id: string) => `_Toc${tocs.get(id) ?? tocs.set(id, tocs.size + 1).get(id)!}`)
+    .replace(/(<wp:docPr\b[^>]*?\sid=")(\d+)(")/g, (_, a: string, id: string, b: string) => `${a}${docPr.get(id) ?? docPr.set(id, docPr.size + 1).get(id)!}${b}`);
+}
+
+/** Changes to the XML parts before packing again (`name` is the part's path in the package). */
+export type PartRewrite = (name: string, xml: string) => string;
+
+export function reproducible(bytes: Uint8Array, date: Date, rewrite?: PartRewrite): Uint8Array {
   const entries = unzipSync(bytes);
   const names = Object.keys(entries);
   const stamp = `${date.toISOString().slice(0, 19)}Z`;
@@ -39,6 +57,8 @@ export function reproducible(bytes: Uint8Array, date: Date): Uint8Array {
     let text = texts.get(name);
     if (text !== undefined) {
       if (name === 'docProps/core.xml') text = text.replace(W3CDTF, `$1${stamp}$2`);
+      if (/^word\/(document|header\d*|footer\d*)\.xml$/.test(name)) text = renumber(text);
+      if (rewrite) text = rewrite(name, text);
       if (pattern) text = text.replace(pattern, (_, id: string) => `"${renamed.get(id)}"`);
       data = strToU8(text);
     }
