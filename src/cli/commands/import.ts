@@ -5,7 +5,7 @@ import { plural, t } from '../../i18n/index.js';
 import { importFile } from '../../import/index.js';
 import type { Lang } from '../../types.js';
 import { AtomicWriteError, writeFilesAtomic } from '../../util/write.js';
-import { describeIoError } from '../../render/index.js';
+import { describeIoError } from '../../build/index.js';
 import { type GlobalOptions, type Io, loadForCommand, parseCount } from '../io.js';
 
 export interface ImportCommandOptions extends GlobalOptions {

@@ -34,7 +34,7 @@ import {
   type ParagraphChild,
 } from 'docx';
 import { estimatePageNumbers } from 'docx/layout';
-import type { BookView, CaseView } from '../model.js';
+import type { BookView, CaseView } from '../view.js';
 import { blocks, inlineRuns, textRun, type Block, type HtmlContext } from './html.js';
 import { reproducible } from './package.js';
 
