@@ -11,7 +11,7 @@ describe('casebook doctor', () => {
     expect(result.code).toBe(0);
     expect(result.stdout).toMatch(/^✔ Node\.js \d+\.\d+\.\d+ \(nodig: 20\.19 of nieuwer\)$/m);
     expect(result.stdout).toMatch(/^✔ Browser voor de PDF: \S+ \(.*\), (gevonden op een standaardplek|gekozen via PUPPETEER_EXECUTABLE_PATH)$/m);
-    expect(result.stdout).toContain('✔ Casusboek: casebook.yaml, "Boek", 1 casusbestanden');
+    expect(result.stdout).toContain('✔ Casusboek: casebook.yaml, "Boek", 1 casusbestand');
     expect(result.stdout).toContain('Alles in orde: casebook build kan draaien.');
   });
 
