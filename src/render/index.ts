@@ -40,9 +40,11 @@ export interface BuildOptions {
   lang?: Lang;
   /** Build even when privacy errors stand (only those); every page then carries a warning. */
   allowPrivacyErrors?: boolean;
+  /** The browser for the PDF (--browser); otherwise CASEBOOK_BROWSER, or one is looked for. */
+  browser?: string;
   /** Start the browser without its sandbox. */
   noSandbox?: boolean;
-  /** SOURCE_DATE_EPOCH, CASEBOOK_PDF_TIMEOUT, PUPPETEER_EXECUTABLE_PATH, CASEBOOK_NO_SANDBOX. */
+  /** SOURCE_DATE_EPOCH, CASEBOOK_PDF_TIMEOUT, CASEBOOK_BROWSER, CASEBOOK_NO_SANDBOX. */
   env?: NodeJS.ProcessEnv;
   /** Short progress lines, already worded. */
   onProgress?: (line: string) => void;
@@ -214,6 +216,7 @@ export async function build(casebook: Casebook, options: BuildOptions = {}): Pro
           env,
           lang,
           ...(options.noSandbox ? { noSandbox: true } : {}),
+          ...(options.browser ? { browser: options.browser } : {}),
           ...(signal ? { signal } : {}),
           protocolTimeoutMs: Math.max(timeoutMs + 10_000, 180_000),
           timeoutMs,

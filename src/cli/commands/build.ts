@@ -21,6 +21,7 @@ export interface BuildCommandOptions extends GlobalOptions {
   /** commander's `--no-sandbox`: false when given. */
   sandbox?: boolean;
   allowPrivacyErrors?: boolean;
+  browser?: string;
 }
 
 /** `html`, `pdf`, `html,pdf` (either order). */
@@ -96,6 +97,7 @@ async function buildAndReport(options: BuildCommandOptions, io: Io, signal: Abor
     ...(options.out !== undefined ? { outDir: path.resolve(io.cwd, options.out) } : {}),
     ...(options.allowPrivacyErrors ? { allowPrivacyErrors: true } : {}),
     ...(options.sandbox === false ? { noSandbox: true } : {}),
+    ...(options.browser ? { browser: options.browser } : {}),
     ...(onProgress ? { onProgress } : {}),
     signal,
   });
