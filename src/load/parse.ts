@@ -12,6 +12,7 @@ import type { Lang, Message, SourceFile } from '../types.js';
 import { rangePosition, startOfFile } from './position.js';
 import { MAX_ALIAS_COUNT, MAX_DEPTH, MAX_FILE_BYTES } from './limits.js';
 import { quickRead } from './quick.js';
+import { findMistakes, mistakeFields, mistakeMessages } from './mistakes.js';
 
 export { MAX_ALIAS_COUNT, MAX_DEPTH, MAX_FILE_BYTES };
 /** After this many syntax errors in one file the rest is mostly noise. */
@@ -144,6 +145,11 @@ export function parseSource(path: string, bytes: Uint8Array, options: ParseOptio
   }
 
   const messages: Message[] = [];
+  // The common hand-written mistakes are named by their cause, at their line, with the
+  // corrected line; the parser's own words remain for what they do not explain.
+  const mistakes = doc.errors.length > 0 && !options.allowList ? findMistakes(text, mistakeFields()) : [];
+  const explained = (line: number) => mistakes.some((m) => line >= m.covers[0] && line <= m.covers[1]);
+  messages.push(...mistakeMessages(path, mistakes, lang));
   const seenExhaustion = { done: false };
   for (const error of doc.errors) {
     if (error.code === 'RESOURCE_EXHAUSTION') {
@@ -153,6 +159,7 @@ export function parseSource(path: string, bytes: Uint8Array, options: ParseOptio
       continue;
     }
     if (messages.length >= MAX_SYNTAX_ERRORS) break;
+    if (explained(lineCounter.linePos(error.pos[0]).line)) continue;
     // The parser often reports one mistake twice, in different words, at the same spot.
     if (messages.some((m) => m.line === lineCounter.linePos(error.pos[0]).line)) continue;
     const rule = error.code === 'DUPLICATE_KEY' ? 'yaml/duplicate-key' : 'yaml/syntax';

@@ -5,6 +5,7 @@
  * other strings are plain text that the templates escape. The README documents this shape.
  */
 import path from 'node:path';
+import { MARKDOWN_FIELDS, STATUSES, caseStatus, caseValueIds, valueEntryId, type CaseStatus } from '../case/index.js';
 import { messagesFor, plural, t } from '../i18n/index.js';
 import type { CaseFile, Casebook, Lang, Message, SourceFile } from '../types.js';
 import { version as casebookVersion } from '../version.js';
@@ -12,8 +13,6 @@ import { heatmapSvg } from './heatmap.js';
 import { MarkdownRenderer, type Finding, type MarkdownSource } from './markdown.js';
 import { sourceMessage } from './source-message.js';
 
-export type CaseStatus = 'draft' | 'review' | 'published';
-export const STATUSES: readonly CaseStatus[] = ['draft', 'review', 'published'];
 
 /** Which cases go into an edition. Within one list any id matches; the lists combine with "and". */
 export interface EditionFilters {
@@ -237,17 +236,6 @@ const texts = (value: unknown): string[] => (Array.isArray(value) ? value.filter
 const records = (value: unknown): Array<Record<string, unknown>> =>
   Array.isArray(value) ? value.filter((v): v is Record<string, unknown> => v !== null && typeof v === 'object' && !Array.isArray(v)) : [];
 
-export function caseStatus(data: Record<string, unknown>): CaseStatus {
-  const status = data.status;
-  return typeof status === 'string' && (STATUSES as readonly string[]).includes(status) ? (status as CaseStatus) : 'draft';
-}
-
-/** The value ids of a case, in its own order (`- id` or `- {id, why}`). */
-export function caseValueIds(data: Record<string, unknown>): string[] {
-  const list = Array.isArray(data.values) ? data.values : [];
-  return list.map((v) => (typeof v === 'string' ? v : (v as { id?: unknown })?.id)).filter((v): v is string => typeof v === 'string');
-}
-
 /** Does the case belong in the edition? */
 export function inEdition(data: Record<string, unknown>, filters: EditionFilters): boolean {
   const status = caseStatus(data);
@@ -418,7 +406,7 @@ export function buildModel(casebook: Casebook, options: ModelOptions): ModelResu
     }
     const role = text(data.role);
     if (role !== undefined) view.role = { id: role, label: roleLabel.get(role) ?? role };
-    for (const field of ['situation', 'request', 'effect', 'purpose', 'dilemma', 'consequences', 'decision', 'outcome'] as const) {
+    for (const field of MARKDOWN_FIELDS) {
       const html = block(field);
       if (html !== undefined) view[field] = html;
     }
@@ -427,8 +415,8 @@ export function buildModel(casebook: Casebook, options: ModelOptions): ModelResu
     function valueBadges(caseData: Record<string, unknown>, source: CaseFile): ValueBadgeView[] {
       const list = Array.isArray(caseData.values) ? caseData.values : [];
       return list.flatMap((entry, i): ValueBadgeView[] => {
-        const id = typeof entry === 'string' ? entry : (entry as { id?: unknown })?.id;
-        if (typeof id !== 'string') return [];
+        const id = valueEntryId(entry);
+        if (id === undefined) return [];
         const badge: ValueBadgeView = { id, label: valueLabel(id), description: valueDescriptions.get(id) ?? '' };
         const why = typeof entry === 'object' ? text((entry as { why?: unknown }).why) : undefined;
         if (why !== undefined) badge.why = markdown.inline(why, markdownSource(source, config.root, lang, `/values/${i}/why`, messages));

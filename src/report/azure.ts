@@ -1,14 +1,17 @@
 /**
  * Azure Pipelines logging commands: one `task.logissue` per message, shown on the build's
  * summary and, for a pull request, on its lines; then `task.complete result=Failed` when
- * errors stand. Escaping follows the agent (CommandStringConvertor): % ; ] CR LF, in the
- * properties and in the message alike.
+ * errors stand. User text is first made one inert line (escapeText: control characters and
+ * line breaks shown as \n, no `##vso[`), then escaped as the agent wants (CommandStringConvertor:
+ * % ; ] CR LF), in the properties and in the message alike.
  */
+import { escapeText } from './escape.js';
 import type { Reporter } from './types.js';
 import { ciPath } from './util.js';
 
+/** The agent's escaping, after escapeText (report/escape.ts) has made the text one inert line. */
 export const escapeAzure = (text: string) =>
-  text.replace(/%/g, '%AZP25').replace(/;/g, '%3B').replace(/\]/g, '%5D').replace(/\r/g, '%0D').replace(/\n/g, '%0A');
+  escapeText(text).replace(/%/g, '%AZP25').replace(/;/g, '%3B').replace(/\]/g, '%5D').replace(/\r/g, '%0D').replace(/\n/g, '%0A');
 
 export const azure: Reporter = (result, context) => {
   const lines: string[] = [];

@@ -13,4 +13,5 @@ export { formats, type Format, type Reporter, type ReportContext } from './types
 export { useColor, styles } from './color.js';
 export { mask, relativePath } from './util.js';
 export { repositoryRoot } from './root.js';
+export { escapeText, escapeSourceLine } from './escape.js';
 export { summaryLine } from './stylish.js';

@@ -63,23 +63,25 @@ describe('CI formats, for a casebook in docs/casusboek/ of a repository', () => 
 });
 
 describe('escaping in the CI formats', () => {
-  const nasty = 'a;b]c%d\r\ne "f" \'g\'';
+  const nasty = 'a;b]c%d\r\n##vso[task.complete result=Succeeded;]e "f" \'g\' \u001b[2J';
   const file = `${book}/cases/raar; ]%"naam".yaml`;
   const hostile: ValidationResult = {
     files: 1, cases: 1, errors: 1, warnings: 0,
     messages: [{ file, rule: 'schema/enum', severity: 'error', message: nasty, line: 4, column: 2, endLine: 4, endColumn: 3 }],
   };
 
-  it('azure escapes % ; ] CR LF in properties and message, so nothing ends the command early', () => {
-    expect(escapeAzure('50%;]\r\n')).toBe('50%AZP25%3B%5D%0D%0A');
+  it('azure escapes % ; ] and makes line breaks and control characters visible, so nothing ends or starts a command', () => {
+    expect(escapeAzure('50%;]\r\n')).toBe('50%AZP25%3B%5D\\r\\n');
     const [line, complete] = reporters.azure(hostile, context).trim().split('\n');
-    expect(line).toBe('##vso[task.logissue type=error;sourcepath=docs/casusboek/cases/raar%3B %5D%AZP25"naam".yaml;linenumber=4;columnnumber=2;code=schema/enum;]a%3Bb%5Dc%AZP25d%0D%0Ae "f" \'g\'');
-    // One command per line, and the only ] is the one that closes the properties.
+    expect(line).toBe('##vso[task.logissue type=error;sourcepath=docs/casusboek/cases/raar%3B %5D%AZP25"naam".yaml;linenumber=4;columnnumber=2;code=schema/enum;]a%3Bb%5Dc%AZP25d\\r\\n\\u0023#vso[task.complete result=Succeeded%3B%5De "f" \'g\' \\u001b[2J');
+    // One command per line, and the only ] is the one that closes the properties; the injected command is inert.
     expect(line!.match(/\]/g)).toHaveLength(1);
+    expect(line!.match(/##vso\[/g)).toHaveLength(1);
+    expect(line).not.toMatch(/[\u0000-\u001f]/);
     expect(complete).toBe('##vso[task.complete result=Failed;]');
   });
 
-  it('gitlab keeps the text as it is, in valid JSON', () => {
+  it('gitlab keeps the text as it is, in valid JSON (which escapes control characters itself)', () => {
     const [issue] = JSON.parse(reporters.gitlab(hostile, context));
     expect(issue).toEqual({
       description: nasty,
@@ -100,9 +102,9 @@ describe('escaping in the CI formats', () => {
 
   it('github, sarif and junit carry the same message safely', () => {
     expect(reporters.github(hostile, context)).toContain('file=docs/casusboek/cases/raar; ]%25"naam".yaml,');
-    expect(reporters.github(hostile, context)).toContain('::a;b]c%25d%0D%0Ae "f" \'g\'');
+    expect(reporters.github(hostile, context)).toContain('::a;b]c%25d\\r\\n\\u0023#vso[task.complete result=Succeeded;]e "f" \'g\' \\u001b[2J');
     expect(JSON.parse(reporters.sarif(hostile, context)).runs[0].results[0].message.text).toBe(nasty);
-    expect(reporters.junit(hostile, context)).toContain('message="a;b]c%d\r\ne &quot;f&quot; &apos;g&apos;"');
+    expect(reporters.junit(hostile, context)).toContain('message="a;b]c%d\\r\\n\\u0023#vso[task.complete result=Succeeded;]e &quot;f&quot; &apos;g&apos; \\u001b[2J"');
   });
 });
 
