@@ -7,6 +7,7 @@ import { constants } from 'node:fs';
 import { access, mkdir } from 'node:fs/promises';
 import path from 'node:path';
 import { CasebookError } from '../errors.js';
+import { isInsideReal } from '../load/contain.js';
 import { t, type Params } from '../i18n/index.js';
 import { sortMessages } from '../message.js';
 import {
@@ -203,6 +204,11 @@ export async function build(casebook: Casebook, options: BuildOptions = {}): Pro
   result.cases = book.view.cases.length;
 
   const outDir = path.resolve(casebook.config.root, options.outDir ?? casebook.config.output);
+  // `output:` from casebook.yaml (or a `dist` that is a link) must not lead out of the
+  // casebook; --out on the command line is the person's own choice.
+  if (options.outDir === undefined && !isInsideReal(casebook.config.root, outDir)) {
+    throw new CasebookError(t(lang, 'load.settingOutside', { setting: 'output', value: casebook.config.output }));
+  }
   await ensureWritable(outDir, lang);
   const baseName = [fileSlug(casebook.config.title), book.view.book.edition.slug].filter(Boolean).join('-');
   const outputs = await layOut({ casebook, book, outDir, baseName, lang, env, date, timeoutMs, messages: renderMessages }, options, result);

@@ -6,17 +6,16 @@
  */
 import { CasebookError } from '../errors.js';
 import { t } from '../i18n/index.js';
-import { STATUSES } from '../case/index.js';
-import type { Casebook, Lang } from '../types.js';
-import { suggest } from '../validate/suggest.js';
+import type { Lang } from '../types.js';
 import { version } from '../version.js';
 import { formatSeconds, runInBrowser } from './browser.js';
 import { assembleHtml } from './html.js';
-import type { BookView, EditionFilters } from './model.js';
+import type { BookView } from './view.js';
 import { renderPdf, type OutlineEntry, type PdfResult } from './pdf.js';
 import type { PreparedBook } from './prepare.js';
 
-export type { BookView, CaseView, ChapterView, EditionFilters } from './model.js';
+export type { BookView, CaseView, ChapterView } from './view.js';
+export { checkFilters, inEdition, type EditionFilters } from './edition.js';
 export type { CaseStatus } from '../case/index.js';
 export { findBrowser, launchBrowser, type BrowserLocation } from './browser.js';
 export { assembleHtml, assembleHtmlPieces } from './html.js';
@@ -26,22 +25,6 @@ export { configMessage } from './source-message.js';
 export { TemplateRenderError } from './templates.js';
 
 export type OutputFormat = 'html' | 'pdf';
-
-/** Unknown ids in the filters stop the build before anything is done (exit 2, with a suggestion). */
-export function checkFilters(casebook: Casebook, filters: EditionFilters, lang: Lang): void {
-  const check = (values: readonly string[] | undefined, known: readonly string[], kind: 'domain' | 'value' | 'status', aliases = {}) => {
-    for (const value of values ?? []) {
-      if (known.includes(value)) continue;
-      const suggestion = suggest(value, known, aliases);
-      const params = { value, kind: t(lang, `render.build.kinds.${kind}`), ...(suggestion ? { suggestion } : {}) };
-      throw new CasebookError(t(lang, suggestion ? 'render.build.unknownFilterSuggest' : 'render.build.unknownFilter', params));
-    }
-  };
-  check(filters.domains, casebook.config.domains.map((d) => d.id), 'domain');
-  check(filters.values, casebook.values.values.map((v) => v.id), 'value');
-  // People say the Dutch words; the status ids are English.
-  check(filters.statuses, STATUSES, 'status', { concept: 'draft', vastgesteld: 'published', gepubliceerd: 'published', terbeoordeling: 'review' });
-}
 
 /** Bookmarks: the parts of the book, the chapters, and the cases within them. */
 export function outlineOf(view: Omit<BookView, 'format'>): OutlineEntry[] {

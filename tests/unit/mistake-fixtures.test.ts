@@ -16,18 +16,19 @@ const root = path.join(fixtures, 'mistakes');
 const caseDir = path.join(root, 'cases');
 const files = readdirSync(caseDir).filter((f) => f.endsWith('.yaml')).sort();
 
-const expected = (file: string) => expectMarkers(path.join(caseDir, file));
+const expected = (file: string) => expectMarkers(path.join(caseDir, file)).filter((marker) => marker !== 'none');
 
 const results = new Map<Lang, Promise<ValidationResult>>();
 const run = (lang: Lang) => {
   if (!results.has(lang)) results.set(lang, loadCasebook({ casebook: root, lang }).then((casebook) => validate(casebook, { lang })));
   return results.get(lang)!;
 };
-const messagesOf = async (lang: Lang, file: string) => (await run(lang)).messages.filter((m) => m.file === path.join(caseDir, file));
+/** What a person sees: suppressed messages (a `# casebook-disable` comment) are left out. */
+const messagesOf = async (lang: Lang, file: string) => (await run(lang)).messages.filter((m) => m.file === path.join(caseDir, file) && !m.suppressed);
 
 describe('YAML mistakes', () => {
   it.each(files)('%s: the expected diagnosis at the line of the mistake, with the corrected line', async (file) => {
-    expect(expected(file).length).toBeGreaterThan(0);
+    expect(expectMarkers(path.join(caseDir, file)).length).toBeGreaterThan(0);
     for (const lang of ['nl', 'en'] as const) {
       const actual = (await messagesOf(lang, file)).map((m) => `${m.line} ${m.rule} ${m.suggestion ?? ''}`.trim()).sort();
       expect(actual, lang).toEqual(expected(file));
@@ -58,5 +59,18 @@ describe('the stylish report', () => {
     expect(nl.stdout).not.toContain('schrijf: participatiewet');
     const en = await runInProcess(['validate', '--lang', 'en', 'cases/colon-in-text.yaml'], { cwd: root });
     expect(en.stdout).toContain('write: title: "Terugvorderen: wel of niet?"');
+  });
+});
+
+describe('a # that cuts text off', () => {
+  it('is still found where a comment is meant, but silenced by the disable comments', async () => {
+    const all = (await run('nl')).messages.filter((m) => m.file === path.join(caseDir, 'hash-comment-meant.yaml'));
+    expect(all.map((m) => `${m.line} ${m.rule} ${m.suppressed}`)).toEqual(['6 casebook/comment-in-text true', '8 casebook/comment-in-text true']);
+  });
+
+  it('names what was kept', async () => {
+    const [message] = await messagesOf('nl', 'hash-cuts-text.yaml');
+    expect(message!.severity).toBe('warning');
+    expect(message!.message).toContain("alleen 'Casus' over");
   });
 });

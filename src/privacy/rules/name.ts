@@ -2,8 +2,9 @@
  * privacy/name: names of people. Three forms, from most to least certain:
  * - a title with a surname ("mevrouw Jansen", "de heer P. van Dijk", "dhr. Öztürk"): error;
  * - initials with a surname ("J. de Vries", "A.M. Hendriks"): error;
- * - a known first name with a surname ("Sanne de Vries"): warning, because the first-name
- *   list also holds words that start other proper nouns.
+ * - a known first name with a surname ("Sanne de Vries"): error, because the surname makes the
+ *   resident recognisable (a first name alone is not reported); a warning after a word of
+ *   place ("naar Anna Paulowna"), where the pair is more often a place than a person.
  * Not reported: an initial on its own ("mevrouw K."), a first name on its own ("Sanne"),
  * and capitalised words that name laws, teams or organisations (data/privacy/not-names.txt).
  * Names the casebook or the case declares fictional are reported as suppressed.
@@ -21,6 +22,16 @@ interface Candidate extends ParsedName {
   /** Where the name proper starts (after the title). */
   nameStart: number;
   severity: Severity;
+  /** Found as a first name with a surname: the message names the surname as the problem. */
+  firstName?: boolean;
+}
+
+/** Words after which "Anna Paulowna" is a place rather than a person. */
+const PLACE_WORDS = new Set(['naar', 'in', 'uit', 'te', 'richting', 'vanuit']);
+
+function afterPlaceWord(text: string, at: number): boolean {
+  const before = /(\p{L}+)\s+$/u.exec(text.slice(Math.max(0, at - 20), at));
+  return before !== null && PLACE_WORDS.has(before[1]!.toLowerCase());
 }
 
 function isAllowed(text: string, found: Candidate, env: PrivacyEnv): boolean {
@@ -34,10 +45,10 @@ function candidates(text: string): Candidate[] {
   const g = nameGrammar();
   const found: Candidate[] = [];
   /** A candidate from `start` (its title, if any, ends at `nameStart`), read on from `readAt`. */
-  const add = (start: number, nameStart: number, readAt: number, severity: Severity, options: ReadOptions) => {
+  const add = (start: number, nameStart: number, readAt: number, severity: Severity, options: ReadOptions, firstName = false) => {
     if (nameStart < 0 || readAt < 0) return;
     const name = readName(text, readAt, g, options);
-    if (name && !followedByNotAName(text, name.end, g)) found.push({ start, nameStart, severity, ...name });
+    if (name && !followedByNotAName(text, name.end, g)) found.push({ start, nameStart, severity, ...name, ...(firstName ? { firstName } : {}) });
   };
   g.capital.lastIndex = 0;
   // test(), not exec(): a capital is one character, and no match object is made for each.
@@ -63,7 +74,10 @@ function candidates(text: string): Candidate[] {
     }
     // A first name: "Sanne de Vries", "Jan Willem Bakker".
     const firstName = isFirstNameToken(before, g.data);
-    if (firstName) add(firstName.start, firstName.start, afterSpace(text, firstName.end, g), 'warning', { initials: false, givenNames: 1, unknownGivenName: false });
+    if (firstName) {
+      const severity = afterPlaceWord(text, firstName.start) ? 'warning' : 'error';
+      add(firstName.start, firstName.start, afterSpace(text, firstName.end, g), severity, { initials: false, givenNames: 1, unknownGivenName: false }, true);
+    }
   }
   return found;
 }
@@ -92,7 +106,7 @@ export const nameDetector: PrivacyDetector = {
         start: candidate.start,
         end: candidate.end,
         severity: candidate.severity,
-        message: allowed ? 'name.allowed' : 'name.found',
+        message: allowed ? 'name.allowed' : candidate.firstName ? 'name.surname' : 'name.found',
         shown: title + mask(text.slice(candidate.nameStart, candidate.end)),
         ...(allowed ? { suppressed: true } : {}),
       };
