@@ -3,7 +3,7 @@
  * temporary file next to the target, then rename it over the target (atomic on one disk).
  */
 import { createHash, randomBytes } from 'node:crypto';
-import { access, chmod, chown, copyFile, link, mkdir, readdir, readFile, realpath, rename, rm, stat, writeFile } from 'node:fs/promises';
+import { access, chmod, chown, copyFile, link, lstat, mkdir, readdir, readFile, realpath, rename, rm, stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 
 export interface FileToWrite {
@@ -166,9 +166,13 @@ async function renameRetrying(fs: RenameFs, from: string, to: string, retry: Ret
  * that fails because another program holds the target open is retried for a few seconds; if
  * it still fails, the targets already replaced get their previous version back (kept under a
  * second name until the end), so the HTML and the PDF stay a matching pair, and the error
- * names the locked file.
+ * names the locked file. `exclusive`: new files only; a target that exists (even one made
+ * meanwhile) is an EEXIST error for that file, and is left alone.
  */
-export async function writeFilesAtomic(files: readonly FileToWrite[], options: { signal?: AbortSignal; fs?: RenameFs; retry?: RetryOptions } = {}): Promise<void> {
+export async function writeFilesAtomic(
+  files: readonly FileToWrite[],
+  options: { signal?: AbortSignal; exclusive?: boolean; fs?: RenameFs; retry?: RetryOptions } = {},
+): Promise<void> {
   const fs = options.fs ?? nodeFs;
   const retry = options.retry ?? DEFAULT_RETRY;
   const staged: Array<{ file: string; temp: string }> = [];
@@ -191,12 +195,16 @@ export async function writeFilesAtomic(files: readonly FileToWrite[], options: {
       const { file, temp } = staged[0]!;
       let backup: string | undefined;
       try {
-        if (await fs.exists(file)) {
-          backup = `${tempName(file)}.previous`;
-          await fs.keep(file, backup);
-          backups.push(backup);
+        if (options.exclusive) {
+          await placeNew(temp, file);
+        } else {
+          if (await fs.exists(file)) {
+            backup = `${tempName(file)}.previous`;
+            await fs.keep(file, backup);
+            backups.push(backup);
+          }
+          await renameRetrying(fs, temp, file, retry);
         }
-        await renameRetrying(fs, temp, file, retry);
       } catch (error) {
         // Put back what was replaced: the outputs stay the previous, matching set.
         for (const done of replaced.reverse()) {
@@ -210,4 +218,20 @@ export async function writeFilesAtomic(files: readonly FileToWrite[], options: {
   } finally {
     await Promise.all([...staged.map(({ temp }) => temp), ...backups].map((name) => fs.remove(name).catch(() => undefined)));
   }
+}
+
+/** The temporary file as `file`, which must not exist: a hard link fails if it does (no check-then-write race). */
+async function placeNew(temp: string, file: string): Promise<void> {
+  try {
+    await link(temp, file);
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    // A file system without hard links (some network shares): check, then rename.
+    if (code !== 'EPERM' && code !== 'ENOTSUP' && code !== 'EXDEV') throw error;
+    const exists = await lstat(file).then(() => true, () => false);
+    if (exists) throw Object.assign(new Error(`${file} exists`), { code: 'EEXIST' });
+    await rename(temp, file);
+    return;
+  }
+  await rm(temp, { force: true });
 }
