@@ -57,6 +57,7 @@ function buildProgram(io: Io, lang: Lang, setExit: (code: number) => void): Comm
     .command('stats')
     .description(h('stats.description'))
     .option('-f, --format <format>', h('stats.format'))
+    .option('--drafts', h('stats.drafts'))
     .addHelpText('after', h('stats.examples'))
     .action(async (_options, command: Command) => {
       const { statsCommand } = await import('./commands/stats.js');

@@ -10,6 +10,7 @@ import type { CaseStatus } from '../../case/index.js';
 import type { Lang, Message } from '../../types.js';
 import type { GlobalOptions, Io } from '../io.js';
 import { printReport } from './validate.js';
+import { statusId } from '../../validate/suggest.js';
 
 export interface BuildCommandOptions extends GlobalOptions {
   format?: string;
@@ -110,7 +111,8 @@ async function buildAndReport(options: BuildCommandOptions, io: Io, signal: Abor
   const casebook = await loadCasebook({ cwd: io.cwd, ...(options.casebook ? { casebook: options.casebook } : {}), ...(options.lang ? { lang: options.lang } : {}) });
   const lang = options.lang ?? casebook.config.language;
   setLang(lang);
-  const statuses = splitList(options.status) as CaseStatus[] | undefined;
+  // `--status vastgesteld` as well as `--status published`: people say the Dutch words.
+  const statuses = splitList(options.status)?.map((word) => statusId(word) ?? word) as CaseStatus[] | undefined;
   const domains = splitList(options.domain);
   const values = splitList(options.value);
   const progress = progressWriter(io, options.quiet, () => lang);
