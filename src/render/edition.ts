@@ -6,7 +6,7 @@ import { STATUSES, caseStatus, caseValueIds, type CaseData, type CaseStatus } fr
 import { CasebookError } from '../errors.js';
 import { t } from '../i18n/index.js';
 import type { Casebook, Lang } from '../types.js';
-import { suggest } from '../validate/suggest.js';
+import { suggest } from '../util/suggest.js';
 import { texts, type BookContext } from './context.js';
 import type { BookInfo } from './view.js';
 

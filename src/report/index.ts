@@ -9,6 +9,7 @@ import type { Format, Reporter } from './types.js';
 export const reporters: Record<Format, Reporter> = { stylish, json, github, sarif, junit };
 export { formats, type Format, type Reporter, type ReportContext } from './types.js';
 export { useColor, styles } from './color.js';
-export { mask, relativePath } from './util.js';
+export { relativePath } from './util.js';
+export { mask } from '../privacy/mask.js';
 export { escapeText, escapeSourceLine } from './escape.js';
 export { summaryLine } from './stylish.js';

@@ -11,7 +11,7 @@ import { packageRoot, schemasDir, templatesDir } from '../../paths.js';
 import type { Lang } from '../../types.js';
 import { slugify } from '../../util/slug.js';
 import { writeFileAtomic } from '../../util/write.js';
-import { suggest } from '../../validate/suggest.js';
+import { suggest } from '../../util/suggest.js';
 import { version } from '../../version.js';
 import { type GlobalOptions, type Io, loadForCommand } from '../io.js';
 
