@@ -12,7 +12,8 @@ const layers = [
   { name: 'privacy', path: '^src/privacy/' },
   { name: 'validate', path: '^src/validate/' },
   { name: 'tag', path: '^src/(tag|stats)/' },
-  { name: 'render', path: '^src/render/' },
+  // Inputs and outputs: the book (HTML, PDF, Word) and cases read from Word or Markdown.
+  { name: 'render', path: '^src/(render|import)/' },
   { name: 'build', path: '^src/build/' },
   { name: 'report', path: '^src/report/' },
   { name: 'serve', path: '^src/serve/' },
@@ -44,6 +45,13 @@ module.exports = {
       scope: 'folder',
       from: { path: '^src/' },
       to: { circular: true },
+    },
+    {
+      name: 'in-a-layer',
+      comment: 'Every module of src/ belongs to one of the layers above: add a new folder to the list.',
+      severity: 'error',
+      from: { path: '^src/', pathNot: layers.map((l) => l.path).join('|') },
+      to: {},
     },
     {
       name: 'no-tests-or-scripts-in-src',

@@ -57,6 +57,7 @@ function buildProgram(io: Io, lang: Lang, setExit: (code: number) => void): Comm
     .command('stats')
     .description(h('stats.description'))
     .option('-f, --format <format>', h('stats.format'))
+    .option('--drafts', h('stats.drafts'))
     .addHelpText('after', h('stats.examples'))
     .action(async (_options, command: Command) => {
       const { statsCommand } = await import('./commands/stats.js');
@@ -104,6 +105,19 @@ function buildProgram(io: Io, lang: Lang, setExit: (code: number) => void): Comm
     .action(async (_options, command: Command) => {
       const { buildCommand } = await import('./commands/build.js');
       setExit(await buildCommand({ ...globals(command), ...command.opts() }, io));
+    });
+
+  program
+    .command('import')
+    .description(h('import.description'))
+    .argument('<file>', h('import.file'))
+    .option('--split-on <niveau>', h('import.splitOn'))
+    .option('--domain <id>', h('import.domain'))
+    .option('--dry-run', h('import.dryRun'))
+    .addHelpText('after', h('import.examples'))
+    .action(async (file: string, _options, command: Command) => {
+      const { importCommand } = await import('./commands/import.js');
+      setExit(await importCommand(file, { ...globals(command), ...command.opts() }, io));
     });
 
   program

@@ -87,9 +87,17 @@ export function findBrowser(options: FindBrowserOptions = {}): BrowserLocation |
   return undefined;
 }
 
-/** The launch flags: quiet (no updates, sync or background traffic), and no sandbox only where needed. */
+/**
+ * No network at all, whatever a template asks for: request interception (pdf.ts) does not
+ * see a preconnect or DNS prefetch, so no name resolves (not even a DNS query is sent) and
+ * every connection goes to a proxy that is not there. Only 127.0.0.1 stays reachable (tests
+ * look at `casebook serve` through this browser); the PDF page itself requests nothing.
+ */
+export const NO_NETWORK_ARGS = ['--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE 127.0.0.1', '--proxy-server=127.0.0.1:9', '--dns-prefetch-disable'];
+
+/** The launch flags: quiet (no updates, sync or background traffic), no network, and no sandbox only where needed. */
 export function launchArgs(noSandbox: boolean): string[] {
-  const args = ['--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'];
+  const args = ['--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', ...NO_NETWORK_ARGS];
   if (noSandbox) args.push('--no-sandbox');
   return args;
 }

@@ -3,7 +3,7 @@
  * temporary file next to the target, then rename it over the target (atomic on one disk).
  */
 import { createHash, randomBytes } from 'node:crypto';
-import { chmod, chown, mkdir, readdir, readFile, realpath, rename, rm, stat, writeFile } from 'node:fs/promises';
+import { chmod, chown, link, lstat, mkdir, readdir, readFile, realpath, rename, rm, stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 
 export interface FileToWrite {
@@ -117,8 +117,10 @@ export async function writeFileAtomic(target: string, data: string | Uint8Array)
  * them is complete are they renamed over their targets. A failure (a full disk) or an abort
  * before that point removes the temporary files and leaves every target as it was. Only a
  * failing rename, which needs no space, could leave some targets replaced and others not.
+ * `exclusive`: new files only; a target that exists (even one made meanwhile) is an EEXIST
+ * error for that file, and is left alone.
  */
-export async function writeFilesAtomic(files: readonly FileToWrite[], options: { signal?: AbortSignal } = {}): Promise<void> {
+export async function writeFilesAtomic(files: readonly FileToWrite[], options: { signal?: AbortSignal; exclusive?: boolean } = {}): Promise<void> {
   const staged: Array<{ file: string; temp: string }> = [];
   try {
     for (const { file, data } of files) {
@@ -135,7 +137,7 @@ export async function writeFilesAtomic(files: readonly FileToWrite[], options: {
     options.signal?.throwIfAborted();
     while (staged.length > 0) {
       const { file, temp } = staged[0]!;
-      await rename(temp, file).catch((error: unknown) => {
+      await (options.exclusive ? placeNew(temp, file) : rename(temp, file)).catch((error: unknown) => {
         throw new AtomicWriteError(file, error);
       });
       staged.shift();
@@ -143,4 +145,20 @@ export async function writeFilesAtomic(files: readonly FileToWrite[], options: {
   } finally {
     await Promise.all(staged.map(({ temp }) => rm(temp, { force: true }).catch(() => undefined)));
   }
+}
+
+/** The temporary file as `file`, which must not exist: a hard link fails if it does (no check-then-write race). */
+async function placeNew(temp: string, file: string): Promise<void> {
+  try {
+    await link(temp, file);
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    // A file system without hard links (some network shares): check, then rename.
+    if (code !== 'EPERM' && code !== 'ENOTSUP' && code !== 'EXDEV') throw error;
+    const exists = await lstat(file).then(() => true, () => false);
+    if (exists) throw Object.assign(new Error(`${file} exists`), { code: 'EEXIST' });
+    await rename(temp, file);
+    return;
+  }
+  await rm(temp, { force: true });
 }

@@ -1,9 +1,9 @@
 /** init, new and stats, run as a new user would, in an empty folder. */
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { parse } from 'yaml';
 import { describe, expect, it } from 'vitest';
-import { makeTree, runCli } from '../helpers.js';
+import { makeTree, runCli, runInProcess } from '../helpers.js';
 
 describe('casebook init', () => {
   it('creates a casebook that validates, with VS Code, GitHub and GitLab set up', () => {
@@ -85,8 +85,23 @@ describe('casebook stats', () => {
     'cases/c.yaml': 'title: [kapot\n',
   });
 
+  it('counts the cases the book holds: drafts only with --drafts, as build does, and says so', async () => {
+    const dir = tree();
+    const stats = JSON.parse((await runInProcess(['stats', '--format', 'json'], { cwd: dir })).stdout);
+    expect(stats).toMatchObject({ cases: 1, drafts: false, leftOut: 1, byStatus: { review: 0, published: 1 } });
+    expect(stats.byStatus).not.toHaveProperty('draft');
+    expect(stats.matrix['lange-termijn'].wmo).toBe(0);
+    const text = (await runInProcess(['stats'], { cwd: dir })).stdout;
+    expect(text).toContain('Boek: 1 casus\nGeteld zoals in het boek: zonder 1 concept (tel het mee met --drafts).');
+    // The book says the same: one case, and its heat map has no draft in it.
+    rmSync(path.join(dir, 'cases/c.yaml'));
+    const book = await runInProcess(['build', '--format', 'html', '--out', 'boek'], { cwd: dir });
+    expect(book.code).toBe(0);
+    expect(readFileSync(path.join(dir, 'boek', 'boek.html'), 'utf8')).toContain('Dit boekje bevat 1 van de 2 casussen in de verzameling.');
+  });
+
   it('counts per domain, status, role and value, with the matrix, as JSON', () => {
-    const result = runCli(['stats', '--format', 'json'], { cwd: tree() });
+    const result = runCli(['stats', '--drafts', '--format', 'json'], { cwd: tree() });
     expect(result.code).toBe(0);
     const stats = JSON.parse(result.stdout);
     expect(stats.cases).toBe(2);
@@ -102,10 +117,10 @@ describe('casebook stats', () => {
   });
 
   it('prints a readable overview', () => {
-    const result = runCli(['stats'], { cwd: tree() });
+    const result = runCli(['stats', '--drafts'], { cwd: tree() });
     expect(result.stdout).toContain('Boek: 2 casussen');
     expect(result.stdout).toMatch(/Wmo 2015\s+2\n/);
-    expect(result.stdout).toMatch(/Kernwaarden zonder gepubliceerde casus: .*Lange termijn/);
+    expect(result.stdout).toMatch(/Kernwaarden zonder vastgestelde casus: .*Lange termijn/);
     expect(result.stdout).toMatch(/\n  maatwerk\s+1\s+1\s+·/);
   });
 });

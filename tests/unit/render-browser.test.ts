@@ -61,7 +61,7 @@ describe('findBrowser', () => {
 
 describe('launch flags', () => {
   it('keep the browser quiet and add --no-sandbox only when asked', () => {
-    expect(launchArgs(false)).toEqual(['--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run']);
+    expect(launchArgs(false)).toEqual(['--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE 127.0.0.1', '--proxy-server=127.0.0.1:9', '--dns-prefetch-disable']);
     expect(launchArgs(true)).toEqual([...launchArgs(false), '--no-sandbox']);
   });
 

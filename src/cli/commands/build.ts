@@ -10,6 +10,7 @@ import type { CaseStatus } from '../../case/index.js';
 import type { Lang, Message } from '../../types.js';
 import type { GlobalOptions, Io } from '../io.js';
 import { printReport } from './validate.js';
+import { statusId } from '../../util/suggest.js';
 
 export interface BuildCommandOptions extends GlobalOptions {
   format?: string;
@@ -23,14 +24,14 @@ export interface BuildCommandOptions extends GlobalOptions {
   allowPrivacyErrors?: boolean;
 }
 
-/** `html`, `pdf`, `html,pdf` (either order). */
+/** `html`, `pdf`, `docx`, or a comma list of them (any order). */
 export function parseFormats(value: string | undefined, lang: Lang): OutputFormat[] {
   if (value === undefined) return ['html', 'pdf'];
   const parts = value.split(',').map((p) => p.trim().toLowerCase()).filter(Boolean);
-  if (parts.length === 0 || parts.some((p) => p !== 'html' && p !== 'pdf')) {
+  if (parts.length === 0 || parts.some((p) => p !== 'html' && p !== 'pdf' && p !== 'docx')) {
     throw new CasebookError(t(lang, 'render.build.badFormat', { format: value }));
   }
-  return (['html', 'pdf'] as const).filter((f) => parts.includes(f));
+  return (['html', 'pdf', 'docx'] as const).filter((f) => parts.includes(f));
 }
 
 /** Repeated flags and comma lists both work: `--domain wmo --domain jeugdwet`, `--domain wmo,jeugdwet`. */
@@ -79,7 +80,8 @@ async function buildAndReport(options: BuildCommandOptions, io: Io, signal: Abor
   const casebook = await loadCasebook({ cwd: io.cwd, ...(options.casebook ? { casebook: options.casebook } : {}), ...(options.lang ? { lang: options.lang } : {}) });
   const lang = options.lang ?? casebook.config.language;
   setLang(lang);
-  const statuses = splitList(options.status) as CaseStatus[] | undefined;
+  // `--status vastgesteld` as well as `--status published`: people say the Dutch words.
+  const statuses = splitList(options.status)?.map((word) => statusId(word) ?? word) as CaseStatus[] | undefined;
   const domains = splitList(options.domain);
   const values = splitList(options.value);
   const onProgress = progressWriter(io, options.quiet);
