@@ -4,9 +4,9 @@
  * error) and optionally its own message. A pattern that is no valid regular expression is
  * reported once, on casebook.yaml.
  */
-import { mask } from '../../report/util.js';
+import { mask } from '../mask.js';
 import type { CaseFile } from '../../types.js';
-import type { CasebookRule } from '../../validate/rule.js';
+import type { CasebookRule } from '../../rule.js';
 import { privacyEnv, reportDetections, type Detection, type PrivacyDetector } from '../detector.js';
 import { compilePatterns } from '../patterns.js';
 
