@@ -1,6 +1,6 @@
 #!/usr/bin/env node
 // One command from a fresh clone to a built example casebook (README, "Getting started"):
-//   1. npm dependencies (puppeteer's own browser download is skipped: .puppeteerrc.cjs);
+//   1. npm dependencies (puppeteer-core has no browser download);
 //   2. a Chromium, the fonts the casebook names and LibreOffice (for the Word tests), via apt-get when they are missing
 //      (Debian/Ubuntu, as root or with sudo); elsewhere it says what to install;
 //   3. compiles the TypeScript and builds the example casebook into dist/.

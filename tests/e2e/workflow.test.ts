@@ -6,13 +6,13 @@ import { describe, expect, it } from 'vitest';
 import { makeTree, runCli, runInProcess } from '../helpers.js';
 
 describe('casebook init', () => {
-  it('creates a casebook that validates, with VS Code, GitHub and GitLab set up', () => {
+  it('creates a casebook that validates, with VS Code and GitHub set up', () => {
     const dir = makeTree({});
     const result = runCli(['init', 'boek', '--title', 'Casusboek Wmo: Oost', '--organisation', 'Gemeente Oost'], { cwd: dir });
     expect(result.code).toBe(0);
     const root = path.join(dir, 'boek');
     for (const file of ['casebook.yaml', 'cases/wmo/wmo-traplift-of-verhuizen.yaml', 'schemas/case.schema.json', '.vscode/settings.json',
-      '.github/workflows/casebook.yml', '.gitlab-ci.yml', '.gitignore']) {
+      '.vscode/extensions.json', '.github/workflows/casebook.yml', '.gitignore']) {
       expect(existsSync(path.join(root, file)), file).toBe(true);
     }
     const config = parse(readFileSync(path.join(root, 'casebook.yaml'), 'utf8'));
@@ -20,20 +20,6 @@ describe('casebook init', () => {
     const settings = JSON.parse(readFileSync(path.join(root, '.vscode/settings.json'), 'utf8'));
     expect(settings['yaml.schemas']['./schemas/case.schema.json']).toContain('cases/**/*.yaml');
     expect(runCli(['validate'], { cwd: root }).code).toBe(0);
-  });
-
-  it('writes a GitHub workflow that validates on every push and pull request and uploads the book', () => {
-    const dir = makeTree({});
-    runCli(['init'], { cwd: dir });
-    const workflow = parse(readFileSync(path.join(dir, '.github/workflows/casebook.yml'), 'utf8'));
-    expect(Object.keys(workflow.on)).toEqual(['push', 'pull_request']);
-    const steps = workflow.jobs.casebook.steps as Array<{ run?: string; uses?: string; with?: { path?: string } }>;
-    const runs = steps.map((s) => s.run).filter(Boolean);
-    expect(runs[0]).toMatch(/^npx --yes casebook@\d+\.\d+\.\d+ validate$/);
-    expect(runs[1]).toMatch(/^npx --yes casebook@\d+\.\d+\.\d+ build$/);
-    expect(steps.find((s) => s.uses?.startsWith('actions/upload-artifact'))?.with?.path).toBe('dist/');
-    const gitlab = parse(readFileSync(path.join(dir, '.gitlab-ci.yml'), 'utf8'));
-    expect(gitlab.casebook.artifacts.reports.junit).toBe('casebook-junit.xml');
   });
 
   it('refuses to overwrite, unless --force', () => {

@@ -41,7 +41,7 @@ function nouns(lang: Lang, form: 'one' | 'other'): Set<string> {
 }
 
 /** Placeholders that hold a number (or a phrase with its own number, made by plural()). */
-const NUMBER = /\{(count|n|total|cases|errors|warnings|files|problems|shown|limit|actual|max|agree|differ|empty)\}/g;
+const NUMBER = /\{(count|n|pages|total|cases|errors|warnings|files|problems|shown|limit|actual|max|agree|differ|empty)\}/g;
 
 describe.each(['nl', 'en'] as const)('plurals in %s', (lang) => {
   const singular = nouns(lang, 'one');
