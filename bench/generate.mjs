@@ -153,7 +153,7 @@ export function handWritten(data, i) {
         else out.push(`  - id: ${v.id}\n${v.why.length > 90 || v.why.includes('\n') ? block('why', v.why, 4, i) : `    why: ${scalar(v.why, i)}\n`}`);
       }
     } else if (Array.isArray(value)) out.push(stringList(key, value, 0, quoted));
-    else out.push(`${key}: ${scalar(value, i)}${key === 'title' && i % 4 === 1 ? '   # werktitel' : ''}\n`);
+    else out.push(`${key === 'title' && i % 4 === 1 ? '# werktitel, nog bespreken\n' : ''}${key}: ${scalar(value, i)}\n`);
   }
   return out.join('');
 }
