@@ -23,8 +23,9 @@ export { MarkdownRenderer } from './markdown.js';
 export { prepareBook, templateFailure, type PreparedBook } from './prepare.js';
 export { configMessage } from './source-message.js';
 export { TemplateRenderError } from './templates.js';
+export { renderDocx } from './docx/index.js';
 
-export type OutputFormat = 'html' | 'pdf';
+export type OutputFormat = 'html' | 'pdf' | 'docx';
 
 /** Bookmarks: the parts of the book, the chapters, and the cases within them. */
 export function outlineOf(view: Omit<BookView, 'format'>): OutlineEntry[] {
@@ -50,6 +51,8 @@ export interface PrintOptions {
   /** The build date, for the PDF's metadata. */
   date: Date;
   timeoutMs: number;
+  /** `--browser`: the browser to print with instead of looking for one. */
+  browser?: string;
   noSandbox?: boolean;
   signal?: AbortSignal;
   onProgress?: (key: string, params?: Record<string, string | number>) => void;
@@ -73,6 +76,7 @@ export async function printBook(book: PreparedBook, options: PrintOptions): Prom
         env: options.env,
         lang,
         ...(options.noSandbox ? { noSandbox: true } : {}),
+        ...(options.browser ? { browser: options.browser } : {}),
         ...(signal ? { signal } : {}),
         protocolTimeoutMs: Math.max(timeoutMs + 10_000, 180_000),
         timeoutMs,

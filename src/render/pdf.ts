@@ -12,7 +12,7 @@
  * The page can reach nothing: scripts are off and every request except data: URLs is refused.
  */
 import { createHash } from 'node:crypto';
-import type { Browser, Page } from 'puppeteer';
+import type { Browser, Page } from 'puppeteer-core';
 import { BREAK_ATTRIBUTE, ESTIMATING_CLASS } from './html.js';
 import { finishPdf, type OutlineEntry, type PdfMetadata } from './pdf-finish.js';
 

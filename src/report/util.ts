@@ -1,11 +1,18 @@
 /** Helpers the reporters share. */
 import path from 'node:path';
 import type { Message } from '../types.js';
+import { repositoryPath } from './root.js';
+import type { ReportContext } from './types.js';
 
 /** A path relative to the current folder, with forward slashes on every platform. */
 export function relativePath(cwd: string, file: string): string {
   const relative = path.relative(cwd, file) || path.basename(file);
   return relative.split(path.sep).join('/');
+}
+
+/** A path for the CI formats: relative to the repository root (report/root.ts). */
+export function ciPath(context: ReportContext, file: string): string {
+  return repositoryPath(context.root ?? context.cwd, context.cwd, file);
 }
 
 /** Messages grouped by file, in order of first appearance. */

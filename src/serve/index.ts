@@ -8,9 +8,10 @@
  * large casebook costs little more than that case.
  */
 import { createHash } from 'node:crypto';
-import { watch, type FSWatcher } from 'node:fs';
+import { lstatSync, readdirSync, watch, type Dirent, type FSWatcher } from 'node:fs';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import path from 'node:path';
+import { CasebookError } from '../errors.js';
 import { t } from '../i18n/index.js';
 import { loadCasebook, type LoadOptions } from '../load/index.js';
 import { relativePath } from '../report/util.js';
@@ -80,6 +81,77 @@ export function errorPage(messages: readonly Message[], cwd: string, lang: Lang)
     `<title>${title}</title><style>${style}</style></head><body><main><h1>${title}</h1><p>${escapeHtml(t(lang, 'serve.errorIntro'))}</p><ul>${items}</ul></main></body></html>`;
 }
 
+/** Folders whose files can matter: inside the casebook, not hidden, not node_modules, not the output. */
+export function isWatchedFolder(folder: string, casebook: Casebook): boolean {
+  const { root, output } = casebook.config;
+  const relative = path.relative(root, folder);
+  if (relative.startsWith('..') || path.isAbsolute(relative)) return false;
+  if (relative !== '' && relative.split(path.sep).some((part) => part.startsWith('.') || part === 'node_modules')) return false;
+  const outputDir = path.resolve(root, output);
+  return folder !== outputDir && !folder.startsWith(outputDir + path.sep);
+}
+
+/** More folders than any casebook has; beyond it the watch stops growing instead of exhausting the system's watches. */
+const MAX_WATCHED_FOLDERS = 2000;
+
+/**
+ * Watches every folder of the casebook, each on its own, and reports the files that change in
+ * them. Folders, not files, and not one recursive watch: a save by rename (vim, sed -i, most
+ * "safe write" editors) replaces the file, and a watch that follows the old file (as the
+ * recursive watch does on Linux) sees nothing after that. A folder sees every save, by rename
+ * or in place, and a file deleted and created again. New folders are watched as they appear;
+ * symbolic links are not followed.
+ */
+export function watchFolders(root: string, watched: (folder: string) => boolean, changed: (file: string) => void): { close(): void } {
+  const watchers = new Map<string, FSWatcher>();
+  const forget = (folder: string) => {
+    for (const [dir, watcher] of watchers) {
+      if (dir === folder || dir.startsWith(folder + path.sep)) {
+        watcher.close();
+        watchers.delete(dir);
+      }
+    }
+  };
+  const add = (folder: string, announce: boolean) => {
+    if (watchers.has(folder) || watchers.size >= MAX_WATCHED_FOLDERS || !watched(folder)) return;
+    let watcher: FSWatcher;
+    try {
+      watcher = watch(folder, (event, name) => {
+        if (!name) return;
+        const file = path.join(folder, name.toString());
+        if (event === 'rename') {
+          let isFolder = false;
+          try {
+            isFolder = lstatSync(file).isDirectory();
+          } catch {
+            forget(file);
+          }
+          if (isFolder) add(file, true);
+        }
+        changed(file);
+      });
+    } catch {
+      return;
+    }
+    watcher.on('error', () => forget(folder));
+    watchers.set(folder, watcher);
+    let entries: Dirent[] = [];
+    try {
+      entries = readdirSync(folder, { withFileTypes: true });
+    } catch {
+      return;
+    }
+    for (const entry of entries) {
+      const full = path.join(folder, entry.name);
+      if (entry.isDirectory()) add(full, announce);
+      // Files in a folder that appeared after the start (a folder moved in, or unpacked) are new too.
+      else if (announce && entry.isFile()) changed(full);
+    }
+  };
+  add(root, false);
+  return { close: () => forget(root) };
+}
+
 /** Which changes matter: case files, casebook.yaml, the values file, templates. Not the output. */
 export function isRelevant(file: string, casebook: Casebook): boolean {
   const { root, output, templates, valuesFile } = casebook.config;
@@ -93,6 +165,21 @@ export function isRelevant(file: string, casebook: Casebook): boolean {
   return false;
 }
 
+/**
+ * The Host header of a request to this server: only the loopback names with our port. Any
+ * other name means a page on the web reached the server through DNS rebinding (a name of
+ * theirs that resolves to 127.0.0.1), and must not read the book, drafts included.
+ */
+export function isOwnHost(host: string | undefined, port: number): boolean {
+  if (host === undefined) return false;
+  return [`127.0.0.1:${port}`, `localhost:${port}`, `[::1]:${port}`].includes(host.toLowerCase());
+}
+
+/** The port for `--port`: 0 (any free port) to 65535. */
+export function checkPort(port: number, lang: Lang): void {
+  if (!Number.isInteger(port) || port < 0 || port > 65535) throw new CasebookError(t(lang, 'serve.badPort', { port }));
+}
+
 export async function serve(options: ServeOptions): Promise<Served> {
   const lang0 = options.lang ?? 'nl';
   const loadOptions: LoadOptions = {
@@ -101,15 +188,31 @@ export async function serve(options: ServeOptions): Promise<Served> {
     ...(options.lang ? { lang: options.lang } : {}),
   };
   const cwd = options.cwd ?? process.cwd();
+  const port = options.port ?? 4173;
+  checkPort(port, lang0);
   const sources = new Map<string, CaseFile>();
   let renderCache = newRenderCache();
   let casebook = await loadCasebook(loadOptions);
+  // From now on this casebook.yaml: if it goes, a casebook.yaml in a folder above must not
+  // take its place (that would serve a different, larger folder).
+  if (casebook.config.file) loadOptions.casebook = casebook.config.file;
   let state: BuildState = { version: 0, html: '', errors: 0, warnings: 0, ms: 0 };
   const clients = new Set<ServerResponse>();
 
   const rebuildOnce = async (): Promise<BuildState> => {
     const started = performance.now();
-    casebook = await loadCasebook({ ...loadOptions, reuse: sources });
+    try {
+      casebook = await loadCasebook({ ...loadOptions, reuse: sources });
+    } catch (error) {
+      // casebook.yaml deleted (or moved) while serving: say so, show it, and wait for it.
+      if (!(error instanceof CasebookError)) throw error;
+      const lang = options.lang ?? casebook.config.language;
+      const message = { file: casebook.config.file ?? cwd, rule: 'load/not-found', severity: 'error' as const, message: error.message, line: 1, column: 1, endLine: 1, endColumn: 1 };
+      state = { version: state.version + 1, html: withReloadScript(errorPage([message], cwd, lang)), errors: 1, warnings: 0, ms: performance.now() - started };
+      options.log(error.message);
+      for (const client of clients) client.write(`event: reload\ndata: ${state.version}\n\n`);
+      return state;
+    }
     const lang = options.lang ?? casebook.config.language;
     const result = renderHtml(casebook, { lang, filters: { drafts: options.drafts ?? true }, cache: renderCache });
     const errors = result.messages.filter((m) => !m.suppressed && m.severity === 'error');
@@ -154,8 +257,16 @@ export async function serve(options: ServeOptions): Promise<Served> {
   };
   await rebuild();
 
+  let listeningPort = port;
+  const badRequest = (response: ServerResponse) => response.writeHead(400, { 'content-type': 'text/plain; charset=utf-8', connection: 'close' }).end('Bad Request');
   const server: Server = createServer((request: IncomingMessage, response: ServerResponse) => {
-    const url = new URL(request.url ?? '/', 'http://127.0.0.1');
+    if (!isOwnHost(request.headers.host, listeningPort)) return badRequest(response);
+    let url: URL;
+    try {
+      url = new URL(request.url ?? '/', 'http://127.0.0.1');
+    } catch {
+      return badRequest(response); // a request target like `http://[`
+    }
     if (url.pathname === '/__casebook/events') {
       response.writeHead(200, { 'content-type': 'text/event-stream', 'cache-control': 'no-store', connection: 'keep-alive' });
       response.write(': connected\n\n');
@@ -174,20 +285,21 @@ export async function serve(options: ServeOptions): Promise<Served> {
     response.writeHead(200, { 'content-type': 'text/html; charset=utf-8', 'cache-control': 'no-store' });
     response.end(request.method === 'HEAD' ? undefined : state.html);
   });
-  const port = options.port ?? 4173;
   await new Promise<void>((resolve, reject) => {
-    server.once('error', reject);
+    server.once('error', (error: NodeJS.ErrnoException) => {
+      const key = error.code === 'EADDRINUSE' ? 'serve.portInUse' : error.code === 'EACCES' ? 'serve.portDenied' : undefined;
+      reject(key ? new CasebookError(t(lang0, key, { port })) : error);
+    });
     // Only this machine: a casebook in progress is not for the network.
     server.listen(port, '127.0.0.1', () => resolve());
   });
   const address = server.address();
-  const url = `http://127.0.0.1:${typeof address === 'object' && address ? address.port : port}/`;
+  listeningPort = typeof address === 'object' && address ? address.port : port;
+  const url = `http://127.0.0.1:${listeningPort}/`;
 
   const pending = new Set<string>();
   let timer: NodeJS.Timeout | undefined;
-  const watcher: FSWatcher = watch(casebook.config.root, { recursive: true }, (_event, name) => {
-    if (!name) return;
-    const file = path.resolve(casebook.config.root, name.toString());
+  const watcher = watchFolders(casebook.config.root, (folder) => isWatchedFolder(folder, casebook), (file) => {
     if (!isRelevant(file, casebook)) return;
     pending.add(file);
     clearTimeout(timer);
@@ -195,7 +307,7 @@ export async function serve(options: ServeOptions): Promise<Served> {
     timer = setTimeout(() => {
       invalidate(pending);
       pending.clear();
-      void rebuild().catch((error: unknown) => options.log(t(lang0, 'cli.internalError', { detail: (error as Error).message })));
+      void rebuild().catch((error: unknown) => options.log(error instanceof CasebookError ? error.message : t(lang0, 'cli.internalError', { detail: (error as Error).message })));
     }, 60);
   });
 

@@ -1,7 +1,8 @@
 import { chmodSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { checkFonts, checkNode } from '../../src/cli/commands/doctor.js';
+import { checkBrowser, checkFonts, checkNode } from '../../src/cli/commands/doctor.js';
+import { BrowserLaunchError } from '../../src/render/browser.js';
 import { caseYaml, makeTree, runCli } from '../helpers.js';
 
 describe('casebook doctor', () => {
@@ -59,5 +60,38 @@ describe('doctor checks', () => {
   it('warns, without blocking, about missing fonts', () => {
     expect(checkFonts('nl', () => 'Liberation Serif\nLiberation Sans\nDejaVu Sans\n').ok).toBe(true);
     expect(checkFonts('nl', () => 'DejaVu Sans\n')).toMatchObject({ ok: false, blocking: false, text: expect.stringContaining('Liberation Serif, Liberation Sans') });
+  });
+
+  it('asks the launched browser for its version, and never runs it with --version', async () => {
+    const env = { CASEBOOK_BROWSER: process.execPath };
+    const asked: string[] = [];
+    const check = await checkBrowser({ env, lang: 'nl', probe: async (options) => {
+      asked.push(options.browser!);
+      return 'HeadlessEdg/143.0.3650.66';
+    } });
+    expect(asked).toEqual([process.execPath]);
+    expect(check).toMatchObject({ ok: true, text: `Browser voor de PDF: ${process.execPath} (HeadlessEdg/143.0.3650.66), gekozen via CASEBOOK_BROWSER` });
+  });
+
+  it("says what to ask IT when Edge's policies block the connection", async () => {
+    const check = await checkBrowser({ env: {}, lang: 'en', browser: process.execPath, probe: async () => {
+      throw new BrowserLaunchError('The browser msedge.exe starts but does not let casebook connect', true);
+    } });
+    expect(check).toMatchObject({ ok: false, blocking: true, text: expect.stringContaining('chosen with --browser') });
+    expect(check.advice).toContain('RemoteDebuggingAllowed = 1');
+    expect(check.advice).toContain('DeveloperToolsAvailability');
+    expect(check.advice).toContain('edge://policy');
+    const other = await checkBrowser({ env: {}, lang: 'en', browser: process.execPath, probe: async () => {
+      throw new BrowserLaunchError('exit code 1', false);
+    } });
+    expect(other.advice).not.toContain('RemoteDebuggingAllowed');
+  });
+
+  it('says how to get a browser on purpose when there is none, and that casebook downloads none', async () => {
+    // A Windows without Chrome or Edge (none of its paths exist here).
+    const check = await checkBrowser({ env: { PATH: '' }, lang: 'en', platform: 'win32', probe: async () => 'never' });
+    expect(check).toMatchObject({ ok: false, blocking: true });
+    expect(check.advice).toContain('npx @puppeteer/browsers install chrome-headless-shell@stable');
+    expect(check.advice).toContain('CASEBOOK_BROWSER');
   });
 });

@@ -73,10 +73,11 @@ describe('casebook validate', () => {
   });
 
   it('writes GitHub annotations under GitHub Actions, followed by the full report', () => {
-    const result = runCli(['validate', 'cases/typo-key.yaml'], { cwd: broken, env: { GITHUB_ACTIONS: 'true' } });
+    // The path is from the repository root (GITHUB_WORKSPACE), not from the casebook's folder.
+    const result = runCli(['validate', 'cases/typo-key.yaml'], { cwd: broken, env: { GITHUB_ACTIONS: 'true', GITHUB_WORKSPACE: repoRoot } });
     expect(result.code).toBe(1);
     const [first, ...rest] = result.stdout.split('\n');
-    expect(first).toBe("::error file=cases/typo-key.yaml,line=6,endLine=6,col=1,endColumn=10,title=casebook schema/unknown-key::Onbekend veld 'situatoin'; bedoelde je 'situation'?");
+    expect(first).toBe("::error file=tests/fixtures/broken/cases/typo-key.yaml,line=6,endLine=6,col=1,endColumn=10,title=casebook schema/unknown-key::Onbekend veld 'situatoin'; bedoelde je 'situation'?");
     expect(rest.join('\n')).toContain('cases/typo-key.yaml\n  6:1  fout');
   });
 
@@ -113,7 +114,7 @@ describe('casebook validate', () => {
     expect(none.stderr).not.toMatch(/\n\s+at /);
     const format = runCli(['validate', '--format', 'xml'], { cwd: broken });
     expect(format.code).toBe(2);
-    expect(format.stderr).toContain("Onbekend uitvoerformaat 'xml'. Kies uit: stylish, json, github, sarif, junit.");
+    expect(format.stderr).toContain("Onbekend uitvoerformaat 'xml'. Kies uit: stylish, json, github, azure, gitlab, sarif, junit.");
     const option = runCli(['validate', '--frobnicate'], { cwd: broken });
     expect(option.code).toBe(2);
     expect(option.stderr).toContain("unknown option '--frobnicate'");
