@@ -5,7 +5,8 @@ import type { Message } from '../types.js';
 import { styles } from './color.js';
 import { escapeSourceLine, escapeText } from './escape.js';
 import type { Reporter } from './types.js';
-import { groupByFile, mask, relativePath } from './util.js';
+import { mask } from '../privacy/mask.js';
+import { groupByFile, relativePath } from './util.js';
 
 /** Messages of one rule in one file shown in full; the rest are counted on one line. */
 const SHOWN_PER_RULE = 5;

@@ -17,7 +17,7 @@ import { caseId, loadCasebook } from '../../src/load/index.js';
 import { readSource } from '../../src/load/parse.js';
 import { reporters } from '../../src/report/index.js';
 import { tagCasebook } from '../../src/tag/index.js';
-import { tagJson } from '../../src/tag/report.js';
+import { tagJson } from '../../src/report/tag.js';
 import type { CaseFile } from '../../src/types.js';
 import { validate } from '../../src/validate/index.js';
 

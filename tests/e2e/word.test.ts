@@ -236,10 +236,11 @@ describe('build --format docx: editions, drafts, privacy, images, English', () =
     expect(existsSync(path.join(dir, 'dist'))).toBe(false);
   });
 
-  it('inlines images, writes an English book as en-GB, and replaces the old file only when complete', async () => {
+  it('inlines images (and the theme\'s logo), writes an English book as en-GB, and replaces the old file only when complete', async () => {
     const png = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAIAAAACCAIAAAD91JpzAAAAFklEQVR4nGP8z8DAwMDAxMDAwMDAAAANHQEDasKb6QAAAABJRU5ErkJggg==', 'base64');
     const dir = makeTree({
-      'casebook.yaml': 'title: A casebook in English\nlanguage: en\n',
+      'casebook.yaml': 'title: A casebook in English\nlanguage: en\ntheme: { logo: logo.png }\n',
+      'logo.png': png,
       'cases/a.yaml': 'title: A case with a picture\nstatus: published\ndomains: [wmo]\nsituation: |\n  See *this*:\n\n  ![A diagram](diagram.png)\n\n  > A quote.\n\n  1. one\n  2. two\ndilemma: What do we do?\nvalues: [maatwerk]\n',
       'cases/diagram.png': png,
     });
@@ -254,6 +255,8 @@ describe('build --format docx: editions, drafts, privacy, images, English', () =
     expect(body).toMatch(/<w:i\/>[\s\S]{0,200}<w:t[^>]*>this<\/w:t>/);
     expect(body).toContain('<w:numPr>');
     expect(body).toContain('A diagram');
+    // The image in the case and the theme's logo on the cover.
+    expect(body.match(/<w:drawing>/g)!.length).toBe(2);
     expect(readdirSync(path.join(dir, 'dist')).filter((name) => name.endsWith('.tmp'))).toEqual([]);
     const before = statSync(file).mtimeMs;
     expect((await cli(['build', '-f', 'docx,html'], dir)).code).toBe(0);

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { reporters, type ReportContext } from '../../src/report/index.js';
 import { escapeData, escapeProperty } from '../../src/report/github.js';
-import { mask } from '../../src/report/util.js';
+import { mask } from '../../src/privacy/mask.js';
 import type { Message, ValidationResult } from '../../src/types.js';
 
 const source = 'title: Scootmobiel\ndomains: [wmoo]\nsituation: Bel 06-12345678.\ndilemma: x\n';

@@ -10,7 +10,7 @@ import type { CaseStatus } from '../../case/index.js';
 import type { Lang, Message } from '../../types.js';
 import type { GlobalOptions, Io } from '../io.js';
 import { printReport } from './validate.js';
-import { statusId } from '../../validate/suggest.js';
+import { statusId } from '../../util/suggest.js';
 
 export interface BuildCommandOptions extends GlobalOptions {
   format?: string;

@@ -8,7 +8,7 @@ import { plural, t } from '../../i18n/index.js';
 import { useColor } from '../../report/color.js';
 import { relativePath } from '../../report/util.js';
 import { addValuesToSource, tagCasebook, tagWhileLoading, type CaseTags } from '../../tag/index.js';
-import { tagJson, tagText } from '../../tag/report.js';
+import { tagJson, tagText } from '../../report/tag.js';
 import type { Casebook, Lang } from '../../types.js';
 import { removeStaleTemps, replaceIfUnchanged } from '../../util/write.js';
 import { escapeText } from '../../report/escape.js';
