@@ -11,7 +11,7 @@ import { CasebookError } from '../errors.js';
 import { t } from '../i18n/index.js';
 import type { CaseFile, Casebook, Lang, SourceFile } from '../types.js';
 import { findConfigFile, loadConfig, resolveConfigArgument } from './config.js';
-import { collectCaseFiles } from './files.js';
+import { collectCaseFiles, fileIdentity, uniqueFiles } from './files.js';
 import { readSource, restoreSource, type PlainSource } from './parse.js';
 
 export { findConfigFile, loadBuiltInValues, CONFIG_FILE } from './config.js';
@@ -137,8 +137,10 @@ export async function loadCasebook(options: LoadOptions = {}): Promise<Casebook>
     ? await collectCaseFiles(loaded.config.cases, loaded.config.root, loaded.config.root, lang)
     : { files: [], messages: [] };
   // The values file is data, not a case, even when it sits in a case folder.
-  const skip = new Set([configFile, loaded.config.valuesFile].filter(Boolean));
-  const caseFiles = [...new Set([...collected.files, ...context.files])].filter((f) => !skip.has(f)).sort();
+  // One spelling per file (a link, `Cases\` and `cases\`, `c:` and `C:`): a case is loaded once.
+  const unique = uniqueFiles([...collected.files, ...context.files]);
+  const skip = new Set([configFile, loaded.config.valuesFile].filter((f): f is string => Boolean(f)).map((f) => fileIdentity(f)));
+  const caseFiles = unique.files.filter((f) => !skip.has(unique.identity(f))).sort();
   const reuse = options.reuse;
   const onCase = options.onCase;
   const fresh = await readAll(reuse ? caseFiles.filter((f) => !reuse.has(f)) : caseFiles, lang, options.keepTrees, onCase && ((file) => onCase(file, loaded)));
@@ -146,6 +148,6 @@ export async function loadCasebook(options: LoadOptions = {}): Promise<Casebook>
   const cases = reuse ? caseFiles.map((f) => reuse.get(f)!) : fresh;
   const messages = [...loaded.messages, ...collected.messages];
   const casebook: Casebook = { config: loaded.config, values: loaded.values, cases, messages, sources: loaded.sources };
-  if (hasPaths) casebook.focus = new Set(collected.files);
+  if (hasPaths) casebook.focus = new Set(collected.files.map(unique.spelling));
   return casebook;
 }
