@@ -31,6 +31,17 @@ describe('casebook doctor', () => {
     expect(missing.stdout).toContain('casebook build cannot run like this');
   });
 
+  it('--browser names the browser for doctor and build; one that is not there is refused, not replaced by another', () => {
+    const dir = makeTree({ 'casebook.yaml': 'title: Boek\n', 'cases/a.yaml': caseYaml() });
+    const named = runCli(['doctor', '--browser', 'chromium'], { cwd: dir });
+    expect(named.stdout).toMatch(/^✔ Browser voor de PDF: \/usr\/bin\/chromium \(.*\), gekozen met --browser$/m);
+    const missing = runCli(['build', '--drafts', '--browser', '/nergens/msedge.exe'], { cwd: dir });
+    expect(missing.code).toBe(2);
+    expect(missing.stderr).toContain('casebook: --browser wijst naar /nergens/msedge.exe, maar daar staat geen programma');
+    const fromEnv = runCli(['doctor', '--lang', 'en'], { cwd: dir, env: { CASEBOOK_BROWSER: '/nergens/chrome' } });
+    expect(fromEnv.stdout).toContain('CASEBOOK_BROWSER points to /nergens/chrome');
+  });
+
   it('lists the errors in casebook.yaml and the values file with their positions', () => {
     const dir = makeTree({ 'casebook.yaml': 'title: Boek\nvalues: waarden.yaml\nlanguage: fries\n', 'waarden.yaml': '- id: x\n  label: X\n', 'cases/a.yaml': caseYaml() });
     const result = runCli(['doctor'], { cwd: dir });
