@@ -92,7 +92,7 @@ beforeAll(async () => {
   expect(run.stderr).toBe('');
   expect(run.code).toBe(0);
   bytes = readFileSync(path.join(dir, 'dist', DOCX));
-}, 120_000);
+}, 300_000);
 
 /** A casebook of two small cases, one a draft. */
 const SMALL = {
