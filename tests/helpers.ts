@@ -29,7 +29,7 @@ export interface CliResult {
 
 /** Runs `casebook …` in `cwd` as a separate process, without colour unless asked. */
 export function runCli(args: string[], options: { cwd: string; env?: Record<string, string | undefined>; timeout?: number }): CliResult {
-  const env: Record<string, string | undefined> = { ...process.env, NO_COLOR: '1', GITHUB_ACTIONS: undefined, CASEBOOK_LANG: undefined, ...options.env };
+  const env: Record<string, string | undefined> = { ...process.env, NO_COLOR: '1', GITHUB_ACTIONS: undefined, CI: undefined, TF_BUILD: undefined, GITLAB_CI: undefined, CASEBOOK_LANG: undefined, ...options.env };
   for (const key of Object.keys(env)) if (env[key] === undefined) delete env[key];
   const result = spawnSync(process.execPath, [cliPath, ...args], { cwd: options.cwd, env: env as NodeJS.ProcessEnv, encoding: 'utf8', timeout: options.timeout ?? 120_000 });
   return { code: result.status, stdout: result.stdout, stderr: result.stderr };
@@ -43,7 +43,7 @@ export const EPOCH = '1767225600';
  * answering); `child` is there to signal it. Builds are reproducible (SOURCE_DATE_EPOCH).
  */
 export function startCli(args: string[], options: { cwd: string; env?: Record<string, string | undefined> }): { child: ChildProcess; done: Promise<CliResult> } {
-  const env: Record<string, string | undefined> = { ...process.env, NO_COLOR: '1', GITHUB_ACTIONS: undefined, CASEBOOK_LANG: undefined, SOURCE_DATE_EPOCH: EPOCH, ...options.env };
+  const env: Record<string, string | undefined> = { ...process.env, NO_COLOR: '1', GITHUB_ACTIONS: undefined, CI: undefined, TF_BUILD: undefined, GITLAB_CI: undefined, CASEBOOK_LANG: undefined, SOURCE_DATE_EPOCH: EPOCH, ...options.env };
   for (const key of Object.keys(env)) if (env[key] === undefined) delete env[key];
   const child = spawn(process.execPath, [cliPath, ...args], { cwd: options.cwd, env: env as NodeJS.ProcessEnv });
   const done = new Promise<CliResult>((resolve) => {

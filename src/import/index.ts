@@ -15,7 +15,7 @@ import { schemasDir } from '../paths.js';
 import { tagCase } from '../tag/index.js';
 import type { CaseFile, Casebook, Lang } from '../types.js';
 import { slugify } from '../util/slug.js';
-import { suggest } from '../validate/suggest.js';
+import { suggest } from '../util/suggest.js';
 import { readCase, type ImportedCase } from './case.js';
 import { readSource, type SourceKind } from './read.js';
 import { normalizeHeading } from './sections.js';

@@ -7,7 +7,7 @@ import { draftsWanted, type EditionFilters } from '../case/edition.js';
 import { CasebookError } from '../errors.js';
 import { t } from '../i18n/index.js';
 import type { Casebook, Lang } from '../types.js';
-import { idAliases, suggest } from '../validate/suggest.js';
+import { idAliases, suggest } from '../util/suggest.js';
 import type { BookContext } from './context.js';
 import type { BookInfo } from './view.js';
 

@@ -177,7 +177,7 @@ export async function renderPdf(browser: Browser, html: string, outline: Outline
       bytes = await page.pdf({ preferCSSPageSize: true, printBackground: true, tagged: true, outline: false, timeout });
       found = await readDestinations(bytes);
       if (sameNumbers(anchors, known, found.pages)) break;
-      options.onProgress?.('pages', { pages: found.count });
+      options.onProgress?.('pages', { count: found.count });
       known = found.pages;
     }
     options.onProgress?.('finish');

@@ -12,7 +12,7 @@ describe('casebook doctor', () => {
     expect(result.code).toBe(0);
     expect(result.stdout).toMatch(/^✔ Node\.js \d+\.\d+\.\d+ \(nodig: 20\.19 of nieuwer\)$/m);
     expect(result.stdout).toMatch(/^✔ Browser voor de PDF: \S+ \(.*\), (gevonden op een standaardplek|gekozen via PUPPETEER_EXECUTABLE_PATH)$/m);
-    expect(result.stdout).toContain('✔ Casusboek: casebook.yaml, "Boek", 1 casusbestanden');
+    expect(result.stdout).toContain('✔ Casusboek: casebook.yaml, "Boek", 1 casusbestand');
     expect(result.stdout).toContain('Alles in orde: casebook build kan draaien.');
   });
 
@@ -29,6 +29,17 @@ describe('casebook doctor', () => {
     expect(missing.code).toBe(1);
     expect(missing.stdout).toContain('PUPPETEER_EXECUTABLE_PATH points to /nergens/chrome');
     expect(missing.stdout).toContain('casebook build cannot run like this');
+  });
+
+  it('--browser names the browser for doctor and build; one that is not there is refused, not replaced by another', () => {
+    const dir = makeTree({ 'casebook.yaml': 'title: Boek\n', 'cases/a.yaml': caseYaml() });
+    const named = runCli(['doctor', '--browser', 'chromium'], { cwd: dir });
+    expect(named.stdout).toMatch(/^✔ Browser voor de PDF: \/usr\/bin\/chromium \(.*\), gekozen met --browser$/m);
+    const missing = runCli(['build', '--drafts', '--browser', '/nergens/msedge.exe'], { cwd: dir });
+    expect(missing.code).toBe(2);
+    expect(missing.stderr).toContain('casebook: --browser wijst naar /nergens/msedge.exe, maar daar staat geen programma');
+    const fromEnv = runCli(['doctor', '--lang', 'en'], { cwd: dir, env: { CASEBOOK_BROWSER: '/nergens/chrome' } });
+    expect(fromEnv.stdout).toContain('CASEBOOK_BROWSER points to /nergens/chrome');
   });
 
   it('lists the errors in casebook.yaml and the values file with their positions', () => {

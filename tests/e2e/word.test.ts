@@ -322,8 +322,8 @@ describe('casebook import', () => {
     expect(out).toMatch(/Niet geïmporteerd, want geen casus: voorwerk vóór de eerste casus \(3 alinea's\), Inhoudsopgave/);
     expect(out).toContain('Situatie → situation, Hulpvraag → request, Dilemma → dilemma, Opties → options (2 opties), Wettelijk kader → legal (2 verwijzingen), Leerpunten → lessons');
     expect(out).toContain('in situation onder een eigen kopje: "Netwerk van het gezin"');
-    expect(out).toContain('Casus → situation, Het dilemma → dilemma, Juridisch kader → legal (1 verwijzingen), Afloop → outcome');
-    expect(out).toMatch(/privacy: 3 bevinding\(en\):[\s\S]*privacy\/name[\s\S]*privacy\/phone[\s\S]*privacy\/bsn/);
+    expect(out).toContain('Casus → situation, Het dilemma → dilemma, Juridisch kader → legal (1 verwijzing), Afloop → outcome');
+    expect(out).toMatch(/privacy: 3 bevindingen:[\s\S]*privacy\/name[\s\S]*privacy\/phone[\s\S]*privacy\/bsn/);
     // The number itself is never printed, only masked.
     expect(out).not.toContain('111222333');
 
@@ -362,7 +362,7 @@ describe('casebook import', () => {
     });
     const md = await cli(['import', 'boek.md', '--split-on', '2', '--domain', 'wmo'], dir);
     expect(md.code).toBe(0);
-    expect(md.stdout).toContain("Voorwoord (1 alinea's)");
+    expect(md.stdout).toContain("Voorwoord (1 alinea)");
     const [scoot] = casesIn(dir) as Array<Case & Record<string, unknown>>;
     expect(scoot).toMatchObject({ id: 'wmo-een-vraag-om-een-scootmobiel', domains: ['wmo'], dilemma: 'Wat is *echt* nodig?', options: [{ title: 'Verstrekken', for: ['Snel'], against: ['Duur'] }], values: [{ id: 'effect-voorop', why: 'het doel eerst' }] });
     const html = await cli(['import', 'boek.html', '--domain', 'jeugdwet', '--dry-run'], dir);

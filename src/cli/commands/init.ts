@@ -13,7 +13,7 @@ import { packageRoot, schemasDir, templatesDir } from '../../paths.js';
 import type { Lang } from '../../types.js';
 import { slugify } from '../../util/slug.js';
 import { writeFileAtomic } from '../../util/write.js';
-import { suggest } from '../../validate/suggest.js';
+import { suggest } from '../../util/suggest.js';
 import { installSpec, version } from '../../version.js';
 import { CI_FILES, SCHEMA_FILES, type CiPlatform } from '../copies.js';
 import { type GlobalOptions, type Io, loadForCommand } from '../io.js';

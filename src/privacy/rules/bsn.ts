@@ -9,7 +9,7 @@
  *   `123.456.789 euro`);
  * - a warning otherwise.
  */
-import { mask } from '../../report/util.js';
+import { mask } from '../mask.js';
 import { passesElfproef } from '../checksum.js';
 import { gluedBefore, isLetterOrDigit } from '../chars.js';
 import { near } from '../context.js';
