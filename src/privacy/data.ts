@@ -40,6 +40,8 @@ export interface ContextWords {
   bsn: RegExp;
   otherNumber: RegExp;
   birthdate: RegExp;
+  /** Labels of a phone number ("tel.", "mobiel"). */
+  phone: RegExp;
   poBox: RegExp;
   /** Anchored at the start: a quantity word right after a number. */
   quantity: RegExp;
@@ -88,6 +90,10 @@ export interface PrivacyData {
   particlePattern: string;
   /** Matches a capitalised word that ends in a street-name ending, at its end. */
   streetEnding: RegExp;
+  /** The same for the endings that need more evidence (street-suffixes-more.txt: "-baan", "-dam", "str."). */
+  weakStreetEnding: RegExp;
+  /** Matches a lower-case street name ("dorpsstraat"), for the endings that are no word on their own. */
+  lowerStreetEnding: RegExp;
   placeholderEmailDomains: readonly string[];
   context: ContextWords;
 }
@@ -130,11 +136,14 @@ export function privacyData(): PrivacyData {
     titleWords: new Set(titleLines.flatMap((t) => t.split(' ')).flatMap((t) => (t.endsWith('.') ? [t, t.slice(0, -1)] : [t]))),
     particlePattern: `(?:${particles.sort((a, b) => b.length - a.length).join('|')})`,
     streetEnding: new RegExp(`\\p{L}{2}(?:${streetSuffixes.map(escapeRegExp).join('|')})$`, 'iu'),
+    weakStreetEnding: new RegExp(`\\p{L}{2}(?:${readList('street-suffixes-more.txt').map(escapeRegExp).join('|')})$`, 'iu'),
+    lowerStreetEnding: /^\p{Ll}[\p{Ll}\-]{2,}(?:straat|laan|weg|plein|gracht|kade|singel|steeg|dreef)$/u,
     placeholderEmailDomains: readList('placeholder-email-domains.txt').map((d) => d.toLowerCase()),
     context: {
       bsn: wordsPattern(context.bsn!),
       otherNumber: wordsPattern(context['other-number']!),
       birthdate: wordsPattern(context.birthdate!),
+      phone: wordsPattern(context.phone!),
       poBox: wordsPattern(context['po-box']!),
       quantity: new RegExp(`^\\s*(?:${quantity.join('|')})(?![\\p{L}\\p{N}])`, 'iu'),
     },
