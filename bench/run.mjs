@@ -1,15 +1,17 @@
 #!/usr/bin/env node
 // `npm run bench`: casebook against the tools people would use instead, on the same
-// synthetic casebooks of 100, 1,000 and 10,000 cases, in one run. Wall time is the median
-// (and range) of several runs after a warm-up; memory is the peak PSS summed over the whole
-// process tree (Chromium included). Results go to stdout and into BENCHMARKS.md.
+// synthetic casebooks of 100, 1,000 and 10,000 cases (written the way people write cases, see
+// generate.mjs), in one run. Wall time is the median (and range) of several runs after a
+// warm-up; memory is the peak PSS summed over the whole process tree (Chromium included); the
+// machine's load average is noted at each row. Results go to stdout and into BENCHMARKS.md,
+// with the issues' targets checked against this run.
 //
 //   npm run bench                  everything (about half an hour: pandoc at 10,000 is slow)
 //   BENCH_SIZES=100,1000 npm run bench
 //   BENCH_QUICK=1 npm run bench    fewer runs, for a quick look
 import { execFileSync, spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
-import { cpus, totalmem } from 'node:os';
+import { cpus, loadavg, totalmem } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { generateCasebook } from './generate.mjs';
@@ -48,14 +50,21 @@ function warmCache(dir) {
 
 const rows = [];
 const commands = new Map();
+/** The 1-minute load average when each row started: the machine is shared. */
+const loads = [];
+/** A path as it reads from the repository (commands) or from the casebook folder (`.`). */
+const relative = (text) => text.replace(/file:\/\/\S*\/\.tmp\/bench-\d+\//g, 'file:./').replace(/\S*\/\.tmp\/bench-\d+/g, '.').replaceAll(root + '/', '');
 async function bench(group, name, command, args, options = {}) {
   const runs = quick ? 1 : (options.runs ?? 3);
   const warmup = quick ? 0 : (options.warmup ?? 1);
   if (options.dir) warmCache(options.dir);
+  const load = loadavg()[0];
+  loads.push(load);
+  await options.before?.();
   const result = await measure(command, args, { cwd: options.cwd, env: options.env, runs, warmup });
-  const row = { group, name, ...result, runs, note: options.note?.(result) ?? '' };
+  const row = { group, name, ...result, runs, load, note: options.note?.(result) ?? '' };
   rows.push(row);
-  commands.set(name.replace(/, \d[\d,]* cases$/, ''), [path.basename(command) === 'node' ? 'node' : command, ...args.map((a) => a.replace(root + '/', ''))].join(' '));
+  commands.set(name.replace(/, \d[\d,]* cases$/, ''), relative([path.basename(command) === 'node' ? 'node' : command, ...args].join(' ')));
   console.log(`${group.padEnd(22)} ${name.padEnd(44)} ${result.median.toFixed(2).padStart(7)} s  (${result.min.toFixed(2)}–${result.max.toFixed(2)})  ${String(Math.round(result.peakMb)).padStart(5)} MB  exit ${result.code}${row.note ? '  ' + row.note : ''}`);
   return result;
 }
@@ -81,11 +90,11 @@ for (const n of sizes) {
   const heavy = n >= 10000;
   const group = `${count(n)} cases`;
 
-  await bench(group, `yaml parse floor, ${count(n)} cases`, node, [path.join(root, 'bench', 'lib', 'yaml-floor.mjs'), dir], { cwd: dir, dir, runs: heavy ? 3 : 5 });
+  await bench(group, `js-yaml parse floor, ${count(n)} cases`, node, [path.join(root, 'bench', 'lib', 'yaml-floor.mjs'), dir], { cwd: dir, dir, runs: heavy ? 3 : 5 });
   await bench(group, `casebook validate, ${count(n)} cases`, node, [cli, 'validate', '--format', 'json'], { cwd: dir, dir, runs: heavy ? 3 : 5 });
   await bench(group, `ajv-cli validate, ${count(n)} cases`, ajv, ['validate', '--spec=draft2020', '-c', 'ajv-formats', '--all-errors', '--errors=text', '-s', path.join(root, 'schemas', 'case.schema.json'), '-d', 'cases/**/*.yaml'], {
     cwd: dir, dir, runs: heavy ? 3 : 5,
-    note: (r) => `${(r.last.stdout.match(/ valid$/gm) ?? []).length} valid (js-yaml turns dates into Date objects)`,
+    note: (r) => `${((r.last.stdout + r.last.stderr).match(/ valid$/gm) ?? []).length} of ${count(n)} valid`,
   });
   await bench(group, `casebook tag, ${count(n)} cases`, node, [cli, 'tag', '--format', 'json'], { cwd: dir, dir, runs: heavy ? 3 : 5 });
   await bench(group, `casebook build --format html, ${count(n)} cases`, node, [cli, 'build', '--format', 'html', '--out', out, '--quiet'], { cwd: dir, dir });
@@ -95,8 +104,12 @@ for (const n of sizes) {
     });
   }
   if (n <= 1000) {
+    // The warm-up build goes through the library, which says how many prints it took.
+    let passes = '?';
     await bench(group, `casebook build --format pdf, ${count(n)} cases`, node, [cli, 'build', '--format', 'pdf', '--out', out, '--quiet'], {
-      cwd: dir, dir, note: () => `${pagesOf(readdirSync(out).filter((f) => f.endsWith('.pdf')).map((f) => path.join(out, f))[0])} pages`,
+      cwd: dir, dir, warmup: 0,
+      before: () => { passes = /passes (\d+)/.exec(execFileSync(node, [path.join(root, 'bench', 'lib', 'pdf-passes.mjs'), dir, out], { encoding: 'utf8' }))?.[1] ?? '?'; },
+      note: () => `${pagesOf(readdirSync(out).filter((f) => f.endsWith('.pdf')).map((f) => path.join(out, f))[0])} pages, ${passes} ${passes === '1' ? 'print' : 'prints'}`,
     });
     const html = readdirSync(out).filter((f) => f.endsWith('.html')).map((f) => path.join(out, f))[0];
     await bench(group, `Chromium print of casebook's HTML (floor), ${count(n)} cases`, chromium, [...chromiumFlags, `--print-to-pdf=${path.join(dir, 'floor.pdf')}`, `file://${html}`], {
@@ -112,7 +125,7 @@ for (const n of sizes) {
 await bench('start-up', 'node -e 0', node, ['-e', '0'], { runs: 10 });
 await bench('start-up', 'casebook --version', node, [cli, '--version'], { runs: 10 });
 
-/** The issue's targets, checked against this run's medians (and peak memory). */
+/** The issues' targets (7 and 18), checked against this run's medians (and peak memory). */
 function targets() {
   const row = (n, prefix) => rows.find((r) => r.group === `${count(n)} cases` && r.name.startsWith(prefix));
   const start = (prefix) => rows.find((r) => r.group === 'start-up' && r.name.startsWith(prefix));
@@ -120,22 +133,31 @@ function targets() {
   const add = (target, size, measured, met) => lines.push(`| ${target} | ${size} | ${measured} | ${met === undefined ? '–' : met ? 'met' : '**missed**'} |`);
   const x = (a, b) => (a && b ? a.median / b.median : undefined);
   const fmt = (v, unit = '×') => (v === undefined ? 'not measured' : `${v.toFixed(2)}${unit}`);
+  const seconds = (r) => (r ? `${r.median.toFixed(2)} s` : 'not measured');
+  const mb = (r) => (r ? `${Math.round(r.peakMb)} MB` : 'not measured');
   for (const n of sizes) {
-    const ratio = x(row(n, 'casebook validate'), row(n, 'yaml parse floor'));
-    add('validate ≤ 1.5× the yaml parse floor', count(n), fmt(ratio), ratio === undefined ? undefined : ratio <= 1.5);
+    const ratio = x(row(n, 'casebook validate'), row(n, 'js-yaml parse floor'));
+    add('validate against the js-yaml parse floor', count(n), fmt(ratio), undefined);
     const ajvRatio = x(row(n, 'casebook validate'), row(n, 'ajv-cli'));
-    add('validate faster than ajv-cli (aim)', count(n), fmt(ajvRatio), ajvRatio === undefined ? undefined : ajvRatio < 1);
+    add('validate no slower than ajv-cli', count(n), fmt(ajvRatio), ajvRatio === undefined ? undefined : ajvRatio <= 1);
   }
   const tag = row(10000, 'casebook tag');
-  add('tag under 2 s', '10,000', tag ? `${tag.median.toFixed(2)} s` : 'not measured', tag ? tag.median < 2 : undefined);
-  const pandoc = x(row(1000, 'pandoc'), row(1000, 'casebook build --format html'));
+  add('tag under 2 s', '10,000', seconds(tag), tag ? tag.median < 2 : undefined);
+  const validate = row(10000, 'casebook validate');
+  add('validate under 300 MB', '10,000', mb(validate), validate ? validate.peakMb < 300 : undefined);
+  add('tag under 300 MB', '10,000', mb(tag), tag ? tag.peakMb < 300 : undefined);
+  const html1000 = row(1000, 'casebook build --format html');
+  add('HTML under 2 s', '1,000', seconds(html1000), html1000 ? html1000.median < 2 : undefined);
+  const pandoc = x(row(1000, 'pandoc'), html1000);
   add('HTML at least 10× faster than pandoc', '1,000', pandoc === undefined ? 'not measured' : `${pandoc.toFixed(1)}× faster`, pandoc === undefined ? undefined : pandoc >= 10);
   const html = row(10000, 'casebook build --format html');
   add('HTML under 10 s and 500 MB', '10,000', html ? `${html.median.toFixed(2)} s, ${Math.round(html.peakMb)} MB` : 'not measured', html ? html.median < 10 && html.peakMb < 500 : undefined);
   const pdf = row(1000, 'casebook build --format pdf');
   const floor = row(1000, 'Chromium print');
   const pdfRatio = x(pdf, floor);
-  add('PDF ≤ 1.3× one Chromium print (aim ≤ 1.0×)', '1,000', fmt(pdfRatio), pdfRatio === undefined ? undefined : pdfRatio <= 1.3);
+  add('PDF ≤ 1.0× one Chromium print (aim; ≤ 1.3× required)', '1,000', fmt(pdfRatio), pdfRatio === undefined ? undefined : pdfRatio <= 1.0);
+  const printed = /(\d+) prints?$/.exec(pdf?.note ?? '')?.[1];
+  add('PDF printed once', '1,000', printed === undefined ? 'not measured' : `${printed} ${printed === '1' ? 'print' : 'prints'}`, printed === undefined ? undefined : printed === '1');
   const md = x(pdf, row(1000, 'md-to-pdf'));
   add('PDF faster than md-to-pdf', '1,000', fmt(md), md === undefined ? undefined : md < 1);
   const memory = pdf && floor ? pdf.peakMb / floor.peakMb : undefined;
@@ -147,21 +169,22 @@ function targets() {
 
 // BENCHMARKS.md: the results section between the markers is replaced; the rest is prose.
 const machine = `${cpus().length} × ${cpus()[0]?.model ?? 'CPU'}, ${Math.round(totalmem() / 2 ** 30)} GiB, Node ${process.version}`;
+const load = `load average (1 min) ${Math.min(...loads).toFixed(1)}–${Math.max(...loads).toFixed(1)} on ${cpus().length} cores as the rows started (median ${[...loads].sort((a, b) => a - b)[Math.floor(loads.length / 2)].toFixed(1)})`;
 const table = [
-  `Measured ${new Date().toISOString().slice(0, 10)} on ${machine}${quick ? ' (BENCH_QUICK: 1 run each, no warm-up)' : ''}.`,
+  `Measured ${new Date().toISOString().slice(0, 16).replace('T', ' ')} UTC on ${machine}${quick ? ' (BENCH_QUICK: 1 run each, no warm-up)' : ''}; ${load}.`,
   '',
-  '| group | command | median s | min–max s | peak PSS MB | exit | note |',
-  '|---|---|---:|---:|---:|---:|---|',
-  ...rows.map((r) => `| ${r.group} | ${r.name.replace(/, \d[\d,]* cases$/, '')} | ${r.median.toFixed(2)} | ${r.min.toFixed(2)}–${r.max.toFixed(2)} | ${Math.round(r.peakMb)} | ${r.code} | ${r.note} |`),
+  '| group | command | median s | min–max s | peak PSS MB | exit | load | note |',
+  '|---|---|---:|---:|---:|---:|---:|---|',
+  ...rows.map((r) => `| ${r.group} | ${r.name.replace(/, \d[\d,]* cases$/, '')} | ${r.median.toFixed(2)} | ${r.min.toFixed(2)}–${r.max.toFixed(2)} | ${Math.round(r.peakMb)} | ${r.code} | ${r.load.toFixed(1)} | ${r.note} |`),
   '',
-  'Targets (issue 7), from the medians above:',
+  'Targets (issues 7 and 18), from the medians above:',
   '',
   ...targets(),
   '',
-  'Commands (in the casebook folder; `$CB` is `bin/casebook.js`):',
+  'Commands (run in the casebook folder `.tmp/bench-N`; paths from the repository; `$CB` is `bin/casebook.js`):',
   '',
   '```',
-  ...[...commands.values()].map((c) => c.replace(/\S*bin\/casebook\.js/, '$CB').replace(/\/\S*\/\.tmp\/bench-\d+/g, '.')),
+  ...[...commands.values()].map((c) => c.replace(/\S*bin\/casebook\.js/, '$CB')),
   '```',
 ].join('\n');
 const file = path.join(root, 'BENCHMARKS.md');

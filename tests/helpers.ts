@@ -1,6 +1,6 @@
 /** Shared test helpers: temporary casebooks and running the built CLI as a user would. */
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { generateCasebook } from '../bench/generate.mjs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -98,4 +98,23 @@ export function withGeneratedCasebook<T>(count: number, work: (dir: string) => T
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
+}
+
+/** `casebook …` in this process (runCli from src/cli/main.ts), with captured output and no colour. */
+export async function runInProcess(args: string[], options: { cwd: string; env?: Record<string, string | undefined> }): Promise<CliResult> {
+  const { runCli: run } = await import('../src/cli/main.js');
+  let stdout = '';
+  let stderr = '';
+  const env = { NO_COLOR: '1', ...options.env } as NodeJS.ProcessEnv;
+  const code = await run(args, { stdout: { write: (s: string) => (stdout += s) }, stderr: { write: (s: string) => (stderr += s) }, env, cwd: options.cwd });
+  return { code, stdout, stderr };
+}
+
+/** The `# expect: …` comment lines of a fixture file, without the marker, sorted. */
+export function expectMarkers(file: string): string[] {
+  return readFileSync(file, 'utf8')
+    .split('\n')
+    .filter((line) => line.startsWith('# expect: '))
+    .map((line) => line.slice('# expect: '.length).trim())
+    .sort();
 }

@@ -7,6 +7,7 @@
 import { Command, CommanderError, Option } from 'commander';
 import { CasebookError } from '../errors.js';
 import { t } from '../i18n/index.js';
+import { escapeLines, escapeStray } from '../report/escape.js';
 import type { Lang } from '../types.js';
 import { version } from '../version.js';
 import { parseLang, processIo, type GlobalOptions, type Io } from './io.js';
@@ -154,8 +155,20 @@ function buildProgram(io: Io, lang: Lang, setExit: (code: number) => void): Comm
   return program;
 }
 
+/** Output streams that pass no stray control character through (see escapeStray). */
+function guardedIo(io: Io): Io {
+  const guard = (stream: Io['stdout']): Io['stdout'] => ({
+    write: (text: string) => stream.write(escapeStray(text)),
+    get isTTY() {
+      return stream.isTTY;
+    },
+  });
+  return { ...io, stdout: guard(io.stdout), stderr: guard(io.stderr) };
+}
+
 /** Runs the CLI and returns the exit code; never throws for a user's mistake. */
-export async function runCli(argv: readonly string[], io: Io = processIo()): Promise<number> {
+export async function runCli(argv: readonly string[], rawIo: Io = processIo()): Promise<number> {
+  const io = guardedIo(rawIo);
   const lang = helpLang(argv, io.env);
   let exitCode = 0;
   const program = buildProgram(io, lang, (code) => (exitCode = code));
@@ -171,7 +184,7 @@ export async function runCli(argv: readonly string[], io: Io = processIo()): Pro
       return error.exitCode === 0 ? 0 : 2;
     }
     if (error instanceof CasebookError) {
-      io.stderr.write(`casebook: ${error.message}\n`);
+      io.stderr.write(`casebook: ${escapeLines(error.message)}\n`);
       return error.exitCode;
     }
     const detail = error instanceof Error ? error.message : String(error);

@@ -2,7 +2,7 @@
  * casebook.yaml: finding it, checking it against its schema, and filling in defaults.
  * Also the lists it can replace: domains, roles and the value set.
  */
-import { existsSync, statSync } from 'node:fs';
+import { existsSync, readdirSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { CasebookError } from '../errors.js';
 import { t } from '../i18n/index.js';
@@ -10,8 +10,9 @@ import { makeMessage } from '../message.js';
 import { readDataFile } from '../data.js';
 import type { CasebookConfig, CoreValue, Lang, LabelledId, Message, SourceFile, ValueSet } from '../types.js';
 import { SchemaChecker, readSchema } from '../validate/schema.js';
+import { isInsideReal } from './contain.js';
 import { readSource } from './parse.js';
-import { locate, rangePosition } from './position.js';
+import { locate, rangePosition, startOfFile } from './position.js';
 
 export const CONFIG_FILE = 'casebook.yaml';
 
@@ -116,6 +117,33 @@ function defaults(root: string, file: string | undefined, lang: Lang): CasebookC
 }
 
 /**
+ * The files of a casebook's templates folder (and its partials/) that a build would refuse:
+ * links that lead out of the casebook, and what is not a regular file. Checked here too, so
+ * that `validate` in CI catches a pull request that links a template to a private file.
+ */
+function checkTemplateFiles(root: string, folder: string, lang: Lang): Message[] {
+  const messages: Message[] = [];
+  for (const sub of [folder, path.join(folder, 'partials')]) {
+    let names: string[];
+    try {
+      names = readdirSync(sub);
+    } catch {
+      continue; // a missing folder is reported when the templates are loaded
+    }
+    for (const name of names.sort()) {
+      const file = path.join(sub, name);
+      if (!isInsideReal(root, file)) {
+        messages.push(makeMessage(file, 'load/outside-casebook', 'error', t(lang, 'load.outsideCasebook', { target: file }), startOfFile));
+        continue;
+      }
+      const info = statSync(file, { throwIfNoEntry: false });
+      if (info && !info.isFile() && !info.isDirectory()) messages.push(makeMessage(file, 'load/not-a-file', 'error', t(lang, 'load.notAFile'), startOfFile));
+    }
+  }
+  return messages;
+}
+
+/**
  * Reads casebook.yaml (or, without one, the defaults for `cwd`). Problems in the file are
  * messages; fields that are wrong fall back to their defaults so the cases can still be checked.
  */
@@ -164,10 +192,31 @@ export async function loadConfig(file: string | undefined, cwd: string, messageL
   if (tagging?.strong !== undefined) config.tagging.strongThreshold = tagging.strong;
   config.theme = field<CasebookConfig['theme']>('theme') ?? {};
 
+  // Every path in casebook.yaml stays inside the casebook's folder, after links.
+  const settingAt = (pointer: string) => rangePosition(source.lineCounter, ...(source.doc ? locate(source.doc, pointer).range : [0, 0]) as [number, number]);
+  const refuse = (pointer: string, value: string) =>
+    messages.push(makeMessage(file, 'load/outside-casebook', 'error', t(messageLang, 'load.settingOutside', { setting: pointer.slice(1).replace('/', ' '), value }), settingAt(pointer), { path: pointer }));
+  const contained = (pointer: string, value: string) => {
+    // A glob is judged by its fixed part: `../elders/*.yaml` by `../elders`.
+    const fixed = value.split(/[*?[\]{}!]/)[0]!;
+    if (isInsideReal(root, path.resolve(root, fixed))) return true;
+    refuse(pointer, value);
+    return false;
+  };
+  const casesField = Array.isArray(cases) ? cases : cases === undefined ? [] : [cases];
+  config.cases = config.cases.filter((entry) => !casesField.includes(entry) || contained(Array.isArray(cases) ? `/cases/${casesField.indexOf(entry)}` : '/cases', entry));
+  // A refused setting is not used; the error stops a build before anything is written.
+  if (config.templates !== undefined && !contained('/templates', config.templates)) delete config.templates;
+  else if (config.templates !== undefined) messages.push(...checkTemplateFiles(root, path.resolve(root, config.templates), messageLang));
+  // (A default `dist` that is a link out is refused when a build would write there.)
+  if (field<string>('output') !== undefined && !contained('/output', config.output)) config.output = defaults(root, file, language).output;
+
   const sources: SourceFile[] = [source];
   let values = loadBuiltInValues();
   const valuesPath = field<string>('values');
-  if (valuesPath) {
+  if (valuesPath && !contained('/values', valuesPath)) {
+    // Refused above; the built-in values stand in, so the cases can still be checked.
+  } else if (valuesPath) {
     const full = path.resolve(root, valuesPath);
     config.valuesFile = full;
     if (!existsSync(full)) {

@@ -1,7 +1,8 @@
 /**
  * Which files are cases: the `cases` folders and globs of casebook.yaml, or the paths given
- * on the command line. Symlinks that lead out of the casebook are not followed, and a folder
- * that cannot be read is a message, not a crash.
+ * on the command line. Symlinks that lead out of the casebook are not followed, no folder
+ * or file is visited twice (a link loop is not a way to read a case forty times, or
+ * forever), and a folder that cannot be read is a message, not a crash.
  */
 import { readdir, realpath, stat } from 'node:fs/promises';
 import path from 'node:path';
@@ -9,6 +10,7 @@ import { glob } from 'tinyglobby';
 import { t } from '../i18n/index.js';
 import { makeMessage } from '../message.js';
 import type { Lang, Message } from '../types.js';
+import { isInside, realPathOf } from './contain.js';
 import { startOfFile } from './position.js';
 
 const CASE_FILE = /\.ya?ml$/i;
@@ -20,12 +22,36 @@ export interface CollectedFiles {
   messages: Message[];
 }
 
-function isInside(root: string, target: string): boolean {
-  const relative = path.relative(root, target);
-  return relative === '' || (!relative.startsWith('..') && !path.isAbsolute(relative));
+/** One walk: the casebook's real folder, and the folders and files already seen (device:inode). */
+interface Walk {
+  root: string;
+  realRoot: string;
+  lang: Lang;
+  seen: Set<string>;
+  out: CollectedFiles;
 }
 
-async function walk(folder: string, root: string, lang: Lang, out: CollectedFiles): Promise<void> {
+/** True the first time a file or folder is met, by identity, whatever the path to it. */
+async function firstVisit(walk: Walk, file: string): Promise<boolean> {
+  const info = await stat(file).catch(() => undefined);
+  if (!info) return false;
+  const key = `${info.dev}:${info.ino}`;
+  if (walk.seen.has(key)) return false;
+  walk.seen.add(key);
+  return true;
+}
+
+function outside(walk: Walk, file: string): void {
+  walk.out.messages.push(makeMessage(file, 'load/outside-casebook', 'warning', t(walk.lang, 'load.outsideCasebook', { target: file }), startOfFile));
+}
+
+async function addFile(walk: Walk, file: string): Promise<void> {
+  if (await firstVisit(walk, file)) walk.out.files.push(file);
+}
+
+async function walkFolder(folder: string, walk: Walk): Promise<void> {
+  if (!(await firstVisit(walk, folder))) return;
+  const { lang, out } = walk;
   let entries;
   try {
     entries = await readdir(folder, { withFileTypes: true });
@@ -45,19 +71,19 @@ async function walk(folder: string, root: string, lang: Lang, out: CollectedFile
       try {
         target = await realpath(full);
       } catch {
-        continue; // a dangling link is not a case
+        continue; // a dangling link (or a loop of links) is not a case
       }
-      if (!isInside(root, target)) {
-        out.messages.push(makeMessage(full, 'load/outside-casebook', 'warning', t(lang, 'load.outsideCasebook', { target: full }), startOfFile));
+      if (!isInside(walk.realRoot, target)) {
+        outside(walk, full);
         continue;
       }
       const info = await stat(target).catch(() => undefined);
-      if (info?.isDirectory()) await walk(full, root, lang, out);
-      else if (info?.isFile() && CASE_FILE.test(entry.name)) out.files.push(full);
+      if (info?.isDirectory()) await walkFolder(full, walk);
+      else if (info?.isFile() && CASE_FILE.test(entry.name)) await addFile(walk, full);
     } else if (entry.isDirectory()) {
-      await walk(full, root, lang, out);
+      await walkFolder(full, walk);
     } else if (entry.isFile() && CASE_FILE.test(entry.name)) {
-      out.files.push(full);
+      await addFile(walk, full);
     }
   }
 }
@@ -68,10 +94,14 @@ async function walk(folder: string, root: string, lang: Lang, out: CollectedFile
  */
 export async function collectCaseFiles(patterns: readonly string[], base: string, root: string, lang: Lang): Promise<CollectedFiles> {
   const out: CollectedFiles = { files: [], messages: [] };
+  const walk: Walk = { root, realRoot: realPathOf(root), lang, seen: new Set(), out };
   for (const pattern of patterns) {
     if (GLOB_MAGIC.test(pattern)) {
       const found = await glob(pattern, { cwd: base, absolute: true, onlyFiles: true, followSymbolicLinks: false, dot: false });
-      out.files.push(...found.filter((f) => CASE_FILE.test(f)).map((f) => path.normalize(f)));
+      for (const file of found.filter((f) => CASE_FILE.test(f)).map((f) => path.normalize(f)).sort()) {
+        if (isInside(walk.realRoot, realPathOf(file))) await addFile(walk, file);
+        else outside(walk, file);
+      }
       continue;
     }
     const full = path.resolve(base, pattern);
@@ -81,10 +111,13 @@ export async function collectCaseFiles(patterns: readonly string[], base: string
       const rule = code === 'ENOENT' ? 'load/not-found' : 'load/unreadable';
       const text = code === 'ENOENT' ? t(lang, 'load.pathMissing', { file: pattern }) : t(lang, 'load.unreadableFolder', { folder: pattern, code });
       out.messages.push(makeMessage(full, rule, 'error', text, startOfFile));
+    } else if (isInside(root, full) && !isInside(walk.realRoot, realPathOf(full))) {
+      // Named inside the casebook, but a link that leads out of it: refused like in a walk.
+      outside(walk, full);
     } else if (info.isDirectory()) {
-      await walk(full, root, lang, out);
+      await walkFolder(full, walk);
     } else {
-      out.files.push(full);
+      await addFile(walk, full);
     }
   }
   out.files = [...new Set(out.files)].sort();

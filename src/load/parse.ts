@@ -4,14 +4,15 @@
  * syntax errors, duplicate keys, alias bombs and absurd nesting all become `yaml/*` messages
  * with a position, so every other file can still be checked.
  */
-import { readFileSync } from 'node:fs';
 import { LineCounter, parseDocument, type Document } from 'yaml';
 import { t } from '../i18n/index.js';
 import { makeMessage } from '../message.js';
 import type { Lang, Message, SourceFile } from '../types.js';
+import { ReadRefused, readRegularFile } from './contain.js';
 import { rangePosition, startOfFile } from './position.js';
 import { MAX_ALIAS_COUNT, MAX_DEPTH, MAX_FILE_BYTES } from './limits.js';
 import { quickRead } from './quick.js';
+import { findMistakes, mistakeFields, mistakeMessages } from './mistakes.js';
 
 export { MAX_ALIAS_COUNT, MAX_DEPTH, MAX_FILE_BYTES };
 /** After this many syntax errors in one file the rest is mostly noise. */
@@ -106,15 +107,21 @@ export function restoreSource(plain: PlainSource): SourceFile {
   };
 }
 
+function tooLargeMessage(path: string, size: number, lang: Lang): Message {
+  const mb = (n: number) => (n / 1024 / 1024).toFixed(1).replace('.', lang === 'nl' ? ',' : '.');
+  return makeMessage(path, 'yaml/too-large', 'error', t(lang, 'load.tooLarge', { size: mb(size), max: mb(MAX_FILE_BYTES) }), startOfFile);
+}
+
 /** Parses the bytes of one file. Pure and synchronous, so it can run in a worker. */
 export function parseSource(path: string, bytes: Uint8Array, options: ParseOptions): SourceFile {
   const { lang } = options;
   const fileMessage = (rule: string, key: string, params = {}) =>
     makeMessage(path, rule, 'error', t(lang, key, params), startOfFile);
 
-  if (bytes.length > MAX_FILE_BYTES) {
-    const mb = (n: number) => (n / 1024 / 1024).toFixed(1).replace('.', lang === 'nl' ? ',' : '.');
-    return emptyResult(path, [fileMessage('yaml/too-large', 'load.tooLarge', { size: mb(bytes.length), max: mb(MAX_FILE_BYTES) })]);
+  if (bytes.length > MAX_FILE_BYTES) return emptyResult(path, [tooLargeMessage(path, bytes.length, lang)]);
+  // Notepad's "Unicode" is UTF-16: its BOM says so (and its zero bytes would look binary).
+  if ((bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff)) {
+    return emptyResult(path, [fileMessage('yaml/encoding', 'load.utf16')]);
   }
   const head = bytes.subarray(0, 8000);
   if (head.includes(0)) return emptyResult(path, [fileMessage('yaml/binary', 'load.binary')]);
@@ -130,6 +137,11 @@ export function parseSource(path: string, bytes: Uint8Array, options: ParseOptio
   }
   // TextDecoder already drops a UTF-8 BOM; a BOM that survives (e.g. doubled) is removed too.
   if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
+  // Old Mac line ends (CR only): YAML reads the whole file as one line, and every message
+  // about it would be misleading.
+  if (text.includes('\r') && !text.includes('\n') && /\r./.test(text)) {
+    return emptyResult(path, [fileMessage('yaml/line-ends', 'load.crLineEnds')], text);
+  }
 
   const quick = options.quick === false ? undefined : quickRead(text, { tree: options.tree });
   if (quick) return Object.assign(restoreSource({ path, text, data: quick.data, messages: [] }), quick.tree ? { tree: quick.tree } : {});
@@ -144,6 +156,11 @@ export function parseSource(path: string, bytes: Uint8Array, options: ParseOptio
   }
 
   const messages: Message[] = [];
+  // The common hand-written mistakes are named by their cause, at their line, with the
+  // corrected line; the parser's own words remain for what they do not explain.
+  const mistakes = doc.errors.length > 0 && !options.allowList ? findMistakes(text, mistakeFields()) : [];
+  const explained = (line: number) => mistakes.some((m) => line >= m.covers[0] && line <= m.covers[1]);
+  messages.push(...mistakeMessages(path, mistakes, lang));
   const seenExhaustion = { done: false };
   for (const error of doc.errors) {
     if (error.code === 'RESOURCE_EXHAUSTION') {
@@ -153,6 +170,7 @@ export function parseSource(path: string, bytes: Uint8Array, options: ParseOptio
       continue;
     }
     if (messages.length >= MAX_SYNTAX_ERRORS) break;
+    if (explained(lineCounter.linePos(error.pos[0]).line)) continue;
     // The parser often reports one mistake twice, in different words, at the same spot.
     if (messages.some((m) => m.line === lineCounter.linePos(error.pos[0]).line)) continue;
     const rule = error.code === 'DUPLICATE_KEY' ? 'yaml/duplicate-key' : 'yaml/syntax';
@@ -212,8 +230,15 @@ export function parseSource(path: string, bytes: Uint8Array, options: ParseOptio
 export function readSource(path: string, options: ParseOptions): SourceFile {
   let bytes: Uint8Array;
   try {
-    bytes = readFileSync(path);
+    bytes = readRegularFile(path, MAX_FILE_BYTES);
   } catch (error) {
+    if (error instanceof ReadRefused) {
+      const { refusal } = error;
+      const message = refusal.reason === 'too-large'
+        ? tooLargeMessage(path, refusal.size, options.lang)
+        : makeMessage(path, 'load/not-a-file', 'error', t(options.lang, 'load.notAFile'), startOfFile);
+      return emptyResult(path, [message]);
+    }
     const code = (error as NodeJS.ErrnoException).code ?? 'EIO';
     const key = code === 'ENOENT' ? 'load.notFound' : code === 'EISDIR' ? 'load.isDirectory' : 'load.unreadable';
     return emptyResult(path, [makeMessage(path, code === 'ENOENT' ? 'load/not-found' : 'load/unreadable', 'error', t(options.lang, key, { code }), startOfFile)]);

@@ -138,7 +138,7 @@ type Listener = (event: jsYaml.EventType, state: jsYaml.State) => void;
 
 /** The quick path itself; `also` listens to the same node events. */
 function read(text: string, also?: Listener): { data: Record<string, unknown> } | undefined {
-  if (UNUSUAL.test(text) || hasLaterDocumentMarker(text)) return undefined;
+  if (UNUSUAL.test(text) || hasLaterDocumentMarker(text) || endsInSpaces(text)) return undefined;
   let data: unknown;
   const watch = oddNodes(text);
   const listener: Listener = also ? (event, state) => (watch.listener(event, state), also(event, state)) : watch.listener;
@@ -160,17 +160,29 @@ function read(text: string, also?: Listener): { data: Record<string, unknown> } 
  * - a directive; a byte order mark inside the text; a carriage return without a line feed;
  * - any tab (tabs may not indent YAML, and the parsers tell that apart differently);
  * - a list item that starts with a quote or a bracket (js-yaml accepts `- "x"k: 1` in a list
- *   under a key, which is no YAML);
+ *   under a key, which is no YAML), or an empty item of a list in a list (`- - `), after
+ *   which js-yaml reads the next line's item into the inner list;
  * - a block scalar with an explicit indentation (`|2`), whose blank lines the two read apart;
- * - a flow collection used as a key (`[a]: x`), which the two turn into different text;
- * - a comment right after a quote or bracket (`"x"#`), which js-yaml lets pass.
+ * - a flow collection used as a key (`[a]: x`, `{[a]}`), which the two turn into different
+ *   text (caught with every collection that opens right after `{` or `,`);
+ * - a `#` right after a quote, bracket or comma (`"x"#`, `{#`): no comment to YAML 1.2 (one
+ *   needs a space before it), a comment to js-yaml;
+ * - a last line of spaces without a line break, which the two keep differently at the end
+ *   of a block scalar that keeps its trailing lines (`|+`).
+ * - a bare `!` where a node can start (`k: !` is an empty tagged scalar, "" to YAML 1.2 and
+ *   null to js-yaml; YAML test suite UKK6);
+ * - a block scalar whose first non-empty line holds spaces only: YAML 1.2 rejects leading
+ *   blank lines with more spaces than the content (or the next line) has, and js-yaml does
+ *   not (suite test S98Z); the two also keep such lines differently at the end of a file.
  * And, seen while reading (oddNodes): text right after a flow collection (`[a]b:`), which
  * js-yaml reads as a new key; a quoted scalar that goes on past its line, whose
- * indentation js-yaml does not check.
+ * indentation js-yaml does not check; a flow collection whose later lines are not indented
+ * more than the block it stands in (`k: [a,` / `b]`, suite test 9C9N), which js-yaml does not
+ * check either.
  */
 // Each alternative starts with its rarest character and looks behind from there: two and a
 // half times faster than starting with `(?:^|...)`, which is tried at every position.
-const UNUSUAL = /[!&](?<=(?:^|[\s[{,:-])[!&])[^\s]|\?(?<=(?:^|[\s[{,:-])\?)(?:\s|$)|^%|[\uFEFF\t]|\r(?!\n)|^[ ]*-[ ]+["'[{]|[|>](?<=(?:^|[ :-])[|>])[+-]?[1-9]|[\]}][ ]*:(?:[ \r\n]|$)|["'\]}]#/m;
+const UNUSUAL = /!(?<=(?:^|[\s[{,:-])!)|&(?<=(?:^|[\s[{,:-])&)[^\s]|\?(?<=(?:^|[\s[{,:-])\?)(?:\s|$)|^%|[\uFEFF\t]|\r(?!\n)|^[ ]*-[ ]+(?:["'[{]|(?:-[ ]+)*-[ ]*(?:#.*)?\r?$)|[|>](?<=(?:^|[ :-])[|>])(?:[+-]?[1-9]|[+-]?(?:[ ]+#.*)?[ ]*\r?\n(?:\r?\n)*[ ]+\r?$)|[\]}][ ]*:(?:[ \r\n]|$)|[{,][ \r\n]*[[{]|["'[\]{},]#/m;
 
 /**
  * Watches js-yaml's node events for a quoted scalar that spans lines and for text right after
@@ -197,10 +209,50 @@ function oddNodes(text: string): { listener: (event: jsYaml.EventType, state: js
         let after = state.position;
         while (text[after] === ' ') after++;
         if (after < text.length && !'\n\r#,]}'.includes(text[after]!)) watch.found = true;
+        if (!flowLinesIndented(text, at, state.position)) watch.found = true;
       }
     },
   };
   return watch;
+}
+
+/**
+ * Whether the later lines of the flow collection from `start` to `end` are indented more than
+ * the block it stands in (YAML 1.2 requires it; js-yaml does not check). Conservative: the
+ * block is taken to start at the key on the opening line (`k: [`), else at its last dash
+ * (`- - [`); a collection that opens its line must keep its later lines at least as far in
+ * (the block around it is less indented, so this asks for more than YAML does). The line of a
+ * closing bracket counts too; a file that asks for more goes to the full path, which knows.
+ */
+function flowLinesIndented(text: string, start: number, end: number): boolean {
+  let next = text.indexOf('\n', start);
+  if (next < 0 || next >= end) return true;
+  const lineStart = text.lastIndexOf('\n', start - 1) + 1;
+  let i = lineStart;
+  let dash = -1;
+  for (;;) {
+    while (text[i] === ' ') i++;
+    if (text[i] !== '-' || text[i + 1] !== ' ') break;
+    dash = i;
+    i++;
+  }
+  const minimum = i < start ? i - lineStart + 1 : dash >= 0 ? dash - lineStart + 1 : start - lineStart;
+  while (next >= 0 && next < end) {
+    let at = next + 1;
+    while (text[at] === ' ') at++;
+    const blank = text[at] === '\n' || (text[at] === '\r' && text[at + 1] === '\n');
+    if (!blank && at < end && at - next - 1 < minimum) return false;
+    next = text.indexOf('\n', next + 1);
+  }
+  return true;
+}
+
+/** A last line of spaces only, without a line break after it. */
+function endsInSpaces(text: string): boolean {
+  let at = text.length - 1;
+  if (text[at] !== ' ') return false;
+  while (text[at] === ' ') at--;
+  return at < 0 || text[at] === '\n' || (text[at] === '\r' && text[at - 1] === '\n');
 }
 
 const DOCUMENT_MARKER = /^[ ]*(?:---|\.\.\.)/gm;

@@ -5,6 +5,7 @@
  * or structure are skipped: they cannot hold a name and the date a case was written is
  * no personal data.
  */
+import { NON_PROSE_FIELDS } from '../case/index.js';
 import { toPointer } from '../load/position.js';
 
 export interface TextField {
@@ -21,7 +22,7 @@ function field(pointer: string, text: string): TextField {
 }
 
 /** Top-level fields that hold ids, structure, or the names a case declares fictional. */
-const skippedFields = new Set(['id', 'status', 'domains', 'role', 'date', 'related', 'tags', 'anonymised', 'pseudonyms', 'x-fictional-names']);
+const skippedFields: ReadonlySet<string> = new Set([...NON_PROSE_FIELDS, 'x-fictional-names']);
 
 /** A key as a JSON Pointer segment (`~` and `/` escaped), with a leading slash. */
 const segment = (key: string | number): string =>

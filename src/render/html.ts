@@ -9,7 +9,7 @@ import { createHash } from 'node:crypto';
 import { t } from '../i18n/index.js';
 import type { Casebook, Lang, Message } from '../types.js';
 import { inlineImage } from './markdown.js';
-import type { BookView } from './model.js';
+import type { BookView } from './view.js';
 import { configMessage } from './source-message.js';
 import type { Templates } from './templates.js';
 

@@ -6,14 +6,16 @@
  * Handlebars instance, so helpers and partials never leak between builds.
  */
 import { randomBytes } from 'node:crypto';
-import { existsSync, readFileSync, readdirSync, statSync } from 'node:fs';
+import { existsSync, readdirSync, statSync } from 'node:fs';
 import path from 'node:path';
 import Handlebars from 'handlebars';
 import { t } from '../i18n/index.js';
+import { isInsideReal, ReadRefused, readRegularFile } from '../load/contain.js';
+import { startOfFile } from '../load/position.js';
 import { makeMessage } from '../message.js';
 import { templatesDir } from '../paths.js';
 import type { Casebook, Lang, Message } from '../types.js';
-import type { BookView } from './model.js';
+import type { BookView } from './view.js';
 import { configMessage } from './source-message.js';
 
 export interface Templates {
@@ -37,6 +39,9 @@ export interface TemplatesResult {
 }
 
 export class TemplateRenderError extends Error {}
+
+/** A template is a few kilobytes; a stylesheet with fonts inlined may be a few megabytes. */
+const MAX_TEMPLATE_BYTES = 8 * 1024 * 1024;
 
 const list = (folder: string, ext: string) =>
   existsSync(folder) ? readdirSync(folder).filter((name) => name.endsWith(ext)).sort() : [];
@@ -73,6 +78,10 @@ export function loadTemplates(casebook: Casebook, lang: Lang): TemplatesResult {
   let ownFolder: string | undefined;
   if (casebook.config.templates !== undefined) {
     const folder = path.resolve(casebook.config.root, casebook.config.templates);
+    if (!isInsideReal(casebook.config.root, folder)) {
+      messages.push(configMessage(casebook, '/templates', 'load/outside-casebook', 'error', t(lang, 'load.settingOutside', { setting: 'templates', value: casebook.config.templates })));
+      return { messages };
+    }
     const isFolder = existsSync(folder) && statSync(folder).isDirectory();
     if (!isFolder) {
       messages.push(configMessage(casebook, '/templates', 'render/templates-missing', 'error', t(lang, 'load.templatesMissing', { folder: casebook.config.templates })));
@@ -89,9 +98,30 @@ export function loadTemplates(casebook: Casebook, lang: Lang): TemplatesResult {
     for (const name of list(path.join(folder, 'partials'), '.hbs')) files[`partials/${name}`] ??= path.join(folder, 'partials', name);
   }
 
+  // The casebook's own template files are read only when they are regular files inside the
+  // casebook (a partial linked to a private key must not land in the book) and not huge.
+  const texts: Record<string, string> = {};
+  for (const [name, file] of Object.entries(files)) {
+    const own = ownFolder !== undefined && file.startsWith(ownFolder + path.sep);
+    if (own && !isInsideReal(casebook.config.root, file)) {
+      messages.push(makeMessage(file, 'load/outside-casebook', 'error', t(lang, 'load.outsideCasebook', { target: file }), startOfFile));
+      continue;
+    }
+    try {
+      texts[name] = new TextDecoder().decode(readRegularFile(file, MAX_TEMPLATE_BYTES));
+    } catch (error) {
+      const refusal = error instanceof ReadRefused ? error.refusal : undefined;
+      const text = refusal?.reason === 'not-a-file' ? t(lang, 'load.notAFile')
+        : refusal ? t(lang, 'render.messages.templateTooLarge', { max: MAX_TEMPLATE_BYTES / 1024 / 1024 })
+        : t(lang, 'load.unreadable', { code: (error as NodeJS.ErrnoException).code ?? 'EIO' });
+      messages.push(makeMessage(file, refusal?.reason === 'not-a-file' ? 'load/not-a-file' : 'load/unreadable', 'error', text, startOfFile));
+    }
+  }
+  if (messages.length > 0) return { messages };
+
   const hb = Handlebars.create();
   registerHelpers(hb);
-  const read = (name: string) => readFileSync(files[name]!, 'utf8');
+  const read = (name: string) => texts[name]!;
   let page: HandlebarsTemplateDelegate | undefined;
   for (const name of Object.keys(files).filter((n) => n.endsWith('.hbs'))) {
     const source = read(name);

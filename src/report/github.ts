@@ -5,6 +5,7 @@
  */
 import { t } from '../i18n/index.js';
 import type { Reporter } from './types.js';
+import { escapeText } from './escape.js';
 import { relativePath } from './util.js';
 
 export const escapeData = (text: string) => text.replace(/%/g, '%25').replace(/\r/g, '%0D').replace(/\n/g, '%0A');
@@ -17,14 +18,14 @@ export const github: Reporter = (result, context) => {
     .filter((m) => !m.suppressed)
     .map((m) => {
       const props = [
-        `file=${escapeProperty(relativePath(context.cwd, m.file))}`,
+        `file=${escapeProperty(escapeText(relativePath(context.cwd, m.file)))}`,
         `line=${m.line}`,
         `endLine=${m.endLine}`,
         `col=${m.column}`,
         `endColumn=${m.endColumn}`,
-        `title=${escapeProperty(t(context.lang, 'report.githubTitle', { rule: m.rule }))}`,
+        `title=${escapeProperty(escapeText(t(context.lang, 'report.githubTitle', { rule: m.rule })))}`,
       ].join(',');
-      return `::${command[m.severity]} ${props}::${escapeData(m.message)}`;
+      return `::${command[m.severity]} ${props}::${escapeData(escapeText(m.message))}`;
     });
   return lines.length ? lines.join('\n') + '\n' : '';
 };

@@ -10,4 +10,5 @@ export const reporters: Record<Format, Reporter> = { stylish, json, github, sari
 export { formats, type Format, type Reporter, type ReportContext } from './types.js';
 export { useColor, styles } from './color.js';
 export { mask, relativePath } from './util.js';
+export { escapeText, escapeSourceLine } from './escape.js';
 export { summaryLine } from './stylish.js';

@@ -3,7 +3,11 @@
  * file, one test per message (errors fail), and one passing test for a clean file.
  */
 import type { Reporter } from './types.js';
+import { escapeText } from './escape.js';
 import { groupByFile, relativePath, xmlEscape } from './util.js';
+
+/** XML for user text: escaped as in every text report, so a CI page shows it inert. */
+const xmlText = (text: string) => xmlEscape(escapeText(text));
 
 export const junit: Reporter = (result, context) => {
   const visible = result.messages.filter((m) => !m.suppressed);
@@ -12,12 +16,12 @@ export const junit: Reporter = (result, context) => {
   let tests = 0;
   let failures = 0;
   for (const [file, messages] of groups) {
-    const name = xmlEscape(relativePath(context.cwd, file));
+    const name = xmlText(relativePath(context.cwd, file));
     const cases = messages.map((m) => {
-      const testName = xmlEscape(`${m.rule} ${m.line}:${m.column}`);
-      const body = xmlEscape(`${relativePath(context.cwd, m.file)}:${m.line}:${m.column} ${m.message}`);
+      const testName = xmlText(`${m.rule} ${m.line}:${m.column}`);
+      const body = xmlText(`${relativePath(context.cwd, m.file)}:${m.line}:${m.column} ${m.message}`);
       if (m.severity === 'error') {
-        return `    <testcase classname="${name}" name="${testName}">\n      <failure type="${xmlEscape(m.rule)}" message="${xmlEscape(m.message)}">${body}</failure>\n    </testcase>`;
+        return `    <testcase classname="${name}" name="${testName}">\n      <failure type="${xmlText(m.rule)}" message="${xmlText(m.message)}">${body}</failure>\n    </testcase>`;
       }
       return `    <testcase classname="${name}" name="${testName}">\n      <system-out>${xmlEscape(m.severity)}: ${body}</system-out>\n    </testcase>`;
     });

@@ -4,6 +4,9 @@ import { relativePath } from './util.js';
 
 const level = { error: 'error', warning: 'warning', info: 'note' } as const;
 
+/** A relative path as SARIF wants it: a percent-encoded URI reference (`cases/a%20b.yaml`). */
+export const uriReference = (relative: string) => relative.split('/').map(encodeURIComponent).join('/');
+
 export const sarif: Reporter = (result, context) => {
   const ruleIds = [...new Set(result.messages.map((m) => m.rule))].sort();
   const log = {
@@ -26,7 +29,7 @@ export const sarif: Reporter = (result, context) => {
           locations: [
             {
               physicalLocation: {
-                artifactLocation: { uri: relativePath(context.cwd, m.file) },
+                artifactLocation: { uri: uriReference(relativePath(context.cwd, m.file)) },
                 region: { startLine: m.line, startColumn: m.column, endLine: m.endLine, endColumn: m.endColumn },
               },
             },

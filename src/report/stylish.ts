@@ -3,8 +3,54 @@ import { codeFrameColumns } from '@babel/code-frame';
 import { plural, t } from '../i18n/index.js';
 import type { Message } from '../types.js';
 import { styles } from './color.js';
+import { escapeSourceLine, escapeText } from './escape.js';
 import type { Reporter } from './types.js';
 import { groupByFile, mask, relativePath } from './util.js';
+
+/** Messages of one rule in one file shown in full; the rest are counted on one line. */
+const SHOWN_PER_RULE = 5;
+/** Code frame lines are cut to this many characters around the column. */
+const FRAME_WIDTH = 100;
+
+/**
+ * The lines of a source as the parser counts them (a line ends at LF only), so a frame
+ * never shows line breaks the positions do not know about (a lone CR, U+2028).
+ */
+function sourceLines(text: string): string[] {
+  const lines = text.split('\n');
+  return lines.map((line, i) => (i < lines.length - 1 && line.endsWith('\r') ? line.slice(0, -1) : line));
+}
+
+/**
+ * The code frame for `m`: the line and one on either side, each cut to a window around the
+ * column (a 2 MB one-line value gives a frame of a few lines, not of megabytes), with
+ * control characters shown as symbols of the same width.
+ */
+function frameFor(lines: readonly string[], m: Message): string {
+  const from = Math.max(1, m.line - 1);
+  const to = Math.min(lines.length, m.line + 1);
+  const excerpt = lines.slice(from - 1, to);
+  const sameLine = m.endLine === m.line && m.endColumn > m.column;
+  let column = m.column;
+  let endColumn = sameLine ? m.endColumn : m.column;
+  if (excerpt.some((line) => line.length > FRAME_WIDTH)) {
+    const left = Math.max(0, m.column - 1 - Math.floor(FRAME_WIDTH / 3));
+    for (let i = 0; i < excerpt.length; i++) {
+      const line = excerpt[i]!;
+      const cut = line.slice(left, left + FRAME_WIDTH);
+      excerpt[i] = (left > 0 && line.length > 0 ? '…' : '') + cut + (line.length > left + FRAME_WIDTH ? '…' : '');
+    }
+    const shift = left > 0 ? left - 1 : 0;
+    column -= shift;
+    endColumn = Math.min(endColumn - shift, FRAME_WIDTH + 2);
+  }
+  return codeFrameColumns(
+    excerpt.map(escapeSourceLine).join('\n'),
+    { start: { line: m.line, column }, ...(endColumn > column ? { end: { line: m.line, column: endColumn } } : {}) },
+    // startLine numbers the excerpt as in the file (in @babel/code-frame since 7.24; not in its types).
+    { highlightCode: false, forceColor: false, linesAbove: 1, linesBelow: 1, startLine: from } as Parameters<typeof codeFrameColumns>[2],
+  );
+}
 
 /**
  * The source with every flagged personal identifier masked, so that a code frame never
@@ -44,21 +90,30 @@ export const stylish: Reporter = (result, context) => {
   const out: string[] = [];
   const visible = result.messages.filter((m) => !m.suppressed);
   for (const [file, messages] of groupByFile(visible)) {
-    out.push(s.underline(relativePath(context.cwd, file)));
+    out.push(s.underline(escapeText(relativePath(context.cwd, file))));
     const source = context.sources.get(file);
-    const frameSource = source === undefined ? undefined : maskedSource(source, result.messages.filter((m) => m.file === file));
+    const lines = source === undefined ? undefined : sourceLines(maskedSource(source, result.messages.filter((m) => m.file === file)));
+    const perRule = new Map<string, number>();
     for (const m of messages) {
+      const seen = (perRule.get(m.rule) ?? 0) + 1;
+      perRule.set(m.rule, seen);
+      if (seen > SHOWN_PER_RULE) continue;
       const label = t(context.lang, `report.severity.${m.severity}`);
       const severity = m.severity === 'error' ? s.red(label) : m.severity === 'warning' ? s.yellow(label) : s.blue(label);
-      out.push(`  ${s.dim(`${m.line}:${m.column}`)}  ${severity}  ${m.message}  ${s.dim(m.rule)}`);
-      if (frameSource !== undefined && m.line >= 1) {
-        const sameLine = m.endLine === m.line && m.endColumn > m.column;
-        const frame = codeFrameColumns(
-          frameSource,
-          { start: { line: m.line, column: m.column }, ...(sameLine ? { end: { line: m.endLine, column: m.endColumn } } : {}) },
-          { highlightCode: false, forceColor: false, linesAbove: 1, linesBelow: 1 },
-        );
+      out.push(`  ${s.dim(`${m.line}:${m.column}`)}  ${severity}  ${escapeText(m.message)}  ${s.dim(escapeText(m.rule))}`);
+      // A corrected line (not a "bedoelde je" the message already names) gets its own line.
+      if (m.suggestion !== undefined && !m.message.includes(`'${m.suggestion}'`)) {
+        out.push(`    ${s.bold(escapeText(t(context.lang, 'report.fix', { suggestion: m.suggestion })))}`);
+      }
+      if (lines !== undefined && m.line >= 1 && m.line <= lines.length) {
+        const frame = frameFor(lines, m);
         out.push(frame.split('\n').map((line) => '    ' + (context.color ? s.dim(line) : line)).join('\n'));
+      }
+    }
+    for (const [rule, count] of perRule) {
+      if (count > SHOWN_PER_RULE) {
+        const more = (count - SHOWN_PER_RULE).toLocaleString(context.lang === 'en' ? 'en-GB' : 'nl-NL');
+        out.push(`  ${s.dim(t(context.lang, 'report.more', { count: more, rule: escapeText(rule) }))}`);
       }
     }
     out.push('');

@@ -14,7 +14,7 @@ import path from 'node:path';
 import { t } from '../i18n/index.js';
 import { loadCasebook, type LoadOptions } from '../load/index.js';
 import { relativePath } from '../report/util.js';
-import { newRenderCache, renderHtml } from '../render/live.js';
+import { newRenderCache, renderHtml } from '../build/live.js';
 import type { CaseFile, Casebook, Lang, Message } from '../types.js';
 
 export interface ServeOptions extends LoadOptions {

@@ -2,6 +2,7 @@
  * Counts over a casebook: cases per domain, status, role and value; values no published
  * case covers; and the value × domain matrix (also drawn as a heat map in the HTML book).
  */
+import { STATUSES, caseValueIds } from '../case/index.js';
 import type { Casebook } from '../types.js';
 
 export interface CasebookStats {
@@ -18,14 +19,6 @@ export interface CasebookStats {
   matrix: Record<string, Record<string, number>>;
 }
 
-/** The value ids of a case's `values` field (plain ids and `{id, why}` alike). */
-export function caseValueIds(data: Record<string, unknown>): string[] {
-  const values = Array.isArray(data.values) ? data.values : [];
-  return values
-    .map((entry) => (typeof entry === 'string' ? entry : (entry as { id?: unknown } | null)?.id))
-    .filter((id): id is string => typeof id === 'string');
-}
-
 const stringList = (value: unknown): string[] => (Array.isArray(value) ? value.filter((v): v is string => typeof v === 'string') : []);
 
 export function casebookStats(casebook: Casebook): CasebookStats {
@@ -36,7 +29,7 @@ export function casebookStats(casebook: Casebook): CasebookStats {
     cases: 0,
     unreadable: 0,
     byDomain: zeros(domainIds),
-    byStatus: { draft: 0, review: 0, published: 0 },
+    byStatus: zeros([...STATUSES]),
     byRole: zeros(casebook.config.roles.map((r) => r.id)),
     byValue: zeros(valueIds),
     uncoveredValues: [],

@@ -3,6 +3,8 @@
  * says what is at stake; a passing remark in the situation says much less. The `values` field,
  * its `why` and an option's `values` are never read: the suggestions come from the text alone.
  */
+import { MARKDOWN_LIST_FIELDS, OPTION_LISTS, TEXT_FIELDS } from '../case/index.js';
+
 export interface Segment {
   /** The top-level field the text belongs to (`options` for an option's title, for and against). */
   field: string;
@@ -28,9 +30,6 @@ export const FIELD_WEIGHTS: Readonly<Record<string, number>> = {
   questions: 1.1,
 };
 
-const TEXT_FIELDS = ['title', 'summary', 'situation', 'request', 'effect', 'purpose', 'dilemma', 'consequences', 'decision', 'outcome'] as const;
-const LIST_FIELDS = ['lessons', 'questions'] as const;
-const OPTION_LISTS = ['for', 'against'] as const;
 
 /** The texts of a case (its parsed data), in document order of the fields above. */
 export function caseSegments(data: Readonly<Record<string, unknown>>): Segment[] {
@@ -53,7 +52,7 @@ export function caseSegments(data: Readonly<Record<string, unknown>>): Segment[]
       }
     });
   }
-  for (const field of LIST_FIELDS) {
+  for (const field of MARKDOWN_LIST_FIELDS) {
     const items = data[field];
     if (Array.isArray(items)) items.forEach((item, j) => add(field, [field, j], item));
   }

@@ -10,12 +10,11 @@ import { DEFAULT_STRONG_THRESHOLD, DEFAULT_THRESHOLD } from '../load/config.js';
 import { quickTree } from '../load/quick.js';
 import { lineOf, lineStarts, quickSourceOffsets, scalarSourceOffsets } from './position.js';
 import { scoreSegments } from './score.js';
-import { caseValues } from './values.js';
+import { caseValueIds } from '../case/index.js';
 
 export { addValuesToSource, type WriteOutcome } from './write.js';
 export { compileLexicon, lexiconFor, signalsOf } from './lexicon.js';
 export { FIELD_WEIGHTS } from './fields.js';
-export { caseValues } from './values.js';
 
 export { DEFAULT_STRONG_THRESHOLD, DEFAULT_THRESHOLD };
 
@@ -94,7 +93,7 @@ function placeEvidence(file: SourceFile, segments: readonly Segment[], found: Ar
 /** Suggestions for one parsed case. A file without data (it did not parse) gets none. */
 export function tagCase(file: CaseFile, valueSet: ValueSet, options: TagOptions = {}): CaseTags {
   const threshold = options.threshold ?? DEFAULT_THRESHOLD;
-  const result: CaseTags = { file: file.path, id: file.id, values: caseValues(file.data), suggestions: [] };
+  const result: CaseTags = { file: file.path, id: file.id, values: caseValueIds(file.data), suggestions: [] };
   if (!file.data) return result;
   const lexicon = lexiconFor(valueSet);
   const segments = caseSegments(file.data);

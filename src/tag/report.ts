@@ -5,6 +5,7 @@
  */
 import { plural, t } from '../i18n/index.js';
 import { styles } from '../report/color.js';
+import { escapeLines, escapeText } from '../report/escape.js';
 import { relativePath } from '../report/util.js';
 import type { Lang, ValueSet } from '../types.js';
 import type { CaseTags } from './index.js';
@@ -42,20 +43,20 @@ export function tagText(results: readonly CaseTags[], context: TagReportContext)
     const state = agreement(result);
     counts[state]++;
     if (context.quiet && state === 'agree') continue;
-    const lines = [s.underline(relativePath(context.cwd, result.file))];
-    const tagged = result.values.length > 0 ? result.values.join(', ') : s.yellow(t(lang, 'tag.none'));
+    const lines = [s.underline(escapeText(relativePath(context.cwd, result.file)))];
+    const tagged = result.values.length > 0 ? escapeText(result.values.join(', ')) : s.yellow(t(lang, 'tag.none'));
     lines.push(`  ${s.dim(t(lang, 'tag.tagged'))} ${tagged}`);
     const width = Math.max(ID_COLUMN, ...result.suggestions.map((x) => x.id.length + 2), ...result.values.map((id) => id.length + 2));
     for (const suggestion of result.suggestions) {
       const isTagged = result.values.includes(suggestion.id);
       const mark = isTagged ? s.dim('✓') : s.yellow('+');
-      const shown = suggestion.evidence.slice(0, SHOWN_EVIDENCE).map((e) => `"${e.text}" ${s.dim(`(${e.line}:${e.column})`)}`);
+      const shown = suggestion.evidence.slice(0, SHOWN_EVIDENCE).map((e) => `"${escapeText(e.text)}" ${s.dim(`(${e.line}:${e.column})`)}`);
       const rest = suggestion.evidence.length - SHOWN_EVIDENCE;
       if (rest > 0) shown.push(s.dim(t(lang, 'tag.more', { count: rest })));
       lines.push(`  ${mark} ${suggestion.id.padEnd(width)}${score(suggestion.score)}  ${shown.join(', ')}`);
     }
     for (const id of result.values) {
-      if (!result.suggestions.some((x) => x.id === id)) lines.push(`  ${s.red('−')} ${id.padEnd(width)}${s.dim(t(lang, 'tag.notSuggested'))}`);
+      if (!result.suggestions.some((x) => x.id === id)) lines.push(`  ${s.red('−')} ${escapeText(id).padEnd(width)}${s.dim(t(lang, 'tag.notSuggested'))}`);
     }
     if (result.suggestions.length === 0 && result.values.length === 0) lines.push(`  ${s.dim(t(lang, 'tag.noSuggestions'))}`);
     blocks.push(lines.join('\n'));
@@ -85,7 +86,7 @@ export function tagJson(results: readonly CaseTags[], cwd: string): string {
 const SHOWN_SIGNALS = 6;
 
 function sourceLabel(valueSet: ValueSet, cwd: string, lang: Lang): string {
-  return valueSet.source === 'built-in' ? t(lang, 'tag.values.builtIn') : t(lang, 'tag.values.own', { file: relativePath(cwd, valueSet.source) });
+  return valueSet.source === 'built-in' ? t(lang, 'tag.values.builtIn') : t(lang, 'tag.values.own', { file: escapeText(relativePath(cwd, valueSet.source)) });
 }
 
 export function valuesText(valueSet: ValueSet, context: { cwd: string; lang: Lang; color: boolean }): string {
@@ -93,15 +94,15 @@ export function valuesText(valueSet: ValueSet, context: { cwd: string; lang: Lan
   const s = styles(context.color);
   const lines = [s.bold(t(lang, 'tag.values.heading', { count: valueSet.values.length, source: sourceLabel(valueSet, context.cwd, lang) }))];
   const provenance = valueSet.provenance[lang] || valueSet.provenance.nl;
-  if (provenance) lines.push(provenance.trim());
+  if (provenance) lines.push(escapeLines(provenance.trim()));
   for (const value of valueSet.values) {
-    lines.push('', `${s.bold(value.id)}  ${value.label[lang]}`, `  ${value.description[lang].trim()}`);
+    lines.push('', `${s.bold(escapeText(value.id))}  ${escapeText(value.label[lang])}`, `  ${escapeLines(value.description[lang].trim()).replace(/\n/g, '\n  ')}`);
     if ((value.signals ?? []).length === 0) {
       lines.push(`  ${s.dim(t(lang, 'tag.values.labelAsSignal'))}`);
       continue;
     }
     const strongest = [...signalsOf(value)].sort((a, b) => b.weight - a.weight).slice(0, SHOWN_SIGNALS);
-    const examples = strongest.map((x) => `"${x.phrase}"`).join(', ');
+    const examples = strongest.map((x) => `"${escapeText(x.phrase)}"`).join(', ');
     lines.push(`  ${s.dim(plural(lang, 'tag.values.signals', value.signals!.length, { examples }))}`);
   }
   return `${lines.join('\n')}\n`;

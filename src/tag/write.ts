@@ -8,7 +8,7 @@
 import { isDeepStrictEqual } from 'node:util';
 import { isMap, isScalar, isSeq, type Node, type Pair, type YAMLMap } from 'yaml';
 import { parseSource } from '../load/parse.js';
-import { caseValues } from './values.js';
+import { FIELD_NAMES, caseValueIds } from '../case/index.js';
 
 /** Why a file was not changed: it does not parse cleanly, its shape is not one the writer
  * edits (a flow mapping, `values` that is not a list), or the edit did not check out. */
@@ -17,10 +17,7 @@ export type WriteFailure = 'syntax' | 'unsupported' | 'verify';
 export type WriteOutcome = { ok: true; text: string; added: string[] } | { ok: false; reason: WriteFailure };
 
 /** The fields that come before `values` in the case format, in order. */
-const BEFORE_VALUES = new Set([
-  'id', 'title', 'status', 'domains', 'role', 'summary', 'date', 'authors', 'situation', 'request', 'effect',
-  'purpose', 'dilemma', 'options', 'consequences', 'legal', 'decision', 'outcome', 'lessons', 'questions',
-]);
+const BEFORE_VALUES: ReadonlySet<string> = new Set(FIELD_NAMES.slice(0, FIELD_NAMES.indexOf('values')));
 
 const encoder = new TextEncoder();
 
@@ -153,7 +150,7 @@ export function addValuesToSource(text: string, ids: readonly string[]): WriteOu
   if (before.messages.length > 0 || !before.doc || !before.data) return { ok: false, reason: 'syntax' };
   const map = before.doc.contents;
   if (!isMap(map) || map.flow) return { ok: false, reason: 'unsupported' };
-  const existing = caseValues(before.data);
+  const existing = caseValueIds(before.data);
   const added = [...new Set(ids)].filter((id) => !existing.includes(id));
   if (added.length === 0) return { ok: true, text, added };
   const edited = splice(text, map, added);

@@ -10,6 +10,7 @@ import { applySuppressions, runRules } from './engine.js';
 import type { Rule } from './rule.js';
 import { casebookRules } from './rules/index.js';
 import { SchemaChecker, readSchema } from './schema.js';
+import { idAliases } from './suggest.js';
 
 export type { Rule, CaseRule, CasebookRule, RuleReport } from './rule.js';
 export { SchemaChecker, readSchema } from './schema.js';
@@ -29,11 +30,16 @@ export function caseChecker(casebook: Casebook): SchemaChecker {
     roleId: casebook.config.roles.map((r) => r.id),
     valueId: casebook.values.values.map((v) => v.id),
   };
-  const key = JSON.stringify(enums);
+  const aliases = {
+    status: idAliases('status'),
+    domain: idAliases('domain', casebook.config.domains),
+    role: idAliases('role', casebook.config.roles),
+  };
+  const key = JSON.stringify([enums, aliases]);
   let checker = checkers.get(key);
   if (!checker) {
     caseSchema ??= readSchema('case.schema.json');
-    checker = new SchemaChecker(caseSchema, { enums });
+    checker = new SchemaChecker(caseSchema, { enums, aliases });
     checkers.set(key, checker);
   }
   return checker;

@@ -10,6 +10,7 @@ import addFormatsModule from 'ajv-formats';
 import { t } from '../i18n/index.js';
 import { locate, pointerSegments, rangePosition, startOfFile } from '../load/position.js';
 import { makeMessage } from '../message.js';
+import { findMistakes, mistakeFields, mistakeMessages } from '../load/mistakes.js';
 import { readDataFile } from '../data.js';
 import { schemasDir } from '../paths.js';
 import type { Lang, Message, SourceFile } from '../types.js';
@@ -122,12 +123,15 @@ function explain(errors: ErrorObject[], data: unknown, root: JsonSchema): ErrorO
 export interface SchemaCheckerOptions {
   /** Replace the allowed ids of `$defs/<name>` (e.g. the casebook's own domain list). */
   enums?: Record<string, string[]>;
+  /** Per kind of id (`status`, `domain`, `role`), words that mean one: `vastgesteld` → published. */
+  aliases?: Record<string, Record<string, string>>;
 }
 
 /** A compiled schema that turns a parsed file into positioned, worded messages. */
 export class SchemaChecker {
   private readonly validateFn: ValidateFunction;
   private readonly schema: JsonSchema;
+  private readonly aliases: Record<string, Record<string, string>>;
 
   constructor(schema: JsonSchema, options: SchemaCheckerOptions = {}) {
     const copy = structuredClone(schema) as JsonSchema & { $defs?: Record<string, JsonSchema> };
@@ -138,6 +142,7 @@ export class SchemaChecker {
     // The $id is dropped: several variants of one schema (per casebook lists) may coexist.
     delete copy.$id;
     this.schema = copy;
+    this.aliases = options.aliases ?? {};
     // Our own schemas are checked against the 2020-12 meta-schema by a test (schemas.test.ts);
     // checking them again at every start would compile that meta-schema each time (~20 ms a schema).
     const ajv = new Ajv2020({ allErrors: true, strict: true, allowUnionTypes: true, verbose: true, validateSchema: false });
@@ -154,7 +159,7 @@ export class SchemaChecker {
     if (!file.doc) return [];
     const errors = explain([...(this.validateFn.errors ?? [])], file.data, this.schema);
     const messages = errors.map((error) => this.toMessage(file, error, lang));
-    return dropExplainedRequired(dedupe(messages));
+    return explainByMistakes(dropExplainedRequired(dedupe(messages)), file, lang);
   }
 
   private toMessage(file: SourceFile, error: ErrorObject, lang: Lang): Message {
@@ -187,7 +192,7 @@ export class SchemaChecker {
       case 'enum': {
         const allowed = (params.allowedValues as unknown[]).map(String);
         const kind = enumKind(error.schemaPath);
-        const suggestion = typeof value === 'string' ? suggest(value, allowed) : undefined;
+        const suggestion = typeof value === 'string' ? suggest(value, allowed, this.aliases[kind]) : undefined;
         const kindLabel = t(lang, `schema.kinds.${kind}`);
         const text = suggestion
           ? say('enum.suggest', { kind: kindLabel, suggestion })
@@ -235,6 +240,21 @@ export class SchemaChecker {
         return makeMessage(file.path, 'schema/invalid', 'error', say('other', { detail: error.message ?? error.keyword }), file.doc ? position(pointer) : startOfFile, { path: pointer });
     }
   }
+}
+
+/**
+ * `values:` with `-vertrouwen` below it, or `domains: wmo, jeugdwet`, parse fine as text,
+ * so the schema says "must be a list". The mistake in the line says why, and how to write it.
+ */
+function explainByMistakes(messages: Message[], file: SourceFile, lang: Lang): Message[] {
+  if (file.text === undefined || !messages.some((m) => m.rule === 'schema/type')) return messages;
+  const mistakes = findMistakes(file.text, mistakeFields());
+  if (mistakes.length === 0) return messages;
+  return messages.flatMap((m) => {
+    if (m.rule !== 'schema/type') return [m];
+    const here = mistakes.filter((mistake) => mistake.line >= m.line && mistake.line <= m.endLine);
+    return here.length > 0 ? mistakeMessages(file.path, here, lang).map((message) => ({ ...message, path: m.path })) : [m];
+  });
 }
 
 /** One message per rule and place: ajv can report the same problem through two paths. */

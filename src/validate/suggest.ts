@@ -1,5 +1,7 @@
 /** "Bedoelde je …?": the closest known key or id to what someone typed. */
 import { distance } from 'fastest-levenshtein';
+import { readDataFile } from '../data.js';
+import type { LabelledId } from '../types.js';
 
 /** Lower case, accents folded, separators ignored: `Wmo`, `wmo ` and `wmö` compare equal. */
 export function normalise(text: string): string {
@@ -47,4 +49,26 @@ export function suggest(
     if (prefixed.length === 1) return prefixed[0];
   }
   return undefined;
+}
+
+let idWords: Record<string, Record<string, string>> | undefined;
+
+/**
+ * The words people write for an id of `kind` (`vastgesteld` for the status `published`,
+ * `bijstand` for the domain `participatiewet`), from data/id-words.yaml, plus the labels
+ * of the casebook's own list (`Wet inburgering` for `inburgering`).
+ */
+export function idAliases(kind: 'status' | 'domain' | 'role', labelled: readonly LabelledId[] = []): Record<string, string> {
+  idWords ??= readDataFile('id-words.yaml') as Record<string, Record<string, string>>;
+  const aliases: Record<string, string> = { ...idWords[kind] };
+  for (const { id, label } of labelled) aliases[normalise(label)] ??= id;
+  return aliases;
+}
+
+/** The status id for what someone typed (`concept`, `Vastgesteld`, `published`), or undefined. */
+export function statusId(word: string): string | undefined {
+  const statuses = ['draft', 'review', 'published'];
+  if (statuses.includes(word)) return word;
+  const id = idAliases('status')[normalise(word)];
+  return id ?? statuses.find((s) => normalise(s) === normalise(word));
 }

@@ -148,8 +148,15 @@ describe('privacy/name', () => {
     ]);
   });
 
-  it('reports a first name with a surname as a warning', async () => {
-    expect((await findings(withSituation('Sanne de Vries (16) zorgt voor haar moeder.'))).map((f) => `${f.severity} ${f.at}`)).toEqual(['warning 5:3-5:17']);
+  it('reports a first name with a surname as an error, naming the surname; after a word of place as a warning', async () => {
+    const found = await findings(withSituation('Sanne de Vries (16) zorgt voor haar moeder.'));
+    expect(found.map((f) => `${f.severity} ${f.at}`)).toEqual(['error 5:3-5:17']);
+    expect(found[0]!.message).toContain('de achternaam maakt de inwoner herkenbaar');
+    // A place on data/privacy/places.txt is no name at all; another one after "naar" is at most a warning.
+    const place = await findings(withSituation('Het gezin verhuisde naar Anna Paulowna, dichter bij de familie.'));
+    expect(place.map((f) => f.severity)).toEqual([]);
+    const unlisted = await findings(withSituation('Het gezin verhuisde naar Anna Kapelhof, dichter bij de familie.'));
+    expect(unlisted.map((f) => f.severity)).toEqual(['warning']);
   });
 
   it('reports a name that a folded block wraps across lines, in one message', async () => {
@@ -175,7 +182,7 @@ describe('privacy/name', () => {
     expect(found).toEqual([
       { rule: 'privacy/name', severity: 'error', at: '5:3-5:19', message: 'Verzonnen naam (Mevrouw Pie*****): staat onder pseudonyms, x-fictional-names of privacy.allow-names.', suppressed: true },
       // A fictional surname covers the family: "Kees de Boer" shares it with "Sanne de Boer".
-      { rule: 'privacy/name', severity: 'warning', at: '5:23-5:35', message: 'Verzonnen naam (Kees ** ****): staat onder pseudonyms, x-fictional-names of privacy.allow-names.', suppressed: true },
+      { rule: 'privacy/name', severity: 'error', at: '5:23-5:35', message: 'Verzonnen naam (Kees ** ****): staat onder pseudonyms, x-fictional-names of privacy.allow-names.', suppressed: true },
     ]);
   });
 

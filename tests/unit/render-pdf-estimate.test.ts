@@ -10,7 +10,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 // with varied lengths and every field.
 import { generateCasebook } from '../../bench/generate.mjs';
 import { loadCasebook } from '../../src/load/index.js';
-import { build } from '../../src/render/index.js';
+import { build } from '../../src/build/index.js';
 
 const dirs: string[] = [];
 afterAll(() => {

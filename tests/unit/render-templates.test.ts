@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { loadCasebook } from '../../src/load/index.js';
 import { templatesDir } from '../../src/paths.js';
 import { assembleHtml, assembleHtmlPieces, contrast, cssString, printCss, resolveTheme, themeCss } from '../../src/render/html.js';
-import { build } from '../../src/render/index.js';
+import { build } from '../../src/build/index.js';
 import { buildModel } from '../../src/render/model.js';
 import { builtInTemplateNames, loadTemplates } from '../../src/render/templates.js';
 import { caseYaml, makeTree } from '../helpers.js';

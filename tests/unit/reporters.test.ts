@@ -113,3 +113,55 @@ describe('mask', () => {
     expect(mask('ab')).toBe('**');
   });
 });
+
+describe('user text in every text format', () => {
+  const hostile = "waarde\n::add-mask::geheim\u001b]52;c;ZWNobyBoaQ==\u0007\r::error file=x::nep";
+  const file = '/cb/cases/boos\n::warning::pad.yaml';
+  const evil: ValidationResult = {
+    files: 1, cases: 1, errors: 1, warnings: 0,
+    messages: [{ file, rule: 'schema/enum', severity: 'error', message: `'${hostile}' is geen bekend domein.`, line: 2, column: 11, endLine: 2, endColumn: 15 }],
+  };
+  const evilContext = (): ReportContext => ({ ...context(), sources: new Map([[file, `title: x\ndomains: [${hostile}]\n`]]) });
+
+  it.each(['stylish', 'github', 'junit', 'sarif', 'json'] as const)('%s: no raw control character, no user text at the start of a line', (format) => {
+    const text = reporters[format](evil, evilContext());
+    expect(text).not.toMatch(/[\u0000-\u0008\u000B-\u001F\u007F-\u009F]/);
+    const commandLines = text.split('\n').filter((line) => /^\s*(::|##)/.test(line));
+    expect(commandLines).toEqual(format === 'github' ? [expect.stringMatching(/^::error file=cases\/boos\\n%3A%3Awarning%3A%3Apad.yaml,line=2,.*::'waarde\\n::add-mask::geheim\\u001b]52/)] : []);
+    expect(text).not.toMatch(/##\[|##vso\[/);
+  });
+
+  it('stylish cuts a long line to a window around the column and collapses repeats of a rule', () => {
+    const long = `values: [${Array(2000).fill('maatwerk').join(', ')}]`;
+    const many: Message[] = Array.from({ length: 40 }, (_, i) => ({
+      file: '/cb/cases/a.yaml', rule: 'schema/enum', severity: 'error' as const, message: `'maatwerk' nr ${i}`, line: 1, column: 10 + i * 10, endLine: 1, endColumn: 18 + i * 10,
+    }));
+    const text = reporters.stylish({ files: 1, cases: 1, errors: 40, warnings: 0, messages: many }, { ...context(), sources: new Map([['/cb/cases/a.yaml', long]]) });
+    expect(text.length).toBeLessThan(2000);
+    expect(text).toContain('… en nog 35 keer schema/enum');
+    const frame = text.split('\n').filter((line) => line.startsWith('    '));
+    expect(frame[0]).toMatch(/^    > 1 \| values: \[maatwerk, /);
+    // The marker stays under the value, also in a window that starts further in.
+    const [line5, marker5] = frame.slice(-2);
+    const at = marker5!.indexOf('^');
+    expect(line5!.slice(at, at + 8)).toBe('maatwerk');
+    expect(line5).toMatch(/…$/);
+  });
+
+  it('stylish frames a file with CR-only line ends as the parser counts lines', () => {
+    const text = reporters.stylish(
+      { files: 1, cases: 1, errors: 1, warnings: 0, messages: [{ file: '/cb/cases/a.yaml', rule: 'yaml/syntax', severity: 'error', message: 'x', line: 1, column: 12, endLine: 1, endColumn: 12 }] },
+      { ...context(), sources: new Map([['/cb/cases/a.yaml', 'title: a\rdomains: [wmo]\r']]) },
+    );
+    expect(text).toContain('> 1 | title: a␍domains: [wmo]␍');
+    expect(text).not.toMatch(/\r/);
+  });
+});
+
+describe('sarif', () => {
+  it('artifactLocation.uri is a percent-encoded URI reference', () => {
+    const spaced: ValidationResult = { ...result, messages: [{ ...messages[0]!, file: '/cb/cases/mijn casus#1 100%.yaml' }] };
+    const parsed = JSON.parse(reporters.sarif(spaced, context()));
+    expect(parsed.runs[0].results[0].locations[0].physicalLocation.artifactLocation.uri).toBe('cases/mijn%20casus%231%20100%25.yaml');
+  });
+});

@@ -10,7 +10,7 @@ import { isMap, isScalar, parseDocument, type Node, type Pair } from 'yaml';
 import { describe, expect, it } from 'vitest';
 import { parseSource } from '../../src/load/index.js';
 import { addValuesToSource } from '../../src/tag/write.js';
-import { caseValues } from '../../src/tag/values.js';
+import { caseValueIds as caseValues } from '../../src/case/index.js';
 import { fixtures, repoRoot, addedLines } from '../helpers.js';
 
 function yamlFiles(dir: string): string[] {

@@ -3,25 +3,19 @@
  * the file itself (rule, line:column, and the suggestion if there is one). Files without
  * expectations must be clean.
  */
-import { readFileSync, readdirSync } from 'node:fs';
+import { readdirSync } from 'node:fs';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { loadCasebook } from '../../src/load/index.js';
 import { validate } from '../../src/validate/index.js';
 import type { ValidationResult } from '../../src/types.js';
-import { fixtures } from '../helpers.js';
+import { expectMarkers, fixtures } from '../helpers.js';
 
 const root = path.join(fixtures, 'broken');
 const caseDir = path.join(root, 'cases');
 const files = readdirSync(caseDir).filter((f) => f.endsWith('.yaml')).sort();
 
-function expected(file: string): string[] {
-  return readFileSync(path.join(caseDir, file), 'utf8')
-    .split('\n')
-    .filter((line) => line.startsWith('# expect: '))
-    .map((line) => line.slice('# expect: '.length).trim())
-    .sort();
-}
+const expected = (file: string) => expectMarkers(path.join(caseDir, file));
 
 let result: ValidationResult;
 beforeAll(async () => {

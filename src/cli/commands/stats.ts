@@ -1,5 +1,6 @@
 /** `casebook stats`: what the casebook covers, per domain, status, role and value. */
 import { t } from '../../i18n/index.js';
+import { escapeText } from '../../report/escape.js';
 import { casebookStats, type CasebookStats } from '../../stats/index.js';
 import type { Casebook, Lang } from '../../types.js';
 import { CasebookError } from '../../errors.js';
@@ -11,7 +12,7 @@ export interface StatsOptions extends GlobalOptions {
 
 function table(rows: Array<[string, number]>, indent = '  '): string {
   const width = Math.max(0, ...rows.map(([label]) => [...label].length));
-  return rows.map(([label, n]) => `${indent}${label.padEnd(width)}  ${String(n).padStart(4)}`).join('\n');
+  return rows.map(([label, n]) => `${indent}${escapeText(label).padEnd(width)}  ${String(n).padStart(4)}`).join('\n');
 }
 
 export function statsText(stats: CasebookStats, casebook: Casebook, lang: Lang): string {
@@ -19,7 +20,7 @@ export function statsText(stats: CasebookStats, casebook: Casebook, lang: Lang):
   const domainLabel = new Map(casebook.config.domains.map((d) => [d.id, d.label]));
   const roleLabel = new Map(casebook.config.roles.map((r) => [r.id, r.label]));
   const valueLabel = new Map(casebook.values.values.map((v) => [v.id, v.label[lang]]));
-  lines.push(t(lang, 'stats.heading', { title: casebook.config.title, count: stats.cases }));
+  lines.push(t(lang, 'stats.heading', { title: escapeText(casebook.config.title), count: stats.cases }));
   if (stats.unreadable) lines.push(t(lang, 'stats.unreadable', { count: stats.unreadable }));
   const section = (key: string, rows: Array<[string, number]>) => lines.push('', t(lang, `stats.${key}`), table(rows));
   section('byDomain', Object.entries(stats.byDomain).map(([id, n]) => [domainLabel.get(id) ?? id, n]));
@@ -27,17 +28,17 @@ export function statsText(stats: CasebookStats, casebook: Casebook, lang: Lang):
   section('byRole', Object.entries(stats.byRole).filter(([, n]) => n > 0).map(([id, n]) => [roleLabel.get(id) ?? id, n]));
   section('byValue', Object.entries(stats.byValue).map(([id, n]) => [valueLabel.get(id) ?? id, n]));
   lines.push('', stats.uncoveredValues.length
-    ? t(lang, 'stats.uncovered', { values: stats.uncoveredValues.map((id) => valueLabel.get(id) ?? id).join(', ') })
+    ? t(lang, 'stats.uncovered', { values: escapeText(stats.uncoveredValues.map((id) => valueLabel.get(id) ?? id).join(', ')) })
     : t(lang, 'stats.allCovered'));
   // The matrix with domain ids as column heads: labels would make it too wide for a terminal.
   const domains = casebook.config.domains.map((d) => d.id);
   const rowWidth = Math.max(...casebook.values.values.map((v) => [...v.id].length));
   const widths = domains.map((d) => Math.max(3, d.length));
   lines.push('', t(lang, 'stats.matrix'));
-  lines.push('  ' + ''.padEnd(rowWidth) + domains.map((d, i) => '  ' + d.padStart(widths[i]!)).join(''));
+  lines.push('  ' + ''.padEnd(rowWidth) + domains.map((d, i) => '  ' + escapeText(d).padStart(widths[i]!)).join(''));
   for (const value of casebook.values.values) {
     const row = stats.matrix[value.id] ?? {};
-    lines.push('  ' + value.id.padEnd(rowWidth) + domains.map((d, i) => '  ' + (row[d] ? String(row[d]) : '·').padStart(widths[i]!)).join(''));
+    lines.push('  ' + escapeText(value.id).padEnd(rowWidth) + domains.map((d, i) => '  ' + (row[d] ? String(row[d]) : '·').padStart(widths[i]!)).join(''));
   }
   return lines.join('\n') + '\n';
 }

@@ -2,8 +2,16 @@
  * privacy/name: names of people. Three forms, from most to least certain:
  * - a title with a surname ("mevrouw Jansen", "de heer P. van Dijk", "dhr. Öztürk"): error;
  * - initials with a surname ("J. de Vries", "A.M. Hendriks"): error;
- * - a known first name with a surname ("Sanne de Vries"): warning, because the first-name
- *   list also holds words that start other proper nouns.
+ * - a known first name with a surname ("Sanne de Vries"): error, because the surname makes the
+ *   resident recognisable (a first name alone is not reported); a warning after a word of
+ *   place ("naar Anna Paulowna"), where the pair is more often a place than a person.
+ * Weaker forms, each a warning, where the surname must look like one (on the surname lists
+ * of data/privacy/, or no ordinary Dutch word, place or first name): initials without dots
+ * ("A Visser"); the surname first ("Visser, Anna"; with initials an error); a particle and a
+ * surname ("van Loon", "De Boer wil"); a surname after a relative, a role or a household
+ * ("buurman Haddouchi", "gezin Osman"); a listed surname before a verb of speech ("Kaya
+ * zegt"); an unknown given name before a listed surname; and a surname anywhere in a text
+ * once it was part of a name there ("Anna Visser … Visser kwam niet").
  * Not reported: an initial on its own ("mevrouw K."), a first name on its own ("Sanne"),
  * and capitalised words that name laws, teams or organisations (data/privacy/not-names.txt).
  * Names the casebook or the case declares fictional are reported as suppressed.
@@ -11,8 +19,7 @@
 import type { Severity } from '../../types.js';
 import { mask } from '../../report/util.js';
 import { caseRule, type Detection, type PrivacyDetector, type PrivacyEnv } from '../detector.js';
-import { gluedBefore, previousCharacter } from '../chars.js';
-import { tokenBefore } from '../chars.js';
+import { gluedBefore, previousCharacter, tokenBefore } from '../chars.js';
 import { isDutchWord } from '../words.js';
 import {
   afterSpace, bareInitialsAt, followedByNotAName, initialsAt, initialsEnd, isCapital, isFirstName, isFirstNameToken, isListedSurname, isPlaceAfterParticles, nameGrammar, normaliseName, particlesBefore,
@@ -24,6 +31,16 @@ interface Candidate extends ParsedName {
   /** Where the name proper starts (after the title). */
   nameStart: number;
   severity: Severity;
+  /** Found as a first name with a surname: the message names the surname as the problem. */
+  firstName?: boolean;
+}
+
+/** Words after which "Anna Paulowna" is a place rather than a person. */
+const PLACE_WORDS = new Set(['naar', 'in', 'uit', 'te', 'richting', 'vanuit']);
+
+function afterPlaceWord(text: string, at: number): boolean {
+  const before = /(\p{L}+)\s+$/u.exec(text.slice(Math.max(0, at - 20), at));
+  return before !== null && PLACE_WORDS.has(before[1]!.toLowerCase());
 }
 
 function isAllowed(text: string, found: Candidate, env: PrivacyEnv): boolean {
@@ -84,10 +101,10 @@ function candidates(text: string): Candidate[] {
   const g = nameGrammar();
   const found: Candidate[] = [];
   /** A candidate from `start` (its title, if any, ends at `nameStart`), read on from `readAt`. */
-  const add = (start: number, nameStart: number, readAt: number, severity: Severity, options: ReadOptions) => {
+  const add = (start: number, nameStart: number, readAt: number, severity: Severity, options: ReadOptions, firstName = false) => {
     if (nameStart < 0 || readAt < 0) return;
     const name = readName(text, readAt, g, options);
-    if (name && !followedByNotAName(text, name.end, g)) found.push({ start, nameStart, severity, ...name });
+    if (name && !followedByNotAName(text, name.end, g)) found.push({ start, nameStart, severity, ...name, ...(firstName ? { firstName } : {}) });
   };
   /** A lone surname at `at` (after particles from `start`). */
   const addLone = (start: number, at: number, listed: boolean) => {
@@ -140,7 +157,8 @@ function candidates(text: string): Candidate[] {
     // A first name: "Sanne de Vries", "Jan Willem Bakker".
     const firstName = isFirstNameToken(before, g.data);
     if (firstName) {
-      add(firstName.start, firstName.start, afterSpace(text, firstName.end, g), 'warning', { initials: false, givenNames: 1, unknownGivenName: false, firstNameAsSurname: true });
+      const severity = afterPlaceWord(text, firstName.start) ? 'warning' : 'error';
+      add(firstName.start, firstName.start, afterSpace(text, firstName.end, g), severity, { initials: false, givenNames: 1, unknownGivenName: false, firstNameAsSurname: true }, true);
       continue;
     }
     const cue = plain(before.text);
@@ -225,7 +243,7 @@ export const nameDetector: PrivacyDetector = {
         start: candidate.start,
         end: candidate.end,
         severity: candidate.severity,
-        message: allowed ? 'name.allowed' : 'name.found',
+        message: allowed ? 'name.allowed' : candidate.firstName ? 'name.surname' : 'name.found',
         shown: title + mask(text.slice(candidate.nameStart, candidate.end)),
         ...(allowed ? { suppressed: true } : {}),
       };

@@ -1,3 +1,4 @@
+import { valueEntryId } from '../../case/index.js';
 import type { CaseRule } from '../rule.js';
 
 /** The same value twice (once as an id, once with a `why`) is a slip; the schema cannot see it. */
@@ -10,8 +11,8 @@ export const duplicateValue: CaseRule = {
     if (!Array.isArray(values)) return;
     const seen = new Set<string>();
     values.forEach((entry, index) => {
-      const id = typeof entry === 'string' ? entry : (entry as { id?: unknown } | null)?.id;
-      if (typeof id !== 'string') return;
+      const id = valueEntryId(entry);
+      if (id === undefined) return;
       if (seen.has(id)) ctx.report({ pointer: `/values/${index}`, message: ctx.t('casebook.duplicateValue', { id }) });
       seen.add(id);
     });

@@ -1,0 +1,224 @@
+/**
+ * Above the pipeline: `build()` runs it for one edition. It validates the casebook (errors
+ * stop it), has render make the view model and lay it out with the templates, and writes one
+ * self-contained HTML file and/or an A4 PDF. `serve` uses the same steps (live.ts).
+ */
+import { constants } from 'node:fs';
+import { access, mkdir } from 'node:fs/promises';
+import path from 'node:path';
+import { CasebookError } from '../errors.js';
+import { isInsideReal } from '../load/contain.js';
+import { t, type Params } from '../i18n/index.js';
+import { sortMessages } from '../message.js';
+import {
+  TemplateRenderError, assembleHtmlPieces, checkFilters, configMessage, prepareBook, printBook, templateFailure,
+  type EditionFilters, type OutputFormat, type PreparedBook,
+} from '../render/index.js';
+import type { Casebook, Lang, Message, ValidationResult } from '../types.js';
+import { slugify } from '../util/slug.js';
+import { AtomicWriteError, writeFilesAtomic, type FileToWrite } from '../util/write.js';
+import { validate } from '../validate/index.js';
+
+export type { BookView, CaseView, ChapterView, EditionFilters, CaseStatus, OutputFormat } from '../render/index.js';
+export { checkFilters, outlineOf, findBrowser, launchBrowser, type BrowserLocation } from '../render/index.js';
+
+export interface BuildOptions {
+  /** Default: both. */
+  formats?: OutputFormat[];
+  /** Output folder; relative to the casebook folder. Default: `output` from casebook.yaml. */
+  outDir?: string;
+  filters?: EditionFilters;
+  /** Language of messages (the book itself is in the casebook's language). */
+  lang?: Lang;
+  /** Build even when privacy errors stand (only those); every page then carries a warning. */
+  allowPrivacyErrors?: boolean;
+  /** Start the browser without its sandbox. */
+  noSandbox?: boolean;
+  /** SOURCE_DATE_EPOCH, CASEBOOK_PDF_TIMEOUT, PUPPETEER_EXECUTABLE_PATH, CASEBOOK_NO_SANDBOX. */
+  env?: NodeJS.ProcessEnv;
+  /** Short progress lines, already worded. */
+  onProgress?: (line: string) => void;
+  /**
+   * Stops the build (Ctrl-C): the browser is killed, nothing is written, and build() rejects
+   * with the signal's reason. Once the new files are complete and being renamed into place,
+   * the build finishes.
+   */
+  signal?: AbortSignal;
+}
+
+export interface BuildResult {
+  /** Absolute paths of the files written, HTML first. */
+  outputs: string[];
+  /** Validation and render messages together, sorted. */
+  messages: Message[];
+  validation: ValidationResult;
+  /** True when errors stopped the build; nothing was written then. */
+  stopped: boolean;
+  /** Privacy errors the build went ahead with (--allow-privacy-errors). */
+  privacyErrors: number;
+  cases: number;
+  /** Page count of the PDF, when one was made. */
+  pages?: number;
+  /** How many times Chromium printed it: 1 when the estimated page numbers were right. */
+  passes?: number;
+}
+
+const DEFAULT_TIMEOUT_SECONDS = 300;
+
+/** The build date: SOURCE_DATE_EPOCH when set (reproducible builds), otherwise now. */
+export function buildDate(env: NodeJS.ProcessEnv, lang: Lang): Date {
+  const raw = env.SOURCE_DATE_EPOCH;
+  if (raw === undefined || raw === '') return new Date();
+  if (!/^\d{1,12}$/.test(raw.trim())) throw new CasebookError(t(lang, 'render.build.badEpoch', { value: raw }));
+  return new Date(Number(raw.trim()) * 1000);
+}
+
+export function pdfTimeoutMs(env: NodeJS.ProcessEnv, lang: Lang): number {
+  const raw = env.CASEBOOK_PDF_TIMEOUT;
+  if (raw === undefined || raw === '') return DEFAULT_TIMEOUT_SECONDS * 1000;
+  const seconds = Number(raw);
+  if (!Number.isFinite(seconds) || seconds <= 0) throw new CasebookError(t(lang, 'render.build.badTimeout', { value: raw }));
+  return Math.round(seconds * 1000);
+}
+
+/** A file name from the title: lower case, accents dropped, words joined by hyphens. */
+export function fileSlug(text: string): string {
+  return slugify(text, 80) || 'casebook';
+}
+
+/** A system error's code, with what it means where a person would not know it (ENOSPC: de schijf is vol). */
+export function describeIoError(error: unknown, lang: Lang): string {
+  const code = (error as NodeJS.ErrnoException | undefined)?.code;
+  if (!code) return error instanceof Error ? error.message : String(error);
+  const meaning = t(lang, `render.build.ioErrors.${code}`);
+  return meaning === `render.build.ioErrors.${code}` ? code : `${code}: ${meaning}`;
+}
+
+async function ensureWritable(dir: string, lang: Lang): Promise<void> {
+  try {
+    await mkdir(dir, { recursive: true });
+    await access(dir, constants.W_OK);
+  } catch (error) {
+    throw new CasebookError(t(lang, 'render.build.outputUnwritable', { dir, code: describeIoError(error, lang) }));
+  }
+}
+
+/** Validation decides whether the build goes on: errors stop it, except privacy errors the person allowed. */
+function gate(casebook: Casebook, lang: Lang, allowPrivacyErrors: boolean | undefined): { result: BuildResult; go: boolean } {
+  const validation = validate(casebook, { lang });
+  const errors = validation.messages.filter((m) => !m.suppressed && m.severity === 'error');
+  const privacyOnly = errors.length > 0 && errors.every((m) => m.rule.startsWith('privacy/'));
+  const result: BuildResult = { outputs: [], messages: [...validation.messages], validation, stopped: false, privacyErrors: 0, cases: 0 };
+  if (errors.length > 0 && !(allowPrivacyErrors && privacyOnly)) return { result, go: false };
+  if (errors.length > 0) result.privacyErrors = errors.length;
+  return { result, go: true };
+}
+
+/** The edition's book, or the messages that stop it; an edition without cases is a mistake in the filters. */
+function prepareEdition(casebook: Casebook, lang: Lang, options: { filters: EditionFilters; date: Date; privacyErrors: number }) {
+  const prepared = prepareBook(casebook, lang, options);
+  const view = prepared.book?.view;
+  if (view && view.cases.length === 0) {
+    const described = [view.book.edition.text].filter(() => !view.book.edition.full).join('') || t(lang, 'render.build.noCasesAtAll');
+    throw new CasebookError(t(lang, 'render.build.noCases', { filters: described }));
+  }
+  return prepared;
+}
+
+interface LayoutJob {
+  casebook: Casebook;
+  book: PreparedBook;
+  outDir: string;
+  baseName: string;
+  lang: Lang;
+  env: NodeJS.ProcessEnv;
+  date: Date;
+  timeoutMs: number;
+  /** What the layout has to say (blocked requests, a template that failed). */
+  messages: Message[];
+}
+
+/** Lays out each format in memory; undefined when a casebook's own template fails (its message is then in `job.messages`). */
+async function layOut(job: LayoutJob, options: BuildOptions, result: BuildResult): Promise<FileToWrite[] | undefined> {
+  const { casebook, book, lang, messages } = job;
+  const formats = options.formats ?? ['html', 'pdf'];
+  const progress = (key: string, params?: Params) => options.onProgress?.(t(lang, `render.build.progress.${key}`, params));
+  const outputs: FileToWrite[] = [];
+  try {
+    if (formats.includes('html')) {
+      progress('html', { count: book.view.cases.length });
+      // In pieces: each case is laid out as it is written (a large book is never one string).
+      outputs.push({ file: path.join(job.outDir, `${job.baseName}.html`), data: assembleHtmlPieces({ ...book.view, format: 'html' }, book.templates, book.theme) });
+    }
+    if (formats.includes('pdf')) {
+      const pdf = await printBook(book, {
+        lang, env: job.env, date: job.date, timeoutMs: job.timeoutMs, onProgress: progress,
+        ...(options.noSandbox ? { noSandbox: true } : {}),
+        ...(options.signal ? { signal: options.signal } : {}),
+      });
+      for (const url of [...new Set(pdf.blocked)]) {
+        messages.push(configMessage(casebook, '/templates', 'render/blocked-request', 'warning', t(lang, 'render.messages.blockedRequest', { url: url.slice(0, 200) })));
+      }
+      result.pages = pdf.pages;
+      result.passes = pdf.passes;
+      outputs.push({ file: path.join(job.outDir, `${job.baseName}.pdf`), data: pdf.bytes });
+    }
+  } catch (error) {
+    messages.push(templateFailure(casebook, lang, error));
+    return undefined;
+  }
+  return outputs;
+}
+
+/**
+ * validate → model → layout → write. Outputs are made in memory first and written only when
+ * everything succeeded, each atomically, so a failed or interrupted build leaves the previous
+ * outputs as they were.
+ */
+export async function build(casebook: Casebook, options: BuildOptions = {}): Promise<BuildResult> {
+  const lang = options.lang ?? casebook.config.language;
+  const env = options.env ?? process.env;
+  const filters = options.filters ?? {};
+  const signal = options.signal;
+  signal?.throwIfAborted();
+
+  const { result, go } = gate(casebook, lang, options.allowPrivacyErrors);
+  const stop = (more: Message[] = []) => {
+    result.messages = sortMessages([...result.messages, ...more]);
+    result.stopped = true;
+    return result;
+  };
+  if (!go) return stop();
+
+  checkFilters(casebook, filters, lang);
+  const date = buildDate(env, lang);
+  const timeoutMs = pdfTimeoutMs(env, lang);
+  const prepared = prepareEdition(casebook, lang, { filters, date, privacyErrors: result.privacyErrors });
+  if (!prepared.book) return stop(prepared.messages);
+  const { book, messages: renderMessages } = prepared;
+  result.cases = book.view.cases.length;
+
+  const outDir = path.resolve(casebook.config.root, options.outDir ?? casebook.config.output);
+  // `output:` from casebook.yaml (or a `dist` that is a link) must not lead out of the
+  // casebook; --out on the command line is the person's own choice.
+  if (options.outDir === undefined && !isInsideReal(casebook.config.root, outDir)) {
+    throw new CasebookError(t(lang, 'load.settingOutside', { setting: 'output', value: casebook.config.output }));
+  }
+  await ensureWritable(outDir, lang);
+  const baseName = [fileSlug(casebook.config.title), book.view.book.edition.slug].filter(Boolean).join('-');
+  const outputs = await layOut({ casebook, book, outDir, baseName, lang, env, date, timeoutMs, messages: renderMessages }, options, result);
+  if (outputs === undefined) return stop(renderMessages);
+
+  // All or nothing: the HTML is not replaced when the PDF does not fit on the disk.
+  try {
+    await writeFilesAtomic(outputs, signal ? { signal } : {});
+  } catch (error) {
+    // A case's template failing as its piece is written: nothing was replaced.
+    if (error instanceof TemplateRenderError) return stop([...renderMessages, templateFailure(casebook, lang, error)]);
+    if (!(error instanceof AtomicWriteError)) throw error;
+    throw new CasebookError(t(lang, 'render.build.writeFailed', { file: error.file, dir: outDir, code: describeIoError(error.cause, lang) }));
+  }
+  result.outputs.push(...outputs.map((o) => o.file));
+  result.messages = sortMessages([...result.messages, ...renderMessages]);
+  return result;
+}

@@ -1,0 +1,277 @@
+/**
+ * The YAML mistakes people make when they write a case by hand, each recognised in the
+ * source line where it is made. The parser sees the effect (a mapping where text was meant,
+ * a line that does not fit), often a line later and in its own words; this module names the
+ * cause and gives the corrected line. It reads lines, not a parse tree: it must work
+ * exactly for the files the parser gives up on.
+ */
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { CASE_FIELDS } from '../case/index.js';
+import { t } from '../i18n/index.js';
+import { schemasDir } from '../paths.js';
+import { makeMessage } from '../message.js';
+import type { Lang, Message } from '../types.js';
+
+/** What the scan needs to know about the case format. */
+export interface MistakeFields {
+  /** Every key a case or one of its parts (option, legal item, value) can have. */
+  keys: ReadonlySet<string>;
+  /** Lists of short items that people write as `a, b` (domains, values, tags, ...). */
+  idLists: ReadonlySet<string>;
+}
+
+export interface Mistake {
+  /** Rule id, `yaml/<name>`. */
+  rule: string;
+  /** Message key below `yaml.mistake.`. */
+  message: string;
+  params: Record<string, string>;
+  /** 1-based line, and the columns of the mistake on it. */
+  line: number;
+  column: number;
+  endColumn: number;
+  /** The lines whose parser errors this mistake explains. */
+  covers: [number, number];
+  /** The line as it should be written. */
+  fixed: string;
+}
+
+/** Curly quotes that Word and mail clients put in; YAML only knows " and '. */
+const CURLY_OPEN = /^[\u201c\u201e\u2018\u201a\u00ab]/;
+const CURLY_CLOSE = /[\u201d\u201c\u2019\u2018\u00bb]$/;
+
+/** A YAML scalar for `text` on one line: double quotes, or single ones when it holds a ". */
+export function quoteLine(text: string): string {
+  if (!text.includes('"') && !text.includes('\\')) return `"${text}"`;
+  return `'${text.replace(/'/g, "''")}'`;
+}
+
+/** Where a quoted scalar that starts at `value[0]` closes; -1 when not on this line. */
+function closingQuote(value: string): number {
+  const quote = value[0];
+  for (let i = 1; i < value.length; i++) {
+    const ch = value[i];
+    if (quote === '"' && ch === '\\') {
+      i++;
+      continue;
+    }
+    if (ch !== quote) continue;
+    if (quote === "'" && value[i + 1] === "'") {
+      i++;
+      continue;
+    }
+    return i;
+  }
+  return -1;
+}
+
+/** Plain text up to a comment (` #`), trimmed. */
+const beforeComment = (value: string) => value.replace(/\s#.*$/, '').trimEnd();
+const hasColon = (text: string) => /:(\s|$)/.test(text);
+const indentOf = (line: string) => line.length - line.trimStart().length;
+const BLOCK_HEADER = /^[|>][-+0-9]*\s*(#.*)?$/;
+const ITEM = /^(\s*)((?:-[ \t]+)*)(.*)$/s;
+const KEY = /^([A-Za-z_][\w-]*):(.*)$/s;
+/** A list item's text that YAML reads as a mapping: `- Leerpunt: iets`. */
+const ITEM_KEY = /^([^\s:#'"[\]{}&*!|>%@`][^:#]*?):(\s.*|)$/;
+
+interface Continuation {
+  line: number;
+  keyColumn: number;
+  key: string;
+  prefix: string;
+  colon: boolean;
+  more: number;
+  last: number;
+  misplaced?: boolean;
+}
+
+/** Every mistake in the text, top to bottom. */
+export function findMistakes(text: string, fields: MistakeFields): Mistake[] {
+  const lines = text.split('\n').map((line) => line.replace(/\r$/, ''));
+  const found: Mistake[] = [];
+  let blockParent: number | undefined;
+  let continuation: Continuation | undefined;
+  /** The line before is a key without a value, or a list item: a list may follow. */
+  let listMayFollow = false;
+
+  const endContinuation = () => {
+    const c = continuation;
+    continuation = undefined;
+    if (!c) return;
+    if (c.more > 0 && c.colon && !c.misplaced) {
+      found.push({
+        rule: 'yaml/needs-block', message: 'needsBlock', params: { key: c.key },
+        line: c.line, column: c.keyColumn + 1, endColumn: lines[c.line - 1]!.length + 1,
+        covers: [c.line, c.last], fixed: `${c.prefix}${c.key}: |`,
+      });
+    }
+  };
+
+  lines.forEach((raw, index) => {
+    const number = index + 1;
+    const trimmed = raw.trim();
+    if (blockParent !== undefined) {
+      if (trimmed === '' || indentOf(raw) > blockParent) return;
+      blockParent = undefined;
+    }
+    if (trimmed === '' || trimmed.startsWith('#')) return;
+    if (continuation && indentOf(raw) > continuation.keyColumn) {
+      continuation.more++;
+      continuation.last = number;
+      // A known field indented too far is an indentation mistake (the parser says so), not text.
+      const field = KEY.exec(trimmed);
+      if (field && fields.keys.has(field[1]!) && /^(\s|$)/.test(field[2]!)) continuation.misplaced = true;
+      if (hasColon(beforeComment(trimmed))) continuation.colon = true;
+      return;
+    }
+    endContinuation();
+
+    const [, indent = '', dashes = '', rest = ''] = ITEM.exec(raw)!;
+    const mayBeList = listMayFollow;
+    listMayFollow = dashes !== '';
+    const column = indent.length + dashes.length;
+    const prefix = indent + dashes;
+
+    // `-vertrouwen`: meant as a list item, read as text.
+    if (dashes === '' && /^-[^\s\-\d]/.test(rest) && mayBeList) {
+      listMayFollow = true;
+      found.push({
+        rule: 'yaml/dash-without-space', message: 'dashWithoutSpace', params: { item: rest.slice(1) },
+        line: number, column: indent.length + 1, endColumn: raw.length + 1, covers: [number, number],
+        fixed: `${indent}- ${rest.slice(1)}`,
+      });
+      return;
+    }
+
+    const keyed = KEY.exec(rest);
+    if (!keyed) {
+      // A list item of text: `- 'Dilemma's'`, `- Leerpunt: iets`.
+      if (dashes !== '') checkValue(rest, number, column, prefix, undefined);
+      return;
+    }
+    const key = keyed[1]!;
+    const after = keyed[2]!;
+    if (after !== '' && !/^[ \t]/.test(after)) {
+      if (fields.keys.has(key)) {
+        found.push({
+          rule: 'yaml/no-space-after-colon', message: 'noSpaceAfterColon', params: { key },
+          line: number, column: column + 1, endColumn: raw.length + 1, covers: [number, number],
+          fixed: `${prefix}${key}: ${after}`,
+        });
+      }
+      return;
+    }
+    const value = after.trim();
+    if (value === '' || value.startsWith('#')) {
+      listMayFollow = true;
+      return;
+    }
+    if (BLOCK_HEADER.test(value)) {
+      blockParent = column;
+      return;
+    }
+    const valueColumn = raw.length - after.trimStart().length;
+    checkValue(value, number, valueColumn, `${prefix}${key}: `, key);
+    if (/^[^'"[{&*!|>“„‘‚«]/.test(value)) {
+      const text = beforeComment(value);
+      // A colon on the first line alone needs quotes (checkValue); with more lines, `|`.
+      continuation = { line: number, keyColumn: column, key, prefix, colon: hasColon(text), more: 0, last: number };
+      if (fields.idLists.has(key) && text.includes(',') && !hasColon(text)) {
+        const items = text.split(',').map((item) => item.trim()).filter(Boolean);
+        found.push({
+          rule: 'yaml/comma-list', message: 'commaList', params: { key },
+          line: number, column: valueColumn + 1, endColumn: raw.length + 1, covers: [number, number],
+          fixed: `${prefix}${key}: [${items.join(', ')}]`,
+        });
+      }
+    }
+
+    function checkValue(value: string, line: number, valueColumn: number, lead: string, key: string | undefined): void {
+      const where = { line, column: valueColumn + 1, endColumn: raw.length + 1, covers: [line, line] as [number, number] };
+      const name = key ?? '-';
+      if (CURLY_OPEN.test(value)) {
+        const inner = beforeComment(value).replace(CURLY_OPEN, '').replace(CURLY_CLOSE, '');
+        // Only a problem when YAML trips over it; otherwise the quotes are just text.
+        if (hasColon(inner) || CURLY_CLOSE.test(beforeComment(value))) {
+          found.push({ rule: 'yaml/curly-quotes', message: 'curlyQuotes', params: { key: name }, ...where, fixed: `${lead}${quoteLine(inner)}` });
+        }
+        return;
+      }
+      if (value[0] === "'" || value[0] === '"') {
+        const close = closingQuote(value);
+        if (close < 0) return;
+        const tail = value.slice(close + 1).trim();
+        if (tail === '' || tail.startsWith('#')) return;
+        const inner = beforeComment(value).slice(1).replace(/['"]$/, '');
+        const fixed = value[0] === "'"
+          ? (inner.includes('"') ? `'${inner.replace(/'/g, "''")}'` : `"${inner}"`)
+          : (inner.includes("'") ? `"${inner.replace(/\\/g, '\\\\').replace(/"/g, '\\"')}"` : `'${inner}'`);
+        found.push({
+          rule: 'yaml/quote-inside-quotes', message: value[0] === "'" ? 'quoteInsideSingle' : 'quoteInsideDouble', params: { key: name },
+          ...where, fixed: `${lead}${fixed}`,
+        });
+        return;
+      }
+      if (/^[[{&*!|>%@`]/.test(value)) return;
+      const text = beforeComment(value);
+      if (key === undefined) {
+        // `- Leerpunt: iets` is a mapping with one key; a known key is meant as one.
+        const item = ITEM_KEY.exec(text);
+        if (!item || fields.keys.has(item[1]!)) return;
+        found.push({ rule: 'yaml/colon-in-text', message: 'colonInItem', params: { key: name }, ...where, fixed: `${lead}${quoteLine(text)}` });
+        return;
+      }
+      if (hasColon(text)) {
+        found.push({ rule: 'yaml/colon-in-text', message: 'colonInText', params: { key: name }, ...where, fixed: `${lead}${quoteLine(text)}` });
+      }
+    }
+  });
+  endContinuation();
+  return absorbColonInMultiline(found);
+}
+
+/** A first line with ': ' that continues on the next lines needs `|`, not quotes: one mistake, not two. */
+function absorbColonInMultiline(found: Mistake[]): Mistake[] {
+  const blocks = new Set(found.filter((m) => m.rule === 'yaml/needs-block').map((m) => m.line));
+  return found
+    .filter((m) => !(m.rule === 'yaml/colon-in-text' && blocks.has(m.line)))
+    .sort((a, b) => a.line - b.line);
+}
+
+/** The mistakes as messages, with the corrected line as suggestion. */
+export function mistakeMessages(file: string, mistakes: readonly Mistake[], lang: Lang): Message[] {
+  return mistakes.map((m) => {
+    const params = Object.fromEntries(Object.entries(m.params).map(([name, value]) => [name, printable(value)]));
+    return makeMessage(file, m.rule, 'error', t(lang, `yaml.mistake.${m.message}`, params),
+      { line: m.line, column: m.column, endLine: m.line, endColumn: Math.max(m.column, m.endColumn) },
+      { suggestion: printable(m.fixed.trim()) });
+  });
+}
+
+/** Source text shown in a terminal: control characters dropped. */
+const printable = (text: string) => text.replace(/[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/g, '');
+
+/** Lists whose items are ids or short names, so `a, b` is meant as `[a, b]`. */
+const ID_LISTS = CASE_FIELDS.filter((f) => ['ids', 'values', 'texts', 'names'].includes(f.kind)).map((f) => f.name);
+
+let caseFields: MistakeFields | undefined;
+
+/** The keys of the case format at every level (options, legal items, values), from the case schema. */
+export function mistakeFields(): MistakeFields {
+  if (caseFields) return caseFields;
+  const schema = JSON.parse(readFileSync(path.join(schemasDir, 'case.schema.json'), 'utf8')) as unknown;
+  const keys = new Set<string>();
+  const walk = (node: unknown): void => {
+    if (!node || typeof node !== 'object') return;
+    if (Array.isArray(node)) return node.forEach(walk);
+    for (const [name, child] of Object.entries(node as Record<string, unknown>)) {
+      if (name === 'properties' && child && typeof child === 'object') for (const key of Object.keys(child)) keys.add(key);
+      walk(child);
+    }
+  };
+  walk(schema);
+  caseFields = { keys, idLists: new Set(ID_LISTS) };
+  return caseFields;
+}

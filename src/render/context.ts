@@ -1,0 +1,140 @@
+/**
+ * What every part of the view model needs while it is made: the book's language and fixed
+ * words, the labels of ids, the rendered value descriptions, the Markdown renderer and the
+ * list that collects what rendering had to say about the sources.
+ */
+import path from 'node:path';
+import type { CaseStatus } from '../case/index.js';
+import { messagesFor, t, type Params } from '../i18n/index.js';
+import type { Casebook, CasebookConfig, Lang, Message, SourceFile } from '../types.js';
+import { MarkdownRenderer, type Finding, type MarkdownSource } from './markdown.js';
+import { sourceMessage } from './source-message.js';
+
+export type Labels = Record<string, unknown>;
+
+export interface BookContext {
+  casebook: Casebook;
+  config: CasebookConfig;
+  lang: Lang;
+  /** render.book in the book's language (Dutch filling any gap). */
+  labels: Labels;
+  markdown: MarkdownRenderer;
+  /** Findings of the Markdown renderer, as warnings at the field they are about. */
+  messages: Message[];
+  collator: Intl.Collator;
+  say(key: string, params?: Params): string;
+  domainLabel(id: string): string;
+  roleLabel(id: string): string;
+  valueLabel(id: string): string;
+  statusLabel(status: CaseStatus): string;
+  /** A value's description from the value set, as HTML. */
+  valueDescription(id: string): string | undefined;
+  /** Where findings in the Markdown at `pointer` of `file` are reported. */
+  source(file: SourceFile, pointer: string): MarkdownSource;
+}
+
+/** A plain string that is not blank. */
+export const text = (value: unknown): string | undefined => (typeof value === 'string' && value.trim() !== '' ? value : undefined);
+/** The strings of a list that are not blank. */
+export const texts = (value: unknown): string[] => (Array.isArray(value) ? value.filter((v): v is string => typeof v === 'string' && v.trim() !== '') : []);
+/** The mappings of a list. */
+export const records = (value: unknown): Array<Record<string, unknown>> =>
+  Array.isArray(value) ? value.filter((v): v is Record<string, unknown> => v !== null && typeof v === 'object' && !Array.isArray(v)) : [];
+
+function deepMerge(base: Labels, own: Labels): Labels {
+  const result: Labels = { ...base };
+  for (const [key, value] of Object.entries(own)) {
+    const existing = result[key];
+    result[key] = existing && typeof existing === 'object' && !Array.isArray(existing) && value && typeof value === 'object' && !Array.isArray(value)
+      ? deepMerge(existing as Labels, value as Labels)
+      : value;
+  }
+  return result;
+}
+
+/** A subtree of render.yaml in `lang`, with Dutch filling any gap. */
+export function bookTexts(lang: Lang, key: string): Labels {
+  return deepMerge(messagesFor('nl', key), lang === 'nl' ? {} : messagesFor(lang, key));
+}
+
+// Creating an Intl.DateTimeFormat costs far more than using one: one per language.
+const dateFormats = new Map<Lang, Intl.DateTimeFormat>();
+
+export function formatDate(date: Date, lang: Lang): string {
+  let format = dateFormats.get(lang);
+  if (!format) {
+    format = new Intl.DateTimeFormat(lang === 'en' ? 'en-GB' : 'nl-NL', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' });
+    dateFormats.set(lang, format);
+  }
+  return format.format(date);
+}
+
+export function isoDate(date: Date): string {
+  return date.toISOString().slice(0, 10);
+}
+
+/** A path relative to the casebook folder, with forward slashes. */
+export function relativeToRoot(root: string, file: string): string {
+  return path.relative(root, file).split(path.sep).join('/');
+}
+
+/** Markdown from a YAML field: findings become warnings at that field (or at the exact text). */
+function markdownSource(file: SourceFile, root: string, lang: Lang, pointer: string, messages: Message[]): MarkdownSource {
+  return {
+    root,
+    baseDir: path.dirname(file.path),
+    lang,
+    report: (finding: Finding) => messages.push(sourceMessage(file, pointer, finding.rule, 'warning', finding.message, finding.needle)),
+  };
+}
+
+/** The built-in value set ships with casebook; there is no author to tell. */
+function silentSource(root: string, lang: Lang): MarkdownSource {
+  return { root, baseDir: root, lang, report: () => undefined };
+}
+
+function valuePointer(file: SourceFile, index: number, lang: Lang): string {
+  const list = Array.isArray(file.data) ? '' : '/values';
+  const raw = (Array.isArray(file.data) ? file.data : (file.data?.values as unknown[] | undefined))?.[index] as { description?: unknown } | undefined;
+  return typeof raw?.description === 'object' ? `${list}/${index}/description/${lang}` : `${list}/${index}/description`;
+}
+
+/** Value descriptions come from the value set: Markdown too, rendered once. */
+function valueDescriptions(casebook: Casebook, markdown: MarkdownRenderer, messages: Message[]): Map<string, string> {
+  const { config } = casebook;
+  const lang = config.language;
+  const valuesSource = casebook.sources.find((s) => s.path === config.valuesFile);
+  const descriptions = new Map<string, string>();
+  casebook.values.values.forEach((value, index) => {
+    const source = valuesSource ? markdownSource(valuesSource, config.root, lang, valuePointer(valuesSource, index, lang), messages) : silentSource(config.root, lang);
+    descriptions.set(value.id, markdown.inline(value.description[lang], source));
+  });
+  return descriptions;
+}
+
+export function bookContext(casebook: Casebook, markdown: MarkdownRenderer): BookContext {
+  const { config } = casebook;
+  const lang = config.language;
+  const messages: Message[] = [];
+  const labels = bookTexts(lang, 'render.book');
+  const domainLabels = new Map(config.domains.map((d) => [d.id, d.label]));
+  const roleLabels = new Map(config.roles.map((r) => [r.id, r.label]));
+  const valueById = new Map(casebook.values.values.map((v) => [v.id, v]));
+  const descriptions = valueDescriptions(casebook, markdown, messages);
+  return {
+    casebook,
+    config,
+    lang,
+    labels,
+    markdown,
+    messages,
+    collator: new Intl.Collator(lang, { numeric: true, sensitivity: 'base' }),
+    say: (key, params) => t(lang, key, params),
+    domainLabel: (id) => domainLabels.get(id) ?? id,
+    roleLabel: (id) => roleLabels.get(id) ?? id,
+    valueLabel: (id) => valueById.get(id)?.label[lang] ?? id,
+    statusLabel: (status) => String((labels.statuses as Labels)[status] ?? status),
+    valueDescription: (id) => descriptions.get(id),
+    source: (file, pointer) => markdownSource(file, config.root, lang, pointer, messages),
+  };
+}

@@ -1,0 +1,70 @@
+import { isMap, isPair, isScalar, isSeq, visit, type Node } from 'yaml';
+import { NON_PROSE_FIELDS } from '../../case/index.js';
+import { quoteLine } from '../../load/mistakes.js';
+import { toPointer } from '../../load/position.js';
+import type { CaseRule } from '../rule.js';
+
+/** A text value on a line, then ` #`: cheap test before the document is walked. */
+const CANDIDATE = /^[ \t]*(?:-[ \t]+)*(?:[\w-]+:[ \t]+)?[^\s#'"|>[{&*!][^\n]*?[ \t]#/m;
+const NOT_PROSE: ReadonlySet<string> = new Set(NON_PROSE_FIELDS);
+
+/** Ids inside a structured field: `values` items and their `id`, an option's `values`. */
+function isId(segments: ReadonlyArray<string | number>): boolean {
+  const last = segments[segments.length - 1];
+  const parent = segments[segments.length - 2];
+  return parent === 'values' || last === 'id';
+}
+
+/**
+ * `summary: Casus #3 uit het teamoverleg.` is read as `Casus` and a comment: the rest of the
+ * line silently disappears from the book. In the text of a case a `#` after a space is
+ * almost never meant as a comment, so the text that was kept is shown and the line with
+ * the whole text quoted is suggested; `# casebook-disable-line` keeps a comment that is meant.
+ */
+export const commentInText: CaseRule = {
+  id: 'casebook/comment-in-text',
+  defaultSeverity: 'warning',
+  scope: 'case',
+  check(ctx) {
+    const text = ctx.file.text;
+    if (text === undefined || !CANDIDATE.test(text)) return;
+    const doc = ctx.file.doc;
+    if (!doc) return;
+    visit(doc, {
+      Scalar(key, node, path) {
+        if (key === 'key' || node.type !== 'PLAIN' || typeof node.value !== 'string' || !node.range) return;
+        const end = node.range[1];
+        // Only text on the key's own line: a # on a later line of folded text is rarer and murkier.
+        if (text.slice(node.range[0], end).includes('\n')) return;
+        const lineEnd = text.indexOf('\n', end);
+        const rest = text.slice(end, lineEnd < 0 ? undefined : lineEnd).replace(/\r$/, '');
+        if (!/^[ \t]+#/.test(rest)) return;
+        const segments = pointerOf(path, node);
+        const field = String(segments[0] ?? '');
+        if (segments.length === 0 || NOT_PROSE.has(field) || field.startsWith('x-') || isId(segments)) return;
+        const lineStart = text.lastIndexOf('\n', node.range[0]) + 1;
+        const lead = text.slice(lineStart, node.range[0]);
+        const whole = `${text.slice(node.range[0], end)}${rest.replace(/[ \t]*#\s*casebook-disable-.*$/, '')}`.trim();
+        ctx.report({
+          pointer: toPointer(segments),
+          message: ctx.t('casebook.commentInText', { field, kept: node.value }),
+          suggestion: `${lead.trim()} ${quoteLine(whole)}`.trim(),
+        });
+      },
+    });
+  },
+};
+
+/** The JSON Pointer segments of a node, from the ancestors `visit` passes. */
+function pointerOf(path: readonly unknown[], node: Node): Array<string | number> {
+  const segments: Array<string | number> = [];
+  const chain = [...path, node];
+  for (let i = 0; i < chain.length - 1; i++) {
+    const parent = chain[i];
+    const child = chain[i + 1];
+    if (isPair(parent) && isScalar(parent.key) && parent.value === child) segments.push(String(parent.key.value));
+    else if (isSeq(parent)) segments.push(parent.items.indexOf(child as never));
+    else if (!isMap(parent) && !isPair(parent)) continue;
+  }
+  return segments;
+}
