@@ -56,7 +56,8 @@ export function nameGrammar(): NameGrammar {
     wordAt: new RegExp(WORD, 'uy'),
     capsWordAt: new RegExp(CAPS_WORD, 'uy'),
     bareInitialsAt: /\p{Lu}{1,2} (?=\p{Lu})/uy,
-    hyphen: /-/y,
+    // "Bakker-de Wit", also written with spaces: "de Vries - van Dijk".
+    hyphen: /[ \u00a0]?[-–][ \u00a0]?/y,
     title: new RegExp(`^(?:${data.titlePattern}\\s+)+`, 'u'),
   };
   return grammar;
@@ -211,7 +212,7 @@ function readWord(text: string, at: number, g: NameGrammar, afterParticle: boole
     const word = text.slice(at, wordEnd);
     const listed = isListedSurname(word, g.data);
     // "Van Wijk", "Van Dam": after a particle a listed surname wins over the word.
-    if (isNotAName(word, g.data) && !(afterParticle && listed && !g.data.functionWords.has(word.toLowerCase()))) return -1;
+    if (isNotAName(word, g.data) && !(afterParticle && listed)) return -1;
     if (!afterParticle && !listed && (isFirstName(word, g.data) || g.data.places.has(word.toLowerCase()))) return -1;
     return wordEnd;
   }

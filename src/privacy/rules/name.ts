@@ -118,6 +118,11 @@ function candidates(text: string): Candidate[] {
     if (!speechFollows(text, end, g, !isDutchWordCapitalised(text.slice(at, end)))) return;
     addLone(at, at, true);
   };
+  /** A particle and a surname: "van Loon", "De Boer wil"; not "in Den Bosch", "verpleeghuis De Brink". */
+  const addAfterParticles = (at: number, particles: { start: number; sequence: string; weak: boolean }) => {
+    const word = text.slice(at, Math.max(at, wordEndAt(text, at, g)));
+    if (!isPlaceAfterParticles(particles.sequence, word, g.data) && !afterInstitution(text, particles.start, g)) addLone(particles.start, particles.start, particles.weak);
+  };
   g.capital.lastIndex = 0;
   // test(), not exec(): a capital is one character, and no match object is made for each.
   while (g.capital.test(text)) {
@@ -144,7 +149,8 @@ function candidates(text: string): Candidate[] {
     }
     const before = wordBeforeParticles(text, at, g.data);
     if (!before) {
-      addBeforeSpeech(at);
+      if (particles) addAfterParticles(at, particles);
+      else addBeforeSpeech(at);
       continue;
     }
     // A title: "mevrouw Jansen", "de heer P. van Dijk", "mevrouw van Dam".
@@ -172,8 +178,7 @@ function candidates(text: string): Candidate[] {
     }
     // A particle and a surname: "van Loon", "De Boer wil", "Ter Horst", "El Haddaoui".
     if (particles) {
-      const word = text.slice(at, Math.max(at, wordEndAt(text, at, g)));
-      if (!isPlaceAfterParticles(particles.sequence, word, g.data) && !afterInstitution(text, particles.start, g)) addLone(particles.start, particles.start, particles.weak);
+      addAfterParticles(at, particles);
       continue;
     }
     // An unknown given name before a listed surname: "Wiljan Kasanpawiro".
