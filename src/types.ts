@@ -3,7 +3,7 @@
  * loaded casebook (what load produces and validate, tag and render consume).
  */
 import type { Document, LineCounter } from 'yaml';
-import type { QuickNode } from './load/quick.js';
+import type { QuickNode } from './position/quick-node.js';
 
 export type Severity = 'error' | 'warning' | 'info';
 export type Lang = 'nl' | 'en';

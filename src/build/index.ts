@@ -11,13 +11,14 @@ import { isInsideReal } from '../load/contain.js';
 import { t, type Params } from '../i18n/index.js';
 import { sortMessages } from '../message.js';
 import {
-  TemplateRenderError, assembleHtmlPieces, checkFilters, configMessage, prepareBook, printBook, templateFailure,
+  TemplateRenderError, assembleHtmlPieces, checkFilters, configMessage, prepareBook, printBook, renderDocx, templateFailure,
   type EditionFilters, type OutputFormat, type PreparedBook,
 } from '../render/index.js';
 import type { Casebook, Lang, Message, ValidationResult } from '../types.js';
 import { slugify } from '../util/slug.js';
 import { AtomicWriteError, writeFilesAtomic, type FileToWrite } from '../util/write.js';
 import { validate } from '../validate/index.js';
+import { version } from '../version.js';
 
 export type { BookView, CaseView, ChapterView, EditionFilters, CaseStatus, OutputFormat } from '../render/index.js';
 export { checkFilters, outlineOf, findBrowser, launchBrowser, type BrowserLocation } from '../render/index.js';
@@ -47,7 +48,7 @@ export interface BuildOptions {
 }
 
 export interface BuildResult {
-  /** Absolute paths of the files written, HTML first. */
+  /** Absolute paths of the files written: HTML, PDF, Word. */
   outputs: string[];
   /** Validation and render messages together, sorted. */
   messages: Message[];
@@ -162,6 +163,12 @@ async function layOut(job: LayoutJob, options: BuildOptions, result: BuildResult
       result.pages = pdf.pages;
       result.passes = pdf.passes;
       outputs.push({ file: path.join(job.outDir, `${job.baseName}.pdf`), data: pdf.bytes });
+    }
+    if (formats.includes('docx')) {
+      progress('docx', { count: book.view.cases.length });
+      const docx = await renderDocx(book.view, { date: job.date, creator: `casebook ${version}` });
+      options.signal?.throwIfAborted();
+      outputs.push({ file: path.join(job.outDir, `${job.baseName}.docx`), data: docx });
     }
   } catch (error) {
     messages.push(templateFailure(casebook, lang, error));

@@ -107,6 +107,19 @@ function buildProgram(io: Io, lang: Lang, setExit: (code: number) => void): Comm
     });
 
   program
+    .command('import')
+    .description(h('import.description'))
+    .argument('<file>', h('import.file'))
+    .option('--split-on <niveau>', h('import.splitOn'))
+    .option('--domain <id>', h('import.domain'))
+    .option('--dry-run', h('import.dryRun'))
+    .addHelpText('after', h('import.examples'))
+    .action(async (file: string, _options, command: Command) => {
+      const { importCommand } = await import('./commands/import.js');
+      setExit(await importCommand(file, { ...globals(command), ...command.opts() }, io));
+    });
+
+  program
     .command('tag')
     .description(h('tag.description'))
     .argument('[paths...]', h('tag.paths'))

@@ -12,7 +12,7 @@ import type { CasebookConfig, CoreValue, Lang, LabelledId, Message, SourceFile, 
 import { SchemaChecker, readSchema } from '../validate/schema.js';
 import { isInsideReal } from './contain.js';
 import { readSource } from './parse.js';
-import { locate, rangePosition, startOfFile } from './position.js';
+import { positionOf, startOfFile } from '../position/index.js';
 
 export const CONFIG_FILE = 'casebook.yaml';
 
@@ -193,7 +193,7 @@ export async function loadConfig(file: string | undefined, cwd: string, messageL
   config.theme = field<CasebookConfig['theme']>('theme') ?? {};
 
   // Every path in casebook.yaml stays inside the casebook's folder, after links.
-  const settingAt = (pointer: string) => rangePosition(source.lineCounter, ...(source.doc ? locate(source.doc, pointer).range : [0, 0]) as [number, number]);
+  const settingAt = (pointer: string) => positionOf(source, pointer);
   const refuse = (pointer: string, value: string) =>
     messages.push(makeMessage(file, 'load/outside-casebook', 'error', t(messageLang, 'load.settingOutside', { setting: pointer.slice(1).replace('/', ' '), value }), settingAt(pointer), { path: pointer }));
   const contained = (pointer: string, value: string) => {
@@ -220,8 +220,7 @@ export async function loadConfig(file: string | undefined, cwd: string, messageL
     const full = path.resolve(root, valuesPath);
     config.valuesFile = full;
     if (!existsSync(full)) {
-      const at = source.doc ? locate(source.doc, '/values') : { range: [0, 0] as [number, number] };
-      messages.push(makeMessage(file, 'load/not-found', 'error', t(messageLang, 'load.valuesMissing', { file: valuesPath }), rangePosition(source.lineCounter, at.range[0], at.range[1]), { path: '/values' }));
+      messages.push(makeMessage(file, 'load/not-found', 'error', t(messageLang, 'load.valuesMissing', { file: valuesPath }), positionOf(source, '/values'), { path: '/values' }));
     } else {
       const valuesSource = await readSource(full, { lang: messageLang, allowList: true });
       sources.push(valuesSource);

@@ -11,7 +11,7 @@ import { t } from '../i18n/index.js';
 import { makeMessage } from '../message.js';
 import type { Lang, Message } from '../types.js';
 import { isInside, realPathOf } from './contain.js';
-import { startOfFile } from './position.js';
+import { startOfFile } from '../position/index.js';
 
 const CASE_FILE = /\.ya?ml$/i;
 const SKIPPED_FOLDERS = new Set(['node_modules', '.git']);

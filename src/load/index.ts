@@ -16,7 +16,7 @@ import { readSource, restoreSource, type PlainSource } from './parse.js';
 
 export { findConfigFile, loadBuiltInValues, CONFIG_FILE } from './config.js';
 export { parseSource, readSource } from './parse.js';
-export { locate, locateText, rangePosition, pointerSegments, toPointer } from './position.js';
+export { locate, locateText, positionOf, rangePosition, pointerSegments, toPointer } from '../position/index.js';
 
 export interface LoadOptions {
   /** Folder to start from (default: the current folder). */

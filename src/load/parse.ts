@@ -9,7 +9,7 @@ import { t } from '../i18n/index.js';
 import { makeMessage } from '../message.js';
 import type { Lang, Message, SourceFile } from '../types.js';
 import { ReadRefused, readRegularFile } from './contain.js';
-import { rangePosition, startOfFile } from './position.js';
+import { rangePosition, startOfFile } from '../position/index.js';
 import { MAX_ALIAS_COUNT, MAX_DEPTH, MAX_FILE_BYTES } from './limits.js';
 import { quickRead } from './quick.js';
 import { findMistakes, mistakeFields, mistakeMessages } from './mistakes.js';

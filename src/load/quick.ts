@@ -13,7 +13,10 @@
  * every YAML file in the repository and on random documents and text.
  */
 import jsYaml from 'js-yaml';
+import type { QuickNode } from '../position/quick-node.js';
 import { MAX_DEPTH } from './limits.js';
+
+export type { QuickNode } from '../position/quick-node.js';
 
 /**
  * A plain scalar type. js-yaml asks every type about every plain scalar, so each first looks
@@ -58,18 +61,6 @@ export function quickRead(text: string, options: { tree?: boolean | undefined } 
 }
 
 
-/** A node of a quickly read file: where its source starts and ends, and for a scalar its value. */
-export interface QuickNode {
-  /** Known once the node is closed. */
-  kind: 'scalar' | 'mapping' | 'sequence';
-  /** Offsets in the text; the start is where its source begins (after space and comments). */
-  start: number;
-  end: number;
-  value?: unknown;
-  /** A mapping's keys and values in turn; a sequence's items. */
-  children: QuickNode[];
-}
-
 /**
  * The node tree of a file the quick path accepts, for positions without a yaml Document
  * (tag's evidence): about five times cheaper. Undefined for any other file.
@@ -100,26 +91,6 @@ function treeBuilder(text: string): { listener: Listener; root: QuickNode | unde
     else building.root = node;
   };
   return building;
-}
-
-/** The scalar at `path` (keys and indexes) in a quick tree. */
-export function quickScalar(root: QuickNode, path: ReadonlyArray<string | number>): QuickNode | undefined {
-  let node: QuickNode | undefined = root;
-  for (const segment of path) {
-    if (!node) return undefined;
-    if (node.kind === 'mapping') {
-      let next: QuickNode | undefined;
-      for (let k = 0; k + 1 < node.children.length; k += 2) {
-        if (String(node.children[k]!.value) === String(segment)) next = node.children[k + 1];
-      }
-      node = next;
-    } else if (node.kind === 'sequence' && typeof segment === 'number') {
-      node = node.children[segment];
-    } else {
-      return undefined;
-    }
-  }
-  return node?.kind === 'scalar' ? node : undefined;
 }
 
 /** Past the space, line breaks and comments js-yaml had not yet skipped when a node opened. */

@@ -6,7 +6,7 @@
  * no personal data.
  */
 import { NON_PROSE_FIELDS } from '../case/index.js';
-import { toPointer } from '../load/position.js';
+import { toPointer } from '../position/index.js';
 
 export interface TextField {
   pointer: string;

@@ -23,8 +23,9 @@ export { MarkdownRenderer } from './markdown.js';
 export { prepareBook, templateFailure, type PreparedBook } from './prepare.js';
 export { configMessage } from './source-message.js';
 export { TemplateRenderError } from './templates.js';
+export { renderDocx } from './docx/index.js';
 
-export type OutputFormat = 'html' | 'pdf';
+export type OutputFormat = 'html' | 'pdf' | 'docx';
 
 /** Bookmarks: the parts of the book, the chapters, and the cases within them. */
 export function outlineOf(view: Omit<BookView, 'format'>): OutlineEntry[] {

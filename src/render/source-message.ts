@@ -1,17 +1,10 @@
 /** Messages about a place in a YAML source (a case field, a key of casebook.yaml), with positions. */
-import { locate, locateText, rangePosition, startOfFile } from '../load/position.js';
+import { positionOf, startOfFile } from '../position/index.js';
 import { makeMessage } from '../message.js';
 import type { Casebook, Message, Severity, SourceFile } from '../types.js';
 
 export function sourceMessage(file: SourceFile, pointer: string, rule: string, severity: Severity, message: string, needle?: string): Message {
-  let position = startOfFile;
-  if (file.doc) {
-    const range = needle !== undefined && file.text !== undefined
-      ? locateText(file.doc, file.text, pointer, needle)
-      : locate(file.doc, pointer).range;
-    position = rangePosition(file.lineCounter, range[0], range[1]);
-  }
-  return makeMessage(file.path, rule, severity, message, position, { path: pointer });
+  return makeMessage(file.path, rule, severity, message, positionOf(file, pointer, needle !== undefined ? { needle } : {}), { path: pointer });
 }
 
 /** A message about a key of casebook.yaml (or about the folder, when there is no casebook.yaml). */

@@ -11,7 +11,7 @@ import path from 'node:path';
 import Handlebars from 'handlebars';
 import { t } from '../i18n/index.js';
 import { isInsideReal, ReadRefused, readRegularFile } from '../load/contain.js';
-import { startOfFile } from '../load/position.js';
+import { startOfFile } from '../position/index.js';
 import { makeMessage } from '../message.js';
 import { templatesDir } from '../paths.js';
 import type { Casebook, Lang, Message } from '../types.js';

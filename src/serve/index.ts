@@ -11,6 +11,7 @@ import { createHash } from 'node:crypto';
 import { watch, type FSWatcher } from 'node:fs';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import path from 'node:path';
+import { CasebookError } from '../errors.js';
 import { t } from '../i18n/index.js';
 import { loadCasebook, type LoadOptions } from '../load/index.js';
 import { relativePath } from '../report/util.js';
@@ -93,6 +94,21 @@ export function isRelevant(file: string, casebook: Casebook): boolean {
   return false;
 }
 
+/**
+ * The Host header of a request to this server: only the loopback names with our port. Any
+ * other name means a page on the web reached the server through DNS rebinding (a name of
+ * theirs that resolves to 127.0.0.1), and must not read the book, drafts included.
+ */
+export function isOwnHost(host: string | undefined, port: number): boolean {
+  if (host === undefined) return false;
+  return [`127.0.0.1:${port}`, `localhost:${port}`, `[::1]:${port}`].includes(host.toLowerCase());
+}
+
+/** The port for `--port`: 0 (any free port) to 65535. */
+export function checkPort(port: number, lang: Lang): void {
+  if (!Number.isInteger(port) || port < 0 || port > 65535) throw new CasebookError(t(lang, 'serve.badPort', { port }));
+}
+
 export async function serve(options: ServeOptions): Promise<Served> {
   const lang0 = options.lang ?? 'nl';
   const loadOptions: LoadOptions = {
@@ -101,15 +117,31 @@ export async function serve(options: ServeOptions): Promise<Served> {
     ...(options.lang ? { lang: options.lang } : {}),
   };
   const cwd = options.cwd ?? process.cwd();
+  const port = options.port ?? 4173;
+  checkPort(port, lang0);
   const sources = new Map<string, CaseFile>();
   let renderCache = newRenderCache();
   let casebook = await loadCasebook(loadOptions);
+  // From now on this casebook.yaml: if it goes, a casebook.yaml in a folder above must not
+  // take its place (that would serve a different, larger folder).
+  if (casebook.config.file) loadOptions.casebook = casebook.config.file;
   let state: BuildState = { version: 0, html: '', errors: 0, warnings: 0, ms: 0 };
   const clients = new Set<ServerResponse>();
 
   const rebuildOnce = async (): Promise<BuildState> => {
     const started = performance.now();
-    casebook = await loadCasebook({ ...loadOptions, reuse: sources });
+    try {
+      casebook = await loadCasebook({ ...loadOptions, reuse: sources });
+    } catch (error) {
+      // casebook.yaml deleted (or moved) while serving: say so, show it, and wait for it.
+      if (!(error instanceof CasebookError)) throw error;
+      const lang = options.lang ?? casebook.config.language;
+      const message = { file: casebook.config.file ?? cwd, rule: 'load/not-found', severity: 'error' as const, message: error.message, line: 1, column: 1, endLine: 1, endColumn: 1 };
+      state = { version: state.version + 1, html: withReloadScript(errorPage([message], cwd, lang)), errors: 1, warnings: 0, ms: performance.now() - started };
+      options.log(error.message);
+      for (const client of clients) client.write(`event: reload\ndata: ${state.version}\n\n`);
+      return state;
+    }
     const lang = options.lang ?? casebook.config.language;
     const result = renderHtml(casebook, { lang, filters: { drafts: options.drafts ?? true }, cache: renderCache });
     const errors = result.messages.filter((m) => !m.suppressed && m.severity === 'error');
@@ -154,8 +186,16 @@ export async function serve(options: ServeOptions): Promise<Served> {
   };
   await rebuild();
 
+  let listeningPort = port;
+  const badRequest = (response: ServerResponse) => response.writeHead(400, { 'content-type': 'text/plain; charset=utf-8', connection: 'close' }).end('Bad Request');
   const server: Server = createServer((request: IncomingMessage, response: ServerResponse) => {
-    const url = new URL(request.url ?? '/', 'http://127.0.0.1');
+    if (!isOwnHost(request.headers.host, listeningPort)) return badRequest(response);
+    let url: URL;
+    try {
+      url = new URL(request.url ?? '/', 'http://127.0.0.1');
+    } catch {
+      return badRequest(response); // a request target like `http://[`
+    }
     if (url.pathname === '/__casebook/events') {
       response.writeHead(200, { 'content-type': 'text/event-stream', 'cache-control': 'no-store', connection: 'keep-alive' });
       response.write(': connected\n\n');
@@ -174,14 +214,17 @@ export async function serve(options: ServeOptions): Promise<Served> {
     response.writeHead(200, { 'content-type': 'text/html; charset=utf-8', 'cache-control': 'no-store' });
     response.end(request.method === 'HEAD' ? undefined : state.html);
   });
-  const port = options.port ?? 4173;
   await new Promise<void>((resolve, reject) => {
-    server.once('error', reject);
+    server.once('error', (error: NodeJS.ErrnoException) => {
+      const key = error.code === 'EADDRINUSE' ? 'serve.portInUse' : error.code === 'EACCES' ? 'serve.portDenied' : undefined;
+      reject(key ? new CasebookError(t(lang0, key, { port })) : error);
+    });
     // Only this machine: a casebook in progress is not for the network.
     server.listen(port, '127.0.0.1', () => resolve());
   });
   const address = server.address();
-  const url = `http://127.0.0.1:${typeof address === 'object' && address ? address.port : port}/`;
+  listeningPort = typeof address === 'object' && address ? address.port : port;
+  const url = `http://127.0.0.1:${listeningPort}/`;
 
   const pending = new Set<string>();
   let timer: NodeJS.Timeout | undefined;
@@ -195,7 +238,7 @@ export async function serve(options: ServeOptions): Promise<Served> {
     timer = setTimeout(() => {
       invalidate(pending);
       pending.clear();
-      void rebuild().catch((error: unknown) => options.log(t(lang0, 'cli.internalError', { detail: (error as Error).message })));
+      void rebuild().catch((error: unknown) => options.log(error instanceof CasebookError ? error.message : t(lang0, 'cli.internalError', { detail: (error as Error).message })));
     }, 60);
   });
 

@@ -8,7 +8,7 @@ import { caseSegments, type Segment } from './fields.js';
 import { lexiconFor } from './lexicon.js';
 import { DEFAULT_STRONG_THRESHOLD, DEFAULT_THRESHOLD } from '../load/config.js';
 import { quickTree } from '../load/quick.js';
-import { lineOf, lineStarts, quickSourceOffsets, scalarSourceOffsets } from './position.js';
+import { lineOf, lineStarts, quickSourceOffsets, scalarSourceOffsets } from '../position/index.js';
 import { scoreSegments } from './score.js';
 import { caseValueIds } from '../case/index.js';
 

@@ -4,7 +4,7 @@
  * crashing rule into a message instead of a crash.
  */
 import { t, type Params } from '../i18n/index.js';
-import { locate, locateText, pointerSegments, rangePosition, startOfFile, toPointer } from '../load/position.js';
+import { locate, pointerSegments, positionOf, startOfFile, toPointer } from '../position/index.js';
 import { makeMessage } from '../message.js';
 import type { CaseFile, Casebook, Lang, Message, RuleSetting, Severity } from '../types.js';
 import type { Rule, RuleReport } from './rule.js';
@@ -15,13 +15,11 @@ export function ruleSetting(rule: Pick<Rule, 'id' | 'defaultSeverity'>, settings
 }
 
 function toMessage(file: CaseFile, rule: Rule, severity: Severity, report: RuleReport): Message {
-  let position = startOfFile;
-  if (file.doc) {
-    const range = report.needle !== undefined && file.text !== undefined
-      ? locateText(file.doc, file.text, report.pointer, report.needle, report.occurrence)
-      : locate(file.doc, report.pointer, { key: report.key ?? false }).range;
-    position = rangePosition(file.lineCounter, range[0], range[1]);
-  }
+  const position = positionOf(file, report.pointer, {
+    ...(report.key ? { key: true } : {}),
+    ...(report.needle !== undefined ? { needle: report.needle } : {}),
+    ...(report.occurrence !== undefined ? { occurrence: report.occurrence } : {}),
+  });
   const extra: Pick<Message, 'suggestion' | 'path' | 'suppressed'> = { path: report.pointer };
   if (report.suggestion !== undefined) extra.suggestion = report.suggestion;
   if (report.suppressed) extra.suppressed = true;

@@ -8,7 +8,7 @@ import path from 'node:path';
 import { Ajv2020, type ErrorObject, type ValidateFunction } from 'ajv/dist/2020.js';
 import addFormatsModule from 'ajv-formats';
 import { t } from '../i18n/index.js';
-import { locate, pointerSegments, rangePosition, startOfFile } from '../load/position.js';
+import { pointerSegments, positionOf, startOfFile } from '../position/index.js';
 import { makeMessage } from '../message.js';
 import { findMistakes, mistakeFields, mistakeMessages } from '../load/mistakes.js';
 import { readDataFile } from '../data.js';
@@ -163,14 +163,10 @@ export class SchemaChecker {
   }
 
   private toMessage(file: SourceFile, error: ErrorObject, lang: Lang): Message {
-    const doc = file.doc!;
     const pointer = error.instancePath;
     const value = valueAt(file.data, pointer);
     const field = fieldName(pointer);
-    const position = (p: string, key = false) => {
-      const found = locate(doc, p, { key });
-      return rangePosition(file.lineCounter, found.range[0], found.range[1]);
-    };
+    const position = (p: string, key = false) => positionOf(file, p, { key });
     const params = error.params as Record<string, unknown>;
     const say = (key: string, extra: Record<string, string | number | undefined> = {}) =>
       t(lang, `schema.${key}`, { field, value: typeof value === 'string' ? value : JSON.stringify(value), ...extra });

@@ -1,6 +1,6 @@
 import { LineCounter, parseDocument } from 'yaml';
 import { describe, expect, it } from 'vitest';
-import { locate, locateText, pointerSegments, rangePosition, toPointer } from '../../src/load/position.js';
+import { locate, locateText, pointerSegments, rangePosition, toPointer } from '../../src/position/locate.js';
 
 function at(text: string, pointer: string, key = false) {
   const lineCounter = new LineCounter();

@@ -5,7 +5,7 @@
  */
 import { LineCounter, parseDocument } from 'yaml';
 import { describe, expect, it } from 'vitest';
-import { alignScalar, locateText, nthIndexOf, rangePosition } from '../../src/load/position.js';
+import { alignScalar, locateText, nthIndexOf, rangePosition } from '../../src/position/locate.js';
 
 function place(text: string, pointer: string, needle: string, occurrence = 0) {
   const lineCounter = new LineCounter();

@@ -3,7 +3,7 @@ import fc from 'fast-check';
 import { LineCounter, parseDocument, stringify } from 'yaml';
 import { describe, expect, it } from 'vitest';
 import { parseSource } from '../../src/load/parse.js';
-import { locate, rangePosition, toPointer } from '../../src/load/position.js';
+import { locate, rangePosition, toPointer } from '../../src/position/locate.js';
 
 describe('loading', () => {
   it('never throws on random bytes, and always says what is wrong when there is no data', () => {

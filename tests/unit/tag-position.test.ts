@@ -6,7 +6,7 @@
 import { describe, expect, it } from 'vitest';
 import { caseId, parseSource } from '../../src/load/index.js';
 import { tagCase } from '../../src/tag/index.js';
-import { alignOffsets } from '../../src/tag/position.js';
+import { alignOffsets } from '../../src/position/offsets.js';
 import type { CaseFile, ValueSet } from '../../src/types.js';
 
 const words = ['kompas', 'landkaart', 'verrekijker', 'sextant', 'passer'];

@@ -9,7 +9,7 @@ import { describe, expect, it } from 'vitest';
 import { withGeneratedCasebook, yamlFiles } from '../helpers.js';
 import { quickRead } from '../../src/load/quick.js';
 import { caseSegments } from '../../src/tag/fields.js';
-import { quickSourceOffsets, scalarSourceOffsets } from '../../src/tag/position.js';
+import { quickSourceOffsets, scalarSourceOffsets } from '../../src/position/offsets.js';
 
 describe('evidence positions from the quick node tree', () => {
   it('equal those from the yaml Document for every character of every tagged field', () => {

@@ -23,14 +23,14 @@ export interface BuildCommandOptions extends GlobalOptions {
   allowPrivacyErrors?: boolean;
 }
 
-/** `html`, `pdf`, `html,pdf` (either order). */
+/** `html`, `pdf`, `docx`, or a comma list of them (any order). */
 export function parseFormats(value: string | undefined, lang: Lang): OutputFormat[] {
   if (value === undefined) return ['html', 'pdf'];
   const parts = value.split(',').map((p) => p.trim().toLowerCase()).filter(Boolean);
-  if (parts.length === 0 || parts.some((p) => p !== 'html' && p !== 'pdf')) {
+  if (parts.length === 0 || parts.some((p) => p !== 'html' && p !== 'pdf' && p !== 'docx')) {
     throw new CasebookError(t(lang, 'render.build.badFormat', { format: value }));
   }
-  return (['html', 'pdf'] as const).filter((f) => parts.includes(f));
+  return (['html', 'pdf', 'docx'] as const).filter((f) => parts.includes(f));
 }
 
 /** Repeated flags and comma lists both work: `--domain wmo --domain jeugdwet`, `--domain wmo,jeugdwet`. */

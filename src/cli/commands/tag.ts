@@ -10,7 +10,8 @@ import { relativePath } from '../../report/util.js';
 import { addValuesToSource, tagCasebook, type CaseTags } from '../../tag/index.js';
 import { tagJson, tagText } from '../../tag/report.js';
 import type { Casebook, Lang } from '../../types.js';
-import { writeFileAtomic } from '../../util/write.js';
+import { removeStaleTemps, replaceIfUnchanged } from '../../util/write.js';
+import { escapeText } from '../../report/escape.js';
 import { loadForCommand, type GlobalOptions, type Io } from '../io.js';
 
 export interface TagCommandOptions extends GlobalOptions {
@@ -55,11 +56,13 @@ async function writeValues(casebook: Casebook, results: CaseTags[], all: boolean
   const notes: string[] = [];
   let written = 0;
   let failed = 0;
+  // Temporary files of a run that was killed are cleaned up (they are never read as cases).
+  for (const folder of new Set(results.map((r) => path.dirname(r.file)))) await removeStaleTemps(folder);
   for (const result of results) {
     const missing = result.suggestions.map((s) => s.id).filter((id) => !result.values.includes(id));
     const ids = all || result.values.length === 0 ? missing : [];
     if (ids.length === 0) continue;
-    const file = relativePath(io.cwd, result.file);
+    const file = escapeText(relativePath(io.cwd, result.file));
     const source = casebook.cases.find((c) => c.path === result.file)?.text;
     const outcome = source === undefined ? ({ ok: false, reason: 'syntax' } as const) : addValuesToSource(source, ids);
     if (!outcome.ok) {
@@ -67,7 +70,11 @@ async function writeValues(casebook: Casebook, results: CaseTags[], all: boolean
       failed++;
       continue;
     }
-    await writeFileAtomic(result.file, outcome.text);
+    if (!(await replaceIfUnchanged(result.file, source!, outcome.text))) {
+      notes.push(t(lang, 'tag.notWritten.changed', { file }));
+      failed++;
+      continue;
+    }
     result.values = [...result.values, ...outcome.added];
     notes.push(t(lang, 'tag.written', { file, ids: outcome.added.join(', ') }));
     written++;
@@ -79,7 +86,7 @@ async function writeValues(casebook: Casebook, results: CaseTags[], all: boolean
 function checkProblems(results: readonly CaseTags[], strong: number, io: Io, lang: Lang): string[] {
   const problems: string[] = [];
   for (const result of results) {
-    const file = relativePath(io.cwd, result.file);
+    const file = escapeText(relativePath(io.cwd, result.file));
     if (result.values.length === 0) {
       problems.push(t(lang, 'tag.check.noValues', { file }));
       continue;
@@ -108,7 +115,7 @@ export async function tagCommand(paths: string[], options: TagCommandOptions, io
 
   // Files that did not parse are not tagged, and never written to.
   const inFocus = casebook.cases.filter((c) => !casebook.focus || casebook.focus.has(c.path));
-  const notes = inFocus.filter((c) => c.data === undefined).map((c) => t(lang, 'tag.skipped', { file: relativePath(io.cwd, c.path) }));
+  const notes = inFocus.filter((c) => c.data === undefined).map((c) => t(lang, 'tag.skipped', { file: escapeText(relativePath(io.cwd, c.path)) }));
   let failedWrites = 0;
   if (options.write) {
     const outcome = await writeValues(casebook, results, Boolean(options.all), io, lang);

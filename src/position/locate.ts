@@ -4,6 +4,9 @@
  */
 import { isAlias, isMap, isPair, isScalar, isSeq, type Document, type LineCounter, type Node, type Pair } from 'yaml';
 import type { Position } from '../types.js';
+import { alignScalar, type Alignment } from './align.js';
+
+export { alignScalar } from './align.js';
 
 /** `/options/0/for` → ['options', '0', 'for'], with JSON Pointer escapes undone. */
 export function pointerSegments(pointer: string): string[] {
@@ -110,86 +113,8 @@ export function nthIndexOf(text: string, needle: string, n: number): number {
   return at;
 }
 
-const isSpace = (ch: string | undefined): boolean => ch === ' ' || ch === '\t' || ch === '\n' || ch === '\r';
-
-/** Source length of the escape at `raw[at]` (a backslash) in a double-quoted scalar, and what it stands for. */
-function escapeAt(raw: string, at: number): { length: number; units: number } {
-  const kind = raw[at + 1];
-  const hex = kind === 'x' ? 2 : kind === 'u' ? 4 : kind === 'U' ? 8 : 0;
-  if (hex === 0) return { length: 2, units: 1 };
-  const code = Number.parseInt(raw.slice(at + 2, at + 2 + hex), 16);
-  return { length: 2 + hex, units: Number.isFinite(code) && code > 0xffff ? 2 : 1 };
-}
-
-/**
- * For each UTF-16 unit of a scalar's parsed `value`, where it starts and ends in the
- * scalar's `raw` source. The value is what a rule reads; the source is what a person sees:
- * a block scalar drops its header and indentation, a folded one turns line breaks into
- * spaces, quoted ones have escapes ('' , \", \u00e9) and line folding. Undefined when the
- * two cannot be aligned (then the caller falls back to a plain search).
- */
-export function alignScalar(raw: string, value: string, type: string | undefined): { starts: Int32Array; ends: Int32Array } | undefined {
-  const starts = new Int32Array(value.length);
-  const ends = new Int32Array(value.length);
-  let j = 0;
-  if (type === 'BLOCK_LITERAL' || type === 'BLOCK_FOLDED') {
-    // The header line (`|`, `>-`, `|2 # comment`) holds no content.
-    j = raw.indexOf('\n') + 1;
-    if (j === 0) return value === '' ? { starts, ends } : undefined;
-  } else if (type === 'QUOTE_DOUBLE' || type === 'QUOTE_SINGLE') {
-    j = 1;
-  }
-  const double = type === 'QUOTE_DOUBLE';
-  const single = type === 'QUOTE_SINGLE';
-  let i = 0;
-  while (i < value.length) {
-    if (j >= raw.length) return undefined;
-    const v = value[i];
-    const s = raw[j];
-    if (double && s === '\\') {
-      const next = raw[j + 1];
-      if (next === '\n' || next === '\r') {
-        // An escaped line break joins the lines without a space.
-        j += 2;
-        while (j < raw.length && isSpace(raw[j])) j++;
-        continue;
-      }
-      const { length, units } = escapeAt(raw, j);
-      for (let k = 0; k < units && i < value.length; k++, i++) {
-        starts[i] = j;
-        ends[i] = j + length;
-      }
-      j += length;
-      continue;
-    }
-    if (single && v === "'" && s === "'" && raw[j + 1] === "'") {
-      starts[i] = j;
-      ends[i] = j + 2;
-      i++;
-      j += 2;
-      continue;
-    }
-    if (v === s || (isSpace(v) && isSpace(s))) {
-      // Equal, or a line break folded into a space (or kept as one).
-      starts[i] = j;
-      ends[i] = j + 1;
-      i++;
-      j++;
-      continue;
-    }
-    // Indentation, or the extra white space of a folded line break.
-    if (isSpace(s)) {
-      j++;
-      continue;
-    }
-    return undefined;
-  }
-  return { starts, ends };
-}
-
-type Alignment = ReturnType<typeof alignScalar>;
 /** Per scalar node, its alignment: a field with many findings is aligned once, not per finding. */
-const alignments = new WeakMap<Node, NonNullable<Alignment> | null>();
+const alignments = new WeakMap<Node, Alignment | null>();
 
 /**
  * Where `needle` stands in the source of the scalar at `pointer`. `needle` and
