@@ -80,6 +80,7 @@ describe('name forms', () => {
       'De Raad van State oordeelde anders dan de Centrale Raad van Beroep.',
       'Post gaat naar de wijk; de Wmo 2015 en de Participatiewet gelden.',
       'Bijlage A Het besluit van het college.',
+      'Het gaat om het veilig opgroeien van Noor.',
       'Adres: Kerkstraat 17, 1234 AB Voorbeeldstad.',
     ]) expect(names(text), text).toEqual([]);
   });

@@ -121,6 +121,8 @@ function candidates(text: string): Candidate[] {
   /** A particle and a surname: "van Loon", "De Boer wil"; not "in Den Bosch", "verpleeghuis De Brink". */
   const addAfterParticles = (at: number, particles: { start: number; sequence: string; weak: boolean }) => {
     const word = text.slice(at, Math.max(at, wordEndAt(text, at, g)));
+    // "het belang van Noor": after "van" or "de" a first name is someone's, not a surname.
+    if (particles.weak && isFirstName(word, g.data)) return;
     if (!isPlaceAfterParticles(particles.sequence, word, g.data) && !afterInstitution(text, particles.start, g)) addLone(particles.start, particles.start, particles.weak);
   };
   g.capital.lastIndex = 0;
