@@ -55,7 +55,8 @@ export function nameGrammar(): NameGrammar {
     particleAt: new RegExp(`${data.particlePattern}${SPACE}`, 'uy'),
     wordAt: new RegExp(WORD, 'uy'),
     capsWordAt: new RegExp(CAPS_WORD, 'uy'),
-    bareInitialsAt: /\p{Lu}{1,2} (?=\p{Lu})/uy,
+    // Before a capitalised word, not one in capitals ("BR SIZE" is no name).
+    bareInitialsAt: /\p{Lu}{1,2} (?=\p{Lu}\p{Ll})/uy,
     // "Bakker-de Wit", also written with spaces: "de Vries - van Dijk".
     hyphen: /[ \u00a0]?[-–][ \u00a0]?/y,
     title: new RegExp(`^(?:${data.titlePattern}\\s+)+`, 'u'),
