@@ -24,6 +24,8 @@ export interface NameGrammar {
   bareInitialsAt: RegExp;
   hyphen: RegExp;
   title: RegExp;
+  /** A verb of speech or action after a space (global; group 1 is the verb). */
+  speechVerb: RegExp;
 }
 
 // White space between the words of a name: spaces, or one line break in a block of text.
@@ -60,6 +62,7 @@ export function nameGrammar(): NameGrammar {
     // "Bakker-de Wit", also written with spaces: "de Vries - van Dijk".
     hyphen: /[ \u00a0]?[-–][ \u00a0]?/y,
     title: new RegExp(`^(?:${data.titlePattern}\\s+)+`, 'u'),
+    speechVerb: new RegExp(`[ \\u00a0](${[...data.cues.speech, ...data.cues.action].sort((a, b) => b.length - a.length).join('|')})(?![\\p{L}\\p{N}])`, 'gu'),
   };
   return grammar;
 }
@@ -106,7 +109,8 @@ export function surnameEvidence(word: string, data: PrivacyData): 'listed' | 'un
   if (isNotAName(word, data)) return undefined;
   if (isListedSurname(word, data)) return 'listed';
   const lower = word.toLowerCase();
-  if (lower.length < 3 || data.places.has(lower) || isFirstName(word, data)) return undefined;
+  // "Wsnp", "Wlz": an abbreviation of a law, no name (a name has a vowel).
+  if (lower.length < 3 || !/[aeiouyàáâäãåèéêëìíîïòóôöõøùúûüýÿæœı]/u.test(lower) || data.places.has(lower) || isFirstName(word, data)) return undefined;
   const parts = lower.split('-');
   if (parts.some((part) => isDutchWord(part) || data.places.has(part) || data.functionWords.has(part))) return undefined;
   return 'unknown';

@@ -20,8 +20,22 @@ function load(): string {
   return words;
 }
 
+/** Answers already given: the same capitalised words come back in every case. */
+const known = new Map<string, boolean>();
+const MAX_KNOWN = 50_000;
+
 /** True when `lower` (a word in lower case) is an ordinary Dutch word. */
 export function isDutchWord(lower: string): boolean {
+  let answer = known.get(lower);
+  if (answer === undefined) {
+    answer = search(lower);
+    if (known.size >= MAX_KNOWN) known.clear();
+    known.set(lower, answer);
+  }
+  return answer;
+}
+
+function search(lower: string): boolean {
   const text = load();
   let low = first;
   let high = text.length;

@@ -52,6 +52,18 @@ function isAllowed(text: string, found: Candidate, env: PrivacyEnv): boolean {
 
 const isDutchWordCapitalised = (word: string): boolean => isDutchWord(word.toLowerCase());
 
+/** True when the word before `at` could be a particle: short, and on the same line or the line before. */
+function particleBefore(text: string, at: number): boolean {
+  let i = at - 1;
+  while (i >= 0 && (text[i] === ' ' || text[i] === '\u00a0' || text[i] === '\n')) i--;
+  let length = 0;
+  while (i >= 0 && /[\p{L}']/u.test(text[i]!)) {
+    i--;
+    if (++length > 5) return false;
+  }
+  return length > 0;
+}
+
 /** The bare word (no brackets, quotes or trailing punctuation) of a token, lower case. */
 const plain = (word: string): string => word.replace(/^[([{"'“‘]+|[)\]}"'”’.,;:!?]+$/gu, '').toLowerCase();
 
@@ -114,8 +126,9 @@ function candidates(text: string): Candidate[] {
   /** "Kaya zegt": a listed surname that is no first name, before a verb of speech. */
   const addBeforeSpeech = (at: number) => {
     const end = wordEndAt(text, at, g);
-    if (end < 0 || isFirstName(text.slice(at, end), g.data)) return;
-    if (!speechFollows(text, end, g, !isDutchWordCapitalised(text.slice(at, end)))) return;
+    if (end < 0 || !speechFollows(text, end, g, true)) return;
+    const word = text.slice(at, end);
+    if (isFirstName(word, g.data) || (!speechFollows(text, end, g, false) && isDutchWordCapitalised(word))) return;
     addLone(at, at, true);
   };
   /** A particle and a surname: "van Loon", "De Boer wil"; not "in Den Bosch", "verpleeghuis De Brink". */
@@ -135,24 +148,28 @@ function candidates(text: string): Candidate[] {
       add(at, at, at, 'error', { initials: true, givenNames: 0, unknownGivenName: false });
     }
     // Initials without dots: "A Visser", "TJ Wijnberg", only before a word that looks like a surname.
-    const bare = bareInitialsAt(text, at, g);
+    const bare = text[at + 1] === ' ' || text[at + 2] === ' ' ? bareInitialsAt(text, at, g) : -1;
     // Not the letters of a postcode: "1234 AB Voorbeeldstad".
     if (bare >= 0 && !/\d[ \u00a0]$/u.test(text.slice(Math.max(0, at - 2), at))) add(at, at, bare, 'warning', { initials: false, givenNames: 0, unknownGivenName: false, strict: true });
     // Surname first: "Visser, Anna", "Van der Meer, A.".
-    const particles = particlesBefore(text, at, g.data);
-    const first = surnameFirst(text, particles && !particles.weak ? particles.start : at, at, g);
-    if (first) found.push(first);
+    // The particles before this word, looked for only when a lowercase particle word or a
+    // capitalised one stands right before it (most capitals have none).
+    const particles = particleBefore(text, at) ? particlesBefore(text, at, g.data) : undefined;
+    const comma = text.indexOf(',', at);
+    const wordEnd = comma > at && comma - at <= 40 ? wordEndAt(text, at, g) : -1;
+    if (wordEnd > 0 && text[wordEnd] === ',') {
+      const first = surnameFirst(text, particles && !particles.weak ? particles.start : at, at, g);
+      if (first) found.push(first);
+    }
     // After a comma, a colon or the end of a sentence no title or first name belongs to
     // this word; a dot may still end a title ("dhr.").
     const previous = previousCharacter(text, at);
     if (previous === undefined || ',;:!?)'.includes(previous)) {
-      if (previous !== ',') addBeforeSpeech(at);
       continue;
     }
     const before = wordBeforeParticles(text, at, g.data);
     if (!before) {
       if (particles) addAfterParticles(at, particles);
-      else addBeforeSpeech(at);
       continue;
     }
     // A title: "mevrouw Jansen", "de heer P. van Dijk", "mevrouw van Dam".
@@ -193,7 +210,15 @@ function candidates(text: string): Candidate[] {
         continue;
       }
     }
-    addBeforeSpeech(at);
+  }
+  // "Kaya zegt": from each verb of speech back to the word before it; a text has few verbs
+  // and many capitals.
+  g.speechVerb.lastIndex = 0;
+  for (let verb; (verb = g.speechVerb.exec(text)); ) {
+    const word = tokenBefore(text, verb.index + verb[0].length - verb[1]!.length);
+    if (!word || word.text.includes('\n') || !isCapital(text, word.start) || gluedBefore(text, word.start, "'’.-")) continue;
+    if (previousCharacter(text, word.start) === ',' || particleBefore(text, word.start)) continue;
+    addBeforeSpeech(word.start);
   }
   return found;
 }
