@@ -10,8 +10,8 @@
  */
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { evaluate, missedTargets, readFixtureSet, recallTargets } from '../dist/privacy/evaluate.js';
-import { evaluateCorpus, missedCorpusTargets, readCorpus } from '../dist/privacy/corpus.js';
+import { evaluateCorpus, missedCorpusTargets, readCorpus } from './privacy-corpus.mjs';
+import { evaluate, missedTargets, readFixtureSet, recallTargets } from './privacy-evaluate.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const fixtures = path.join(root, 'tests', 'fixtures', 'privacy');

@@ -16,7 +16,7 @@ import {
 } from '../render/index.js';
 import type { Casebook, Lang, Message, ValidationResult } from '../types.js';
 import { slugify } from '../util/slug.js';
-import { AtomicWriteError, writeFilesAtomic, type FileToWrite } from '../util/write.js';
+import { AtomicWriteError, isLocked, writeFilesAtomic, type FileToWrite, type RenameFs } from '../util/write.js';
 import { validate } from '../validate/index.js';
 import { version } from '../version.js';
 
@@ -33,9 +33,13 @@ export interface BuildOptions {
   lang?: Lang;
   /** Build even when privacy errors stand (only those); every page then carries a warning. */
   allowPrivacyErrors?: boolean;
+  /** The browser for the PDF (--browser); otherwise CASEBOOK_BROWSER, or one is looked for. */
+  browser?: string;
   /** Start the browser without its sandbox. */
   noSandbox?: boolean;
-  /** SOURCE_DATE_EPOCH, CASEBOOK_PDF_TIMEOUT, PUPPETEER_EXECUTABLE_PATH, CASEBOOK_NO_SANDBOX. */
+  /** The renames that put the outputs in place; tests pass their own (a file locked as on Windows). */
+  writeFs?: RenameFs;
+  /** SOURCE_DATE_EPOCH, CASEBOOK_PDF_TIMEOUT, CASEBOOK_BROWSER, CASEBOOK_NO_SANDBOX. */
   env?: NodeJS.ProcessEnv;
   /** Short progress lines, already worded. */
   onProgress?: (line: string) => void;
@@ -155,6 +159,7 @@ async function layOut(job: LayoutJob, options: BuildOptions, result: BuildResult
       const pdf = await printBook(book, {
         lang, env: job.env, date: job.date, timeoutMs: job.timeoutMs, onProgress: progress,
         ...(options.noSandbox ? { noSandbox: true } : {}),
+        ...(options.browser ? { browser: options.browser } : {}),
         ...(options.signal ? { signal: options.signal } : {}),
       });
       for (const url of [...new Set(pdf.blocked)]) {
@@ -218,11 +223,12 @@ export async function build(casebook: Casebook, options: BuildOptions = {}): Pro
 
   // All or nothing: the HTML is not replaced when the PDF does not fit on the disk.
   try {
-    await writeFilesAtomic(outputs, signal ? { signal } : {});
+    await writeFilesAtomic(outputs, { ...(signal ? { signal } : {}), ...(options.writeFs ? { fs: options.writeFs } : {}) });
   } catch (error) {
     // A case's template failing as its piece is written: nothing was replaced.
     if (error instanceof TemplateRenderError) return stop([...renderMessages, templateFailure(casebook, lang, error)]);
     if (!(error instanceof AtomicWriteError)) throw error;
+    if (isLocked(error.cause)) throw new CasebookError(t(lang, 'render.build.fileLocked', { file: error.file, dir: outDir, code: describeIoError(error.cause, lang) }));
     throw new CasebookError(t(lang, 'render.build.writeFailed', { file: error.file, dir: outDir, code: describeIoError(error.cause, lang) }));
   }
   result.outputs.push(...outputs.map((o) => o.file));

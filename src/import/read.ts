@@ -6,6 +6,7 @@
  */
 import { readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
+import { unzipSync } from 'fflate';
 import mammoth from 'mammoth';
 import { Marked } from 'marked';
 import { CasebookError } from '../errors.js';
@@ -14,6 +15,10 @@ import type { Lang } from '../types.js';
 
 /** A casebook of a thousand pages is a few megabytes; more than this is not a casebook. */
 export const MAX_IMPORT_MB = 50;
+/** What a Word file may unpack to (its parts as the zip declares them): a zip bomb stops here. */
+export const MAX_UNPACKED_MB = 300;
+/** Elements nested deeper than this are no document a person wrote (and would exhaust the stack). */
+export const MAX_DEPTH = 400;
 
 /** casebook's own paragraph styles (see render/docx) and Word's usual ones, to HTML that keeps their meaning. */
 const STYLE_MAP = [
@@ -67,18 +72,39 @@ export async function readSource(file: string, lang: Lang): Promise<ReadSource> 
   if (size > MAX_IMPORT_MB * 1024 * 1024) throw new CasebookError(t(lang, 'import.tooLarge', { file, size: (size / 1024 / 1024).toFixed(0), max: MAX_IMPORT_MB }));
   const bytes = await readFile(file);
   if (kind === 'docx') {
+    let unpacked = 0;
+    try {
+      // Only the sizes the zip declares are read here; nothing is unpacked.
+      unzipSync(bytes, { filter: (entry) => ((unpacked += entry.originalSize), false) });
+    } catch (error) {
+      throw new CasebookError(t(lang, 'import.badDocx', { file: path.basename(file), detail: String((error as Error).message ?? error) }));
+    }
+    if (unpacked > MAX_UNPACKED_MB * 1024 * 1024) throw new CasebookError(t(lang, 'import.tooLarge', { file, size: (unpacked / 1024 / 1024).toFixed(0), max: MAX_UNPACKED_MB }));
     try {
       // Images are not kept: a case file is text. Their alt text stays.
       const result = await mammoth.convertToHtml(
         { buffer: bytes },
         { styleMap: STYLE_MAP, convertImage: mammoth.images.imgElement(async (image) => ({ src: '', alt: (image as { altText?: string }).altText ?? '' })) },
       );
-      return { kind, html: result.value };
+      return { kind, html: checkDepth(result.value, file, lang) };
     } catch (error) {
       throw new CasebookError(t(lang, 'import.badDocx', { file: path.basename(file), detail: String((error as Error).message ?? error).split('\n')[0]! }));
     }
   }
   const text = bytes.toString('utf8').replace(/^\uFEFF/, '');
-  if (kind === 'md') return { kind, html: new Marked({ gfm: true, async: false }).parse(text, { async: false }) as string };
-  return { kind, html: text };
+  if (kind === 'md') return { kind, html: checkDepth(new Marked({ gfm: true, async: false }).parse(text, { async: false }) as string, file, lang) };
+  return { kind, html: checkDepth(text, file, lang) };
+}
+
+/** The HTML, unless its elements nest deeper than MAX_DEPTH (counted without parsing). */
+function checkDepth(html: string, file: string, lang: Lang): string {
+  const VOID = /^(area|base|br|col|embed|hr|img|input|link|meta|source|track|wbr|p|li|dt|dd|option|tr|td|th)$/i;
+  let depth = 0;
+  for (const match of html.matchAll(/<(\/?)([a-zA-Z][a-zA-Z0-9-]*)[^>]*?(\/?)>/g)) {
+    if (VOID.test(match[2]!) || match[3]) continue;
+    depth += match[1] ? -1 : 1;
+    if (depth > MAX_DEPTH) throw new CasebookError(t(lang, 'import.tooDeep', { file: path.basename(file), max: MAX_DEPTH }));
+    if (depth < 0) depth = 0;
+  }
+  return html;
 }

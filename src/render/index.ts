@@ -51,6 +51,8 @@ export interface PrintOptions {
   /** The build date, for the PDF's metadata. */
   date: Date;
   timeoutMs: number;
+  /** `--browser`: the browser to print with instead of looking for one. */
+  browser?: string;
   noSandbox?: boolean;
   signal?: AbortSignal;
   onProgress?: (key: string, params?: Record<string, string | number>) => void;
@@ -74,6 +76,7 @@ export async function printBook(book: PreparedBook, options: PrintOptions): Prom
         env: options.env,
         lang,
         ...(options.noSandbox ? { noSandbox: true } : {}),
+        ...(options.browser ? { browser: options.browser } : {}),
         ...(signal ? { signal } : {}),
         protocolTimeoutMs: Math.max(timeoutMs + 10_000, 180_000),
         timeoutMs,

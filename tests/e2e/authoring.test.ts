@@ -34,3 +34,15 @@ describe('a full name', () => {
     expect((await runInProcess(['validate'], { cwd: dir })).code).toBe(0);
   });
 });
+
+describe('casebook new', () => {
+  it('cuts a long title into a file name at a word boundary', async () => {
+    const dir = makeTree({ 'casebook.yaml': casebookYaml });
+    const title = 'Terugvorderen bij een inwoner die wel of geen bijstand krijgt na een erfenis van haar oom';
+    expect((await runInProcess(['new', title, '--domain', 'participatiewet'], { cwd: dir })).code).toBe(0);
+    const [file] = readdirSync(path.join(dir, 'cases', 'participatiewet'));
+    expect(file).toBe('terugvorderen-bij-een-inwoner-die-wel-of-geen-bijstand.yaml');
+    const words = new Set(title.toLowerCase().split(' '));
+    for (const part of file!.replace(/\.yaml$/, '').split('-')) expect(words, part).toContain(part);
+  });
+});

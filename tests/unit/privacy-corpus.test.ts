@@ -6,7 +6,7 @@
  */
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { corpusTargets, evaluateCorpus, missedCorpusTargets, parseCorpusFile, parseMarkedText, readCorpus } from '../../src/privacy/corpus.js';
+import { corpusTargets, evaluateCorpus, missedCorpusTargets, parseCorpusFile, parseMarkedText, readCorpus } from '../../scripts/privacy-corpus.mjs';
 import { fixtures } from '../helpers.js';
 
 const folder = path.join(fixtures, 'privacy', 'corpus');

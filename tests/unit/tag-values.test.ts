@@ -9,7 +9,7 @@ import { loadCasebook } from '../../src/load/index.js';
 import { loadBuiltInValues } from '../../src/load/config.js';
 import { parseSource } from '../../src/load/index.js';
 import { DEFAULT_STRONG_THRESHOLD, DEFAULT_THRESHOLD, tagCasebook } from '../../src/tag/index.js';
-import { SchemaChecker, readSchema } from '../../src/validate/schema.js';
+import { SchemaChecker, readSchema } from '../../src/load/schema.js';
 import { caseYaml, makeTree, repoRoot } from '../helpers.js';
 
 describe('the built-in value set', () => {

@@ -7,7 +7,7 @@
  *   postcode alone: warning (it narrows an address down to a few houses). Not reported:
  *   a postcode after "Postbus" or "Antwoordnummer" (an organisation's mail).
  */
-import { mask } from '../../report/util.js';
+import { mask } from '../mask.js';
 import { gluedBefore, isLetterOrDigit, tokenBefore } from '../chars.js';
 import { near } from '../context.js';
 import { privacyData, type PrivacyData } from '../data.js';

@@ -11,7 +11,7 @@
  * `12 06 1975` near "geboren" only. Article numbers ("2.3.5", "8.1.12") are no dates: a
  * two-digit year needs `-` or `/`.
  */
-import { mask } from '../../report/util.js';
+import { mask } from '../mask.js';
 import { gluedBefore, tokenBefore } from '../chars.js';
 import { near } from '../context.js';
 import { privacyData } from '../data.js';

@@ -10,7 +10,7 @@
  * - a warning otherwise; also for a number right after such a label that fails the
  *   11-proef ("BSN 123456789"): a number with a typing error is still someone's.
  */
-import { mask } from '../../report/util.js';
+import { mask } from '../mask.js';
 import { passesElfproef } from '../checksum.js';
 import { gluedBefore, isLetterOrDigit } from '../chars.js';
 import { near } from '../context.js';

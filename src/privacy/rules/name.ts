@@ -17,7 +17,7 @@
  * Names the casebook or the case declares fictional are reported as suppressed.
  */
 import type { Severity } from '../../types.js';
-import { mask } from '../../report/util.js';
+import { mask } from '../mask.js';
 import { caseRule, type Detection, type PrivacyDetector, type PrivacyEnv } from '../detector.js';
 import { gluedBefore, previousCharacter, tokenBefore } from '../chars.js';
 import { isDutchWord } from '../words.js';

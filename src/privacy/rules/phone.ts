@@ -8,7 +8,7 @@
  * of another number (factuurnummer, kenmerk), and the digits inside an IBAN.
  */
 import { createRequire } from 'node:module';
-import { mask } from '../../report/util.js';
+import { mask } from '../mask.js';
 import { gluedBefore } from '../chars.js';
 import { near } from '../context.js';
 import { privacyData } from '../data.js';

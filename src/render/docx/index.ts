@@ -117,6 +117,8 @@ export function bookDocument(view: Omit<BookView, 'format'>, options: DocxOption
 
   // Cover.
   const book = view.book;
+  // The theme's logo (already a data: URI), above the title, at most 5 cm wide.
+  if (book.logo) body.push(...blocks(`<p><img src="${book.logo.replace(/"/g, '%22')}" alt="${escapeAttribute(book.organisation ?? '')}"></p>`, { ...context, maxImageWidth: 190 }));
   body.push(new Paragraph({ heading: HeadingLevel.TITLE, children: [new Bookmark({ id: bookmarkNames.part(view.anchors.cover), children: [run(book.title)] })], spacing: { before: 2400 } }));
   if (book.subtitle) body.push(para([run(book.subtitle)], { style: 'Subtitle' }));
   if (book.organisation) body.push(para([run(book.organisation, { bold: true })], { spacing: { before: 480 } }));
@@ -322,6 +324,10 @@ export function bookDocument(view: Omit<BookView, 'format'>, options: DocxOption
       },
     ],
   });
+}
+
+function escapeAttribute(text: string): string {
+  return text.replace(/&/g, '&amp;').replace(/"/g, '&quot;').replace(/</g, '&lt;');
 }
 
 /** "pagina {page} van {pages}" → the text around the two fields. */

@@ -1,5 +1,5 @@
 /** The checks across and within cases that belong to the case format itself. */
-import type { Rule } from '../rule.js';
+import type { Rule } from '../../rule.js';
 import { commentInText } from './comment-in-text.js';
 import { duplicateId } from './duplicate-id.js';
 import { duplicateValue } from './duplicate-value.js';
