@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 // One command from a fresh clone to a built example casebook (README, "Getting started"):
-//   1. npm dependencies (puppeteer's own browser download is skipped: .puppeteerrc.cjs);
-//   2. a Chromium and the fonts the casebook names, via apt-get when they are missing
+//   1. npm dependencies (puppeteer-core has no browser download);
+//   2. a Chromium, the fonts the casebook names and LibreOffice (for the Word tests), via apt-get when they are missing
 //      (Debian/Ubuntu, as root or with sudo); elsewhere it says what to install;
 //   3. compiles the TypeScript and builds the example casebook into dist/.
 // Safe to run again: steps that are already done are skipped.
@@ -26,11 +26,11 @@ const lock = path.join(root, 'package-lock.json');
 const installed = path.join(root, 'node_modules', '.package-lock.json');
 if (!existsSync(installed) || statSync(installed).mtimeMs < statSync(lock).mtimeMs) {
   say('npm ci');
-  run('npm', ['ci', '--no-audit', '--no-fund'], { env: { ...process.env, PUPPETEER_SKIP_DOWNLOAD: '1' } });
+  run('npm', ['ci', '--no-audit', '--no-fund']);
 }
 
 // 2. Chromium, fonts and PDF tools.
-const browsers = [process.env.PUPPETEER_EXECUTABLE_PATH, '/usr/bin/chromium', '/usr/bin/chromium-browser', '/usr/bin/google-chrome', '/usr/bin/google-chrome-stable']
+const browsers = [process.env.CASEBOOK_BROWSER, process.env.PUPPETEER_EXECUTABLE_PATH, '/usr/bin/chromium', '/usr/bin/chromium-browser', '/usr/bin/google-chrome', '/usr/bin/google-chrome-stable']
   .filter(Boolean);
 const haveBrowser = browsers.some((p) => existsSync(p));
 const haveFonts = has('fc-list') && /Liberation Sans/.test(spawnSync('fc-list', [], { encoding: 'utf8' }).stdout ?? '');
@@ -41,10 +41,12 @@ const packages = [
   ...(havePdfTools ? [] : ['poppler-utils']),
   // The security tests read every PDF object, compressed ones too, with qpdf --json.
   ...(has('qpdf') ? [] : ['qpdf']),
+  // The Word tests open the .docx in LibreOffice (headless, no desktop: about 150 MB).
+  ...(has('soffice') ? [] : ['libreoffice-writer-nogui']),
 ];
 if (packages.length > 0) {
   if (!has('apt-get')) {
-    say(`install these yourself and run setup again: ${packages.join(', ')} (a Chromium or Chrome, the Liberation fonts, poppler, qpdf).`);
+    say(`install these yourself and run setup again: ${packages.join(', ')} (a Chromium or Chrome, the Liberation fonts, poppler, qpdf, LibreOffice Writer).`);
     process.exit(1);
   }
   const asRoot = process.getuid?.() === 0;

@@ -3,18 +3,12 @@
  * loaded casebook (what load produces and validate, tag and render consume).
  */
 import type { Document, LineCounter } from 'yaml';
-import type { QuickNode } from './position/quick-node.js';
+import type { Position, QuickNode } from './position/index.js';
+
+export type { Position } from './position/index.js';
 
 export type Severity = 'error' | 'warning' | 'info';
 export type Lang = 'nl' | 'en';
-
-/** A position in a source file; lines and columns are 1-based, as editors show them. */
-export interface Position {
-  line: number;
-  column: number;
-  endLine: number;
-  endColumn: number;
-}
 
 /**
  * One finding, as data. Every check (YAML syntax, schema, cross-file, privacy, tagging)

@@ -12,12 +12,13 @@ import { t, type Params } from '../i18n/index.js';
 import { sortMessages } from '../message.js';
 import {
   HANDOUTS_FOLDER, TemplateRenderError, assembleHtmlPieces, checkFilters, configMessage, editionFilters, layOutHandouts, namedEdition, prepareBook, printBook,
-  templateFailure, type DecisionsMode, type EditionFilters, type OutputFormat, type PreparedBook,
+  renderDocx, templateFailure, type DecisionsMode, type EditionFilters, type OutputFormat, type PreparedBook,
 } from '../render/index.js';
 import type { Casebook, Lang, Message, ValidationResult } from '../types.js';
 import { slugify } from '../util/slug.js';
-import { AtomicWriteError, writeFilesAtomic, type FileToWrite } from '../util/write.js';
+import { AtomicWriteError, isLocked, writeFilesAtomic, type FileToWrite, type RenameFs } from '../util/write.js';
 import { validate } from '../validate/index.js';
+import { version } from '../version.js';
 
 export type { BookView, CaseView, ChapterView, EditionFilters, CaseStatus, DecisionsMode, OutputFormat } from '../render/index.js';
 export { DECISIONS_MODES, HANDOUTS_FOLDER, editionFilters, namedEdition } from '../render/index.js';
@@ -37,9 +38,13 @@ export interface BuildOptions {
   lang?: Lang;
   /** Build even when privacy errors stand (only those); every page then carries a warning. */
   allowPrivacyErrors?: boolean;
+  /** The browser for the PDF (--browser); otherwise CASEBOOK_BROWSER, or one is looked for. */
+  browser?: string;
   /** Start the browser without its sandbox. */
   noSandbox?: boolean;
-  /** SOURCE_DATE_EPOCH, CASEBOOK_PDF_TIMEOUT, PUPPETEER_EXECUTABLE_PATH, CASEBOOK_NO_SANDBOX. */
+  /** The renames that put the outputs in place; tests pass their own (a file locked as on Windows). */
+  writeFs?: RenameFs;
+  /** SOURCE_DATE_EPOCH, CASEBOOK_PDF_TIMEOUT, CASEBOOK_BROWSER, CASEBOOK_NO_SANDBOX. */
   env?: NodeJS.ProcessEnv;
   /** Short progress lines, already worded. */
   onProgress?: (line: string) => void;
@@ -52,7 +57,7 @@ export interface BuildOptions {
 }
 
 export interface BuildResult {
-  /** Absolute paths of the files written, HTML first. */
+  /** Absolute paths of the files written: HTML, PDF, Word. */
   outputs: string[];
   /** Validation and render messages together, sorted. */
   messages: Message[];
@@ -151,6 +156,8 @@ async function layOut(job: LayoutJob, options: BuildOptions, result: BuildResult
   const formats = options.formats ?? ['html', 'pdf'];
   const progress = (key: string, params?: Params) => options.onProgress?.(t(lang, `render.build.progress.${key}`, params));
   const outputs: FileToWrite[] = [];
+  /** Written last, so that the handouts are the tail of `result.outputs`. */
+  const sheets: FileToWrite[] = [];
   try {
     if (formats.includes('html')) {
       progress('html', { count: book.view.cases.length });
@@ -164,6 +171,7 @@ async function layOut(job: LayoutJob, options: BuildOptions, result: BuildResult
       const printed = await printBook(book, {
         lang, env: job.env, date: job.date, timeoutMs: job.timeoutMs, onProgress: progress, pdf: formats.includes('pdf'), handouts,
         ...(options.noSandbox ? { noSandbox: true } : {}),
+        ...(options.browser ? { browser: options.browser } : {}),
         ...(options.signal ? { signal: options.signal } : {}),
       });
       const pdf = printed.book;
@@ -178,15 +186,21 @@ async function layOut(job: LayoutJob, options: BuildOptions, result: BuildResult
       if (wantHandouts) {
         const folder = path.join(job.outDir, HANDOUTS_FOLDER);
         await ensureWritable(folder, lang);
-        for (const sheet of printed.handouts) outputs.push({ file: path.join(folder, sheet.handout.fileName), data: sheet.bytes });
+        for (const sheet of printed.handouts) sheets.push({ file: path.join(folder, sheet.handout.fileName), data: sheet.bytes });
         result.handouts = printed.handouts.map((sheet) => ({ caseId: sheet.handout.caseId, pages: sheet.pages }));
       }
+    }
+    if (formats.includes('docx')) {
+      progress('docx', { count: book.view.cases.length });
+      const docx = await renderDocx(book.view, { date: job.date, creator: `casebook ${version}` });
+      options.signal?.throwIfAborted();
+      outputs.push({ file: path.join(job.outDir, `${job.baseName}.docx`), data: docx });
     }
   } catch (error) {
     messages.push(templateFailure(casebook, lang, error));
     return undefined;
   }
-  return outputs;
+  return [...outputs, ...sheets];
 }
 
 /**
@@ -232,11 +246,12 @@ export async function build(casebook: Casebook, options: BuildOptions = {}): Pro
 
   // All or nothing: the HTML is not replaced when the PDF does not fit on the disk.
   try {
-    await writeFilesAtomic(outputs, signal ? { signal } : {});
+    await writeFilesAtomic(outputs, { ...(signal ? { signal } : {}), ...(options.writeFs ? { fs: options.writeFs } : {}) });
   } catch (error) {
     // A case's template failing as its piece is written: nothing was replaced.
     if (error instanceof TemplateRenderError) return stop([...renderMessages, templateFailure(casebook, lang, error)]);
     if (!(error instanceof AtomicWriteError)) throw error;
+    if (isLocked(error.cause)) throw new CasebookError(t(lang, 'render.build.fileLocked', { file: error.file, dir: outDir, code: describeIoError(error.cause, lang) }));
     throw new CasebookError(t(lang, 'render.build.writeFailed', { file: error.file, dir: outDir, code: describeIoError(error.cause, lang) }));
   }
   result.outputs.push(...outputs.map((o) => o.file));

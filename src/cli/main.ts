@@ -57,6 +57,7 @@ function buildProgram(io: Io, lang: Lang, setExit: (code: number) => void): Comm
     .command('stats')
     .description(h('stats.description'))
     .option('-f, --format <format>', h('stats.format'))
+    .option('--drafts', h('stats.drafts'))
     .addHelpText('after', h('stats.examples'))
     .action(async (_options, command: Command) => {
       const { statsCommand } = await import('./commands/stats.js');
@@ -70,6 +71,8 @@ function buildProgram(io: Io, lang: Lang, setExit: (code: number) => void): Comm
     .option('--force', h('init.force'))
     .option('--title <titel>', h('init.title'))
     .option('--organisation <naam>', h('init.organisation'))
+    .option('--ci <platform>', h('init.ci'))
+    .option('--update', h('init.update'))
     .addHelpText('after', h('init.examples'))
     .action(async (dir: string | undefined, _options, command: Command) => {
       const { initCommand } = await import('./commands/init.js');
@@ -100,12 +103,26 @@ function buildProgram(io: Io, lang: Lang, setExit: (code: number) => void): Comm
     .option('--status <statussen>', h('build.status'), collect)
     .option('--decisions <plaats>', h('build.decisions'))
     .option('--edition <naam>', h('build.edition'))
+    .option('--browser <pad>', h('build.browser'))
     .option('--no-sandbox', h('build.noSandbox'))
     .option('--allow-privacy-errors', h('build.allowPrivacyErrors'))
     .addHelpText('after', h('build.examples'))
     .action(async (_options, command: Command) => {
       const { buildCommand } = await import('./commands/build.js');
       setExit(await buildCommand({ ...globals(command), ...command.opts() }, io));
+    });
+
+  program
+    .command('import')
+    .description(h('import.description'))
+    .argument('<file>', h('import.file'))
+    .option('--split-on <niveau>', h('import.splitOn'))
+    .option('--domain <id>', h('import.domain'))
+    .option('--dry-run', h('import.dryRun'))
+    .addHelpText('after', h('import.examples'))
+    .action(async (file: string, _options, command: Command) => {
+      const { importCommand } = await import('./commands/import.js');
+      setExit(await importCommand(file, { ...globals(command), ...command.opts() }, io));
     });
 
   program
@@ -137,10 +154,11 @@ function buildProgram(io: Io, lang: Lang, setExit: (code: number) => void): Comm
   program
     .command('doctor')
     .description(h('doctor.description'))
+    .option('--browser <pad>', h('doctor.browser'))
     .addHelpText('after', h('doctor.examples'))
     .action(async (_options, command: Command) => {
       const { doctorCommand } = await import('./commands/doctor.js');
-      setExit(await doctorCommand(globals(command), io));
+      setExit(await doctorCommand({ ...globals(command), ...command.opts() }, io));
     });
 
   program

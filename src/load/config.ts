@@ -9,7 +9,7 @@ import { t } from '../i18n/index.js';
 import { makeMessage } from '../message.js';
 import { readDataFile } from '../data.js';
 import type { CasebookConfig, CoreValue, Lang, LabelledId, Message, SourceFile, ValueSet } from '../types.js';
-import { SchemaChecker, readSchema } from '../validate/schema.js';
+import { SchemaChecker, readSchema } from './schema.js';
 import { isInsideReal } from './contain.js';
 import { readSource } from './parse.js';
 import { positionOf, startOfFile } from '../position/index.js';

@@ -4,13 +4,22 @@
  * Document, or the quick path's QuickNode tree), with one alignment of a scalar's value and
  * its source (align.ts). Every stage asks here.
  */
-import type { Position, SourceFile } from '../types.js';
+import type { Document, LineCounter } from 'yaml';
 import { locate, locateText, rangePosition, startOfFile } from './locate.js';
+import type { Position } from './position.js';
 
+export type { Position } from './position.js';
 export { alignScalar, styleOf, type Alignment } from './align.js';
 export { locate, locateText, nthIndexOf, pointerSegments, rangePosition, startOfFile, toPointer, type Located } from './locate.js';
 export { alignOffsets, lineOf, lineStarts, quickSourceOffsets, scalarSourceOffsets } from './offsets.js';
 export { quickScalar, type QuickNode } from './quick-node.js';
+
+/** What a position is read from: a source file as load gives it (SourceFile in types.ts). */
+export interface PositionSource {
+  text: string | undefined;
+  doc: Document.Parsed | undefined;
+  lineCounter: LineCounter;
+}
 
 export interface PositionQuery {
   /** Point at the key of the last pair instead of its value (an unknown key). */
@@ -26,7 +35,7 @@ export interface PositionQuery {
  * missing part of the path gives the closest existing ancestor; a file without a parsed
  * document gives its start.
  */
-export function positionOf(file: SourceFile, pointer: string, query: PositionQuery = {}): Position {
+export function positionOf(file: PositionSource, pointer: string, query: PositionQuery = {}): Position {
   if (!file.doc) return startOfFile;
   const range = query.needle !== undefined && file.text !== undefined
     ? locateText(file.doc, file.text, pointer, query.needle, query.occurrence)

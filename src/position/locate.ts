@@ -3,7 +3,7 @@
  * YAML source (what a person needs). Everything that reports a position goes through here.
  */
 import { isAlias, isMap, isPair, isScalar, isSeq, type Document, type LineCounter, type Node, type Pair } from 'yaml';
-import type { Position } from '../types.js';
+import type { Position } from './position.js';
 import { alignScalar, type Alignment } from './align.js';
 
 export { alignScalar } from './align.js';

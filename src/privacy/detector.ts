@@ -6,7 +6,7 @@
  */
 import type { Params } from '../i18n/index.js';
 import type { CasebookConfig, Severity } from '../types.js';
-import type { CaseRule, RuleReport } from '../validate/rule.js';
+import type { CaseRule, RuleReport } from '../rule.js';
 import { compilePatterns, type CompiledPattern } from './patterns.js';
 import { normaliseName } from './names.js';
 import { caseTexts, stringList } from './text.js';

@@ -3,7 +3,7 @@
  * across teams and municipalities; these rules are a second pair of eyes for the person
  * who anonymised a case by hand, in `validate` and before every `build`.
  */
-import type { Rule } from '../validate/rule.js';
+import type { Rule } from '../rule.js';
 import { privacyEnv, type Detection, type PrivacyDetector } from './detector.js';
 import { address, addressDetector } from './rules/address.js';
 import { birthdate, birthdateDetector } from './rules/birthdate.js';

@@ -1,18 +1,21 @@
 /**
- * Finding and starting the browser that prints the PDF. casebook does not download one
- * (CI runners behind a proxy cannot); it uses what is installed: PUPPETEER_EXECUTABLE_PATH,
- * then the usual places of Chromium, Chrome and Edge, then puppeteer's own cache.
- * `casebook doctor` uses findBrowser too. runInBrowser keeps a build's browser on a leash:
- * a time limit, Ctrl-C through an AbortSignal, and a clear word when the browser dies.
+ * Finding and starting the browser that prints the PDF. casebook never downloads one (it
+ * depends on puppeteer-core, and CI runners behind a proxy could not anyway); it uses what is
+ * installed: the browser named with --browser, CASEBOOK_BROWSER or PUPPETEER_EXECUTABLE_PATH,
+ * then the usual places of Chromium, Chrome and Edge on Linux, macOS and Windows, then the
+ * same programs on the PATH. `casebook doctor` uses findBrowser too. runInBrowser keeps a
+ * build's browser on a leash: a time limit, Ctrl-C through an AbortSignal, and a clear word
+ * when the browser dies.
  */
 import { statSync } from 'node:fs';
 import path from 'node:path';
-import type { Browser } from 'puppeteer';
+import type { Browser } from 'puppeteer-core';
 import { CasebookError } from '../errors.js';
 import { t } from '../i18n/index.js';
 import type { Lang } from '../types.js';
 
-export type BrowserSource = 'env' | 'system' | 'puppeteer-cache';
+/** How the browser was found: named on the command line, in one of two variables, in a standard place, on the PATH. */
+export type BrowserSource = 'option' | 'casebook-env' | 'puppeteer-env' | 'system' | 'path';
 
 export interface BrowserLocation {
   path: string;
@@ -20,19 +23,21 @@ export interface BrowserLocation {
 }
 
 export interface FindBrowserOptions {
+  /** `--browser`: a path, or a program name looked up on the PATH. */
+  browser?: string;
   env?: NodeJS.ProcessEnv;
   platform?: NodeJS.Platform;
   /** Whether a file exists (tests pass their own). */
   exists?: (file: string) => boolean;
-  /** puppeteer's idea of its cached browser; undefined when it has none. */
-  puppeteerPath?: () => string | undefined;
   lang?: Lang;
 }
 
 /** The usual install locations of Chromium, Chrome and Edge, most likely first. */
 export function systemBrowserPaths(platform: NodeJS.Platform, env: NodeJS.ProcessEnv): string[] {
   if (platform === 'win32') {
-    const roots = [env.PROGRAMFILES ?? 'C:\\Program Files', env['PROGRAMFILES(X86)'] ?? 'C:\\Program Files (x86)', env.LOCALAPPDATA].filter((r): r is string => Boolean(r));
+    // Edge lives under Program Files (x86) even on 64-bit Windows; per-user installs under LOCALAPPDATA.
+    const roots = [envValue(env, 'PROGRAMFILES') ?? 'C:\\Program Files', envValue(env, 'PROGRAMFILES(X86)') ?? 'C:\\Program Files (x86)', envValue(env, 'LOCALAPPDATA')]
+      .filter((r): r is string => Boolean(r));
     const within = ['Google\\Chrome\\Application\\chrome.exe', 'Chromium\\Application\\chrome.exe', 'Microsoft\\Edge\\Application\\msedge.exe'];
     return within.flatMap((file) => roots.map((root) => path.win32.join(root, file)));
   }
@@ -58,6 +63,33 @@ export function systemBrowserPaths(platform: NodeJS.Platform, env: NodeJS.Proces
   ];
 }
 
+/** The program names a browser goes by on the PATH, most likely first. */
+export function browserCommands(platform: NodeJS.Platform): string[] {
+  if (platform === 'win32') return ['chrome.exe', 'msedge.exe', 'chromium.exe'];
+  return ['chromium', 'chromium-browser', 'google-chrome-stable', 'google-chrome', 'chrome', 'microsoft-edge-stable', 'microsoft-edge', 'msedge'];
+}
+
+/** A variable as Windows reads it: the name in any case (`Path`, `ProgramFiles`). */
+function envValue(env: NodeJS.ProcessEnv, name: string): string | undefined {
+  if (env[name] !== undefined) return env[name];
+  const key = Object.keys(env).find((k) => k.toUpperCase() === name);
+  return key === undefined ? undefined : env[key];
+}
+
+/** Where `command` is on the PATH, or undefined. A name with a folder in it is taken as a path. */
+export function onPath(command: string, platform: NodeJS.Platform, env: NodeJS.ProcessEnv, exists: (file: string) => boolean): string | undefined {
+  const p = platform === 'win32' ? path.win32 : path.posix;
+  const names = platform === 'win32' && !/\.exe$/i.test(command) ? [command, `${command}.exe`] : [command];
+  for (const dir of (envValue(env, 'PATH') ?? '').split(platform === 'win32' ? ';' : ':')) {
+    if (!dir) continue;
+    for (const name of names) {
+      const file = p.join(dir.replace(/^"(.*)"$/, '$1'), name);
+      if (exists(file)) return file;
+    }
+  }
+  return undefined;
+}
+
 const isFile = (file: string) => {
   try {
     return statSync(file).isFile();
@@ -67,39 +99,64 @@ const isFile = (file: string) => {
 };
 
 /**
- * The browser to use, or undefined when there is none. A PUPPETEER_EXECUTABLE_PATH that
- * points at nothing is an error rather than a reason to look elsewhere: the person who set
- * it expects that browser.
+ * The browser to use, or undefined when there is none. A browser that was named (--browser,
+ * CASEBOOK_BROWSER, PUPPETEER_EXECUTABLE_PATH) but is not there is an error rather than a
+ * reason to look elsewhere: the person who named it expects that browser.
  */
 export function findBrowser(options: FindBrowserOptions = {}): BrowserLocation | undefined {
   const env = options.env ?? process.env;
   const exists = options.exists ?? isFile;
-  const fromEnv = env.PUPPETEER_EXECUTABLE_PATH;
-  if (fromEnv) {
-    if (!exists(fromEnv)) throw new CasebookError(t(options.lang ?? 'nl', 'render.build.envBrowserMissing', { path: fromEnv }));
-    return { path: fromEnv, source: 'env' };
+  const platform = options.platform ?? process.platform;
+  const named: Array<[string | undefined, BrowserSource, string]> = [
+    [options.browser, 'option', '--browser'],
+    [env.CASEBOOK_BROWSER, 'casebook-env', 'CASEBOOK_BROWSER'],
+    [env.PUPPETEER_EXECUTABLE_PATH, 'puppeteer-env', 'PUPPETEER_EXECUTABLE_PATH'],
+  ];
+  for (const [value, source, name] of named) {
+    if (!value) continue;
+    if (exists(value)) return { path: value, source };
+    // A bare program name (`msedge`, `chromium`) is looked up on the PATH.
+    const isName = !/[\\/]/.test(value);
+    const found = isName ? onPath(value, platform, env, exists) : undefined;
+    if (found) return { path: found, source };
+    throw new CasebookError(t(options.lang ?? 'nl', 'render.build.namedBrowserMissing', { name, path: value }));
   }
-  for (const candidate of systemBrowserPaths(options.platform ?? process.platform, env)) {
+  for (const candidate of systemBrowserPaths(platform, env)) {
     if (exists(candidate)) return { path: candidate, source: 'system' };
   }
-  const cached = options.puppeteerPath?.();
-  if (cached && exists(cached)) return { path: cached, source: 'puppeteer-cache' };
+  for (const command of browserCommands(platform)) {
+    const found = onPath(command, platform, env, exists);
+    if (found) return { path: found, source: 'path' };
+  }
   return undefined;
 }
 
-/** The launch flags: quiet (no updates, sync or background traffic), and no sandbox only where needed. */
+/**
+ * No network at all, whatever a template asks for: request interception (pdf.ts) does not
+ * see a preconnect or DNS prefetch, so no name resolves (not even a DNS query is sent) and
+ * every connection goes to a proxy that is not there. Only 127.0.0.1 stays reachable (tests
+ * look at `casebook serve` through this browser); the PDF page itself requests nothing.
+ */
+export const NO_NETWORK_ARGS = ['--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE 127.0.0.1', '--proxy-server=127.0.0.1:9', '--dns-prefetch-disable'];
+
+/** The launch flags: quiet (no updates, sync or background traffic), no network, and no sandbox only where needed. */
 export function launchArgs(noSandbox: boolean): string[] {
-  const args = ['--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'];
+  const args = ['--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', ...NO_NETWORK_ARGS];
   if (noSandbox) args.push('--no-sandbox');
   return args;
 }
 
-/** Root cannot use Chromium's sandbox; containers often cannot either (CASEBOOK_NO_SANDBOX=1, --no-sandbox). */
-export function needsNoSandbox(env: NodeJS.ProcessEnv, asked = false): boolean {
-  return asked || env.CASEBOOK_NO_SANDBOX === '1' || process.getuid?.() === 0;
+/**
+ * Root cannot use Chromium's sandbox; containers often cannot either (CASEBOOK_NO_SANDBOX=1,
+ * --no-sandbox). `uid` is the process's user id (null on Windows, which has none).
+ */
+export function needsNoSandbox(env: NodeJS.ProcessEnv, asked = false, uid: number | null = process.getuid?.() ?? null): boolean {
+  return asked || env.CASEBOOK_NO_SANDBOX === '1' || uid === 0;
 }
 
 export interface LaunchOptions {
+  /** `--browser`: the browser to use instead of looking for one. */
+  browser?: string;
   env?: NodeJS.ProcessEnv;
   lang?: Lang;
   /** `--no-sandbox` was given. */
@@ -127,40 +184,58 @@ export function formatSeconds(ms: number, lang: Lang): string {
   return new Intl.NumberFormat(lang === 'nl' ? 'nl-NL' : 'en-GB', { maximumFractionDigits: 3, useGrouping: false }).format(ms / 1000);
 }
 
+/** A launch that failed; `policy` when it looks like an enterprise policy of Edge or Chrome blocked it. */
+export class BrowserLaunchError extends CasebookError {
+  constructor(
+    message: string,
+    readonly policy = false,
+  ) {
+    super(message);
+    this.name = 'BrowserLaunchError';
+  }
+}
+
+/** Edge or Chrome as a company installs them (not a Chromium from a package manager). */
+const BRANDED = /msedge|microsoft edge|google chrome|chrome\.exe/i;
+
+/**
+ * Whether a failed launch looks like Edge's or Chrome's enterprise policies at work
+ * (RemoteDebuggingAllowed=0, DeveloperToolsAvailability=2): the browser says so, refuses the
+ * DevTools connection, or starts but never opens it, which puppeteer sees as a time-out.
+ */
+export function blockedByPolicy(detail: string, browserPath: string, timedOut: boolean): boolean {
+  if (/RemoteDebuggingAllowed|DeveloperToolsAvailability|remote debugging is (disallowed|disabled)|disallowed by (the )?(system )?(admin|policy)|DevToolsActivePort|ECONNREFUSED/i.test(detail)) return true;
+  return timedOut && BRANDED.test(browserPath);
+}
+
 /**
  * Why the browser did not start, worded for a person. puppeteer's own messages are English
  * and long; the useful part (the exit code, the browser's last line on stderr) is taken out.
  */
-export function launchError(error: unknown, browserPath: string, timeoutMs: number, lang: Lang): CasebookError {
+export function launchError(error: unknown, browserPath: string, timeoutMs: number, lang: Lang): BrowserLaunchError {
   const message = error instanceof Error ? error.message : String(error);
-  if (error instanceof Error && error.name === 'TimeoutError') {
-    return new CasebookError(t(lang, 'render.build.launchTimeout', { path: browserPath, seconds: formatSeconds(timeoutMs, lang) }));
+  const timedOut = error instanceof Error && error.name === 'TimeoutError';
+  if (blockedByPolicy(message, browserPath, timedOut)) {
+    return new BrowserLaunchError(t(lang, 'render.build.launchBlocked', { path: browserPath }), true);
+  }
+  if (timedOut) {
+    return new BrowserLaunchError(t(lang, 'render.build.launchTimeout', { path: browserPath, seconds: formatSeconds(timeoutMs, lang) }));
   }
   const exited = /^Failed to launch the browser process:\s*Code: (\d+)\n[\s\S]*?stderr:\n([\s\S]*?)\n\s*TROUBLESHOOTING:/.exec(message);
   if (exited) {
     const said = exited[2]!.split('\n').map((line) => line.trim()).filter(Boolean).at(-1)?.slice(0, 300);
     const key = said ? 'render.build.launchExited' : 'render.build.launchExitedSilent';
-    return new CasebookError(t(lang, key, { path: browserPath, code: exited[1], output: said }));
+    return new BrowserLaunchError(t(lang, key, { path: browserPath, code: exited[1], output: said }));
   }
-  return new CasebookError(t(lang, 'render.build.launchFailed', { path: browserPath, detail: message.split('\n')[0]!.trim() }));
+  return new BrowserLaunchError(t(lang, 'render.build.launchFailed', { path: browserPath, detail: message.split('\n')[0]!.trim() }));
 }
 
 /** Starts one headless browser. The caller closes it (in a finally). */
 export async function launchBrowser(options: LaunchOptions = {}): Promise<LaunchedBrowser> {
   const env = options.env ?? process.env;
   const lang = options.lang ?? 'nl';
-  const { default: puppeteer } = await import('puppeteer');
-  const location = findBrowser({
-    env,
-    lang,
-    puppeteerPath: () => {
-      try {
-        return puppeteer.executablePath();
-      } catch {
-        return undefined;
-      }
-    },
-  });
+  const { default: puppeteer } = await import('puppeteer-core');
+  const location = findBrowser({ env, lang, ...(options.browser ? { browser: options.browser } : {}) });
   if (!location) throw new CasebookError(t(lang, 'render.build.noBrowser'));
   const launchTimeoutMs = options.launchTimeoutMs ?? DEFAULT_LAUNCH_TIMEOUT_MS;
   const failed = new AbortController();

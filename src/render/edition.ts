@@ -2,39 +2,18 @@
  * Editions: which cases go into a book (by domain, value, status, with or without drafts),
  * and how the edition is named on the cover, in the window title and in file names.
  */
-import { STATUSES, caseStatus, caseValueIds, type CaseData, type CaseStatus } from '../case/index.js';
+import { STATUSES } from '../case/index.js';
+import { draftsWanted, type EditionFilters } from '../case/edition.js';
 import { CasebookError } from '../errors.js';
 import { t } from '../i18n/index.js';
 import type { Casebook, EditionConfig, Lang } from '../types.js';
 import { slugify } from '../util/slug.js';
+import { idAliases, suggest } from '../util/suggest.js';
+import type { BookContext } from './context.js';
 import type { DecisionsMode } from './decisions.js';
-import { suggest } from '../validate/suggest.js';
-import { texts, type BookContext } from './context.js';
 import type { BookInfo } from './view.js';
 
-/** Which cases go into an edition. Within one list any id matches; the lists combine with "and". */
-export interface EditionFilters {
-  domains?: string[];
-  values?: string[];
-  statuses?: CaseStatus[];
-  /** Include drafts (status draft); they are marked "Concept" on each of their pages. */
-  drafts?: boolean;
-}
-
-/** Drafts are in the edition with --drafts, or when the draft status is asked for. */
-export function draftsWanted(filters: EditionFilters): boolean {
-  return filters.drafts === true || (filters.statuses?.includes('draft') ?? false);
-}
-
-/** Does the case belong in the edition? */
-export function inEdition(data: CaseData, filters: EditionFilters): boolean {
-  const status = caseStatus(data);
-  if (status === 'draft' && !draftsWanted(filters)) return false;
-  if (filters.statuses?.length && !filters.statuses.includes(status)) return false;
-  if (filters.domains?.length && !texts(data.domains).some((d) => filters.domains!.includes(d))) return false;
-  if (filters.values?.length && !caseValueIds(data).some((v) => filters.values!.includes(v))) return false;
-  return true;
-}
+export { draftsWanted, inEdition, type EditionFilters } from '../case/edition.js';
 
 /** The named edition from casebook.yaml, or undefined without --edition; an unknown name stops the build. */
 export function namedEdition(casebook: Casebook, name: string | undefined, lang: Lang): EditionConfig | undefined {
@@ -70,8 +49,8 @@ export function checkFilters(casebook: Casebook, filters: EditionFilters, lang: 
   };
   check(filters.domains, casebook.config.domains.map((d) => d.id), 'domain');
   check(filters.values, casebook.values.values.map((v) => v.id), 'value');
-  // People say the Dutch words; the status ids are English.
-  check(filters.statuses, STATUSES, 'status', { concept: 'draft', vastgesteld: 'published', gepubliceerd: 'published', terbeoordeling: 'review' });
+  // The CLI already takes the Dutch words (statusId); a typo still gets "bedoelde je".
+  check(filters.statuses, STATUSES, 'status', idAliases('status'));
 }
 
 /**

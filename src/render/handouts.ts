@@ -5,7 +5,7 @@
  * footer. They are laid out with the book's own templates (handout.hbs around the case
  * partial) and printed in the browser the book is printed in.
  */
-import type { Browser } from 'puppeteer';
+import type { Browser } from 'puppeteer-core';
 import { slugify } from '../util/slug.js';
 import { cssString, marginBoxFont, pageCounterContent, pageView, type Theme } from './html.js';
 import type { BookView, CaseView } from './view.js';

@@ -26,8 +26,9 @@ export { MarkdownRenderer } from './markdown.js';
 export { prepareBook, templateFailure, type PreparedBook } from './prepare.js';
 export { configMessage } from './source-message.js';
 export { TemplateRenderError } from './templates.js';
+export { renderDocx } from './docx/index.js';
 
-export type OutputFormat = 'html' | 'pdf' | 'handouts';
+export type OutputFormat = 'html' | 'pdf' | 'docx' | 'handouts';
 
 /** Bookmarks: the parts of the book, the chapters, and the cases within them. */
 export function outlineOf(view: Omit<BookView, 'format'>): OutlineEntry[] {
@@ -55,6 +56,8 @@ export interface PrintOptions {
   /** The build date, for the PDF's metadata. */
   date: Date;
   timeoutMs: number;
+  /** `--browser`: the browser to print with instead of looking for one. */
+  browser?: string;
   noSandbox?: boolean;
   signal?: AbortSignal;
   onProgress?: (key: string, params?: Record<string, string | number>) => void;
@@ -95,6 +98,7 @@ export async function printBook(book: PreparedBook, options: PrintOptions & { pd
         env: options.env,
         lang,
         ...(options.noSandbox ? { noSandbox: true } : {}),
+        ...(options.browser ? { browser: options.browser } : {}),
         ...(signal ? { signal } : {}),
         protocolTimeoutMs: Math.max(timeoutMs + 10_000, 180_000),
         timeoutMs,

@@ -149,6 +149,34 @@ function looksLike(type: string, bytes: Buffer): boolean {
   }
 }
 
+/**
+ * Deeper than this, quotes and lists are not text a person wrote. marked recurses once per
+ * level: 10,000 levels (`- - - …`, `> > > …`) overflow its stack, and 1,500 lines of ever
+ * deeper quotes took 35 s. So the depth is measured before marked sees the text.
+ */
+export const MAX_MARKDOWN_DEPTH = 32;
+const CONTAINER_MARKER = /^(?:>|[-*+](?=[ \t]|$)|\d{1,9}[.)](?=[ \t]|$))/;
+
+/** The deepest line of `text`: its quote and list markers at the start, plus its indentation before them in steps of two. */
+export function markdownDepth(text: string): { depth: number; line: string } {
+  let deepest = { depth: 0, line: '' };
+  for (const line of text.split('\n')) {
+    let columns = 0;
+    let at = 0;
+    while (line[at] === ' ' || line[at] === '\t') columns += line[at++] === '\t' ? 4 : 1;
+    let depth = Math.floor(columns / 2);
+    for (let marker; (marker = CONTAINER_MARKER.exec(line.slice(at, at + 12))); ) {
+      depth++;
+      at += marker[0].length;
+      while (line[at] === ' ' || line[at] === '\t') at++;
+    }
+    if (depth > deepest.depth) deepest = { depth, line };
+  }
+  return deepest;
+}
+
+const escapeText = (text: string) => text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
+
 /** Link text that is an address (web, e-mail): typed as text, shown as typed. */
 const ADDRESS_TEXT = /[a-z][a-z0-9+.-]*:\/\/|www\.|mailto:|@/i;
 /** Elements whose text is code, not prose: no typographic quotes, no soft hyphens. */
@@ -179,12 +207,22 @@ export class MarkdownRenderer {
 
   /** A block of Markdown (paragraphs, lists, ...). */
   block(text: string, source: MarkdownSource): string {
-    return this.memo('b', text, source, (recording) => this.sanitize(this.marked.parse(text, { async: false }) as string, recording));
+    return this.memo('b', text, source, (recording) =>
+      this.tooDeep(text, recording) ? `<p>${escapeText(text)}</p>` : this.sanitize(this.marked.parse(text, { async: false }) as string, recording));
   }
 
   /** One line of Markdown (a list item, an argument, a reason): no paragraph around it. */
   inline(text: string, source: MarkdownSource): string {
-    return this.memo('i', text, source, (recording) => this.sanitize(this.marked.parseInline(text, { async: false }) as string, recording));
+    return this.memo('i', text, source, (recording) =>
+      this.tooDeep(text, recording) ? escapeText(text) : this.sanitize(this.marked.parseInline(text, { async: false }) as string, recording));
+  }
+
+  /** Text nested too deep is shown as it is typed, and the author hears where. */
+  private tooDeep(text: string, source: MarkdownSource): boolean {
+    const { depth, line } = markdownDepth(text);
+    if (depth <= MAX_MARKDOWN_DEPTH) return false;
+    source.report({ rule: 'render/too-deep', message: t(source.lang, 'render.messages.tooDeep', { depth, max: MAX_MARKDOWN_DEPTH }), needle: line.trim().slice(0, 40) });
+    return true;
   }
 
   /**

@@ -12,7 +12,7 @@
  * The page can reach nothing: scripts are off and every request except data: URLs is refused.
  */
 import { createHash } from 'node:crypto';
-import type { Browser, Page } from 'puppeteer';
+import type { Browser, Page } from 'puppeteer-core';
 import { BREAK_ATTRIBUTE, ESTIMATING_CLASS } from './html.js';
 import { finishPdf, type OutlineEntry, type PdfMetadata } from './pdf-finish.js';
 
@@ -182,7 +182,7 @@ export async function renderPdf(browser: Browser, html: string, outline: Outline
       bytes = await page.pdf({ preferCSSPageSize: true, printBackground: true, tagged: true, outline: false, timeout });
       found = await readDestinations(bytes);
       if (sameNumbers(anchors, known, found.pages)) break;
-      options.onProgress?.('pages', { pages: found.count });
+      options.onProgress?.('pages', { count: found.count });
       known = found.pages;
     }
     options.onProgress?.('finish');

@@ -132,6 +132,9 @@ export function loadTemplates(casebook: Casebook, lang: Lang): TemplatesResult {
     }
   }
   if (messages.length > 0) return { messages };
+  for (const [name, file] of Object.entries(files)) {
+    if (ownFolder !== undefined && file.startsWith(ownFolder + path.sep)) messages.push(...remoteReferences(file, texts[name]!, lang));
+  }
 
   const hb = Handlebars.create();
   registerHelpers(hb);
@@ -154,7 +157,7 @@ export function loadTemplates(casebook: Casebook, lang: Lang): TemplatesResult {
     else if (name === 'page.hbs') page = hb.compile(source, { preventIndent: true });
     else if (name === 'handout.hbs') handout = hb.compile(source, { preventIndent: true });
   }
-  if (messages.length > 0 || !page || !handout) return { messages };
+  if (messages.some((m) => m.severity === 'error') || !page || !handout) return { messages };
   const handoutPage = handout;
 
   const compiled = page;
@@ -201,6 +204,27 @@ export function loadTemplates(casebook: Casebook, lang: Lang): TemplatesResult {
       },
     },
   };
+}
+
+/**
+ * Where a template asks for something from the network: an attribute, url() or @import with
+ * an http(s) or protocol-relative address. casebook fetches nothing (the browser that prints
+ * the PDF resolves no names and reaches no proxy), so each is a warning at its line: the
+ * person learns why the font or picture is missing, and that the template tried.
+ */
+const REMOTE = /(?:\b(?:href|src|srcset|action|formaction|poster|data|background|ping|content)\s*=\s*["']?\s*|url\(\s*["']?|@import\s+["']?)((?:https?:)?\/\/[^\s"'()<>]+)/gi;
+
+function remoteReferences(file: string, text: string, lang: Lang): Message[] {
+  const messages: Message[] = [];
+  text.split('\n').forEach((line, index) => {
+    for (const match of line.matchAll(REMOTE)) {
+      const url = match[1]!;
+      const column = match.index + match[0].length - url.length + 1;
+      const position = { line: index + 1, column, endLine: index + 1, endColumn: column + url.length };
+      messages.push(makeMessage(file, 'render/remote-resource', 'warning', t(lang, 'render.messages.remoteResource', { url: url.slice(0, 200) }), position));
+    }
+  });
+  return messages;
 }
 
 /** The partial laid out piece by piece: one case. */

@@ -176,7 +176,7 @@ export interface BookInfo {
 }
 
 export interface BookView {
-  format: 'html' | 'pdf';
+  format: 'html' | 'pdf' | 'docx';
   lang: Lang;
   /** Every fixed word of the book (render.book in data/messages/<lang>/render.yaml), plus `steps`. */
   labels: Record<string, unknown>;

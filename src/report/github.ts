@@ -6,7 +6,7 @@
 import { t } from '../i18n/index.js';
 import type { Reporter } from './types.js';
 import { escapeText } from './escape.js';
-import { relativePath } from './util.js';
+import { ciPath } from './util.js';
 
 export const escapeData = (text: string) => text.replace(/%/g, '%25').replace(/\r/g, '%0D').replace(/\n/g, '%0A');
 export const escapeProperty = (text: string) => escapeData(text).replace(/:/g, '%3A').replace(/,/g, '%2C');
@@ -18,7 +18,7 @@ export const github: Reporter = (result, context) => {
     .filter((m) => !m.suppressed)
     .map((m) => {
       const props = [
-        `file=${escapeProperty(escapeText(relativePath(context.cwd, m.file)))}`,
+        `file=${escapeProperty(escapeText(ciPath(context, m.file)))}`,
         `line=${m.line}`,
         `endLine=${m.endLine}`,
         `col=${m.column}`,

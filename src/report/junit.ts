@@ -30,7 +30,14 @@ export const junit: Reporter = (result, context) => {
     failures += fileFailures;
     suites.push(`  <testsuite name="${name}" tests="${messages.length}" failures="${fileFailures}" errors="0">\n${cases.join('\n')}\n  </testsuite>`);
   }
-  if (groups.size === 0) {
+  // A clean file is a passing test, so that CI shows "N passed" next to the failures.
+  for (const file of context.files ?? []) {
+    if (groups.has(file)) continue;
+    const name = xmlEscape(relativePath(context.cwd, file));
+    tests += 1;
+    suites.push(`  <testsuite name="${name}" tests="1" failures="0" errors="0">\n    <testcase classname="${name}" name="casebook validate"/>\n  </testsuite>`);
+  }
+  if (suites.length === 0) {
     tests = 1;
     suites.push(`  <testsuite name="casebook" tests="1" failures="0" errors="0">\n    <testcase classname="casebook" name="validate"/>\n  </testsuite>`);
   }

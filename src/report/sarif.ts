@@ -1,6 +1,6 @@
 /** SARIF 2.1.0, for GitHub code scanning and other security dashboards. */
 import type { Reporter } from './types.js';
-import { relativePath } from './util.js';
+import { ciPath } from './util.js';
 
 const level = { error: 'error', warning: 'warning', info: 'note' } as const;
 
@@ -29,7 +29,7 @@ export const sarif: Reporter = (result, context) => {
           locations: [
             {
               physicalLocation: {
-                artifactLocation: { uri: uriReference(relativePath(context.cwd, m.file)) },
+                artifactLocation: { uri: uriReference(ciPath(context, m.file)) },
                 region: { startLine: m.line, startColumn: m.column, endLine: m.endLine, endColumn: m.endColumn },
               },
             },

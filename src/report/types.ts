@@ -4,6 +4,13 @@ import type { Lang, Message, ValidationResult } from '../types.js';
 export interface ReportContext {
   /** Paths are printed relative to this folder. */
   cwd: string;
+  /**
+   * The repository root, for the CI formats (github, sarif, azure, gitlab): their paths are
+   * relative to it (report/root.ts). Default: cwd.
+   */
+  root?: string;
+  /** Every file reported on, clean ones included (JUnit lists a passing test for each). */
+  files?: readonly string[];
   lang: Lang;
   /** ANSI colour; decided by the CLI (a TTY, and no NO_COLOR). */
   color: boolean;
@@ -17,7 +24,7 @@ export interface ReportContext {
 /** A reporter is a pure function from a result to the text to print. */
 export type Reporter = (result: ValidationResult, context: ReportContext) => string;
 
-export const formats = ['stylish', 'json', 'github', 'sarif', 'junit'] as const;
+export const formats = ['stylish', 'json', 'github', 'azure', 'gitlab', 'sarif', 'junit'] as const;
 export type Format = (typeof formats)[number];
 
 export type { Message };

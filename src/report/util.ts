@@ -1,11 +1,18 @@
 /** Helpers the reporters share. */
 import path from 'node:path';
 import type { Message } from '../types.js';
+import { repositoryPath } from './root.js';
+import type { ReportContext } from './types.js';
 
 /** A path relative to the current folder, with forward slashes on every platform. */
 export function relativePath(cwd: string, file: string): string {
   const relative = path.relative(cwd, file) || path.basename(file);
   return relative.split(path.sep).join('/');
+}
+
+/** A path for the CI formats: relative to the repository root (report/root.ts). */
+export function ciPath(context: ReportContext, file: string): string {
+  return repositoryPath(context.root ?? context.cwd, context.cwd, file);
 }
 
 /** Messages grouped by file, in order of first appearance. */
@@ -28,14 +35,4 @@ export function xmlEscape(text: string): string {
     .replace(/'/g, '&apos;')
     // Characters XML 1.0 cannot carry at all.
     .replace(/[\u0000-\u0008\u000B\u000C\u000E-\u001F]/g, '');
-}
-
-/**
- * Keeps the first characters of a personal identifier and stars out the rest, so that
- * reports (and CI logs, which are kept and shared) never carry the full value.
- */
-export function mask(text: string, keep = 4): string {
-  const chars = [...text];
-  const visible = Math.min(keep, Math.max(0, chars.length - 4), Math.ceil(chars.length / 3));
-  return chars.map((ch, i) => (i < visible || /\s/.test(ch) ? ch : '*')).join('');
 }

@@ -8,11 +8,11 @@
  * large casebook costs little more than that case.
  */
 import { createHash } from 'node:crypto';
-import { watch, type FSWatcher } from 'node:fs';
+import { lstatSync, readdirSync, watch, type Dirent, type FSWatcher } from 'node:fs';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import path from 'node:path';
 import { CasebookError } from '../errors.js';
-import { t } from '../i18n/index.js';
+import { plural, t } from '../i18n/index.js';
 import { loadCasebook, type LoadOptions } from '../load/index.js';
 import { relativePath } from '../report/util.js';
 import { newRenderCache, renderHtml } from '../build/live.js';
@@ -79,6 +79,77 @@ export function errorPage(messages: readonly Message[], cwd: string, lang: Lang)
   return `<!doctype html>\n<html lang="${lang}"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">` +
     `<meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src ${sha256(style)}; script-src 'none'">` +
     `<title>${title}</title><style>${style}</style></head><body><main><h1>${title}</h1><p>${escapeHtml(t(lang, 'serve.errorIntro'))}</p><ul>${items}</ul></main></body></html>`;
+}
+
+/** Folders whose files can matter: inside the casebook, not hidden, not node_modules, not the output. */
+export function isWatchedFolder(folder: string, casebook: Casebook): boolean {
+  const { root, output } = casebook.config;
+  const relative = path.relative(root, folder);
+  if (relative.startsWith('..') || path.isAbsolute(relative)) return false;
+  if (relative !== '' && relative.split(path.sep).some((part) => part.startsWith('.') || part === 'node_modules')) return false;
+  const outputDir = path.resolve(root, output);
+  return folder !== outputDir && !folder.startsWith(outputDir + path.sep);
+}
+
+/** More folders than any casebook has; beyond it the watch stops growing instead of exhausting the system's watches. */
+const MAX_WATCHED_FOLDERS = 2000;
+
+/**
+ * Watches every folder of the casebook, each on its own, and reports the files that change in
+ * them. Folders, not files, and not one recursive watch: a save by rename (vim, sed -i, most
+ * "safe write" editors) replaces the file, and a watch that follows the old file (as the
+ * recursive watch does on Linux) sees nothing after that. A folder sees every save, by rename
+ * or in place, and a file deleted and created again. New folders are watched as they appear;
+ * symbolic links are not followed.
+ */
+export function watchFolders(root: string, watched: (folder: string) => boolean, changed: (file: string) => void): { close(): void } {
+  const watchers = new Map<string, FSWatcher>();
+  const forget = (folder: string) => {
+    for (const [dir, watcher] of watchers) {
+      if (dir === folder || dir.startsWith(folder + path.sep)) {
+        watcher.close();
+        watchers.delete(dir);
+      }
+    }
+  };
+  const add = (folder: string, announce: boolean) => {
+    if (watchers.has(folder) || watchers.size >= MAX_WATCHED_FOLDERS || !watched(folder)) return;
+    let watcher: FSWatcher;
+    try {
+      watcher = watch(folder, (event, name) => {
+        if (!name) return;
+        const file = path.join(folder, name.toString());
+        if (event === 'rename') {
+          let isFolder = false;
+          try {
+            isFolder = lstatSync(file).isDirectory();
+          } catch {
+            forget(file);
+          }
+          if (isFolder) add(file, true);
+        }
+        changed(file);
+      });
+    } catch {
+      return;
+    }
+    watcher.on('error', () => forget(folder));
+    watchers.set(folder, watcher);
+    let entries: Dirent[] = [];
+    try {
+      entries = readdirSync(folder, { withFileTypes: true });
+    } catch {
+      return;
+    }
+    for (const entry of entries) {
+      const full = path.join(folder, entry.name);
+      if (entry.isDirectory()) add(full, announce);
+      // Files in a folder that appeared after the start (a folder moved in, or unpacked) are new too.
+      else if (announce && entry.isFile()) changed(full);
+    }
+  };
+  add(root, false);
+  return { close: () => forget(root) };
 }
 
 /** Which changes matter: case files, casebook.yaml, the values file, templates. Not the output. */
@@ -149,7 +220,7 @@ export async function serve(options: ServeOptions): Promise<Served> {
     const html = result.html === undefined ? errorPage(result.messages, cwd, lang) : result.html;
     state = { version: state.version + 1, html: withReloadScript(html), errors: errors.length, warnings, ms: performance.now() - started };
     for (const m of errors.slice(0, 20)) options.log(`  ${relativePath(cwd, m.file)}:${m.line}:${m.column}  ${m.message}  ${m.rule}`);
-    options.log(t(lang, errors.length ? 'serve.builtWithErrors' : 'serve.built', { cases: casebook.cases.length, errors: errors.length, warnings, ms: Math.round(state.ms) }));
+    options.log(t(lang, errors.length ? 'serve.builtWithErrors' : 'serve.built', { cases: plural(lang, 'stats.cases', casebook.cases.length), errors: plural(lang, 'report.errors', errors.length), warnings: plural(lang, 'report.warnings', warnings), ms: Math.round(state.ms) }));
     for (const client of clients) client.write(`event: reload\ndata: ${state.version}\n\n`);
     return state;
   };
@@ -228,9 +299,7 @@ export async function serve(options: ServeOptions): Promise<Served> {
 
   const pending = new Set<string>();
   let timer: NodeJS.Timeout | undefined;
-  const watcher: FSWatcher = watch(casebook.config.root, { recursive: true }, (_event, name) => {
-    if (!name) return;
-    const file = path.resolve(casebook.config.root, name.toString());
+  const watcher = watchFolders(casebook.config.root, (folder) => isWatchedFolder(folder, casebook), (file) => {
     if (!isRelevant(file, casebook)) return;
     pending.add(file);
     clearTimeout(timer);

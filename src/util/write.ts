@@ -3,7 +3,7 @@
  * temporary file next to the target, then rename it over the target (atomic on one disk).
  */
 import { createHash, randomBytes } from 'node:crypto';
-import { chmod, chown, mkdir, readdir, readFile, realpath, rename, rm, stat, writeFile } from 'node:fs/promises';
+import { access, chmod, chown, copyFile, link, lstat, mkdir, readdir, readFile, realpath, rename, rm, stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 
 export interface FileToWrite {
@@ -112,14 +112,72 @@ export async function writeFileAtomic(target: string, data: string | Uint8Array)
   }
 }
 
+/** The file system calls the last step uses; tests pass their own (a file locked as on Windows). */
+export interface RenameFs {
+  rename(from: string, to: string): Promise<void>;
+  /** A second name for the previous file, kept until every new file is in place. */
+  keep(file: string, backup: string): Promise<void>;
+  exists(file: string): Promise<boolean>;
+  remove(file: string): Promise<void>;
+}
+
+const nodeFs: RenameFs = {
+  rename,
+  keep: (file, backup) =>
+    // A hard link costs nothing; where there are none (FAT, some network shares), a copy.
+    link(file, backup).catch(() => copyFile(file, backup)),
+  exists: (file) => access(file).then(() => true, () => false),
+  remove: (file) => rm(file, { force: true }),
+};
+
+/**
+ * Errors of a file that another program holds open: on Windows a PDF open in Acrobat or Edge,
+ * or a virus scanner reading it. They usually pass within moments.
+ */
+const LOCKED = new Set(['EPERM', 'EACCES', 'EBUSY']);
+
+export interface RetryOptions {
+  /** How many times to try a rename that fails because the file is locked. */
+  attempts: number;
+  /** The wait before the first retry; it doubles each time (100, 200, 400 ... ms: about 3 s in all). */
+  delayMs: number;
+}
+
+const DEFAULT_RETRY: RetryOptions = { attempts: 6, delayMs: 100 };
+
+/** Whether a write failed because the target is locked by another program (still so after the retries). */
+export const isLocked = (error: unknown) => LOCKED.has((error as NodeJS.ErrnoException | undefined)?.code ?? '');
+
+async function renameRetrying(fs: RenameFs, from: string, to: string, retry: RetryOptions): Promise<void> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await fs.rename(from, to);
+    } catch (error) {
+      if (!isLocked(error) || attempt >= retry.attempts) throw error;
+      await new Promise((resolve) => setTimeout(resolve, retry.delayMs * 2 ** (attempt - 1)));
+    }
+  }
+}
+
 /**
  * Several files as one: all are written to temporary files first, and only when every one of
  * them is complete are they renamed over their targets. A failure (a full disk) or an abort
- * before that point removes the temporary files and leaves every target as it was. Only a
- * failing rename, which needs no space, could leave some targets replaced and others not.
+ * before that point removes the temporary files and leaves every target as it was. A rename
+ * that fails because another program holds the target open is retried for a few seconds; if
+ * it still fails, the targets already replaced get their previous version back (kept under a
+ * second name until the end), so the HTML and the PDF stay a matching pair, and the error
+ * names the locked file. `exclusive`: new files only; a target that exists (even one made
+ * meanwhile) is an EEXIST error for that file, and is left alone.
  */
-export async function writeFilesAtomic(files: readonly FileToWrite[], options: { signal?: AbortSignal } = {}): Promise<void> {
+export async function writeFilesAtomic(
+  files: readonly FileToWrite[],
+  options: { signal?: AbortSignal; exclusive?: boolean; fs?: RenameFs; retry?: RetryOptions } = {},
+): Promise<void> {
+  const fs = options.fs ?? nodeFs;
+  const retry = options.retry ?? DEFAULT_RETRY;
   const staged: Array<{ file: string; temp: string }> = [];
+  const replaced: Array<{ file: string; backup: string | undefined }> = [];
+  const backups: string[] = [];
   try {
     for (const { file, data } of files) {
       options.signal?.throwIfAborted();
@@ -135,12 +193,45 @@ export async function writeFilesAtomic(files: readonly FileToWrite[], options: {
     options.signal?.throwIfAborted();
     while (staged.length > 0) {
       const { file, temp } = staged[0]!;
-      await rename(temp, file).catch((error: unknown) => {
+      let backup: string | undefined;
+      try {
+        if (options.exclusive) {
+          await placeNew(temp, file);
+        } else {
+          if (await fs.exists(file)) {
+            backup = `${tempName(file)}.previous`;
+            await fs.keep(file, backup);
+            backups.push(backup);
+          }
+          await renameRetrying(fs, temp, file, retry);
+        }
+      } catch (error) {
+        // Put back what was replaced: the outputs stay the previous, matching set.
+        for (const done of replaced.reverse()) {
+          if (done.backup) await renameRetrying(fs, done.backup, done.file, retry).catch(() => undefined);
+        }
         throw new AtomicWriteError(file, error);
-      });
+      }
+      replaced.push({ file, backup });
       staged.shift();
     }
   } finally {
-    await Promise.all(staged.map(({ temp }) => rm(temp, { force: true }).catch(() => undefined)));
+    await Promise.all([...staged.map(({ temp }) => temp), ...backups].map((name) => fs.remove(name).catch(() => undefined)));
   }
+}
+
+/** The temporary file as `file`, which must not exist: a hard link fails if it does (no check-then-write race). */
+async function placeNew(temp: string, file: string): Promise<void> {
+  try {
+    await link(temp, file);
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    // A file system without hard links (some network shares): check, then rename.
+    if (code !== 'EPERM' && code !== 'ENOTSUP' && code !== 'EXDEV') throw error;
+    const exists = await lstat(file).then(() => true, () => false);
+    if (exists) throw Object.assign(new Error(`${file} exists`), { code: 'EEXIST' });
+    await rename(temp, file);
+    return;
+  }
+  await rm(temp, { force: true });
 }

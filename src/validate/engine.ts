@@ -7,7 +7,7 @@ import { t, type Params } from '../i18n/index.js';
 import { locate, pointerSegments, positionOf, startOfFile, toPointer } from '../position/index.js';
 import { makeMessage } from '../message.js';
 import type { CaseFile, Casebook, Lang, Message, RuleSetting, Severity } from '../types.js';
-import type { Rule, RuleReport } from './rule.js';
+import type { Rule, RuleReport } from '../rule.js';
 
 /** The setting for a rule: its own id first, then its group (`privacy`), then its default. */
 export function ruleSetting(rule: Pick<Rule, 'id' | 'defaultSeverity'>, settings: Record<string, RuleSetting>): RuleSetting {

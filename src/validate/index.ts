@@ -7,14 +7,14 @@ import { countSeverity, sortMessages } from '../message.js';
 import { privacyRules } from '../privacy/index.js';
 import type { CaseFile, Casebook, Lang, Message, SourceFile, ValidationResult } from '../types.js';
 import { applySuppressions, runRules } from './engine.js';
-import type { Rule } from './rule.js';
+import type { Rule } from '../rule.js';
 import { casebookRules } from './rules/index.js';
-import { SchemaChecker, readSchema } from './schema.js';
-import { idAliases } from './suggest.js';
+import { SchemaChecker, readSchema } from '../load/schema.js';
+import { idAliases } from '../util/suggest.js';
 
-export type { Rule, CaseRule, CasebookRule, RuleReport } from './rule.js';
-export { SchemaChecker, readSchema } from './schema.js';
-export { suggest, normalise } from './suggest.js';
+export type { Rule, CaseRule, CasebookRule, RuleReport } from '../rule.js';
+export { SchemaChecker, readSchema } from '../load/schema.js';
+export { suggest, normalise } from '../util/suggest.js';
 export { ruleSetting } from './engine.js';
 
 /** Every rule casebook knows, in the order they run. */

@@ -1,32 +1,42 @@
-/** `npm pack` yields a package that installs and runs (bin, files, engines), as a user gets it. */
+/**
+ * `npm pack` yields a package that installs and runs as a user gets it: no puppeteer
+ * variable set, nothing downloaded but the registry's packages, and `build` finds the
+ * system browser. `npm publish --dry-run` accepts it.
+ */
 import { execFileSync, spawnSync } from 'node:child_process';
-import { mkdirSync, readdirSync, writeFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { makeTree, repoRoot } from '../helpers.js';
+import { cleanEnv, installInto, useInstalled } from './install.js';
 
 describe('the npm package', () => {
-  it('installs from its tarball and runs init, validate and build --format html', () => {
+  it('installs from its tarball with no puppeteer variable set, and builds HTML and PDF with the system browser', () => {
     const dir = makeTree({});
     execFileSync('npm', ['pack', '--ignore-scripts', '--pack-destination', dir], { cwd: repoRoot, stdio: 'ignore' });
     const tarball = readdirSync(dir).find((f) => f.endsWith('.tgz'))!;
-    const app = path.join(dir, 'app');
-    mkdirSync(app);
-    writeFileSync(path.join(app, 'package.json'), '{"name":"app","version":"1.0.0","private":true}\n');
-    const install = spawnSync('npm', ['install', '--no-audit', '--no-fund', '--prefer-offline', path.join(dir, tarball)], {
-      cwd: app, encoding: 'utf8', env: { ...process.env, PUPPETEER_SKIP_DOWNLOAD: '1' }, timeout: 240_000,
-    });
-    expect(install.status, install.stderr).toBe(0);
-    const bin = path.join(app, 'node_modules', '.bin', 'casebook');
-    const run = (args: string[], cwd: string) => spawnSync(bin, args, { cwd, encoding: 'utf8', env: { ...process.env, NO_COLOR: '1' } });
-    expect(run(['--version'], app).stdout.trim()).toMatch(/^\d+\.\d+\.\d+$/);
-    const book = path.join(app, 'boek');
-    expect(run(['init', 'boek', '-q'], app).status).toBe(0);
-    const validate = run(['validate'], book);
-    expect(validate.stdout).toContain('Geen problemen gevonden');
-    expect(validate.status).toBe(0);
-    const build = run(['build', '--format', 'html'], book);
-    expect(build.status, build.stderr).toBe(0);
-    expect(readdirSync(path.join(book, 'dist'))).toEqual(['casusboek-sociaal-domein.html']);
-  }, 300_000);
+    useInstalled(installInto(path.join(dir, tarball)));
+  }, 600_000);
+
+  it('is ready to publish: npm publish --dry-run passes, with a LICENSE and the metadata a registry page shows', () => {
+    const pkg = JSON.parse(readFileSync(path.join(repoRoot, 'package.json'), 'utf8'));
+    expect(pkg.license).toBe('MIT');
+    expect(readFileSync(path.join(repoRoot, 'LICENSE'), 'utf8')).toMatch(/^MIT License/);
+    expect(pkg.repository.url).toMatch(/^git\+https:\/\//);
+    expect(pkg.bugs.url).toMatch(/^https:\/\//);
+    expect(pkg.homepage).toMatch(/^https:\/\//);
+    expect(pkg.engines.node).toBe('>=20.19');
+    // Installing from git builds dist/ through `prepare`.
+    expect(pkg.scripts.prepare).toBe('npm run build:ts');
+    expect(pkg.dependencies.puppeteer).toBeUndefined();
+    expect(pkg.dependencies['puppeteer-core']).toMatch(/^\^24\./);
+    const home = makeTree({});
+    const result = spawnSync('npm', ['publish', '--dry-run', '--ignore-scripts', '--json'], { cwd: repoRoot, encoding: 'utf8', env: cleanEnv(home), timeout: 120_000 });
+    expect(result.status, result.stderr).toBe(0);
+    const files = (JSON.parse(result.stdout).casebook?.files ?? JSON.parse(result.stdout).files).map((f: { path: string }) => f.path);
+    for (const needed of ['LICENSE', 'README.md', 'bin/casebook.js', 'dist/index.js', 'dist/cli/main.js', 'schemas/case.schema.json', 'templates/init/azure-pipelines.yml', 'data/messages/nl/core.yaml']) {
+      expect(files).toContain(needed);
+    }
+    expect(files.some((f: string) => f.startsWith('tests/') || f.startsWith('src/'))).toBe(false);
+  }, 180_000);
 });

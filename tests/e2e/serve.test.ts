@@ -1,11 +1,11 @@
 /** `casebook serve` as a user runs it: a real process, a real browser, real file edits. */
 import { spawn, type ChildProcess } from 'node:child_process';
-import { readFileSync, writeFileSync } from 'node:fs';
+import { readFileSync, renameSync, unlinkSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import type { Browser, Page } from 'puppeteer';
+import type { Browser, Page } from 'puppeteer-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchBrowser } from '../../src/render/browser.js';
-import { caseYaml, cliPath, makeTree } from '../helpers.js';
+import { caseYaml, cliPath, makeTree, testEnv } from '../helpers.js';
 
 let dir: string;
 let child: ChildProcess;
@@ -20,7 +20,7 @@ beforeAll(async () => {
     'cases/wmo/eerste.yaml': caseYaml({ title: 'De eerste casus', status: 'published', values: '[maatwerk]' }),
     'cases/wmo/tweede.yaml': caseYaml({ title: 'De tweede casus', status: 'published', values: '[vertrouwen]' }),
   });
-  child = spawn(process.execPath, [cliPath, 'serve', '--port', '0'], { cwd: dir, env: { ...process.env, NO_COLOR: '1' } });
+  child = spawn(process.execPath, [cliPath, 'serve', '--port', '0'], { cwd: dir, env: testEnv() });
   child.stderr!.on('data', (d) => (stderr += d));
   url = await new Promise<string>((resolve, reject) => {
     let out = '';
@@ -69,6 +69,27 @@ describe('casebook serve', () => {
     expect(stderr).toContain("cases/wmo/tweede.yaml:3:11  'wmoo' is geen bekend domein");
     await editAndWait('cases/wmo/tweede.yaml', caseYaml({ title: 'De tweede casus', status: 'published', values: '[vertrouwen]' }));
     expect(await page.content()).toContain('De tweede casus');
+  });
+
+  it('picks up every save: by rename (as vim, sed -i and safe-write editors do), in place after it, and a deleted and re-created file', async () => {
+    const file = path.join(dir, 'cases/wmo/eerste.yaml');
+    const temp = path.join(dir, 'cases/wmo/.eerste.yaml.tmp');
+    let reloaded = page.waitForNavigation({ timeout: 20_000 });
+    writeFileSync(temp, caseYaml({ title: 'Opgeslagen door hernoemen', status: 'published', values: '[maatwerk]' }));
+    renameSync(temp, file);
+    await reloaded;
+    expect(await page.content()).toContain('Opgeslagen door hernoemen');
+    // The second change, in place: the watch on the replaced file must still see it.
+    await editAndWait('cases/wmo/eerste.yaml', caseYaml({ title: 'Daarna gewoon opgeslagen', status: 'published', values: '[maatwerk]' }));
+    expect(await page.content()).toContain('Daarna gewoon opgeslagen');
+    reloaded = page.waitForNavigation({ timeout: 20_000 });
+    unlinkSync(file);
+    await reloaded;
+    expect(await page.content()).not.toContain('Daarna gewoon opgeslagen');
+    await editAndWait('cases/wmo/eerste.yaml', caseYaml({ title: 'Opnieuw aangemaakt', status: 'published', values: '[maatwerk]' }));
+    expect(await page.content()).toContain('Opnieuw aangemaakt');
+    await editAndWait('cases/wmo/eerste.yaml', caseYaml({ title: 'En weer gewijzigd', status: 'published', values: '[maatwerk]' }));
+    expect(await page.content()).toContain('En weer gewijzigd');
   });
 
   it('rebuilds when casebook.yaml changes', async () => {

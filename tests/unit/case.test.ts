@@ -3,7 +3,7 @@ import {
   CASE_FIELDS, DEFAULT_STATUS, FIELD_KIND, FIELD_NAMES, MARKDOWN_FIELDS, MARKDOWN_LIST_FIELDS, OPTION_LISTS, REQUIRED_FIELDS, STATUSES,
   TEXT_FIELDS, caseStatus, caseValueIds, type FieldKind,
 } from '../../src/case/index.js';
-import { readSchema } from '../../src/validate/schema.js';
+import { readSchema } from '../../src/load/schema.js';
 
 interface Property { type?: string; $ref?: string; format?: string; enum?: string[]; default?: unknown; items?: Property; properties?: Record<string, Property> }
 const schema = readSchema('case.schema.json') as { properties: Record<string, Property>; required: string[] };

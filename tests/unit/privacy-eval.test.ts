@@ -5,7 +5,7 @@
  */
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { evaluate, missedTargets, readFixtureSet, recallTargets } from '../../src/privacy/evaluate.js';
+import { evaluate, missedTargets, readFixtureSet, recallTargets } from '../../scripts/privacy-evaluate.mjs';
 import { fixtures } from '../helpers.js';
 
 const planted = readFixtureSet(path.join(fixtures, 'privacy', 'planted.yaml'));

@@ -3,22 +3,35 @@ import { chmodSync, existsSync, readFileSync, rmSync, writeFileSync } from 'node
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { CasebookError } from '../../src/errors.js';
-import { findBrowser, formatSeconds, launchArgs, launchBrowser, launchError, needsNoSandbox, systemBrowserPaths } from '../../src/render/browser.js';
+import { blockedByPolicy, BrowserLaunchError, findBrowser, formatSeconds, launchArgs, launchBrowser, launchError, needsNoSandbox, onPath, systemBrowserPaths } from '../../src/render/browser.js';
 import { makeTree } from '../helpers.js';
 
 /** A fake file system holding exactly these files. */
 const only = (...files: string[]) => (file: string) => files.includes(file);
 
 describe('findBrowser', () => {
-  it('takes PUPPETEER_EXECUTABLE_PATH first, even when a system browser exists', () => {
-    const found = findBrowser({ env: { PUPPETEER_EXECUTABLE_PATH: '/opt/my/chrome' }, platform: 'linux', exists: only('/opt/my/chrome', '/usr/bin/chromium') });
-    expect(found).toEqual({ path: '/opt/my/chrome', source: 'env' });
+  it('takes --browser first, then CASEBOOK_BROWSER, then PUPPETEER_EXECUTABLE_PATH, before any system browser', () => {
+    const exists = only('/opt/a/chrome', '/opt/b/chrome', '/opt/c/chrome', '/usr/bin/chromium');
+    const env = { CASEBOOK_BROWSER: '/opt/b/chrome', PUPPETEER_EXECUTABLE_PATH: '/opt/c/chrome' };
+    expect(findBrowser({ browser: '/opt/a/chrome', env, platform: 'linux', exists })).toEqual({ path: '/opt/a/chrome', source: 'option' });
+    expect(findBrowser({ env, platform: 'linux', exists })).toEqual({ path: '/opt/b/chrome', source: 'casebook-env' });
+    expect(findBrowser({ env: { PUPPETEER_EXECUTABLE_PATH: '/opt/c/chrome' }, platform: 'linux', exists })).toEqual({ path: '/opt/c/chrome', source: 'puppeteer-env' });
   });
 
-  it('refuses a PUPPETEER_EXECUTABLE_PATH that points at nothing, in Dutch, rather than looking elsewhere', () => {
+  it('refuses a named browser that is not there, in Dutch, rather than looking elsewhere', () => {
     const call = () => findBrowser({ env: { PUPPETEER_EXECUTABLE_PATH: '/nergens/chrome' }, platform: 'linux', exists: only('/usr/bin/chromium') });
     expect(call).toThrow(CasebookError);
-    expect(call).toThrow('PUPPETEER_EXECUTABLE_PATH wijst naar /nergens/chrome, maar daar staat geen programma.');
+    expect(call).toThrow('PUPPETEER_EXECUTABLE_PATH wijst naar /nergens/chrome, maar daar staat geen programma');
+    expect(() => findBrowser({ browser: 'C:\\Edge\\msedge.exe', env: {}, platform: 'win32', exists: only() })).toThrow('--browser wijst naar C:\\Edge\\msedge.exe');
+    expect(() => findBrowser({ env: { CASEBOOK_BROWSER: 'nergens' }, platform: 'linux', exists: only('/usr/bin/chromium') })).toThrow('CASEBOOK_BROWSER wijst naar nergens');
+  });
+
+  it('looks a named program up on the PATH: `--browser msedge` on Windows finds msedge.exe', () => {
+    const env = { Path: 'C:\\Windows;"D:\\Tools\\Edge"' };
+    expect(findBrowser({ browser: 'msedge', env, platform: 'win32', exists: only('D:\\Tools\\Edge\\msedge.exe') }))
+      .toEqual({ path: 'D:\\Tools\\Edge\\msedge.exe', source: 'option' });
+    expect(findBrowser({ env: { CASEBOOK_BROWSER: 'chromium', PATH: '/usr/local/bin:/opt/bin' }, platform: 'linux', exists: only('/opt/bin/chromium') }))
+      .toEqual({ path: '/opt/bin/chromium', source: 'casebook-env' });
   });
 
   it('finds the system browsers of Linux in order: Chromium before Chrome before Edge', () => {
@@ -37,40 +50,56 @@ describe('findBrowser', () => {
     expect(paths).toContain('/Applications/Microsoft Edge.app/Contents/MacOS/Microsoft Edge');
     expect(findBrowser({ env: { HOME: '/Users/anna' }, platform: 'darwin', exists: only('/Users/anna/Applications/Chromium.app/Contents/MacOS/Chromium') }))
       .toEqual({ path: '/Users/anna/Applications/Chromium.app/Contents/MacOS/Chromium', source: 'system' });
+    expect(findBrowser({ env: { HOME: '/Users/anna' }, platform: 'darwin', exists: only('/Applications/Microsoft Edge.app/Contents/MacOS/Microsoft Edge') }))
+      .toEqual({ path: '/Applications/Microsoft Edge.app/Contents/MacOS/Microsoft Edge', source: 'system' });
   });
 
-  it('knows the usual places on Windows, from the environment', () => {
-    const env = { PROGRAMFILES: 'D:\\Programs', 'PROGRAMFILES(X86)': 'D:\\Programs (x86)', LOCALAPPDATA: 'C:\\Users\\anna\\AppData\\Local' };
+  it('knows the usual places on Windows, from the environment in any spelling', () => {
+    const env = { ProgramFiles: 'D:\\Programs', 'ProgramFiles(x86)': 'D:\\Programs (x86)', LOCALAPPDATA: 'C:\\Users\\anna\\AppData\\Local' };
     const paths = systemBrowserPaths('win32', env);
     expect(paths[0]).toBe('D:\\Programs\\Google\\Chrome\\Application\\chrome.exe');
     expect(paths).toContain('C:\\Users\\anna\\AppData\\Local\\Google\\Chrome\\Application\\chrome.exe');
     expect(paths).toContain('D:\\Programs (x86)\\Microsoft\\Edge\\Application\\msedge.exe');
     expect(findBrowser({ env, platform: 'win32', exists: only('D:\\Programs (x86)\\Microsoft\\Edge\\Application\\msedge.exe') }))
       .toEqual({ path: 'D:\\Programs (x86)\\Microsoft\\Edge\\Application\\msedge.exe', source: 'system' });
+    // Without the variables: the defaults of a Windows installation, where the managed laptop's Edge is.
+    expect(findBrowser({ env: {}, platform: 'win32', exists: only('C:\\Program Files (x86)\\Microsoft\\Edge\\Application\\msedge.exe') }))
+      .toEqual({ path: 'C:\\Program Files (x86)\\Microsoft\\Edge\\Application\\msedge.exe', source: 'system' });
   });
 
-  it("falls back to puppeteer's own cache, and only when that file exists", () => {
-    const cached = '/root/.cache/puppeteer/chrome/linux-148/chrome-linux64/chrome';
-    expect(findBrowser({ env: {}, platform: 'linux', exists: only(cached), puppeteerPath: () => cached }))
-      .toEqual({ path: cached, source: 'puppeteer-cache' });
-    expect(findBrowser({ env: {}, platform: 'linux', exists: only(), puppeteerPath: () => cached })).toBeUndefined();
-    expect(findBrowser({ env: {}, platform: 'linux', exists: only('/usr/bin/chromium'), puppeteerPath: () => cached }))
+  it('then looks on the PATH, after the standard places', () => {
+    expect(findBrowser({ env: { PATH: '/home/anna/bin:/usr/local/bin' }, platform: 'linux', exists: only('/usr/local/bin/google-chrome') }))
+      .toEqual({ path: '/usr/local/bin/google-chrome', source: 'path' });
+    expect(findBrowser({ env: { PATH: '/usr/local/bin' }, platform: 'linux', exists: only('/usr/local/bin/chromium', '/usr/bin/chromium') }))
       .toEqual({ path: '/usr/bin/chromium', source: 'system' });
+    expect(findBrowser({ env: { PATH: 'C:\\Tools' }, platform: 'win32', exists: only('C:\\Tools\\chrome.exe') }))
+      .toEqual({ path: 'C:\\Tools\\chrome.exe', source: 'path' });
+    expect(onPath('chromium', 'linux', { PATH: '' }, only('/chromium'))).toBeUndefined();
+  });
+
+  it('finds nothing, and downloads nothing, when there is no browser', () => {
+    expect(findBrowser({ env: { PATH: '/usr/bin' }, platform: 'linux', exists: only() })).toBeUndefined();
   });
 });
 
 describe('launch flags', () => {
   it('keep the browser quiet and add --no-sandbox only when asked', () => {
-    expect(launchArgs(false)).toEqual(['--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run']);
+    expect(launchArgs(false)).toEqual(['--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE 127.0.0.1', '--proxy-server=127.0.0.1:9', '--dns-prefetch-disable']);
     expect(launchArgs(true)).toEqual([...launchArgs(false), '--no-sandbox']);
   });
 
   it('go without the sandbox on request: the flag, CASEBOOK_NO_SANDBOX=1, or running as root', () => {
-    const root = process.getuid?.() === 0;
-    expect(needsNoSandbox({}, true)).toBe(true);
-    expect(needsNoSandbox({ CASEBOOK_NO_SANDBOX: '1' })).toBe(true);
-    expect(needsNoSandbox({ CASEBOOK_NO_SANDBOX: '0' })).toBe(root);
-    expect(needsNoSandbox({})).toBe(root);
+    // As an ordinary user (uid 1000), on Windows (no uid) and as root (uid 0).
+    for (const uid of [1000, null]) {
+      expect(needsNoSandbox({}, true, uid)).toBe(true);
+      expect(needsNoSandbox({ CASEBOOK_NO_SANDBOX: '1' }, false, uid)).toBe(true);
+      expect(needsNoSandbox({ CASEBOOK_NO_SANDBOX: '0' }, false, uid)).toBe(false);
+      expect(needsNoSandbox({}, false, uid)).toBe(false);
+    }
+    expect(needsNoSandbox({}, false, 0)).toBe(true);
+    expect(needsNoSandbox({ CASEBOOK_NO_SANDBOX: '0' }, false, 0)).toBe(true);
+    // Without a uid given, the process's own.
+    expect(needsNoSandbox({})).toBe(process.getuid?.() === 0);
   });
 });
 
@@ -101,6 +130,21 @@ describe('launchError', () => {
   it('gives the time limit of a browser that never answered', () => {
     const timeout = Object.assign(new Error('Timed out after 1500 ms while waiting for the WS endpoint URL to appear in stdout!'), { name: 'TimeoutError' });
     expect(launchError(timeout, '/opt/chrome', 1500, 'nl').message).toBe('De browser /opt/chrome is gestart, maar gaf binnen 1,5 seconden geen antwoord en is gestopt. Controleer met casebook doctor of dit een werkende Chrome, Chromium of Edge is.');
+  });
+
+  it("recognises an enterprise policy blocking the DevTools connection (Edge's RemoteDebuggingAllowed), not other failures", () => {
+    const edge = 'C:\\Program Files (x86)\\Microsoft\\Edge\\Application\\msedge.exe';
+    const timeout = Object.assign(new Error('Timed out after 30000 ms while waiting for the WS endpoint URL to appear in stdout!'), { name: 'TimeoutError' });
+    const blocked = launchError(timeout, edge, 30_000, 'nl');
+    expect(blocked).toBeInstanceOf(BrowserLaunchError);
+    expect(blocked.policy).toBe(true);
+    expect(blocked.message).toContain('RemoteDebuggingAllowed');
+    expect(launchError(new Error('connect ECONNREFUSED 127.0.0.1:64165'), '/usr/bin/google-chrome', 30_000, 'en').policy).toBe(true);
+    expect(launchError(failed('1', 'DevTools remote debugging is disallowed by the system admin.'), '/opt/chrome', 30_000, 'en').policy).toBe(true);
+    // A Chromium that is slow or broken is not a policy.
+    expect(launchError(timeout, '/usr/bin/chromium', 30_000, 'nl').policy).toBe(false);
+    expect(launchError(failed('1', '[ERROR:policy_logger.cc(156)] something\n[FATAL:zygote] No usable sandbox!'), '/usr/bin/chromium', 30_000, 'nl').policy).toBe(false);
+    expect(blockedByPolicy('Failed to launch', edge, false)).toBe(false);
   });
 
   it("keeps the first line of anything else", () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { normalise, suggest } from '../../src/validate/suggest.js';
+import { normalise, suggest } from '../../src/util/suggest.js';
 
 const domains = ['wmo', 'jeugdwet', 'participatiewet', 'schuldhulpverlening', 'inburgering', 'integraal'];
 

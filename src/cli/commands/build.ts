@@ -10,6 +10,7 @@ import type { CaseStatus } from '../../case/index.js';
 import type { Lang, Message } from '../../types.js';
 import type { GlobalOptions, Io } from '../io.js';
 import { printReport } from './validate.js';
+import { statusId } from '../../util/suggest.js';
 
 export interface BuildCommandOptions extends GlobalOptions {
   format?: string;
@@ -23,11 +24,12 @@ export interface BuildCommandOptions extends GlobalOptions {
   /** commander's `--no-sandbox`: false when given. */
   sandbox?: boolean;
   allowPrivacyErrors?: boolean;
+  browser?: string;
 }
 
-const FORMATS: readonly OutputFormat[] = ['html', 'pdf', 'handouts'];
+const FORMATS: readonly OutputFormat[] = ['html', 'pdf', 'docx', 'handouts'];
 
-/** `html`, `pdf`, `handouts`, or a comma list of them (any order). */
+/** `html`, `pdf`, `docx`, `handouts`, or a comma list of them (any order). */
 export function parseFormats(value: string | undefined, lang: Lang): OutputFormat[] {
   if (value === undefined) return ['html', 'pdf'];
   const parts = value.split(',').map((p) => p.trim().toLowerCase()).filter(Boolean);
@@ -51,10 +53,45 @@ export function splitList(values: readonly string[] | undefined): string[] | und
   return list.length > 0 ? [...new Set(list)] : undefined;
 }
 
-/** Progress lines only for a person watching a terminal: not in CI, not with --quiet. */
-function progressWriter(io: Io, quiet: boolean | undefined): ((line: string) => void) | undefined {
-  if (quiet || !io.stderr.isTTY || io.env.CI) return undefined;
-  return (line) => io.stderr.write(`${line}\n`);
+/** Seconds between "still busy" lines on a CI runner; CASEBOOK_PROGRESS_INTERVAL changes it. */
+const PROGRESS_INTERVAL_SECONDS = 10;
+
+export interface ProgressWriter {
+  onProgress: (line: string) => void;
+  stop: () => void;
+}
+
+/** The variables CI runners set: GitHub Actions and GitLab set CI, Azure Pipelines TF_BUILD. */
+const onCiRunner = (env: NodeJS.ProcessEnv) => Boolean(env.CI || env.TF_BUILD || env.GITLAB_CI || env.GITHUB_ACTIONS);
+
+/**
+ * Progress on stderr. On a terminal, one line per step. On a CI runner (no TTY), each step
+ * with the time since the start, and every few seconds a line that the step is still running,
+ * so a long PDF build is not silent in the job's log. Nothing when the output goes to a file
+ * or a pipe outside CI, and nothing with --quiet.
+ */
+export function progressWriter(io: Io, quiet: boolean | undefined, lang: () => Lang, now: () => number = Date.now): ProgressWriter | undefined {
+  if (quiet) return undefined;
+  if (io.stderr.isTTY && !onCiRunner(io.env)) return { onProgress: (line) => io.stderr.write(`${line}\n`), stop: () => undefined };
+  if (!onCiRunner(io.env)) return undefined;
+  const start = now();
+  const seconds = () => Math.round((now() - start) / 1000);
+  const configured = Number(io.env.CASEBOOK_PROGRESS_INTERVAL);
+  const interval = (Number.isFinite(configured) && configured > 0 ? configured : PROGRESS_INTERVAL_SECONDS) * 1000;
+  let current: string | undefined;
+  let timer: NodeJS.Timeout | undefined;
+  const stop = () => clearInterval(timer);
+  return {
+    onProgress: (line) => {
+      current = line;
+      io.stderr.write(`${t(lang(), 'render.build.progress.timed', { line, seconds: seconds() })}\n`);
+      if (timer === undefined) {
+        timer = setInterval(() => io.stderr.write(`${t(lang(), 'render.build.progress.still', { line: current, seconds: seconds() })}\n`), interval);
+        timer.unref();
+      }
+    },
+    stop,
+  };
 }
 
 const STOP_SIGNALS = ['SIGINT', 'SIGTERM', 'SIGHUP'] as const;
@@ -92,11 +129,13 @@ async function buildAndReport(options: BuildCommandOptions, io: Io, signal: Abor
   const casebook = await loadCasebook({ cwd: io.cwd, ...(options.casebook ? { casebook: options.casebook } : {}), ...(options.lang ? { lang: options.lang } : {}) });
   const lang = options.lang ?? casebook.config.language;
   setLang(lang);
-  const statuses = splitList(options.status) as CaseStatus[] | undefined;
+  // `--status vastgesteld` as well as `--status published`: people say the Dutch words.
+  const statuses = splitList(options.status)?.map((word) => statusId(word) ?? word) as CaseStatus[] | undefined;
   const domains = splitList(options.domain);
   const values = splitList(options.value);
-  const onProgress = progressWriter(io, options.quiet);
-  const result = await build(casebook, {
+  const progress = progressWriter(io, options.quiet, () => lang);
+  const onProgress = progress?.onProgress;
+  const building = build(casebook, {
     formats,
     lang,
     env: io.env,
@@ -111,9 +150,11 @@ async function buildAndReport(options: BuildCommandOptions, io: Io, signal: Abor
     ...(options.out !== undefined ? { outDir: path.resolve(io.cwd, options.out) } : {}),
     ...(options.allowPrivacyErrors ? { allowPrivacyErrors: true } : {}),
     ...(options.sandbox === false ? { noSandbox: true } : {}),
+    ...(options.browser ? { browser: options.browser } : {}),
     ...(onProgress ? { onProgress } : {}),
     signal,
   });
+  const result = await building.finally(() => progress?.stop());
 
   // The same report as `casebook validate`, plus what rendering left out; only when there is something to say.
   const shown: Message[] = result.messages.filter((m) => !m.suppressed && (!options.quiet || m.severity === 'error'));

@@ -8,9 +8,11 @@ import path from 'node:path';
 import { CasebookError } from '../../errors.js';
 import { t, type Params } from '../../i18n/index.js';
 import { loadCasebook } from '../../load/index.js';
-import { findBrowser, launchBrowser } from '../../render/browser.js';
+import { BrowserLaunchError, findBrowser, launchBrowser, type LaunchOptions } from '../../render/browser.js';
 import { relativePath, styles, useColor } from '../../report/index.js';
 import type { Casebook, Lang } from '../../types.js';
+import { version } from '../../version.js';
+import { SCHEMA_FILES, staleSchemas } from '../copies.js';
 import type { GlobalOptions, Io } from '../io.js';
 
 export interface Check {
@@ -48,30 +50,59 @@ export function checkFonts(lang: Lang, listFonts: () => string | undefined): Che
     : { id: 'fonts', ok: false, blocking: false, text: t(lang, 'doctor.fonts.missing', { fonts: missing.join(', ') }), advice: t(lang, 'doctor.fonts.advice') };
 }
 
-async function checkBrowser(io: Io, lang: Lang): Promise<Check> {
+/** Starts the browser and asks it for its version (`msedge.exe --version` would open a window on Windows). */
+export type BrowserProbe = (options: LaunchOptions) => Promise<string>;
+
+const probeBrowser: BrowserProbe = async (options) => {
+  const { browser } = await launchBrowser(options);
+  try {
+    return await browser.version();
+  } finally {
+    await browser.close().catch(() => undefined);
+  }
+};
+
+export interface BrowserCheckOptions {
+  env: NodeJS.ProcessEnv;
+  lang: Lang;
+  /** `--browser`. */
+  browser?: string | undefined;
+  /** Tests pass their own. */
+  probe?: BrowserProbe;
+  platform?: NodeJS.Platform;
+}
+
+export async function checkBrowser({ env, lang, browser: named, probe = probeBrowser, platform }: BrowserCheckOptions): Promise<Check> {
   const say = (key: string, params?: Params) => t(lang, `doctor.browser.${key}`, params);
   let location;
   try {
-    const { default: puppeteer } = await import('puppeteer');
-    location = findBrowser({ env: io.env, lang, puppeteerPath: () => { try { return puppeteer.executablePath(); } catch { return undefined; } } });
+    location = findBrowser({ env, lang, ...(named ? { browser: named } : {}), ...(platform ? { platform } : {}) });
   } catch (error) {
-    // PUPPETEER_EXECUTABLE_PATH points at nothing; the message says what to do.
+    // A named browser that is not there; the message says what to do.
     return { id: 'browser', ok: false, blocking: true, text: error instanceof CasebookError ? error.message : String(error) };
   }
   if (!location) return { id: 'browser', ok: false, blocking: true, text: say('none'), advice: say('adviceInstall') };
   const how = say(`source.${location.source}`);
-  const version = spawnSync(location.path, ['--version'], { encoding: 'utf8', timeout: 15_000 }).stdout?.trim().split('\n').pop() || '?';
+  let version: string;
   try {
-    const { browser } = await launchBrowser({ env: io.env, lang });
-    await browser.close();
+    version = await probe({ env, lang, browser: location.path });
   } catch (error) {
+    const policy = error instanceof BrowserLaunchError && error.policy;
     return {
       id: 'browser', ok: false, blocking: true,
       text: say('noStart', { path: location.path, how, detail: (error as Error).message.split('\n')[0] }),
-      advice: say('adviceStart'),
+      advice: say(policy ? 'advicePolicy' : 'adviceStart'),
     };
   }
   return { id: 'browser', ok: true, blocking: true, text: say('ok', { path: location.path, version, how }) };
+}
+
+/** Whether the schemas copied for the editor are this version's (init --update refreshes them). */
+export function checkSchemas(root: string, lang: Lang): Check {
+  const copies = SCHEMA_FILES.some((name) => existsSync(path.join(root, 'schemas', name)));
+  const stale = staleSchemas(root);
+  if (stale.length > 0) return { id: 'schemas', ok: false, blocking: false, text: t(lang, 'doctor.schemas.stale', { files: stale.join(', ') }), advice: t(lang, 'doctor.schemas.advice') };
+  return { id: 'schemas', ok: true, blocking: false, text: t(lang, copies ? 'doctor.schemas.ok' : 'doctor.schemas.none', { version }) };
 }
 
 function checkCasebook(casebook: Casebook, io: Io, lang: Lang): Check[] {
@@ -109,13 +140,18 @@ function checkCasebook(casebook: Casebook, io: Io, lang: Lang): Check[] {
   } catch {
     writable = false;
   }
+  checks.push(checkSchemas(casebook.config.root, lang));
   checks.push(writable
     ? { id: 'output', ok: true, blocking: true, text: t(lang, 'doctor.output.ok', { dir: where(output) }) }
     : { id: 'output', ok: false, blocking: true, text: t(lang, 'doctor.output.readOnly', { dir: where(output) }), advice: t(lang, 'doctor.output.advice') });
   return checks;
 }
 
-export async function doctorCommand(options: GlobalOptions, io: Io): Promise<number> {
+export interface DoctorOptions extends GlobalOptions {
+  browser?: string;
+}
+
+export async function doctorCommand(options: DoctorOptions, io: Io): Promise<number> {
   const lang0: Lang = options.lang ?? 'nl';
   const checks: Check[] = [checkNode(process.versions.node, lang0)];
   let casebook: Casebook | undefined;
@@ -126,7 +162,7 @@ export async function doctorCommand(options: GlobalOptions, io: Io): Promise<num
     checks.push({ id: 'casebook', ok: false, blocking: true, text: error.message });
   }
   const lang = options.lang ?? casebook?.config.language ?? 'nl';
-  checks.push(await checkBrowser(io, lang));
+  checks.push(await checkBrowser({ env: io.env, lang, browser: options.browser }));
   checks.push(checkFonts(lang, () => {
     const result = spawnSync('fc-list', [':', 'family'], { encoding: 'utf8', timeout: 15_000 });
     return result.status === 0 ? result.stdout : undefined;

@@ -1,5 +1,5 @@
 /** `casebook stats`: what the casebook covers, per domain, status, role and value. */
-import { t } from '../../i18n/index.js';
+import { plural, t } from '../../i18n/index.js';
 import { escapeText } from '../../report/escape.js';
 import { casebookStats, type CasebookStats } from '../../stats/index.js';
 import type { Casebook, Lang } from '../../types.js';
@@ -8,6 +8,7 @@ import { type GlobalOptions, type Io, loadForCommand } from '../io.js';
 
 export interface StatsOptions extends GlobalOptions {
   format?: string;
+  drafts?: boolean;
 }
 
 function table(rows: Array<[string, number]>, indent = '  '): string {
@@ -20,8 +21,10 @@ export function statsText(stats: CasebookStats, casebook: Casebook, lang: Lang):
   const domainLabel = new Map(casebook.config.domains.map((d) => [d.id, d.label]));
   const roleLabel = new Map(casebook.config.roles.map((r) => [r.id, r.label]));
   const valueLabel = new Map(casebook.values.values.map((v) => [v.id, v.label[lang]]));
-  lines.push(t(lang, 'stats.heading', { title: escapeText(casebook.config.title), count: stats.cases }));
-  if (stats.unreadable) lines.push(t(lang, 'stats.unreadable', { count: stats.unreadable }));
+  lines.push(t(lang, 'stats.heading', { title: escapeText(casebook.config.title), cases: plural(lang, 'stats.cases', stats.cases) }));
+  // Which cases were counted, so the numbers can be set beside the book's.
+  lines.push(stats.drafts ? t(lang, 'stats.countedWithDrafts') : stats.leftOut > 0 ? plural(lang, 'stats.countedWithoutDrafts', stats.leftOut) : t(lang, 'stats.counted'));
+  if (stats.unreadable) lines.push(plural(lang, 'stats.unreadable', stats.unreadable));
   const section = (key: string, rows: Array<[string, number]>) => lines.push('', t(lang, `stats.${key}`), table(rows));
   section('byDomain', Object.entries(stats.byDomain).map(([id, n]) => [domainLabel.get(id) ?? id, n]));
   section('byStatus', Object.entries(stats.byStatus).map(([id, n]) => [t(lang, `stats.status.${id}`), n]));
@@ -50,7 +53,7 @@ export async function statsCommand(options: StatsOptions, io: Io): Promise<numbe
   }
   const casebook = await loadForCommand(options, io);
   const lang = options.lang ?? casebook.config.language;
-  const stats = casebookStats(casebook);
+  const stats = casebookStats(casebook, options.drafts ? { drafts: true } : {});
   io.stdout.write(format === 'json' ? JSON.stringify(stats, null, 2) + '\n' : statsText(stats, casebook, lang));
   return 0;
 }

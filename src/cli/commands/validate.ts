@@ -1,12 +1,13 @@
 /** `casebook validate [paths…]`: every problem of every file, in the format CI wants. */
 import path from 'node:path';
 import { t } from '../../i18n/index.js';
-import { formats, reporters, useColor, type Format, type ReportContext } from '../../report/index.js';
+import { formats, reporters, repositoryRoot, useColor, type Format, type ReportContext } from '../../report/index.js';
 import type { Casebook, Lang, ValidationResult } from '../../types.js';
 import { writeFileAtomic } from '../../util/write.js';
 import { validate } from '../../validate/index.js';
 import { version } from '../../version.js';
 import { CasebookError } from '../../errors.js';
+import { staleSchemas } from '../copies.js';
 import { parseCount, type GlobalOptions, type Io, loadForCommand } from '../io.js';
 
 export interface ValidateCommandOptions extends GlobalOptions {
@@ -18,11 +19,17 @@ export interface ValidateCommandOptions extends GlobalOptions {
 export function reportContext(casebook: Casebook, io: Io, lang: Lang, color: boolean): ReportContext {
   const sources = new Map<string, string>();
   for (const file of [...casebook.cases, ...casebook.sources]) if (file.text !== undefined) sources.set(file.path, file.text);
-  return { cwd: io.cwd, lang, color, sources, version, ruleDescription: (rule) => t(lang, `rules.${rule}`) };
+  const files = casebook.cases.filter((c) => !casebook.focus || casebook.focus.has(c.path)).map((c) => c.path);
+  return { cwd: io.cwd, root: repositoryRoot(io.env, io.cwd), files, lang, color, sources, version, ruleDescription: (rule) => t(lang, `rules.${rule}`) };
 }
 
 export function chooseFormat(requested: string | undefined, io: Io, lang: Lang): Format {
-  if (requested === undefined) return io.env.GITHUB_ACTIONS === 'true' ? 'github' : 'stylish';
+  if (requested === undefined) {
+    if (io.env.GITHUB_ACTIONS === 'true') return 'github';
+    // Azure Pipelines sets TF_BUILD on every agent.
+    if (io.env.TF_BUILD?.toLowerCase() === 'true') return 'azure';
+    return 'stylish';
+  }
   if (!(formats as readonly string[]).includes(requested)) {
     throw new CasebookError(t(lang, 'cli.badFormat', { format: requested, allowed: formats.join(', ') }));
   }
@@ -30,15 +37,15 @@ export function chooseFormat(requested: string | undefined, io: Io, lang: Lang):
 }
 
 /**
- * Prints `result` in `format`. GitHub shows only the first annotations of a step, so the
- * github format is followed by the full stylish report in the log.
+ * Prints `result` in `format`. GitHub and Azure show only the first annotations of a step, so
+ * the github and azure formats are followed by the full stylish report in the log.
  */
 export async function printReport(result: ValidationResult, casebook: Casebook, format: Format, io: Io, lang: Lang, options: { outputFile?: string; color?: boolean }): Promise<void> {
   const toFile = options.outputFile !== undefined;
   const color = !toFile && options.color !== false && useColor(io.stdout, io.env);
   const context = reportContext(casebook, io, lang, color);
   let text = reporters[format](result, context);
-  if (format === 'github') text += reporters.stylish(result, { ...context, color: false });
+  if (format === 'github' || format === 'azure') text += reporters.stylish(result, { ...context, color: false });
   if (toFile) {
     await writeFileAtomic(path.resolve(io.cwd, options.outputFile!), text);
     // The file holds the report; the terminal still gets the readable version.
@@ -55,6 +62,9 @@ export async function validateCommand(paths: string[], options: ValidateCommandO
   const casebook = await loadForCommand(options, io, paths);
   const lang = options.lang ?? casebook.config.language;
   const result = validate(casebook, { lang });
+  // On stderr, so that a report on stdout (json, sarif) stays what it is.
+  const stale = staleSchemas(casebook.config.root);
+  if (stale.length > 0 && !options.quiet) io.stderr.write(t(lang, 'init.staleSchemas', { files: stale.join(', '), version }) + '\n');
   await printReport(result, casebook, format, io, lang, {
     ...(options.outputFile !== undefined ? { outputFile: options.outputFile } : {}),
     ...(options.color === false ? { color: false } : {}),

@@ -8,7 +8,7 @@ import { findConfigFile } from '../../load/index.js';
 import { loadConfig, resolveConfigArgument } from '../../load/config.js';
 import { countSeverity } from '../../message.js';
 import { reporters, useColor } from '../../report/index.js';
-import { valuesJson, valuesText } from '../../tag/report.js';
+import { valuesJson, valuesText } from '../../report/tag.js';
 import { version } from '../../version.js';
 import type { GlobalOptions, Io } from '../io.js';
 import { parseTagFormat } from './tag.js';

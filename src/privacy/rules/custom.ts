@@ -4,9 +4,9 @@
  * error) and optionally its own message. A pattern that is no valid regular expression is
  * reported once, on casebook.yaml.
  */
-import { mask } from '../../report/util.js';
+import { mask } from '../mask.js';
 import type { CaseFile } from '../../types.js';
-import type { CasebookRule } from '../../validate/rule.js';
+import type { CasebookRule } from '../../rule.js';
 import { privacyEnv, reportDetections, type Detection, type PrivacyDetector } from '../detector.js';
 import { compilePatterns } from '../patterns.js';
 
@@ -49,11 +49,11 @@ export const custom: CasebookRule = {
     const configSource = ctx.casebook.sources.find((source) => source.path === ctx.casebook.config.file);
     if (configSource && invalid.length > 0) {
       const configFile: CaseFile = { ...configSource, id: '' };
-      for (const { index, pattern, detail } of invalid) {
+      for (const { index, pattern, detail, kind } of invalid) {
         ctx.report(configFile, {
           pointer: `/privacy/patterns/${index}/pattern`,
           severity: 'error',
-          message: ctx.t('privacy.custom.invalid', { id: pattern.id, detail }),
+          message: kind === 'nested' ? ctx.t('privacy.custom.nested', { id: pattern.id, part: detail }) : ctx.t('privacy.custom.invalid', { id: pattern.id, detail }),
         });
       }
     }

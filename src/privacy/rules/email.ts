@@ -3,7 +3,7 @@
  * domain (example.nl, voorbeeld.nl, .test: data/privacy/placeholder-email-domains.txt) or
  * at a domain the casebook allows (`privacy.allow-email-domains`), and their subdomains.
  */
-import { mask } from '../../report/util.js';
+import { mask } from '../mask.js';
 import { privacyData } from '../data.js';
 import { caseRule, type Detection, type PrivacyDetector } from '../detector.js';
 

@@ -5,7 +5,7 @@
  * is never needed in a case; a placeholder such as `NL00 BANK 0000 0000 00` fails the check.
  */
 import { countrySpecs, isValidIBAN } from 'ibantools';
-import { mask } from '../../report/util.js';
+import { mask } from '../mask.js';
 import { caseRule, type Detection, type PrivacyDetector } from '../detector.js';
 
 const candidate = /(?<![\p{L}\p{N}])[A-Z]{2}\d{2}(?:[ \u00a0]?[A-Z0-9]){8,32}/giu;

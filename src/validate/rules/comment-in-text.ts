@@ -2,7 +2,7 @@ import { isMap, isPair, isScalar, isSeq, visit, type Node } from 'yaml';
 import { NON_PROSE_FIELDS } from '../../case/index.js';
 import { quoteLine } from '../../load/mistakes.js';
 import { toPointer } from '../../position/index.js';
-import type { CaseRule } from '../rule.js';
+import type { CaseRule } from '../../rule.js';
 
 /** A text value on a line, then ` #`: cheap test before the document is walked. */
 const CANDIDATE = /^[ \t]*(?:-[ \t]+)*(?:[\w-]+:[ \t]+)?[^\s#'"|>[{&*!][^\n]*?[ \t]#/m;

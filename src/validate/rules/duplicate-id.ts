@@ -1,5 +1,5 @@
 import path from 'node:path';
-import type { CasebookRule } from '../rule.js';
+import type { CasebookRule } from '../../rule.js';
 
 /** Two cases with the same id would make `related` links and the index ambiguous. */
 export const duplicateId: CasebookRule = {

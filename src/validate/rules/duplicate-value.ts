@@ -1,5 +1,5 @@
 import { valueEntryId } from '../../case/index.js';
-import type { CaseRule } from '../rule.js';
+import type { CaseRule } from '../../rule.js';
 
 /** The same value twice (once as an id, once with a `why`) is a slip; the schema cannot see it. */
 export const duplicateValue: CaseRule = {

@@ -1,4 +1,4 @@
-import type { CaseRule } from '../rule.js';
+import type { CaseRule } from '../../rule.js';
 
 /** A published case shows which values are at stake; that is what the book is for. */
 export const publishedNeedsValue: CaseRule = {

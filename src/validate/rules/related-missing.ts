@@ -1,5 +1,5 @@
-import { suggest } from '../suggest.js';
-import type { CasebookRule } from '../rule.js';
+import { suggest } from '../../util/suggest.js';
+import type { CasebookRule } from '../../rule.js';
 
 /** `related` must name cases that are in this casebook, so the links in the book work. */
 export const relatedMissing: CasebookRule = {

@@ -3,8 +3,8 @@
  * reports problems. Rules never print and never decide their final severity or whether
  * they are suppressed: the engine does that (config `rules:`, disable comments).
  */
-import type { Params } from '../i18n/index.js';
-import type { CaseFile, Casebook, Lang, Severity } from '../types.js';
+import type { Params } from './i18n/index.js';
+import type { CaseFile, Casebook, Lang, Severity } from './types.js';
 
 export interface RuleReport {
   /** JSON Pointer of the value the problem is about (`''` for the whole file). */

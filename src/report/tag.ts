@@ -4,12 +4,12 @@
  * where they differ; the JSON report has exactly the shape of the case format contract.
  */
 import { plural, t } from '../i18n/index.js';
-import { styles } from '../report/color.js';
-import { escapeLines, escapeText } from '../report/escape.js';
-import { relativePath } from '../report/util.js';
+import { styles } from './color.js';
+import { escapeLines, escapeText } from './escape.js';
+import { relativePath } from './util.js';
 import type { Lang, ValueSet } from '../types.js';
-import type { CaseTags } from './index.js';
-import { signalsOf } from './lexicon.js';
+import type { CaseTags } from '../tag/index.js';
+import { signalsOf } from '../tag/lexicon.js';
 
 export interface TagReportContext {
   cwd: string;

@@ -10,11 +10,11 @@ import addFormatsModule from 'ajv-formats';
 import { t } from '../i18n/index.js';
 import { pointerSegments, positionOf, startOfFile } from '../position/index.js';
 import { makeMessage } from '../message.js';
-import { findMistakes, mistakeFields, mistakeMessages } from '../load/mistakes.js';
+import { findMistakes, mistakeFields, mistakeMessages } from './mistakes.js';
 import { readDataFile } from '../data.js';
 import { schemasDir } from '../paths.js';
 import type { Lang, Message, SourceFile } from '../types.js';
-import { suggest } from './suggest.js';
+import { suggest } from '../util/suggest.js';
 
 const addFormats = ((addFormatsModule as unknown as { default?: typeof addFormatsModule }).default ?? addFormatsModule) as unknown as (ajv: Ajv2020) => void;
 
