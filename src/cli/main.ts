@@ -19,6 +19,20 @@ function helpLang(argv: readonly string[], env: NodeJS.ProcessEnv): Lang {
   return value === 'en' ? 'en' : 'nl';
 }
 
+/** A repeatable option: `--domain wmo --domain jeugdwet`. */
+const collect = (value: string, previous: string[] | undefined) => [...(previous ?? []), value];
+
+/** Which cases go into the book and where their decisions go: `build`'s edition options. */
+function editionOptions(command: Command, h: (key: string) => string): Command {
+  return command
+    .option('--drafts', h('build.drafts'))
+    .option('--domain <ids>', h('build.domain'), collect)
+    .option('--value <ids>', h('build.value'), collect)
+    .option('--status <statussen>', h('build.status'), collect)
+    .option('--decisions <plaats>', h('build.decisions'))
+    .option('--edition <naam>', h('build.edition'));
+}
+
 function buildProgram(io: Io, lang: Lang, setExit: (code: number) => void): Command {
   const h = (key: string) => t(lang, `help.${key}`);
   const program = new Command('casebook')
@@ -91,18 +105,7 @@ function buildProgram(io: Io, lang: Lang, setExit: (code: number) => void): Comm
       setExit(await newCommand(title, { ...globals(command), ...command.opts() }, io));
     });
 
-  const collect = (value: string, previous: string[] | undefined) => [...(previous ?? []), value];
-  program
-    .command('build')
-    .description(h('build.description'))
-    .option('-f, --format <formats>', h('build.format'))
-    .option('-o, --out <map>', h('build.out'))
-    .option('--drafts', h('build.drafts'))
-    .option('--domain <ids>', h('build.domain'), collect)
-    .option('--value <ids>', h('build.value'), collect)
-    .option('--status <statussen>', h('build.status'), collect)
-    .option('--decisions <plaats>', h('build.decisions'))
-    .option('--edition <naam>', h('build.edition'))
+  editionOptions(program.command('build').description(h('build.description')).option('-f, --format <formats>', h('build.format')).option('-o, --out <map>', h('build.out')), h)
     .option('--browser <pad>', h('build.browser'))
     .option('--no-sandbox', h('build.noSandbox'))
     .option('--allow-privacy-errors', h('build.allowPrivacyErrors'))

@@ -145,6 +145,15 @@ function checkTemplateFiles(root: string, folder: string, lang: Lang): Message[]
   return messages;
 }
 
+/** How the book is laid out: chapters, where decisions go, the named editions. */
+function bookLayout(field: <T>(name: string) => T | undefined, config: CasebookConfig): Pick<CasebookConfig, 'chapters' | 'decisions' | 'editions'> {
+  return {
+    chapters: field<CasebookConfig['chapters']>('chapters') ?? config.chapters,
+    decisions: field<CasebookConfig['decisions']>('decisions') ?? config.decisions,
+    editions: field<CasebookConfig['editions']>('editions') ?? {},
+  };
+}
+
 /**
  * Reads casebook.yaml (or, without one, the defaults for `cwd`). Problems in the file are
  * messages; fields that are wrong fall back to their defaults so the cases can still be checked.
@@ -175,9 +184,7 @@ export async function loadConfig(file: string | undefined, cwd: string, messageL
   const cases = field<string | string[]>('cases');
   if (cases !== undefined) config.cases = Array.isArray(cases) ? cases : [cases];
   config.output = field<string>('output') ?? config.output;
-  config.chapters = field<'domain' | 'value'>('chapters') ?? config.chapters;
-  config.decisions = field<CasebookConfig['decisions']>('decisions') ?? config.decisions;
-  config.editions = field<CasebookConfig['editions']>('editions') ?? {};
+  Object.assign(config, bookLayout(field, config));
   const domains = field<LabelledId[]>('domains');
   if (domains) config.domains = domains.map(({ id, label }) => ({ id, label }));
   const roles = field<LabelledId[]>('roles');

@@ -4,29 +4,10 @@
  * case, or `omit` (left out of the edition altogether). The casebook exists to be discussed:
  * a team reads the situation and the dilemma first and the decision last.
  */
-import type { CaseView } from './view.js';
+import type { CaseView, DecisionEntryView, DecisionsMode, DecisionsView } from './view.js';
 
-export type DecisionsMode = 'inline' | 'appendix' | 'omit';
+export type { DecisionEntryView, DecisionsMode, DecisionsView } from './view.js';
 export const DECISIONS_MODES: readonly DecisionsMode[] = ['inline', 'appendix', 'omit'];
-
-export interface DecisionEntryView {
-  /** The case's id, number and title, and where the case is. */
-  id: string;
-  number: number;
-  title: string;
-  caseAnchor: string;
-  /** The entry's own fragment id (`decision-…`): the pointer at the case refers to it. */
-  anchor: string;
-  /** HTML. */
-  decision?: string;
-  outcome?: string;
-}
-
-export interface DecisionsView {
-  mode: DecisionsMode;
-  /** In `appendix` mode: one entry per case with a decision or outcome, in case order. */
-  entries: DecisionEntryView[];
-}
 
 /**
  * Moves decision and outcome out of the case views for `appendix` and `omit`, so that no

@@ -182,6 +182,46 @@ const ADDRESS_TEXT = /[a-z][a-z0-9+.-]*:\/\/|www\.|mailto:|@/i;
 /** Elements whose text is code, not prose: no typographic quotes, no soft hyphens. */
 const CODE_TAGS = new Set(['code', 'pre', 'kbd', 'samp', 'var']);
 
+/**
+ * Typography for the text nodes of one field, as the sanitiser meets them: typographic quotes
+ * and soft hyphens in prose; code, and a link whose text is an address (an autolink), stay
+ * exactly as typed. Attributes never come here.
+ */
+class ProseTypography {
+  private codeDepth = 0;
+  private linkDepth = 0;
+  private linkText = '';
+  private readonly quotes: QuoteState;
+
+  constructor(html: string, private readonly lang: Lang) {
+    // Typed in the text itself, the private character would confuse the quotes: then no deferring.
+    this.quotes = { before: '', defer: !html.includes(UNDECIDED) };
+  }
+
+  open(name: string): void {
+    if (CODE_TAGS.has(name)) this.codeDepth++;
+    if (name === 'a' && this.linkDepth++ === 0) this.linkText = '';
+  }
+
+  close(name: string): void {
+    if (CODE_TAGS.has(name) && this.codeDepth > 0) this.codeDepth--;
+    if (name === 'a' && this.linkDepth > 0) this.linkDepth--;
+  }
+
+  text(text: string): string {
+    if (this.linkDepth > 0) this.linkText += text;
+    if (this.codeDepth > 0 || (this.linkDepth > 0 && ADDRESS_TEXT.test(this.linkText))) {
+      this.quotes.before = 'x';
+      return text;
+    }
+    return hyphenate(smartQuotes(text, this.quotes), this.lang);
+  }
+
+  finish(clean: string): string {
+    return this.quotes.defer ? settleQuotes(clean) : clean;
+  }
+}
+
 /** Markdown → safe HTML. One instance per build (or per `serve`); it caches the images it has read. */
 export class MarkdownRenderer {
   private readonly marked: Marked;
@@ -259,12 +299,7 @@ export class MarkdownRenderer {
     let droppedDepth = 0;
     // Whether the last element dropped with its content was still open where the text ended.
     let droppedToEnd = false;
-    // Typography for prose only (text nodes outside code; attributes are never touched).
-    let codeDepth = 0;
-    let linkDepth = 0;
-    let linkText = '';
-    // Typed in the text itself, the private character would confuse the quotes: then no deferring.
-    const quotes: QuoteState = { before: '', defer: !html.includes(UNDECIDED) };
+    const prose = new ProseTypography(html, source.lang);
     const clean = sanitizeHtml(html, {
       allowedTags: ALLOWED_TAGS,
       allowedAttributes: ALLOWED_ATTRIBUTES,
@@ -272,18 +307,9 @@ export class MarkdownRenderer {
       allowedSchemesByTag: { img: ['data'] },
       allowProtocolRelative: false,
       nonTextTags: NON_TEXT_TAGS,
-      textFilter: (text) => {
-        // Code, and a link whose text is an address (an autolink), stay exactly as typed.
-        if (linkDepth > 0) linkText += text;
-        if (codeDepth > 0 || (linkDepth > 0 && ADDRESS_TEXT.test(linkText))) {
-          quotes.before = 'x';
-          return text;
-        }
-        return hyphenate(smartQuotes(text, quotes), source.lang);
-      },
+      textFilter: (text) => prose.text(text),
       onOpenTag: (name, attribs) => {
-        if (CODE_TAGS.has(name)) codeDepth++;
-        if (name === 'a' && linkDepth++ === 0) linkText = '';
+        prose.open(name);
         if (droppedDepth > 0) {
           droppedDepth++;
           return;
@@ -303,8 +329,7 @@ export class MarkdownRenderer {
         }
       },
       onCloseTag: (name, isImplied) => {
-        if (CODE_TAGS.has(name) && codeDepth > 0) codeDepth--;
-        if (name === 'a' && linkDepth > 0) linkDepth--;
+        prose.close(name);
         if (droppedDepth === 0) return;
         droppedDepth--;
         if (droppedDepth === 0 && isImplied) droppedToEnd = true;
@@ -339,14 +364,20 @@ export class MarkdownRenderer {
       // An image that could not be inlined is left out entirely, not shown broken.
       exclusiveFilter: (frame) => frame.tag === 'img' && !frame.attribs.src,
     });
-    // A tag still open where the text ends (`<iframe src=x <`) never reaches onOpenTag: the
-    // parser drops it, as a browser would. It is reported all the same, unless it is only text
-    // inside a dropped element (`<script>a <b`). (Raw `<` in marked's output only comes from
-    // HTML; text is escaped.)
-    const unfinished = /<([a-zA-Z][a-zA-Z0-9-]*)/.exec(html.slice(html.lastIndexOf('>') + 1))?.[1]?.toLowerCase();
-    if (unfinished && !droppedToEnd && !ALLOWED.has(unfinished) && !(unfinished in HEADING_SHIFT)) {
-      source.report({ rule: 'render/unsafe-html', message: say('unsafeTag', { tag: unfinished }), needle: `<${unfinished}` });
-    }
-    return quotes.defer ? settleQuotes(clean) : clean;
+    if (!droppedToEnd) reportUnfinishedTag(html, source);
+    return prose.finish(clean);
+  }
+}
+
+/**
+ * A tag still open where the text ends (`<iframe src=x <`) never reaches onOpenTag: the parser
+ * drops it, as a browser would. It is reported all the same (the caller leaves out what is only
+ * text inside a dropped element, `<script>a <b`). Raw `<` in marked's output only comes from
+ * HTML; text is escaped.
+ */
+function reportUnfinishedTag(html: string, source: MarkdownSource): void {
+  const unfinished = /<([a-zA-Z][a-zA-Z0-9-]*)/.exec(html.slice(html.lastIndexOf('>') + 1))?.[1]?.toLowerCase();
+  if (unfinished && !ALLOWED.has(unfinished) && !(unfinished in HEADING_SHIFT)) {
+    source.report({ rule: 'render/unsafe-html', message: t(source.lang, 'render.messages.unsafeTag', { tag: unfinished }), needle: `<${unfinished}` });
   }
 }

@@ -139,28 +139,10 @@ export function loadTemplates(casebook: Casebook, lang: Lang): TemplatesResult {
   const hb = Handlebars.create();
   registerHelpers(hb);
   const read = (name: string) => texts[name]!;
-  let page: HandlebarsTemplateDelegate | undefined;
-  let handout: HandlebarsTemplateDelegate | undefined;
-  for (const name of Object.keys(files).filter((n) => n.endsWith('.hbs'))) {
-    const source = read(name);
-    try {
-      // Handlebars compiles lazily; parsing now turns a syntax error into a message at its line.
-      hb.parse(source);
-    } catch (error) {
-      const detail = (error as Error).message;
-      const line = Number(/line (\d+)/.exec(detail)?.[1] ?? 1);
-      const position = { line, column: 1, endLine: line, endColumn: 1 };
-      messages.push(makeMessage(files[name]!, 'render/template-syntax', 'error', t(lang, 'render.messages.templateSyntax', { detail: detail.split('\n')[0]! }), position));
-      continue;
-    }
-    if (name.startsWith('partials/')) hb.registerPartial(path.basename(name, '.hbs'), source);
-    else if (name === 'page.hbs') page = hb.compile(source, { preventIndent: true });
-    else if (name === 'handout.hbs') handout = hb.compile(source, { preventIndent: true });
-  }
-  if (messages.some((m) => m.severity === 'error') || !page || !handout) return { messages };
-  const handoutPage = handout;
-
-  const compiled = page;
+  const pages = compilePages(hb, texts, files, lang, messages);
+  const compiled = pages['page.hbs'];
+  const handoutPage = pages['handout.hbs'];
+  if (messages.some((m) => m.severity === 'error') || !compiled || !handoutPage) return { messages };
   const runtimeOptions = { allowProtoPropertiesByDefault: false, allowProtoMethodsByDefault: false };
   const run = <T>(work: () => T): T => {
     try {
@@ -225,6 +207,29 @@ function remoteReferences(file: string, text: string, lang: Lang): Message[] {
     }
   });
   return messages;
+}
+
+/**
+ * Registers the partials and compiles the pages (page.hbs, handout.hbs). Handlebars compiles
+ * lazily; parsing first turns a syntax error into a message at its line.
+ */
+function compilePages(hb: typeof Handlebars, texts: Record<string, string>, files: Record<string, string>, lang: Lang, messages: Message[]): Record<string, HandlebarsTemplateDelegate> {
+  const pages: Record<string, HandlebarsTemplateDelegate> = {};
+  for (const name of Object.keys(files).filter((n) => n.endsWith('.hbs'))) {
+    const source = texts[name]!;
+    try {
+      hb.parse(source);
+    } catch (error) {
+      const detail = (error as Error).message;
+      const line = Number(/line (\d+)/.exec(detail)?.[1] ?? 1);
+      const position = { line, column: 1, endLine: line, endColumn: 1 };
+      messages.push(makeMessage(files[name]!, 'render/template-syntax', 'error', t(lang, 'render.messages.templateSyntax', { detail: detail.split('\n')[0]! }), position));
+      continue;
+    }
+    if (name.startsWith('partials/')) hb.registerPartial(path.basename(name, '.hbs'), source);
+    else pages[name] = hb.compile(source, { preventIndent: true });
+  }
+  return pages;
 }
 
 /** The partial laid out piece by piece: one case. */

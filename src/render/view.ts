@@ -4,7 +4,6 @@
  * and sanitised (the `html` fields), all other strings are plain text that the templates
  * escape. The README documents this shape; model.ts makes it.
  */
-import type { DecisionsView } from './decisions.js';
 import type { CaseStatus } from '../case/index.js';
 import type { Lang } from '../types.js';
 
@@ -198,3 +197,24 @@ export interface BookView {
   anchors: { cover: string; colophon: string; guide: string; contents: string; decisions: string; valueIndex: string; heatmap: string; matrix: string; main: string };
 }
 
+/** Where decision and outcome go in an edition (decisions.ts). */
+export type DecisionsMode = 'inline' | 'appendix' | 'omit';
+
+export interface DecisionEntryView {
+  /** The case's id, number and title, and where the case is. */
+  id: string;
+  number: number;
+  title: string;
+  caseAnchor: string;
+  /** The entry's own fragment id (`decision-…`): the pointer at the case refers to it. */
+  anchor: string;
+  /** HTML. */
+  decision?: string;
+  outcome?: string;
+}
+
+export interface DecisionsView {
+  mode: DecisionsMode;
+  /** In `appendix` mode: one entry per case with a decision or outcome, in case order. */
+  entries: DecisionEntryView[];
+}

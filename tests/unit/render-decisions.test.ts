@@ -61,6 +61,6 @@ describe('the edition to build', () => {
     expect(parseDecisions(undefined, 'nl')).toBeUndefined();
     expect(() => parseDecisions('achterin', 'en')).toThrow("Unknown value 'achterin' for --decisions.");
     expect(parseFormats('handouts,pdf', 'nl')).toEqual(['pdf', 'handouts']);
-    expect(() => parseFormats('docx', 'nl')).toThrow("Onbekend formaat 'docx'");
+    expect(() => parseFormats('odt', 'nl')).toThrow("Onbekend formaat 'odt'");
   });
 });
