@@ -125,3 +125,14 @@ describe('--help', () => {
     expect(en).not.toContain('<map>');
   });
 });
+
+describe('the book', () => {
+  it('says where the built-in values come from once, in the colophon', async () => {
+    const dir = makeTree({ 'casebook.yaml': casebookYaml, 'cases/a.yaml': caseYaml({ status: 'published', values: '[maatwerk]' }) });
+    expect((await runInProcess(['build', '--format', 'html', '--out', 'boek'], { cwd: dir })).code).toBe(0);
+    const html = readFileSync(path.join(dir, 'boek', readdirSync(path.join(dir, 'boek')).find((f) => f.endsWith('.html'))!), 'utf8');
+    expect(html.match(/De Omgekeerde Toets/g)).toHaveLength(1);
+    expect(html).not.toMatch(/omgekeerde toets \(De Omgekeerde Toets/i);
+    expect(html).toContain('Kernwaarden: 10 waarden; waar ze vandaan komen, staat in het colofon.');
+  });
+});
