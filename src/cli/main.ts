@@ -24,6 +24,45 @@ const HELP_TITLES: Readonly<Record<string, string>> = {
   'Usage:': 'usage', 'Options:': 'options', 'Commands:': 'commands', 'Arguments:': 'arguments', 'Global Options:': 'globalOptions',
 };
 
+/** What registering a command needs from buildProgram. */
+interface CommandContext {
+  h: (key: string) => string;
+  v: (name: string) => string;
+  globals: (command: Command) => GlobalOptions;
+  io: Io;
+  setExit: (code: number) => void;
+}
+
+/** `init` and `new`: the commands that write a casebook's files from templates. */
+function addScaffoldCommands(program: Command, { h, v, globals, io, setExit }: CommandContext): void {
+  program
+    .command('init')
+    .description(h('init.description'))
+    .argument(`[${v('folder')}]`, h('init.dir'))
+    .option('--force', h('init.force'))
+    .option(`--title <${v('title')}>`, h('init.title'))
+    .option(`--organisation <${v('name')}>`, h('init.organisation'))
+    .option(`--ci <${v('platform')}>`, h('init.ci'))
+    .option('--update', h('init.update'))
+    .addHelpText('after', h('init.examples'))
+    .action(async (dir: string | undefined, _options, command: Command) => {
+      const { initCommand } = await import('./commands/init.js');
+      setExit(await initCommand(dir, { ...globals(command), ...command.opts() }, io));
+    });
+
+  program
+    .command('new')
+    .description(h('new.description'))
+    .argument(`<${v('title')}>`, h('new.title'))
+    .option(`-d, --domain <${v('domain')}>`, h('new.domain'))
+    .option(`-r, --role <${v('role')}>`, h('new.role'))
+    .addHelpText('after', h('new.examples'))
+    .action(async (title: string, _options, command: Command) => {
+      const { newCommand } = await import('./commands/init.js');
+      setExit(await newCommand(title, { ...globals(command), ...command.opts() }, io));
+    });
+}
+
 function buildProgram(io: Io, lang: Lang, setExit: (code: number) => void): Command {
   const h = (key: string) => t(lang, `help.${key}`);
   /** A flag's placeholder (`--out <map>`) in the language of the help. */
@@ -78,32 +117,7 @@ function buildProgram(io: Io, lang: Lang, setExit: (code: number) => void): Comm
       setExit(await statsCommand({ ...globals(command), ...command.opts() }, io));
     });
 
-  program
-    .command('init')
-    .description(h('init.description'))
-    .argument(`[${v('folder')}]`, h('init.dir'))
-    .option('--force', h('init.force'))
-    .option(`--title <${v('title')}>`, h('init.title'))
-    .option(`--organisation <${v('name')}>`, h('init.organisation'))
-    .option(`--ci <${v('platform')}>`, h('init.ci'))
-    .option('--update', h('init.update'))
-    .addHelpText('after', h('init.examples'))
-    .action(async (dir: string | undefined, _options, command: Command) => {
-      const { initCommand } = await import('./commands/init.js');
-      setExit(await initCommand(dir, { ...globals(command), ...command.opts() }, io));
-    });
-
-  program
-    .command('new')
-    .description(h('new.description'))
-    .argument(`<${v('title')}>`, h('new.title'))
-    .option(`-d, --domain <${v('domain')}>`, h('new.domain'))
-    .option(`-r, --role <${v('role')}>`, h('new.role'))
-    .addHelpText('after', h('new.examples'))
-    .action(async (title: string, _options, command: Command) => {
-      const { newCommand } = await import('./commands/init.js');
-      setExit(await newCommand(title, { ...globals(command), ...command.opts() }, io));
-    });
+  addScaffoldCommands(program, { h, v, globals, io, setExit });
 
   const collect = (value: string, previous: string[] | undefined) => [...(previous ?? []), value];
   program
