@@ -97,6 +97,7 @@ function buildProgram(io: Io, lang: Lang, setExit: (code: number) => void): Comm
     .description(h('build.description'))
     .option('-f, --format <formats>', h('build.format'))
     .option('-o, --out <map>', h('build.out'))
+    .option('--templates <map>', h('build.templates'))
     .option('--drafts', h('build.drafts'))
     .option('--domain <ids>', h('build.domain'), collect)
     .option('--value <ids>', h('build.value'), collect)

@@ -117,6 +117,28 @@ function defaults(root: string, file: string | undefined, lang: Lang): CasebookC
 }
 
 /**
+ * An id used twice in a list of values, domains or roles: the book would get the same
+ * anchor (`id="value-zorg"`) twice, and a case's tag could mean either.
+ */
+function duplicateIds(source: SourceFile, base: string, items: readonly unknown[], lang: Lang): Message[] {
+  const first = new Map<string, number>();
+  const messages: Message[] = [];
+  items.forEach((item, index) => {
+    const id = (item as { id?: unknown } | null)?.id;
+    if (typeof id !== 'string') return;
+    const earlier = first.get(id);
+    if (earlier === undefined) {
+      first.set(id, index);
+      return;
+    }
+    const pointer = `${base}/${index}/id`;
+    const line = positionOf(source, `${base}/${earlier}/id`).line;
+    messages.push(makeMessage(source.path, 'casebook/duplicate-list-id', 'error', t(lang, 'casebook.duplicateListId', { id, line }), positionOf(source, pointer), { path: pointer }));
+  });
+  return messages;
+}
+
+/**
  * The files of a casebook's templates folder (and its partials/) that a build would refuse:
  * links that lead out of the casebook, and what is not a regular file. Checked here too, so
  * that `validate` in CI catches a pull request that links a template to a private file.
@@ -153,7 +175,9 @@ export async function loadConfig(file: string | undefined, cwd: string, messageL
   }
   const root = path.dirname(file);
   const source = await readSource(file, { lang: messageLang });
-  const messages: Message[] = [...source.messages];
+  // The reader's words are about a case; casebook.yaml holds settings.
+  const ownWords: Record<string, string> = { 'yaml/empty': 'load.configEmpty', 'yaml/not-a-mapping': 'load.configNotAMapping' };
+  const messages: Message[] = source.messages.map((m) => (ownWords[m.rule] ? { ...m, message: t(messageLang, ownWords[m.rule]!) } : m));
   casebookChecker ??= new SchemaChecker(readSchema('casebook.schema.json'));
   const schemaMessages = casebookChecker.check(source, messageLang);
   messages.push(...schemaMessages);
@@ -174,6 +198,10 @@ export async function loadConfig(file: string | undefined, cwd: string, messageL
   if (cases !== undefined) config.cases = Array.isArray(cases) ? cases : [cases];
   config.output = field<string>('output') ?? config.output;
   config.chapters = field<'domain' | 'value'>('chapters') ?? config.chapters;
+  for (const list of ['domains', 'roles'] as const) {
+    const items = field<LabelledId[]>(list);
+    if (items) messages.push(...duplicateIds(source, `/${list}`, items, messageLang));
+  }
   const domains = field<LabelledId[]>('domains');
   if (domains) config.domains = domains.map(({ id, label }) => ({ id, label }));
   const roles = field<LabelledId[]>('roles');
@@ -226,6 +254,10 @@ export async function loadConfig(file: string | undefined, cwd: string, messageL
       sources.push(valuesSource);
       valuesChecker ??= new SchemaChecker(readSchema('values.schema.json'));
       const valueMessages = [...valuesSource.messages, ...valuesChecker.check(valuesSource, messageLang)];
+      if (valueMessages.length === 0) {
+        const list = Array.isArray(valuesSource.data) ? { base: '', items: valuesSource.data } : { base: '/values', items: (valuesSource.data as { values: unknown[] }).values };
+        valueMessages.push(...duplicateIds(valuesSource, list.base, list.items, messageLang));
+      }
       messages.push(...valueMessages);
       if (valueMessages.length === 0 && valuesSource.data !== undefined) {
         values = toValueSet(valuesSource.data, full, { nl: `Eigen set: ${valuesPath}`, en: `Own set: ${valuesPath}` });

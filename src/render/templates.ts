@@ -78,7 +78,8 @@ export function loadTemplates(casebook: Casebook, lang: Lang): TemplatesResult {
   let ownFolder: string | undefined;
   if (casebook.config.templates !== undefined) {
     const folder = path.resolve(casebook.config.root, casebook.config.templates);
-    if (!isInsideReal(casebook.config.root, folder)) {
+    const contained = !casebook.config.templatesNamed;
+    if (contained && !isInsideReal(casebook.config.root, folder)) {
       messages.push(configMessage(casebook, '/templates', 'load/outside-casebook', 'error', t(lang, 'load.settingOutside', { setting: 'templates', value: casebook.config.templates })));
       return { messages };
     }
@@ -103,7 +104,7 @@ export function loadTemplates(casebook: Casebook, lang: Lang): TemplatesResult {
   const texts: Record<string, string> = {};
   for (const [name, file] of Object.entries(files)) {
     const own = ownFolder !== undefined && file.startsWith(ownFolder + path.sep);
-    if (own && !isInsideReal(casebook.config.root, file)) {
+    if (own && !casebook.config.templatesNamed && !isInsideReal(casebook.config.root, file)) {
       messages.push(makeMessage(file, 'load/outside-casebook', 'error', t(lang, 'load.outsideCasebook', { target: file }), startOfFile));
       continue;
     }
