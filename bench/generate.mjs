@@ -3,7 +3,8 @@
 // the tagger development set, cycled with unique ids and varied lengths, written the way
 // people write cases by hand rather than serialised: comments above and beside fields, block
 // scalars (`|` and `>`), quoted titles, flow lists for ids, drafts and cases in review among
-// the published ones, and a few files that take the full YAML path (a quoted list item).
+// the published ones, and a few files that take the full YAML path (a quoted summary over
+// two lines).
 //   node bench/generate.mjs <dir> <count>
 import { mkdirSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
@@ -97,7 +98,14 @@ function wrap(line, width) {
 /** A list of Markdown strings: block items, a few quoted as people quote sentences. */
 function stringList(key, items, indent, quoted) {
   const pad = ' '.repeat(indent);
-  return `${pad}${key}:\n${items.map((item) => `${pad}  - ${quoted ? JSON.stringify(item) : scalar(item, 1)}`).join('\n')}\n`;
+  const item = (text, n) => {
+    if (!quoted) return scalar(text, 1);
+    // The first quoted sentence goes on over two lines, as people wrap a long one.
+    const middle = text.indexOf(' ', text.length >> 1);
+    if (n === 0 && middle > 0 && !/[\n"\\]|\s\s/.test(text)) return `"${text.slice(0, middle)}\n${pad}    ${text.slice(middle + 1)}"`;
+    return JSON.stringify(text);
+  };
+  return `${pad}${key}:\n${items.map((text, n) => `${pad}  - ${item(text, n)}`).join('\n')}\n`;
 }
 
 const FIELD_COMMENTS = {
@@ -110,14 +118,17 @@ const FIELD_COMMENTS = {
 
 /** The text of case `i` as a person writes it (the data equals `data`). */
 export function handWritten(data, i) {
-  // One file in twenty quotes its list items, which sends it down the full YAML path.
+  // One file in twenty quotes its list items and wraps its quoted summary over two lines,
+  // which sends it down the full YAML path.
   const quoted = i % 20 === 9;
   const out = ['# yaml-language-server: $schema=../../schemas/case.schema.json\n'];
   if (i % 3 === 0) out.push(`# Besproken in het casuïstiekoverleg van ${data.date}.\n`);
   for (const [key, value] of Object.entries(data)) {
     if (i % 2 === 0 && FIELD_COMMENTS[key]) out.push(`\n${FIELD_COMMENTS[key]}\n`);
     else if (['situation', 'options', 'legal', 'lessons', 'values'].includes(key)) out.push('\n');
-    if (key === 'status' && value !== 'published') out.push(`status: ${value}   # nog niet klaar voor het boekje\n`);
+    const middle = typeof value === 'string' ? value.indexOf(' ', value.length >> 1) : -1;
+    if (quoted && key === 'summary' && middle > 0 && !/[\n"\\]|\s\s/.test(value)) out.push(`summary: "${value.slice(0, middle)}\n  ${value.slice(middle + 1)}"\n`);
+    else if (key === 'status' && value !== 'published') out.push(`status: ${value}   # nog niet klaar voor het boekje\n`);
     else if (Array.isArray(value) && value.every((v) => typeof v === 'string' && ID.test(v))) out.push(`${key}: ${flowList(value)}\n`);
     else if (typeof value === 'string' && (value.includes('\n') || value.length > 90)) out.push(block(key, value, 0, i));
     else if (key === 'options') {
@@ -142,7 +153,7 @@ export function handWritten(data, i) {
         else out.push(`  - id: ${v.id}\n${v.why.length > 90 || v.why.includes('\n') ? block('why', v.why, 4, i) : `    why: ${scalar(v.why, i)}\n`}`);
       }
     } else if (Array.isArray(value)) out.push(stringList(key, value, 0, quoted));
-    else out.push(`${key}: ${scalar(value, i)}${key === 'title' && i % 4 === 1 ? '   # werktitel' : ''}\n`);
+    else out.push(`${key === 'title' && i % 4 === 1 ? '# werktitel, nog bespreken\n' : ''}${key}: ${scalar(value, i)}\n`);
   }
   return out.join('');
 }

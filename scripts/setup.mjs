@@ -26,11 +26,11 @@ const lock = path.join(root, 'package-lock.json');
 const installed = path.join(root, 'node_modules', '.package-lock.json');
 if (!existsSync(installed) || statSync(installed).mtimeMs < statSync(lock).mtimeMs) {
   say('npm ci');
-  run('npm', ['ci', '--no-audit', '--no-fund'], { env: { ...process.env, PUPPETEER_SKIP_DOWNLOAD: '1' } });
+  run('npm', ['ci', '--no-audit', '--no-fund']);
 }
 
 // 2. Chromium, fonts and PDF tools.
-const browsers = [process.env.PUPPETEER_EXECUTABLE_PATH, '/usr/bin/chromium', '/usr/bin/chromium-browser', '/usr/bin/google-chrome', '/usr/bin/google-chrome-stable']
+const browsers = [process.env.CASEBOOK_BROWSER, process.env.PUPPETEER_EXECUTABLE_PATH, '/usr/bin/chromium', '/usr/bin/chromium-browser', '/usr/bin/google-chrome', '/usr/bin/google-chrome-stable']
   .filter(Boolean);
 const haveBrowser = browsers.some((p) => existsSync(p));
 const haveFonts = has('fc-list') && /Liberation Sans/.test(spawnSync('fc-list', [], { encoding: 'utf8' }).stdout ?? '');

@@ -1,6 +1,6 @@
 /** What a command may touch of the outside world; tests pass their own. */
 import { CasebookError } from '../errors.js';
-import { loadCasebook } from '../load/index.js';
+import { loadCasebook, type LoadOptions } from '../load/index.js';
 import { t } from '../i18n/index.js';
 import type { Casebook, Lang } from '../types.js';
 
@@ -34,7 +34,7 @@ export function parseCount(value: string, option: string, lang: Lang): number {
 }
 
 /** Loads the casebook a command works on, from the global options and the current folder. */
-export function loadForCommand(options: GlobalOptions, io: Io, paths: string[] = [], load: { keepTrees?: boolean } = {}): Promise<Casebook> {
+export function loadForCommand(options: GlobalOptions, io: Io, paths: string[] = [], load: Pick<LoadOptions, 'keepTrees' | 'onCase'> = {}): Promise<Casebook> {
   return loadCasebook({
     cwd: io.cwd,
     paths,

@@ -123,3 +123,35 @@ export async function collectCaseFiles(patterns: readonly string[], base: string
   out.files = [...new Set(out.files)].sort();
   return out;
 }
+
+export interface IdentityOptions {
+  /** The real path of a file (tests pass their own). */
+  realPath?: (file: string) => string;
+  platform?: NodeJS.Platform;
+}
+
+/**
+ * What makes two spellings the same file: its real path (links followed), and on Windows
+ * without regard to case (`Cases\a.yaml` and `cases\a.yaml`, `c:` and `C:`).
+ */
+export function fileIdentity(file: string, options: IdentityOptions = {}): string {
+  const real = (options.realPath ?? realPathOf)(file);
+  return (options.platform ?? process.platform) === 'win32' ? real.toLowerCase() : real;
+}
+
+/**
+ * The files with each one kept once, under the first spelling met, so the same case reached
+ * through two spellings is not loaded (and reported as a duplicate id) twice. `spelling`
+ * gives the kept spelling of any of the given files.
+ */
+export function uniqueFiles(files: readonly string[], options: IdentityOptions = {}): { files: string[]; spelling: (file: string) => string; identity: (file: string) => string } {
+  const kept = new Map<string, string>();
+  const identities = new Map<string, string>();
+  for (const file of files) {
+    const identity = fileIdentity(file, options);
+    identities.set(file, identity);
+    if (!kept.has(identity)) kept.set(identity, file);
+  }
+  const identity = (file: string) => identities.get(file) ?? fileIdentity(file, options);
+  return { files: [...kept.values()], spelling: (file) => kept.get(identity(file)) ?? file, identity };
+}

@@ -11,7 +11,7 @@ import { CasebookError } from '../errors.js';
 import { t } from '../i18n/index.js';
 import type { CaseFile, Casebook, Lang, SourceFile } from '../types.js';
 import { findConfigFile, loadConfig, resolveConfigArgument } from './config.js';
-import { collectCaseFiles } from './files.js';
+import { collectCaseFiles, fileIdentity, uniqueFiles } from './files.js';
 import { readSource, restoreSource, type PlainSource } from './parse.js';
 
 export { findConfigFile, loadBuiltInValues, CONFIG_FILE } from './config.js';
@@ -39,6 +39,13 @@ export interface LoadOptions {
    * save (measured: `tag` on 10,000 cases 3.8 s here, 4.3 s with two threads).
    */
   keepTrees?: boolean;
+  /**
+   * Called for each case file as soon as it is read, before the next one (on this thread),
+   * with the casebook's settings and values. A node tree (keepTrees) is dropped right after:
+   * a command that uses the tree here (`tag`) then never holds 10,000 of them at once, which
+   * cost more in garbage collection than building them.
+   */
+  onCase?: (file: CaseFile, casebook: Pick<Casebook, 'config' | 'values'>) => void;
 }
 
 /** The id a case is known by: its `id` field, or the file name without extension. */
@@ -86,7 +93,16 @@ async function parseInThreads(files: string[], lang: Lang, threads: number): Pro
  * Reads and parses the case files: in worker threads for large casebooks (parsing YAML is
  * most of the work of `validate`), on this thread otherwise.
  */
-async function readAll(files: string[], lang: Lang, keepTrees = false): Promise<CaseFile[]> {
+async function readAll(files: string[], lang: Lang, keepTrees = false, onCase?: (file: CaseFile) => void): Promise<CaseFile[]> {
+  if (onCase) {
+    return files.map((file) => {
+      const source = readSource(file, { lang, tree: keepTrees });
+      const read: CaseFile = Object.assign(source, { id: caseId(source) });
+      onCase(read);
+      delete read.tree;
+      return read;
+    });
+  }
   const threads = keepTrees ? 0 : threadCount(files.length);
   const sources = threads > 0 && existsSync(fileURLToPath(workerUrl))
     ? await parseInThreads(files, lang, threads)
@@ -121,14 +137,17 @@ export async function loadCasebook(options: LoadOptions = {}): Promise<Casebook>
     ? await collectCaseFiles(loaded.config.cases, loaded.config.root, loaded.config.root, lang)
     : { files: [], messages: [] };
   // The values file is data, not a case, even when it sits in a case folder.
-  const skip = new Set([configFile, loaded.config.valuesFile].filter(Boolean));
-  const caseFiles = [...new Set([...collected.files, ...context.files])].filter((f) => !skip.has(f)).sort();
+  // One spelling per file (a link, `Cases\` and `cases\`, `c:` and `C:`): a case is loaded once.
+  const unique = uniqueFiles([...collected.files, ...context.files]);
+  const skip = new Set([configFile, loaded.config.valuesFile].filter((f): f is string => Boolean(f)).map((f) => fileIdentity(f)));
+  const caseFiles = unique.files.filter((f) => !skip.has(unique.identity(f))).sort();
   const reuse = options.reuse;
-  const fresh = await readAll(reuse ? caseFiles.filter((f) => !reuse.has(f)) : caseFiles, lang, options.keepTrees);
+  const onCase = options.onCase;
+  const fresh = await readAll(reuse ? caseFiles.filter((f) => !reuse.has(f)) : caseFiles, lang, options.keepTrees, onCase && ((file) => onCase(file, loaded)));
   if (reuse) for (const file of fresh) reuse.set(file.path, file);
   const cases = reuse ? caseFiles.map((f) => reuse.get(f)!) : fresh;
   const messages = [...loaded.messages, ...collected.messages];
   const casebook: Casebook = { config: loaded.config, values: loaded.values, cases, messages, sources: loaded.sources };
-  if (hasPaths) casebook.focus = new Set(collected.files);
+  if (hasPaths) casebook.focus = new Set(collected.files.map(unique.spelling));
   return casebook;
 }

@@ -187,7 +187,7 @@ export async function renderPdf(browser: Browser, html: string, outline: Outline
       });
       found = await readDestinations(bytes);
       if (sameNumbers(anchors, known, found.pages)) break;
-      options.onProgress?.('pages', { pages: found.count });
+      options.onProgress?.('pages', { count: found.count });
       known = found.pages;
     }
     options.onProgress?.('finish');

@@ -8,6 +8,7 @@ import { caseSegments, type Segment } from './fields.js';
 import { lexiconFor } from './lexicon.js';
 import { DEFAULT_STRONG_THRESHOLD, DEFAULT_THRESHOLD } from '../load/config.js';
 import { quickTree } from '../load/quick.js';
+import type { LoadOptions } from '../load/index.js';
 import { lineOf, lineStarts, quickSourceOffsets, scalarSourceOffsets } from '../position/index.js';
 import { scoreSegments } from './score.js';
 import { caseValueIds } from '../case/index.js';
@@ -123,11 +124,25 @@ export function tagCase(file: CaseFile, valueSet: ValueSet, options: TagOptions 
 
 /**
  * Suggestions for every case of the casebook that parsed (with paths given: the named ones),
- * using the casebook's value set and its `tagging.threshold` unless overridden.
+ * using the casebook's value set and its `tagging.threshold` unless overridden. Cases already
+ * tagged while loading (tagWhileLoading) are taken from there.
  */
-export function tagCasebook(casebook: Casebook, options: TagOptions = {}): CaseTags[] {
+export function tagCasebook(casebook: Casebook, options: TagOptions = {}, tagged?: ReadonlyMap<string, CaseTags>): CaseTags[] {
   const threshold = options.threshold ?? casebook.config.tagging.threshold;
   return casebook.cases
     .filter((file) => file.data !== undefined && (!casebook.focus || casebook.focus.has(file.path)))
-    .map((file) => tagCase(file, casebook.values, { ...options, threshold }));
+    .map((file) => tagged?.get(file.path) ?? tagCase(file, casebook.values, { ...options, threshold }));
+}
+
+/**
+ * Tags each case as it is read (loadCasebook's onCase), while its node tree is at hand; the
+ * tree is dropped after. Same results as tagCasebook after loading, with far less memory.
+ */
+export function tagWhileLoading(options: TagOptions = {}): { onCase: NonNullable<LoadOptions['onCase']>; tagged: Map<string, CaseTags> } {
+  const tagged = new Map<string, CaseTags>();
+  const onCase: NonNullable<LoadOptions['onCase']> = (file, casebook) => {
+    if (file.data === undefined) return;
+    tagged.set(file.path, tagCase(file, casebook.values, { ...options, threshold: options.threshold ?? casebook.config.tagging.threshold }));
+  };
+  return { onCase, tagged };
 }

@@ -249,12 +249,12 @@ describe('casebook build on the example casebook', () => {
       await page.setJavaScriptEnabled(true);
       await page.goto(url, { waitUntil: 'load' });
       await page.type('#finder-q', 'pgb');
-      await page.waitForFunction(() => document.getElementById('finder-count')!.textContent!.startsWith('2 van'));
-      expect(await page.$eval('#finder-count', (el) => el.textContent)).toBe(`2 van ${published().length} casussen`);
+      await page.waitForFunction(() => document.getElementById('finder-count')!.textContent!.startsWith('Casussen getoond: 2 van'));
+      expect(await page.$eval('#finder-count', (el) => el.textContent)).toBe(`Casussen getoond: 2 van ${published().length}`);
       await page.click('#finder-reset');
       await page.select('#finder-domain', 'jeugdwet');
       const jeugd = published().filter((c) => c.domains.includes('jeugdwet')).length;
-      expect(await page.$eval('#finder-count', (el) => el.textContent)).toBe(`${jeugd} van ${published().length} casussen`);
+      expect(await page.$eval('#finder-count', (el) => el.textContent)).toBe(`Casussen getoond: ${jeugd} van ${published().length}`);
       await page.select('#finder-domain', '');
       expect(requests).toEqual([]);
       // axe-core, injected past the page's Content Security Policy (which would refuse it).
@@ -473,9 +473,9 @@ describe('casebook build with privacy errors', () => {
   it('builds with --allow-privacy-errors, with a warning in the terminal, the colophon and on every page', async () => {
     const allowed = await run(['build', '--allow-privacy-errors'], dir);
     expect(allowed.code).toBe(0);
-    expect(allowed.stderr).toContain('Let op: gebouwd ondanks 1 privacyfout(en), omdat --allow-privacy-errors is gegeven.');
+    expect(allowed.stderr).toContain('Let op: gebouwd ondanks 1 privacyfout, omdat --allow-privacy-errors is gegeven.');
     const html = readFileSync(path.join(dir, 'dist', HTML), 'utf8');
-    expect(html).toContain('<p class="privacy-warning">Waarschuwing: dit casusboek is gemaakt terwijl de privacycontrole nog 1 fout(en) meldde');
+    expect(html).toContain('<p class="privacy-warning">Waarschuwing: dit casusboek is gemaakt terwijl de privacycontrole nog 1 fout meldde');
     expect(html).toContain('<p class="privacy-banner">Let op: bevat mogelijk persoonsgegevens. Niet verspreiden.</p>');
     const facts = await readPdf(path.join(dir, 'dist', PDF));
     facts.text.forEach((page, i) => expect(page.replace(/\s+/g, ' '), `page ${i + 1}`).toContain('bevat mogelijk persoonsgegevens'));

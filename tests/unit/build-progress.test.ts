@@ -4,9 +4,9 @@ import { progressWriter } from '../../src/cli/commands/build.js';
 import { runCli } from '../../src/cli/main.js';
 import { makeTree, repoRoot } from '../helpers.js';
 
-const collect = (isTTY: boolean) => {
+const collect = (isTTY: boolean, env: NodeJS.ProcessEnv = { CI: 'true' }) => {
   const lines: string[] = [];
-  return { lines, io: { stdout: { write: () => true }, stderr: { isTTY, write: (s: string) => lines.push(...s.trimEnd().split('\n')) }, cwd: '/', env: {} as NodeJS.ProcessEnv } };
+  return { lines, io: { stdout: { write: () => true }, stderr: { isTTY, write: (s: string) => lines.push(...s.trimEnd().split('\n')) }, cwd: '/', env } };
 };
 
 describe('progress of a build', () => {
@@ -32,12 +32,15 @@ describe('progress of a build', () => {
 
   it('on a terminal: one plain line per step; with --quiet: nothing', () => {
     vi.useFakeTimers();
-    const tty = collect(true);
+    const tty = collect(true, {});
     const progress = progressWriter(tty.io, false, () => 'en')!;
     progress.onProgress('Starting the browser...');
     vi.advanceTimersByTime(30_000);
     expect(tty.lines).toEqual(['Starting the browser...']);
     expect(progressWriter(collect(false).io, true, () => 'nl')).toBeUndefined();
+    // Output to a file or a pipe outside CI: no progress either.
+    expect(progressWriter(collect(false, {}).io, false, () => 'nl')).toBeUndefined();
+    expect(progressWriter(collect(false, { TF_BUILD: 'True' }).io, false, () => 'nl')).toBeDefined();
   });
 
   it('a real build under CI prints timed steps on stderr, and none with --quiet', async () => {

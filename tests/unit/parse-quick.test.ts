@@ -88,7 +88,7 @@ describe('the quick path', () => {
       '12', '0x1F', '!!str', '!x', '? ', '---', '...', '%YAML 1.2\n', '<<: *x', '\\', '\\n', 'é', '\u00a0', '\ufeff', 'key: value', '  - item', 'k:\n  - x',
       '.NaN', '-.Inf', '+.5', '-0', '|2', '>1-', '"a\\x41"', '"\\u00e9"', "'it''s'", '- - ', 'k:v', 'x: |\n  t\n', ' \n', '\n  ', '\n    ', '{a: [b, {c: d}]}', '[a, b, ]', '"multi\n line"', 'a #b', '#!', '  # c\n', '@', '`', '=', 'x: >\n\n  t\n\n', '\u2028', '\u0085', '\r', 'a: -1', '- -', ': ', 'a:\n b: 1\n  c: 2',
       // Multi-line flow collections, bare tags, lines of spaces (the YAML test suite's 9C9N, UKK6, S98Z).
-      '!', ' !', 'k: [a,\n', 'b,\n', ' c]\n', '{a: 1,\n', 'b: 2}\n', 'x: |\n   \n', 'k: >\n \n', ' # c\n', '\n ', '\n\n',
+      '!', ' !', '- "x"', '"x": 1', "'y' #c", 'a:\n#y\n  t\n', 'k: [a,\n', 'b,\n', ' c]\n', '{a: 1,\n', 'b: 2}\n', 'x: |\n   \n', 'k: >\n \n', ' # c\n', '\n ', '\n\n',
     );
     // Each text also as CRLF and nested under a key and a list item, where the guards meet it at another column.
     const nest = [

@@ -50,14 +50,19 @@ export interface ProgressWriter {
   stop: () => void;
 }
 
+/** The variables CI runners set: GitHub Actions and GitLab set CI, Azure Pipelines TF_BUILD. */
+const onCiRunner = (env: NodeJS.ProcessEnv) => Boolean(env.CI || env.TF_BUILD || env.GITLAB_CI || env.GITHUB_ACTIONS);
+
 /**
- * Progress on stderr. On a terminal, one line per step. On a CI runner or in a log (no
- * TTY), each step with the time since the start, and every few seconds a line that the step
- * is still running, so a long PDF build is not silent. Nothing with --quiet.
+ * Progress on stderr. On a terminal, one line per step. On a CI runner (no TTY), each step
+ * with the time since the start, and every few seconds a line that the step is still running,
+ * so a long PDF build is not silent in the job's log. Nothing when the output goes to a file
+ * or a pipe outside CI, and nothing with --quiet.
  */
 export function progressWriter(io: Io, quiet: boolean | undefined, lang: () => Lang, now: () => number = Date.now): ProgressWriter | undefined {
   if (quiet) return undefined;
-  if (io.stderr.isTTY && !io.env.CI) return { onProgress: (line) => io.stderr.write(`${line}\n`), stop: () => undefined };
+  if (io.stderr.isTTY && !onCiRunner(io.env)) return { onProgress: (line) => io.stderr.write(`${line}\n`), stop: () => undefined };
+  if (!onCiRunner(io.env)) return undefined;
   const start = now();
   const seconds = () => Math.round((now() - start) / 1000);
   const configured = Number(io.env.CASEBOOK_PROGRESS_INTERVAL);

@@ -7,7 +7,7 @@ import { CasebookError } from '../../errors.js';
 import { plural, t } from '../../i18n/index.js';
 import { useColor } from '../../report/color.js';
 import { relativePath } from '../../report/util.js';
-import { addValuesToSource, tagCasebook, type CaseTags } from '../../tag/index.js';
+import { addValuesToSource, tagCasebook, tagWhileLoading, type CaseTags } from '../../tag/index.js';
 import { tagJson, tagText } from '../../report/tag.js';
 import type { Casebook, Lang } from '../../types.js';
 import { removeStaleTemps, replaceIfUnchanged } from '../../util/write.js';
@@ -106,12 +106,15 @@ export async function tagCommand(paths: string[], options: TagCommandOptions, io
   if (options.all && !options.write) throw new CasebookError(t(lang0, 'tag.allNeedsWrite'));
   const threshold = options.threshold === undefined ? undefined : parseScore(options.threshold, '--threshold', lang0);
   const strongFlag = options.strong === undefined ? undefined : parseScore(options.strong, '--strong', lang0);
-  // Evidence is placed from the quick path's node trees: keep them while reading.
-  const casebook = await loadForCommand(options, io, paths, { keepTrees: true });
+  // Evidence is placed from the quick path's node trees: each case is tagged as it is read,
+  // while its tree is at hand.
+  const tagOptions = threshold === undefined ? {} : { threshold };
+  const early = tagWhileLoading(tagOptions);
+  const casebook = await loadForCommand(options, io, paths, { keepTrees: true, onCase: early.onCase });
   const lang = options.lang ?? casebook.config.language;
   assertValuesUsable(casebook, lang);
   const strong = strongFlag ?? casebook.config.tagging.strongThreshold;
-  const results = tagCasebook(casebook, threshold === undefined ? {} : { threshold });
+  const results = tagCasebook(casebook, tagOptions, early.tagged);
 
   // Files that did not parse are not tagged, and never written to.
   const inFocus = casebook.cases.filter((c) => !casebook.focus || casebook.focus.has(c.path));
