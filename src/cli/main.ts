@@ -19,6 +19,13 @@ function helpLang(argv: readonly string[], env: NodeJS.ProcessEnv): Lang {
   return value === 'en' ? 'en' : 'nl';
 }
 
+/** The options every command has (--lang, --casebook, --quiet, --no-color), with the language checked. */
+function globalOptions(command: Command, io: Io): GlobalOptions {
+  const raw = command.optsWithGlobals() as GlobalOptions & { lang?: string };
+  const chosen = parseLang(raw.lang, io.env);
+  return { ...raw, ...(chosen ? { lang: chosen } : { lang: undefined }) } as GlobalOptions;
+}
+
 function buildProgram(io: Io, lang: Lang, setExit: (code: number) => void): Command {
   const h = (key: string) => t(lang, `help.${key}`);
   const program = new Command('casebook')
@@ -34,11 +41,7 @@ function buildProgram(io: Io, lang: Lang, setExit: (code: number) => void): Comm
     .configureOutput({ writeOut: (s) => io.stdout.write(s), writeErr: (s) => io.stderr.write(s) })
     .exitOverride();
 
-  const globals = (command: Command): GlobalOptions => {
-    const raw = command.optsWithGlobals() as GlobalOptions & { lang?: string };
-    const chosen = parseLang(raw.lang, io.env);
-    return { ...raw, ...(chosen ? { lang: chosen } : { lang: undefined }) } as GlobalOptions;
-  };
+  const globals = (command: Command) => globalOptions(command, io);
 
   program
     .command('validate')

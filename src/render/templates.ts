@@ -70,6 +70,33 @@ function registerHelpers(hb: typeof Handlebars): void {
   });
 }
 
+/**
+ * The text of every template. The casebook's own files are read only when they are regular
+ * files inside the casebook (a partial linked to a private key must not land in the book;
+ * a folder named with --templates is the person's choice) and not huge.
+ */
+function readTemplateFiles(files: Record<string, string>, ownFolder: string | undefined, casebook: Casebook, lang: Lang): { texts: Record<string, string>; messages: Message[] } {
+  const texts: Record<string, string> = {};
+  const messages: Message[] = [];
+  for (const [name, file] of Object.entries(files)) {
+    const own = ownFolder !== undefined && file.startsWith(ownFolder + path.sep);
+    if (own && !casebook.config.templatesNamed && !isInsideReal(casebook.config.root, file)) {
+      messages.push(makeMessage(file, 'load/outside-casebook', 'error', t(lang, 'load.outsideCasebook', { target: file }), startOfFile));
+      continue;
+    }
+    try {
+      texts[name] = new TextDecoder().decode(readRegularFile(file, MAX_TEMPLATE_BYTES));
+    } catch (error) {
+      const refusal = error instanceof ReadRefused ? error.refusal : undefined;
+      const text = refusal?.reason === 'not-a-file' ? t(lang, 'load.notAFile')
+        : refusal ? t(lang, 'render.messages.templateTooLarge', { max: MAX_TEMPLATE_BYTES / 1024 / 1024 })
+        : t(lang, 'load.unreadable', { code: (error as NodeJS.ErrnoException).code ?? 'EIO' });
+      messages.push(makeMessage(file, refusal?.reason === 'not-a-file' ? 'load/not-a-file' : 'load/unreadable', 'error', text, startOfFile));
+    }
+  }
+  return { texts, messages };
+}
+
 export function loadTemplates(casebook: Casebook, lang: Lang): TemplatesResult {
   const messages: Message[] = [];
   const files: Record<string, string> = {};
@@ -99,25 +126,8 @@ export function loadTemplates(casebook: Casebook, lang: Lang): TemplatesResult {
     for (const name of list(path.join(folder, 'partials'), '.hbs')) files[`partials/${name}`] ??= path.join(folder, 'partials', name);
   }
 
-  // The casebook's own template files are read only when they are regular files inside the
-  // casebook (a partial linked to a private key must not land in the book) and not huge.
-  const texts: Record<string, string> = {};
-  for (const [name, file] of Object.entries(files)) {
-    const own = ownFolder !== undefined && file.startsWith(ownFolder + path.sep);
-    if (own && !casebook.config.templatesNamed && !isInsideReal(casebook.config.root, file)) {
-      messages.push(makeMessage(file, 'load/outside-casebook', 'error', t(lang, 'load.outsideCasebook', { target: file }), startOfFile));
-      continue;
-    }
-    try {
-      texts[name] = new TextDecoder().decode(readRegularFile(file, MAX_TEMPLATE_BYTES));
-    } catch (error) {
-      const refusal = error instanceof ReadRefused ? error.refusal : undefined;
-      const text = refusal?.reason === 'not-a-file' ? t(lang, 'load.notAFile')
-        : refusal ? t(lang, 'render.messages.templateTooLarge', { max: MAX_TEMPLATE_BYTES / 1024 / 1024 })
-        : t(lang, 'load.unreadable', { code: (error as NodeJS.ErrnoException).code ?? 'EIO' });
-      messages.push(makeMessage(file, refusal?.reason === 'not-a-file' ? 'load/not-a-file' : 'load/unreadable', 'error', text, startOfFile));
-    }
-  }
+  const { texts, messages: readMessages } = readTemplateFiles(files, ownFolder, casebook, lang);
+  messages.push(...readMessages);
   if (messages.length > 0) return { messages };
   for (const [name, file] of Object.entries(files)) {
     if (ownFolder !== undefined && file.startsWith(ownFolder + path.sep)) messages.push(...remoteReferences(file, texts[name]!, lang));

@@ -26,7 +26,7 @@ describe('a print that fails', () => {
     const html = `<html><body>${'x'.repeat(3 * 1024 * 1024)}</body></html>`;
     const meta = { title: 'Boek', subject: '', keywords: [], lang: 'nl', creator: 'test', date: new Date(0) };
     await expect(renderPdf(failingBrowser(), html, [{ title: 'H1', anchor: 'hoofdstuk-1' }], meta, { timeoutMs: 1000, lang: 'nl' }))
-      .rejects.toThrow("Chromium kon het boek niet als PDF afdrukken (ongeveer 412 pagina's, 3 MB HTML): dat is te groot voor één PDF op deze computer. Maak een kleinere editie met --domain, --value of --status, of bouw alleen HTML met --format html.");
+      .rejects.toThrow("Chromium kon het boek niet als PDF afdrukken (geschat aantal pagina's: 412; HTML: 3 MB): dat is te groot voor één PDF op deze computer. Maak een kleinere editie met --domain, --value of --status, of bouw alleen HTML met --format html.");
   });
 });
 
