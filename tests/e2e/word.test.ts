@@ -373,6 +373,7 @@ describe('casebook import', () => {
     expect((await cli(['import', 'leeg.md'], dir)).stderr).toContain('--split-on');
     expect((await cli(['import', 'boek.md', '--domain', 'wm'], dir)).stderr).toContain("bedoelde je 'wmo'");
     expect((await cli(['import', 'casebook.yaml'], dir)).stderr).toContain('.docx');
+    expect((await cli(['import', 'weg.docx'], dir)).stderr).toMatch(/weg\.docx' bestaat niet/);
     expect((await cli(['import', 'boek.md', '--split-on', '9'], dir)).code).toBe(2);
   });
 
