@@ -19,6 +19,13 @@ function helpLang(argv: readonly string[], env: NodeJS.ProcessEnv): Lang {
   return value === 'en' ? 'en' : 'nl';
 }
 
+/** The options every command has (--lang, --casebook, --quiet, --no-color), with the language checked. */
+function globalOptions(command: Command, io: Io): GlobalOptions {
+  const raw = command.optsWithGlobals() as GlobalOptions & { lang?: string };
+  const chosen = parseLang(raw.lang, io.env);
+  return { ...raw, ...(chosen ? { lang: chosen } : { lang: undefined }) } as GlobalOptions;
+}
+
 /** Commander's headings, by the words it passes to styleTitle. */
 const HELP_TITLES: Readonly<Record<string, string>> = {
   'Usage:': 'usage', 'Options:': 'options', 'Commands:': 'commands', 'Arguments:': 'arguments', 'Global Options:': 'globalOptions',
@@ -87,11 +94,7 @@ function buildProgram(io: Io, lang: Lang, setExit: (code: number) => void): Comm
     .configureOutput({ writeOut: (s) => io.stdout.write(s), writeErr: (s) => io.stderr.write(s) })
     .exitOverride();
 
-  const globals = (command: Command): GlobalOptions => {
-    const raw = command.optsWithGlobals() as GlobalOptions & { lang?: string };
-    const chosen = parseLang(raw.lang, io.env);
-    return { ...raw, ...(chosen ? { lang: chosen } : { lang: undefined }) } as GlobalOptions;
-  };
+  const globals = (command: Command) => globalOptions(command, io);
 
   program
     .command('validate')
@@ -125,6 +128,7 @@ function buildProgram(io: Io, lang: Lang, setExit: (code: number) => void): Comm
     .description(h('build.description'))
     .option(`-f, --format <${v('formats')}>`, h('build.format'))
     .option(`-o, --out <${v('folder')}>`, h('build.out'))
+    .option(`--templates <${v('folder')}>`, h('build.templates'))
     .option('--drafts', h('build.drafts'))
     .option(`--domain <${v('ids')}>`, h('build.domain'), collect)
     .option(`--value <${v('ids')}>`, h('build.value'), collect)
