@@ -321,7 +321,7 @@ describe('casebook build on the example casebook', () => {
     writeFileSync(html, 'vorige versie');
     const noBrowser = await run(['build'], dir, { PUPPETEER_EXECUTABLE_PATH: '/nergens/chrome' });
     expect(noBrowser.code).toBe(2);
-    expect(noBrowser.stderr).toBe('casebook: PUPPETEER_EXECUTABLE_PATH wijst naar /nergens/chrome, maar daar staat geen programma. Pas de variabele aan of verwijder hem, zodat casebook zelf een browser zoekt.\n');
+    expect(noBrowser.stderr).toBe('casebook: PUPPETEER_EXECUTABLE_PATH wijst naar /nergens/chrome, maar daar staat geen programma (en op het PATH staat het ook niet). Geef het volledige pad van Chrome, Chromium of Edge, of laat PUPPETEER_EXECUTABLE_PATH weg, zodat casebook zelf een browser zoekt.\n');
     expect(readFileSync(html, 'utf8')).toBe('vorige versie');
     writeFileSync(html, before);
   });
@@ -334,9 +334,10 @@ describe('casebook build on the example casebook', () => {
   });
 
   it('refuses an unknown format', async () => {
-    const wrong = await run(['build', '--format', 'docx'], dir);
+    // docx is a format since issue 16; epub is not.
+    const wrong = await run(['build', '--format', 'epub'], dir);
     expect(wrong.code).toBe(2);
-    expect(wrong.stderr).toBe("casebook: Onbekend formaat 'docx'. Kies html, pdf of html,pdf.\n");
+    expect(wrong.stderr).toBe("casebook: Onbekend formaat 'epub'. Kies html, pdf, docx (Word) of een combinatie zoals html,pdf.\n");
   });
 });
 
