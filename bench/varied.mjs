@@ -3,10 +3,11 @@
 // long lists, quotes, long unbreakable words and links, very short and very long cases, many
 // options, nested lists and headings in the text, cycled over the generated cases.
 //   node bench/varied.mjs <dir> [count]
-import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { handWritten, syntheticCase, templates } from './generate.mjs';
+import { generateCasebook } from './generate.mjs';
+
+/** One shape per case, in turn. */
 const shapes = [
   (c) => { c.situation += '\n| Maand | Inkomen | Vaste lasten | Over |\n|---|---:|---:|---:|\n' + Array.from({ length: 14 }, (_, k) => `| ${k + 1} | 1.250 | ${900 + k * 7} | ${350 - k * 7} |`).join('\n') + '\n'; },
   (c) => { c.situation += '\n' + Array.from({ length: 25 }, (_, k) => `- Punt ${k + 1}: ${k % 3 ? 'kort' : 'een wat langere zin die over meer dan één regel loopt in een smalle kolom van het boekje'}`).join('\n') + '\n'; },
@@ -18,19 +19,13 @@ const shapes = [
   (c) => { c.situation += '\n1. Eerst dit\n   1. en dan dit\n   2. en dit\n      - met een punt\n      - en nog een\n2. Daarna dat\n\n### Tussenkop in de tekst\n\nEn **vet** en *schuin* en `code`.\n'; },
 ];
 export function generateVariedCasebook(dir, n) {
-  rmSync(dir, { recursive: true, force: true });
-  mkdirSync(dir, { recursive: true });
-  writeFileSync(path.join(dir, 'casebook.yaml'), `title: Gevarieerd casusboek\norganisation: Gemeente Test\ncases: [cases]\n`);
-  const all = templates();
-  for (let i = 0; i < n; i++) {
-    const c = syntheticCase(all, i);
-    c.status = 'published';
-    shapes[i % shapes.length](c);
-    const folder = path.join(dir, 'cases', c.domains[0]);
-    mkdirSync(folder, { recursive: true });
-    writeFileSync(path.join(folder, `${c.id}.yaml`), handWritten(c, i));
-  }
-  return dir;
+  return generateCasebook(dir, n, {
+    title: 'Gevarieerd casusboek',
+    edit: (c, i) => {
+      c.status = 'published';
+      shapes[i % shapes.length](c);
+    },
+  });
 }
 
 if (process.argv[1] === fileURLToPath(import.meta.url)) {
