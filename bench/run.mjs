@@ -107,13 +107,20 @@ for (const n of sizes) {
     });
   }
   if (n <= 1000) {
-    // The warm-up build goes through the library, which says how many prints it took.
-    let passes = '?';
-    await bench(group, `casebook build --format pdf, ${count(n)} cases`, node, [cli, 'build', '--format', 'pdf', '--out', out, '--quiet'], {
-      cwd: dir, dir, warmup: 0,
-      before: () => { passes = /passes (\d+)/.exec(execFileSync(node, [path.join(root, 'bench', 'lib', 'pdf-passes.mjs'), dir, out], { encoding: 'utf8' }))?.[1] ?? '?'; },
-      note: () => `${pagesOf(readdirSync(out).filter((f) => f.endsWith('.pdf')).map((f) => path.join(out, f))[0])} pages, ${passes} ${passes === '1' ? 'print' : 'prints'}`,
-    });
+    if (quick) {
+      // One build, through the library, which also says how many prints it took.
+      await bench(group, `casebook build --format pdf (library), ${count(n)} cases`, node, [path.join(root, 'bench', 'lib', 'pdf-passes.mjs'), dir, out], {
+        cwd: dir, dir, note: (r) => { const m = /passes (\d+) pages (\d+)/.exec(r.last.stdout); return m ? `${m[2]} pages, ${m[1]} ${m[1] === '1' ? 'print' : 'prints'}` : 'failed'; },
+      });
+    } else {
+      // The warm-up build goes through the library, which says how many prints it took.
+      let passes = '?';
+      await bench(group, `casebook build --format pdf, ${count(n)} cases`, node, [cli, 'build', '--format', 'pdf', '--out', out, '--quiet'], {
+        cwd: dir, dir, warmup: 0,
+        before: () => { passes = /passes (\d+)/.exec(execFileSync(node, [path.join(root, 'bench', 'lib', 'pdf-passes.mjs'), dir, out], { encoding: 'utf8' }))?.[1] ?? '?'; },
+        note: () => `${pagesOf(readdirSync(out).filter((f) => f.endsWith('.pdf')).map((f) => path.join(out, f))[0])} pages, ${passes} ${passes === '1' ? 'print' : 'prints'}`,
+      });
+    }
     const html = readdirSync(out).filter((f) => f.endsWith('.html')).map((f) => path.join(out, f))[0];
     await bench(group, `Chromium print of casebook's HTML (floor), ${count(n)} cases`, chromium, [...chromiumFlags, `--print-to-pdf=${path.join(dir, 'floor.pdf')}`, `file://${html}`], {
       cwd: dir, dir, note: () => `${pagesOf(path.join(dir, 'floor.pdf'))} pages, no contents numbers, no bookmarks`,
@@ -124,6 +131,7 @@ for (const n of sizes) {
     });
   }
   if (heavy) rmSync(dir, { recursive: true, force: true });
+  writeResults(false);
 }
 // The varied book (bench/varied.mjs): the shapes that break the page-number estimate. One
 // library build, which says how many prints the book took.
@@ -185,27 +193,31 @@ function targets() {
 }
 
 // BENCHMARKS.md: the results section between the markers is replaced; the rest is prose.
-const machine = `${cpus().length} × ${cpus()[0]?.model ?? 'CPU'}, ${Math.round(totalmem() / 2 ** 30)} GiB, Node ${process.version}`;
-const load = `load average (1 min) ${Math.min(...loads).toFixed(1)}–${Math.max(...loads).toFixed(1)} on ${cpus().length} cores as the rows started (median ${[...loads].sort((a, b) => a - b)[Math.floor(loads.length / 2)].toFixed(1)})`;
-const table = [
-  `Measured ${new Date().toISOString().slice(0, 16).replace('T', ' ')} UTC on ${machine}${quick ? ' (BENCH_QUICK: 1 run each, no warm-up)' : ''}; ${load}.`,
-  '',
-  '| group | command | median s | min–max s | CPU s | peak PSS MB | exit | load | note |',
-  '|---|---|---:|---:|---:|---:|---:|---:|---|',
-  ...rows.map((r) => `| ${r.group} | ${r.name.replace(/, \d[\d,]* cases$/, '')} | ${r.median.toFixed(2)} | ${r.min.toFixed(2)}–${r.max.toFixed(2)} | ${cpuText(r)} | ${Math.round(r.peakMb)} | ${r.code} | ${r.load.toFixed(1)} | ${r.note} |`),
-  '',
-  'Targets (issues 7 and 18), from the medians above:',
-  '',
-  ...targets(),
-  '',
-  'Commands (run in the casebook folder `.tmp/bench-N`; paths from the repository; `$CB` is `bin/casebook.js`):',
-  '',
-  '```',
-  ...[...commands.values()].map((c) => c.replace(/\S*bin\/casebook\.js/, '$CB')),
-  '```',
-].join('\n');
-const file = path.join(root, 'BENCHMARKS.md');
-const current = existsSync(file) ? readFileSync(file, 'utf8') : '# Benchmarks\n\n<!-- bench:start -->\n<!-- bench:end -->\n';
-const updated = current.replace(/<!-- bench:start -->[\s\S]*<!-- bench:end -->/, `<!-- bench:start -->\n${table}\n<!-- bench:end -->`);
-writeFileSync(file, updated);
-console.log(`\n${targets().join("\n")}\n\nWritten to BENCHMARKS.md`);
+// Written after every group, so that a run cut short still leaves what it measured.
+function writeResults(final) {
+  const machine = `${cpus().length} × ${cpus()[0]?.model ?? 'CPU'}, ${Math.round(totalmem() / 2 ** 30)} GiB, Node ${process.version}`;
+  const load = `load average (1 min) ${Math.min(...loads).toFixed(1)}–${Math.max(...loads).toFixed(1)} on ${cpus().length} cores as the rows started (median ${[...loads].sort((a, b) => a - b)[Math.floor(loads.length / 2)].toFixed(1)})`;
+  const table = [
+    `Measured ${new Date().toISOString().slice(0, 16).replace('T', ' ')} UTC on ${machine}${quick ? ' (BENCH_QUICK: 1 run each, no warm-up)' : ''}${final ? '' : ' (run cut short)'}; ${load}.`,
+    '',
+    '| group | command | median s | min–max s | CPU s | peak PSS MB | exit | load | note |',
+    '|---|---|---:|---:|---:|---:|---:|---:|---|',
+    ...rows.map((r) => `| ${r.group} | ${r.name.replace(/, \d[\d,]* cases$/, '')} | ${r.median.toFixed(2)} | ${r.min.toFixed(2)}–${r.max.toFixed(2)} | ${cpuText(r)} | ${Math.round(r.peakMb)} | ${r.code} | ${r.load.toFixed(1)} | ${r.note} |`),
+    '',
+    'Targets (issues 7 and 18), from the medians above:',
+    '',
+    ...targets(),
+    '',
+    'Commands (run in the casebook folder `.tmp/bench-N`; paths from the repository; `$CB` is `bin/casebook.js`):',
+    '',
+    '```',
+    ...[...commands.values()].map((c) => c.replace(/\S*bin\/casebook\.js/, '$CB')),
+    '```',
+  ].join('\n');
+  const file = path.join(root, 'BENCHMARKS.md');
+  const current = existsSync(file) ? readFileSync(file, 'utf8') : '# Benchmarks\n\n<!-- bench:start -->\n<!-- bench:end -->\n';
+  writeFileSync(file, current.replace(/<!-- bench:start -->[\s\S]*<!-- bench:end -->/, `<!-- bench:start -->\n${table}\n<!-- bench:end -->`));
+}
+
+writeResults(true);
+console.log(`\n${targets().join('\n')}\n\nWritten to BENCHMARKS.md`);
