@@ -27,11 +27,26 @@ export interface CliResult {
   stderr: string;
 }
 
+/**
+ * The environment a test's CLI run gets: this process's, without colour, and without the
+ * variables that CI runners and the user set (CI, GITHUB_ACTIONS, TF_BUILD, GITLAB_CI,
+ * their workspace folders, CASEBOOK_LANG), so a test behaves the same on a laptop and in CI;
+ * `extra` adds or (with undefined) removes variables.
+ */
+export function testEnv(extra: Record<string, string | undefined> = {}): NodeJS.ProcessEnv {
+  const env: Record<string, string | undefined> = {
+    ...process.env, NO_COLOR: '1', CASEBOOK_LANG: undefined,
+    CI: undefined, GITHUB_ACTIONS: undefined, TF_BUILD: undefined, GITLAB_CI: undefined,
+    GITHUB_WORKSPACE: undefined, CI_PROJECT_DIR: undefined, BUILD_SOURCESDIRECTORY: undefined,
+    ...extra,
+  };
+  for (const key of Object.keys(env)) if (env[key] === undefined) delete env[key];
+  return env as NodeJS.ProcessEnv;
+}
+
 /** Runs `casebook …` in `cwd` as a separate process, without colour unless asked. */
 export function runCli(args: string[], options: { cwd: string; env?: Record<string, string | undefined>; timeout?: number }): CliResult {
-  const env: Record<string, string | undefined> = { ...process.env, NO_COLOR: '1', GITHUB_ACTIONS: undefined, CI: undefined, TF_BUILD: undefined, GITLAB_CI: undefined, CASEBOOK_LANG: undefined, ...options.env };
-  for (const key of Object.keys(env)) if (env[key] === undefined) delete env[key];
-  const result = spawnSync(process.execPath, [cliPath, ...args], { cwd: options.cwd, env: env as NodeJS.ProcessEnv, encoding: 'utf8', timeout: options.timeout ?? 120_000 });
+  const result = spawnSync(process.execPath, [cliPath, ...args], { cwd: options.cwd, env: testEnv(options.env), encoding: 'utf8', timeout: options.timeout ?? 120_000 });
   return { code: result.status, stdout: result.stdout, stderr: result.stderr };
 }
 
@@ -43,9 +58,7 @@ export const EPOCH = '1767225600';
  * answering); `child` is there to signal it. Builds are reproducible (SOURCE_DATE_EPOCH).
  */
 export function startCli(args: string[], options: { cwd: string; env?: Record<string, string | undefined> }): { child: ChildProcess; done: Promise<CliResult> } {
-  const env: Record<string, string | undefined> = { ...process.env, NO_COLOR: '1', GITHUB_ACTIONS: undefined, CI: undefined, TF_BUILD: undefined, GITLAB_CI: undefined, CASEBOOK_LANG: undefined, SOURCE_DATE_EPOCH: EPOCH, ...options.env };
-  for (const key of Object.keys(env)) if (env[key] === undefined) delete env[key];
-  const child = spawn(process.execPath, [cliPath, ...args], { cwd: options.cwd, env: env as NodeJS.ProcessEnv });
+  const child = spawn(process.execPath, [cliPath, ...args], { cwd: options.cwd, env: testEnv({ SOURCE_DATE_EPOCH: EPOCH, ...options.env }) });
   const done = new Promise<CliResult>((resolve) => {
     let stdout = '';
     let stderr = '';
@@ -100,12 +113,17 @@ export function withGeneratedCasebook<T>(count: number, work: (dir: string) => T
   }
 }
 
-/** `casebook …` in this process (runCli from src/cli/main.ts), with captured output and no colour. */
+/**
+ * `casebook …` in this process (runCli from src/cli/main.ts) with captured output, the same
+ * environment as runCli above gets (no colour, no GITHUB_ACTIONS, no CASEBOOK_LANG): much
+ * faster than starting Node for every run. Use the process helpers above only where the
+ * process itself matters (signals, hangs, memory limits, stdin, the installed package).
+ */
 export async function runInProcess(args: string[], options: { cwd: string; env?: Record<string, string | undefined> }): Promise<CliResult> {
   const { runCli: run } = await import('../src/cli/main.js');
+  const env = testEnv(options.env);
   let stdout = '';
   let stderr = '';
-  const env = { NO_COLOR: '1', ...options.env } as NodeJS.ProcessEnv;
   const code = await run(args, { stdout: { write: (s: string) => (stdout += s) }, stderr: { write: (s: string) => (stderr += s) }, env, cwd: options.cwd });
   return { code, stdout, stderr };
 }

@@ -55,10 +55,29 @@ export function interpolate(template: string, params: Params = {}): string {
   });
 }
 
-/** The text for `key` in `lang`, falling back to Dutch, then to the key itself. */
+const pluralRules = new Map<Lang, Intl.PluralRules>();
+
+/** `one` or `other` (the forms our languages have) for a count, by the language's own rules. */
+function pluralForm(lang: Lang, count: number): string {
+  let rules = pluralRules.get(lang);
+  if (!rules) pluralRules.set(lang, (rules = new Intl.PluralRules(lang)));
+  return rules.select(count);
+}
+
+/**
+ * The text for `key` in `lang`, falling back to Dutch, then to the key itself. A message
+ * that depends on a number has a form per plural category (`one:`, `other:`); the form is
+ * chosen by `params.count`, so "1 casus" and "2 casussen" come from the same key.
+ */
 export function t(lang: Lang, key: string, params?: Params): string {
   const found = lookup(lang, key) ?? lookup('nl', key);
-  return typeof found === 'string' ? interpolate(found, params) : key;
+  if (typeof found === 'string') return interpolate(found, params);
+  if (found && typeof found === 'object' && typeof params?.count === 'number') {
+    const forms = found as Record<string, unknown>;
+    const form = forms[pluralForm(lang, params.count)] ?? forms.other;
+    if (typeof form === 'string') return interpolate(form, params);
+  }
+  return key;
 }
 
 /** A subtree of the message table (e.g. all labels of a template), in `lang` with Dutch fallback. */
@@ -68,7 +87,7 @@ export function messagesFor(lang: Lang, key: string): Table {
   return { ...(base as Table | undefined), ...(own as Table | undefined) };
 }
 
-/** `1 fout`, `2 fouten`: pick the `one` or `other` form of a key. */
+/** `1 fout`, `2 fouten`: the form of `key` for `count` (see t). */
 export function plural(lang: Lang, key: string, count: number, params: Params = {}): string {
-  return t(lang, `${key}.${count === 1 ? 'one' : 'other'}`, { count, ...params });
+  return t(lang, key, { ...params, count });
 }

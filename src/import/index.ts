@@ -8,6 +8,7 @@ import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { Document, isMap, isScalar, isSeq, visit, type Pair, type Scalar } from 'yaml';
 import { CasebookError } from '../errors.js';
+import { isInsideReal } from '../load/contain.js';
 import { t } from '../i18n/index.js';
 import { scanText } from '../privacy/index.js';
 import { schemasDir } from '../paths.js';
@@ -86,6 +87,8 @@ export async function importFile(casebook: Casebook, source: string, options: Im
     const stem = [domain, titleSlug(imported.title)].join('-');
     let id = stem;
     const fileFor = (candidate: string) => path.join(config.root, base, domain, `${candidate}.yaml`);
+    // A case folder that is a link out of the casebook is not written into.
+    if (!isInsideReal(config.root, path.dirname(fileFor(stem)))) throw new CasebookError(t(lang, 'import.outside', { dir: path.join(base, domain) }));
     for (let n = 2; taken.has(id) || existsSync(fileFor(id)); n++) id = `${stem}-${n}`;
     taken.add(id);
     return { imported, domains, domain, id, file: fileFor(id) };

@@ -67,7 +67,8 @@ export async function readSource(file: string, lang: Lang): Promise<ReadSource> 
     if (!info.isFile()) throw Object.assign(new Error('not a file'), { code: 'EISDIR' });
     size = info.size;
   } catch (error) {
-    throw new CasebookError(t(lang, 'import.unreadable', { file, code: (error as NodeJS.ErrnoException).code ?? String(error) }));
+    const code = (error as NodeJS.ErrnoException).code ?? String(error);
+    throw new CasebookError(t(lang, code === 'ENOENT' ? 'import.missing' : 'import.unreadable', { file, code }));
   }
   if (size > MAX_IMPORT_MB * 1024 * 1024) throw new CasebookError(t(lang, 'import.tooLarge', { file, size: (size / 1024 / 1024).toFixed(0), max: MAX_IMPORT_MB }));
   const bytes = await readFile(file);

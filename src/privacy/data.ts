@@ -40,13 +40,39 @@ export interface ContextWords {
   bsn: RegExp;
   otherNumber: RegExp;
   birthdate: RegExp;
+  /** Labels of a phone number ("tel.", "mobiel"). */
+  phone: RegExp;
   poBox: RegExp;
   /** Anchored at the start: a quantity word right after a number. */
   quantity: RegExp;
 }
 
+/** Words that make a capitalised word next to them a name (data/privacy/name-cues.yaml), lower case. */
+export interface NameCues {
+  /** Relatives, neighbours and roles: "buurman Haddouchi", "consulent M. Zijlstra". */
+  person: ReadonlySet<string>;
+  /** A household or case by its surname: "gezin Verhoeven", "casus Kaya". */
+  group: ReadonlySet<string>;
+  /** Verbs of speech right after a name: "Kaya zegt". */
+  speech: ReadonlySet<string>;
+  /** Other verbs right after a name that is no ordinary word: "Kaya werkt". */
+  action: ReadonlySet<string>;
+  /** Words before an address: "woont aan de Linde 12". */
+  address: ReadonlySet<string>;
+  /** Endings of words that make "De Brink" after them an organisation ("verpleeghuis"). */
+  institutionEndings: readonly string[];
+}
+
 export interface PrivacyData {
+  /** Lower-case first names (first-names.txt and the generated first-names-more.txt). */
   firstNames: ReadonlySet<string>;
+  /** Lower-case surnames without particles (surnames.txt and the generated surnames-more.txt). */
+  surnames: ReadonlySet<string>;
+  /** Lower-case place names, single words and names that start with a particle ("den haag"). */
+  places: ReadonlySet<string>;
+  /** Lower-case words that begin sentences ("het", "daarna"): never a surname, but no organisation either. */
+  functionWords: ReadonlySet<string>;
+  cues: NameCues;
   /** Lower-case words that are never a surname. */
   notNames: ReadonlySet<string>;
   /** Lower-case endings of words that are never a surname (organisations, laws, streets). */
@@ -64,6 +90,10 @@ export interface PrivacyData {
   particlePattern: string;
   /** Matches a capitalised word that ends in a street-name ending, at its end. */
   streetEnding: RegExp;
+  /** The same for the endings that need more evidence (street-suffixes-more.txt: "-baan", "-dam", "str."). */
+  weakStreetEnding: RegExp;
+  /** Matches a lower-case street name ("dorpsstraat"), for the endings that are no word on their own. */
+  lowerStreetEnding: RegExp;
   placeholderEmailDomains: readonly string[];
   context: ContextWords;
 }
@@ -82,8 +112,21 @@ export function privacyData(): PrivacyData {
   const particles = particleLines.map(eitherCaseFirst);
   const context = readDataFile('privacy/context-words.yaml') as Record<string, string[]>;
   const quantity = [...context.quantity!].sort((a, b) => b.length - a.length).map(escapeRegExp);
+  const cues = readDataFile('privacy/name-cues.yaml') as Record<string, string[]>;
+  const lowerSet = (...lists: string[][]): Set<string> => new Set(lists.flat().map((w) => w.toLowerCase()));
   loaded = {
-    firstNames: new Set(readList('first-names.txt').map((w) => w.toLowerCase())),
+    firstNames: lowerSet(readList('first-names.txt'), readList('first-names-more.txt')),
+    surnames: lowerSet(readList('surnames.txt'), readList('surnames-more.txt')),
+    places: lowerSet(readList('places.txt')),
+    functionWords: lowerSet(readList('function-words.txt')),
+    cues: {
+      person: lowerSet(cues.kinship!, cues.roles!),
+      group: lowerSet(cues.group!),
+      speech: lowerSet(cues.speech!),
+      action: lowerSet(cues.action!),
+      address: lowerSet(cues.address!),
+      institutionEndings: cues.institution!.map((w) => w.toLowerCase()),
+    },
     notNames: new Set(notNameLines.filter((w) => !w.startsWith('-'))),
     notNameEndings: [...notNameLines.filter((w) => w.startsWith('-')).map((w) => w.slice(1)), ...streetSuffixes],
     titles: new Set(titleLines.flatMap((title) => (title.endsWith('.') ? [title, title.slice(0, -1)] : [title]))),
@@ -93,11 +136,14 @@ export function privacyData(): PrivacyData {
     titleWords: new Set(titleLines.flatMap((t) => t.split(' ')).flatMap((t) => (t.endsWith('.') ? [t, t.slice(0, -1)] : [t]))),
     particlePattern: `(?:${particles.sort((a, b) => b.length - a.length).join('|')})`,
     streetEnding: new RegExp(`\\p{L}{2}(?:${streetSuffixes.map(escapeRegExp).join('|')})$`, 'iu'),
+    weakStreetEnding: new RegExp(`\\p{L}{2}(?:${readList('street-suffixes-more.txt').map(escapeRegExp).join('|')})$`, 'iu'),
+    lowerStreetEnding: /^\p{Ll}[\p{Ll}\-]{2,}(?:straat|laan|weg|plein|gracht|kade|singel|steeg|dreef)$/u,
     placeholderEmailDomains: readList('placeholder-email-domains.txt').map((d) => d.toLowerCase()),
     context: {
       bsn: wordsPattern(context.bsn!),
       otherNumber: wordsPattern(context['other-number']!),
       birthdate: wordsPattern(context.birthdate!),
+      phone: wordsPattern(context.phone!),
       poBox: wordsPattern(context['po-box']!),
       quantity: new RegExp(`^\\s*(?:${quantity.join('|')})(?![\\p{L}\\p{N}])`, 'iu'),
     },
@@ -105,10 +151,23 @@ export function privacyData(): PrivacyData {
   return loaded;
 }
 
-/** True when `word` is on the not-a-name list or ends in one of its endings. */
+/**
+ * True when `word` is on the not-a-name list or ends in one of its endings (an
+ * organisation, a law, a street), or is a word that begins sentences.
+ */
 export function isNotAName(word: string, data: PrivacyData): boolean {
   const lower = word.toLowerCase();
-  if (data.notNames.has(lower)) return true;
+  if (data.notNames.has(lower) || data.functionWords.has(lower)) return true;
+  return hasNotANameEnding(lower, data);
+}
+
+/** True when `word` is on the not-a-name list or ends in one of its endings; function words aside. */
+export function namesSomethingElse(word: string, data: PrivacyData): boolean {
+  const lower = word.toLowerCase();
+  return data.notNames.has(lower) || hasNotANameEnding(lower, data);
+}
+
+function hasNotANameEnding(lower: string, data: PrivacyData): boolean {
   for (const ending of data.notNameEndings) {
     if (lower.length > ending.length && lower.endsWith(ending)) return true;
   }

@@ -7,7 +7,8 @@
  * word by word, the name itself forwards with small sticky patterns.
  */
 import { tokenBefore, type Token } from './chars.js';
-import { isNotAName, privacyData, type PrivacyData } from './data.js';
+import { isNotAName, namesSomethingElse, privacyData, type PrivacyData } from './data.js';
+import { isDutchWord } from './words.js';
 
 export interface NameGrammar {
   data: PrivacyData;
@@ -17,8 +18,14 @@ export interface NameGrammar {
   initialsAt: RegExp;
   particleAt: RegExp;
   wordAt: RegExp;
+  /** A word in capitals ("VISSER", "EL-AMRANI"). */
+  capsWordAt: RegExp;
+  /** Initials without dots, one or two capitals and a space ("A Visser", "TJ Wijnberg"). */
+  bareInitialsAt: RegExp;
   hyphen: RegExp;
   title: RegExp;
+  /** A verb of speech or action after a space (global; group 1 is the verb). */
+  speechVerb: RegExp;
 }
 
 // White space between the words of a name: spaces, or one line break in a block of text.
@@ -28,7 +35,9 @@ const INITIALS = `${INITIAL}(?:[ \\u00a0]?${INITIAL}){0,4}`;
 // Öztürk, D'Souza, McDonald; at least one lower-case letter, so "K" or "AB" is no surname.
 // Not glued to an @: a part of an e-mail address is the e-mail rule's.
 const WORD = "\\p{Lu}(?:['’]\\p{Lu})?\\p{Ll}[\\p{L}'’]*(?![\\p{L}\\p{N}@])";
+const CAPS_WORD = "\\p{Lu}{2,}(?:['’-]\\p{Lu}+)*(?![\\p{L}\\p{N}@])";
 const CAPITALISED = /^\p{Lu}\p{Ll}+(?:-\p{Lu}\p{Ll}+)?$/u;
+const ALL_CAPS = /^\p{Lu}{2,}(?:-\p{Lu}{2,})?$/u;
 /** Brackets and quotes that may stand right before a word: "(mevrouw", "‘Sanne". */
 const OPENING_CHARACTERS = '([{"\'“‘';
 const OPENING = /^[([{"'“‘]+/u;
@@ -47,8 +56,13 @@ export function nameGrammar(): NameGrammar {
     initialsAt: new RegExp(INITIALS, 'uy'),
     particleAt: new RegExp(`${data.particlePattern}${SPACE}`, 'uy'),
     wordAt: new RegExp(WORD, 'uy'),
-    hyphen: /-/y,
+    capsWordAt: new RegExp(CAPS_WORD, 'uy'),
+    // Before a capitalised word, not one in capitals ("BR SIZE" is no name).
+    bareInitialsAt: /\p{Lu}{1,2} (?=\p{Lu}\p{Ll})/uy,
+    // "Bakker-de Wit", also written with spaces: "de Vries - van Dijk".
+    hyphen: /[ \u00a0]?[-–][ \u00a0]?/y,
     title: new RegExp(`^(?:${data.titlePattern}\\s+)+`, 'u'),
+    speechVerb: new RegExp(`(?<=[\\p{L}][ \\u00a0])(?:${[...data.cues.speech, ...data.cues.action].sort((a, b) => b.length - a.length).join('|')})(?![\\p{L}\\p{N}])`, 'gu'),
   };
   return grammar;
 }
@@ -68,12 +82,38 @@ export function afterSpace(text: string, at: number, g: NameGrammar): number {
   return stickyMatch(g.space, text, at);
 }
 
-function isFirstName(word: string, data: PrivacyData): boolean {
+/** True when `word` is on the first-name lists ("Sanne", "SANNE", "Jan-Willem"). */
+export function isFirstName(word: string, data: PrivacyData): boolean {
   const lower = word.toLowerCase();
   if (data.firstNames.has(lower)) return true;
   // Jan-Willem, Anne-Marie
   const parts = lower.split('-');
   return parts.length > 1 && parts.every((part) => data.firstNames.has(part));
+}
+
+/** True when `word` is on the surname lists, or each part of a double surname is ("Kroon-Dijkman"). */
+export function isListedSurname(word: string, data: PrivacyData): boolean {
+  const lower = word.toLowerCase();
+  if (data.surnames.has(lower)) return true;
+  const parts = lower.split('-');
+  return parts.length > 1 && parts.some((part) => data.surnames.has(part)) && parts.every((part) => part.length < 2 || data.surnames.has(part) || !isDutchWord(part));
+}
+
+/**
+ * How much a capitalised word looks like a surname where nothing else says it is one:
+ * `listed` when a surname list has it; `unknown` when it is no ordinary Dutch word, no
+ * place, no first name and not on the not-a-name lists (so it is most likely a name no
+ * list has); undefined otherwise.
+ */
+export function surnameEvidence(word: string, data: PrivacyData): 'listed' | 'unknown' | undefined {
+  if (isNotAName(word, data)) return undefined;
+  if (isListedSurname(word, data)) return 'listed';
+  const lower = word.toLowerCase();
+  // "Wsnp", "Wlz": an abbreviation of a law, no name (a name has a vowel).
+  if (lower.length < 3 || !/[aeiouyàáâäãåèéêëìíîïòóôöõøùúûüýÿæœı]/u.test(lower) || data.places.has(lower) || isFirstName(word, data)) return undefined;
+  const parts = lower.split('-');
+  if (parts.some((part) => isDutchWord(part) || data.places.has(part) || data.functionWords.has(part))) return undefined;
+  return 'unknown';
 }
 
 const upper = /\p{Lu}/u;
@@ -129,7 +169,7 @@ export function titleStart(text: string, token: Token, data: PrivacyData): numbe
 /** True when `token` is a capitalised first name ("Sanne", "Jan-Willem", "(Fatima"). */
 export function isFirstNameToken(token: Token, data: PrivacyData): Token | undefined {
   const word = bare(token);
-  return CAPITALISED.test(word.text) && isFirstName(word.text, data) ? word : undefined;
+  return (CAPITALISED.test(word.text) || ALL_CAPS.test(word.text)) && isFirstName(word.text, data) ? word : undefined;
 }
 
 export interface ParsedName {
@@ -144,15 +184,15 @@ export interface ParsedName {
  * not on the not-a-name list, and an optional second part after a hyphen. A bare first
  * name is no surname ("mevrouw Sanne"), unless a particle stands before it.
  */
-function readSurname(text: string, at: number, g: NameGrammar): ParsedName | undefined {
+function readSurname(text: string, at: number, g: NameGrammar, strict = false): ParsedName | undefined {
   const surnameStart = at;
   const afterParticles = stickyMatch(g.particleAt, text, at);
   const particles = afterParticles >= 0;
   if (particles) at = afterParticles;
-  const wordEnd = stickyMatch(g.wordAt, text, at);
+  const wordEnd = readWord(text, at, g, particles || strict);
   if (wordEnd < 0) return undefined;
   const word = text.slice(at, wordEnd);
-  if (isNotAName(word, g.data) || (!particles && isFirstName(word, g.data))) return undefined;
+  if (strict && !surnameEvidence(word, g.data)) return undefined;
   let end = wordEnd;
   const hyphenEnd = stickyMatch(g.hyphen, text, end);
   if (hyphenEnd >= 0) {
@@ -164,8 +204,37 @@ function readSurname(text: string, at: number, g: NameGrammar): ParsedName | und
   return { end, surnameStart };
 }
 
+/**
+ * Where a surname that starts at `at` ends, or -1: a capitalised word not on the
+ * not-a-name lists, and no first name unless a surname list has it too ("mevrouw Sanne" is
+ * no surname, "meneer Haile" is), or a word in capitals that looks like a surname
+ * ("dhr. SMIT", "A. VISSER"; "mevrouw UWV" is none). `afterParticle`: a first name is
+ * a surname after a particle ("van Anna" is rare, "de Jong" is not).
+ */
+function readWord(text: string, at: number, g: NameGrammar, afterParticle: boolean): number {
+  const wordEnd = stickyMatch(g.wordAt, text, at);
+  if (wordEnd >= 0) {
+    const word = text.slice(at, wordEnd);
+    const listed = isListedSurname(word, g.data);
+    // "Van Wijk", "Van Dam": after a particle a listed surname wins over the word.
+    if (isNotAName(word, g.data) && !(afterParticle && listed)) return -1;
+    if (!afterParticle && !listed && (isFirstName(word, g.data) || g.data.places.has(word.toLowerCase()))) return -1;
+    return wordEnd;
+  }
+  const capsEnd = stickyMatch(g.capsWordAt, text, at);
+  if (capsEnd < 0) return -1;
+  const word = text.slice(at, capsEnd);
+  const evidence = surnameEvidence(word, g.data);
+  if (evidence === 'listed' || (evidence === 'unknown' && word.length >= 4 && /[AEIOUY]/u.test(word))) return capsEnd;
+  return -1;
+}
+
 export interface ReadOptions {
   initials: boolean;
+  /** The surname must look like one (surnameEvidence): after a weaker cue than a title. */
+  strict?: boolean;
+  /** A first name that a surname list has too may be the surname ("meneer Haile", "Olumide Bankole"). */
+  firstNameAsSurname?: boolean;
   /** How many given names from the first-name list may come first. */
   givenNames: number;
   /**
@@ -185,24 +254,96 @@ export function readName(text: string, at: number, g: NameGrammar, options: Read
     const initialsEnd = stickyMatch(g.initialsAt, text, start);
     if (initialsEnd >= 0) {
       const spaced = stickyMatch(g.space, text, initialsEnd);
-      return spaced >= 0 ? readSurname(text, spaced, g) : undefined;
+      return spaced >= 0 ? readSurname(text, spaced, g, options.strict) : undefined;
     }
   }
   for (let given = 0; given < options.givenNames; given++) {
     const wordEnd = stickyMatch(g.wordAt, text, start);
     if (wordEnd < 0 || !isFirstName(text.slice(start, wordEnd), g.data)) break;
     const spaced = stickyMatch(g.space, text, wordEnd);
+    // "mevrouw Haile" and "Tesfay Haile": a first name that is a surname too ends the name
+    // when no surname follows it (after a title or a first name; "broer Youssef" is none).
+    if (options.firstNameAsSurname && isListedSurname(text.slice(start, wordEnd), g.data) && (spaced < 0 || !readSurname(text, spaced, g, true))) {
+      return { end: wordEnd, surnameStart: start };
+    }
     if (spaced < 0) return undefined;
     start = spaced;
   }
-  const name = readSurname(text, start, g);
+  const name = readSurname(text, start, g, options.strict);
   if (name && options.unknownGivenName && name.surnameStart === start) {
     const spaced = stickyMatch(g.space, text, name.end);
-    const next = spaced >= 0 ? readSurname(text, spaced, g) : undefined;
+    // Not a title that starts the next line: "Casus Nijboer⏎Dhr. Nijboer".
+    const titleNext = spaced >= 0 && g.data.titleWords.has(text.slice(spaced, wordEndAt(text, spaced, g)).toLowerCase());
+    const next = spaced >= 0 && !titleNext ? readSurname(text, spaced, g, true) : undefined;
     if (next) return { end: next.end, surnameStart: name.surnameStart };
   }
   return name;
 }
+
+/**
+ * Reads a surname that stands on its own at `at` ("Visser", "VISSER", "de Bruijn",
+ * "Soerjadi-Ramcharan"), but only when it looks like one (surnameEvidence); `listed`
+ * asks for a surname from the lists.
+ */
+export function readLoneSurname(text: string, at: number, g: NameGrammar, listed: boolean): ParsedName | undefined {
+  const name = readSurname(text, at, g, true);
+  if (!name || !listed) return name;
+  const wordStart = stickyMatch(g.particleAt, text, at);
+  const from = wordStart >= 0 ? wordStart : at;
+  const wordEnd = Math.max(stickyMatch(g.wordAt, text, from), stickyMatch(g.capsWordAt, text, from));
+  return wordEnd >= 0 && isListedSurname(text.slice(from, wordEnd).split('-')[0]!, g.data) ? name : undefined;
+}
+
+/** Where dotless initials and their space end at `at` ("A Visser", "TJ Wijnberg"), or -1. */
+export function bareInitialsAt(text: string, at: number, g: NameGrammar): number {
+  const end = stickyMatch(g.bareInitialsAt, text, at);
+  // "U" is the polite "you", written with a capital in letters.
+  return end >= 0 && !(end - at === 2 && text[at] === 'U') ? end : -1;
+}
+
+/** Where a word (capitalised or in capitals) at `at` ends, or -1. */
+export function wordEndAt(text: string, at: number, g: NameGrammar): number {
+  const end = stickyMatch(g.wordAt, text, at);
+  return end >= 0 ? end : stickyMatch(g.capsWordAt, text, at);
+}
+
+/** Where initials with dots at `at` end, or -1. */
+export function initialsEnd(text: string, at: number, g: NameGrammar): number {
+  return stickyMatch(g.initialsAt, text, at);
+}
+
+/**
+ * The particle sequence right before `at` ("van der", "De", "el"), with where it starts,
+ * or undefined. `weak` when it is a single common particle ("de", "van") that on its own
+ * also starts other things ("de Raad", "van Amsterdam").
+ */
+export function particlesBefore(text: string, at: number, data: PrivacyData): { start: number; sequence: string; weak: boolean } | undefined {
+  const last = tokenBefore(text, at);
+  if (!last) return undefined;
+  const lower = last.text.toLowerCase();
+  if (!data.particleWords.has(lower)) return undefined;
+  const previous = tokenBefore(text, last.start);
+  if (previous && data.particles.has(`${previous.text.toLowerCase()} ${lower}`)) {
+    const first = tokenBefore(text, previous.start);
+    if (first && data.particles.has(`${first.text.toLowerCase()} ${previous.text.toLowerCase()} ${lower}`)) {
+      return { start: first.start, sequence: `${first.text} ${previous.text} ${lower}`.toLowerCase(), weak: false };
+    }
+    return { start: previous.start, sequence: `${previous.text.toLowerCase()} ${lower}`, weak: false };
+  }
+  if (!data.particles.has(lower)) return undefined;
+  return { start: last.start, sequence: lower, weak: WEAK_PARTICLES.has(lower) };
+}
+
+/** True when the particles and the word make a place ("in Den Bosch", "De Bilt"), or the word is one ("van de Maas"). */
+export function isPlaceAfterParticles(sequence: string, word: string, data: PrivacyData): boolean {
+  const lower = word.toLowerCase();
+  if (data.places.has(lower)) return true;
+  const words = sequence.split(' ');
+  for (let i = 0; i < words.length; i++) if (data.places.has(`${words.slice(i).join(' ')} ${lower}`)) return true;
+  return false;
+}
+
+const WEAK_PARTICLES = new Set(['de', 'den', 'der', 'het', "'t", 'te', 'van', 'la', 'le', 'du', 'da', 'di', 'del', 'della', 'dos', 'das', 'do', 'von', 'zu']);
 
 /**
  * True when the word after a name is on the not-a-name list: "Jeroen Bosch Ziekenhuis"
@@ -211,8 +352,10 @@ export function readName(text: string, at: number, g: NameGrammar, options: Read
 export function followedByNotAName(text: string, end: number, g: NameGrammar): boolean {
   const spaced = stickyMatch(g.space, text, end);
   if (spaced < 0) return false;
+  // On the same line only: after a line break a new sentence or item starts.
+  if (text.slice(end, spaced).includes('\n')) return false;
   const wordEnd = stickyMatch(g.wordAt, text, spaced);
-  return wordEnd >= 0 && isNotAName(text.slice(spaced, wordEnd), g.data);
+  return wordEnd >= 0 && namesSomethingElse(text.slice(spaced, wordEnd), g.data);
 }
 
 const initialsOrPunctuation = /(?:^|\s)(?:\p{L}{1,3}\.)+|[.,;:()"“”]/gu;

@@ -100,7 +100,7 @@ export function colophonOf(ctx: BookContext, book: BookInfo): ColophonView {
   const { lang, say, config } = ctx;
   const { cases, total, drafts } = book.counts;
   const colophon: ColophonView = {
-    cases: cases === total ? plural(lang, 'render.colophon.cases', cases) : say('render.colophon.casesOfTotal', { count: cases, total }),
+    cases: cases === total ? plural(lang, 'render.colophon.cases', cases) : say('render.colophon.casesOfTotal', { count: total, cases }),
     valueSet: say('render.colophon.valueSet', { count: book.valueSet.count, provenance: book.valueSet.provenance }),
     built: say('render.colophon.built', { date: book.dateText, generator: casebookVersion }),
     use: say('render.colophon.use'),

@@ -146,9 +146,12 @@ export function launchArgs(noSandbox: boolean): string[] {
   return args;
 }
 
-/** Root cannot use Chromium's sandbox; containers often cannot either (CASEBOOK_NO_SANDBOX=1, --no-sandbox). */
-export function needsNoSandbox(env: NodeJS.ProcessEnv, asked = false): boolean {
-  return asked || env.CASEBOOK_NO_SANDBOX === '1' || process.getuid?.() === 0;
+/**
+ * Root cannot use Chromium's sandbox; containers often cannot either (CASEBOOK_NO_SANDBOX=1,
+ * --no-sandbox). `uid` is the process's user id (null on Windows, which has none).
+ */
+export function needsNoSandbox(env: NodeJS.ProcessEnv, asked = false, uid: number | null = process.getuid?.() ?? null): boolean {
+  return asked || env.CASEBOOK_NO_SANDBOX === '1' || uid === 0;
 }
 
 export interface LaunchOptions {

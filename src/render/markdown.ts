@@ -149,13 +149,6 @@ function looksLike(type: string, bytes: Buffer): boolean {
 }
 
 /**
- * Plain Markdown (paragraphs, emphasis, lists) comes out of marked as text — escaped by marked
- * — and a few tags without attributes. When every `<` in the output starts such a tag, there
- * is nothing the sanitiser could remove, and the (costly) sanitiser is skipped.
- */
-const ONLY_PLAIN_TAGS = /<(?!\/?(?:p|em|strong|b|i|del|s|code|pre|ul|ol|li|br|hr|blockquote|h5|h6|table|thead|tbody|tr|th|td)>)/i;
-
-/**
  * Deeper than this, quotes and lists are not text a person wrote. marked recurses once per
  * level: 10,000 levels (`- - - …`, `> > > …`) overflow its stack, and 1,500 lines of ever
  * deeper quotes took 35 s. So the depth is measured before marked sees the text.
@@ -255,7 +248,6 @@ export class MarkdownRenderer {
   }
 
   private sanitize(html: string, source: MarkdownSource): string {
-    if (!ONLY_PLAIN_TAGS.test(html)) return html;
     const say = (key: string, params: Record<string, string>) => t(source.lang, `render.messages.${key}`, params);
     // Inside an element that is dropped with all its content (script, svg, ...), nothing more is reported.
     let droppedDepth = 0;

@@ -70,36 +70,37 @@ function registerHelpers(hb: typeof Handlebars): void {
   });
 }
 
-export function loadTemplates(casebook: Casebook, lang: Lang): TemplatesResult {
-  const messages: Message[] = [];
+/** The template files to use: the built-in ones, each replaced by the casebook's own where it has one. */
+function templateFiles(casebook: Casebook, lang: Lang, messages: Message[]): { files: Record<string, string>; ownFolder?: string } | undefined {
   const files: Record<string, string> = {};
   for (const name of builtInTemplateNames()) files[name] = path.join(templatesDir, name);
-
-  let ownFolder: string | undefined;
-  if (casebook.config.templates !== undefined) {
-    const folder = path.resolve(casebook.config.root, casebook.config.templates);
-    if (!isInsideReal(casebook.config.root, folder)) {
-      messages.push(configMessage(casebook, '/templates', 'load/outside-casebook', 'error', t(lang, 'load.settingOutside', { setting: 'templates', value: casebook.config.templates })));
-      return { messages };
-    }
-    const isFolder = existsSync(folder) && statSync(folder).isDirectory();
-    if (!isFolder) {
-      messages.push(configMessage(casebook, '/templates', 'render/templates-missing', 'error', t(lang, 'load.templatesMissing', { folder: casebook.config.templates })));
-      return { messages };
-    }
-    ownFolder = folder;
-    for (const name of Object.keys(files)) {
-      const candidates = [path.join(folder, name)];
-      if (name.startsWith('partials/')) candidates.push(path.join(folder, path.basename(name)));
-      const found = candidates.find((file) => existsSync(file));
-      if (found) files[name] = found;
-    }
-    // Extra partials of the casebook's own (hooks its page.hbs can include).
-    for (const name of list(path.join(folder, 'partials'), '.hbs')) files[`partials/${name}`] ??= path.join(folder, 'partials', name);
+  if (casebook.config.templates === undefined) return { files };
+  const folder = path.resolve(casebook.config.root, casebook.config.templates);
+  if (!isInsideReal(casebook.config.root, folder)) {
+    messages.push(configMessage(casebook, '/templates', 'load/outside-casebook', 'error', t(lang, 'load.settingOutside', { setting: 'templates', value: casebook.config.templates })));
+    return undefined;
   }
+  const isFolder = existsSync(folder) && statSync(folder).isDirectory();
+  if (!isFolder) {
+    messages.push(configMessage(casebook, '/templates', 'render/templates-missing', 'error', t(lang, 'load.templatesMissing', { folder: casebook.config.templates })));
+    return undefined;
+  }
+  for (const name of Object.keys(files)) {
+    const candidates = [path.join(folder, name)];
+    if (name.startsWith('partials/')) candidates.push(path.join(folder, path.basename(name)));
+    const found = candidates.find((file) => existsSync(file));
+    if (found) files[name] = found;
+  }
+  // Extra partials of the casebook's own (hooks its page.hbs can include).
+  for (const name of list(path.join(folder, 'partials'), '.hbs')) files[`partials/${name}`] ??= path.join(folder, 'partials', name);
+  return { files, ownFolder: folder };
+}
 
-  // The casebook's own template files are read only when they are regular files inside the
-  // casebook (a partial linked to a private key must not land in the book) and not huge.
+/**
+ * The casebook's own template files are read only when they are regular files inside the
+ * casebook (a partial linked to a private key must not land in the book) and not huge.
+ */
+function readTemplates(casebook: Casebook, lang: Lang, files: Record<string, string>, ownFolder: string | undefined, messages: Message[]): Record<string, string> {
   const texts: Record<string, string> = {};
   for (const [name, file] of Object.entries(files)) {
     const own = ownFolder !== undefined && file.startsWith(ownFolder + path.sep);
@@ -117,17 +118,14 @@ export function loadTemplates(casebook: Casebook, lang: Lang): TemplatesResult {
       messages.push(makeMessage(file, refusal?.reason === 'not-a-file' ? 'load/not-a-file' : 'load/unreadable', 'error', text, startOfFile));
     }
   }
-  if (messages.length > 0) return { messages };
-  for (const [name, file] of Object.entries(files)) {
-    if (ownFolder !== undefined && file.startsWith(ownFolder + path.sep)) messages.push(...remoteReferences(file, texts[name]!, lang));
-  }
+  return texts;
+}
 
-  const hb = Handlebars.create();
-  registerHelpers(hb);
-  const read = (name: string) => texts[name]!;
+/** The partials registered and the page compiled; a syntax error becomes a message at its line. */
+function compileTemplates(hb: typeof Handlebars, files: Record<string, string>, texts: Record<string, string>, lang: Lang, messages: Message[]): HandlebarsTemplateDelegate | undefined {
   let page: HandlebarsTemplateDelegate | undefined;
   for (const name of Object.keys(files).filter((n) => n.endsWith('.hbs'))) {
-    const source = read(name);
+    const source = texts[name]!;
     try {
       // Handlebars compiles lazily; parsing now turns a syntax error into a message at its line.
       hb.parse(source);
@@ -141,9 +139,11 @@ export function loadTemplates(casebook: Casebook, lang: Lang): TemplatesResult {
     if (name.startsWith('partials/')) hb.registerPartial(path.basename(name, '.hbs'), source);
     else if (name === 'page.hbs') page = hb.compile(source, { preventIndent: true });
   }
-  if (messages.some((m) => m.severity === 'error') || !page) return { messages };
+  return page;
+}
 
-  const compiled = page;
+/** The page laid out whole, or in pieces: each case laid out when its piece is taken. */
+function renderers(hb: typeof Handlebars, compiled: HandlebarsTemplateDelegate, ownFolder: string | undefined): Pick<Templates, 'render' | 'renderPieces'> {
   const runtimeOptions = { allowProtoPropertiesByDefault: false, allowProtoMethodsByDefault: false };
   const run = <T>(work: () => T): T => {
     try {
@@ -157,35 +157,46 @@ export function loadTemplates(casebook: Casebook, lang: Lang): TemplatesResult {
   const caseSource = hb.partials[DEFERRED_PARTIAL] as string | undefined;
   const casePartial = caseSource === undefined ? undefined : hb.compile(caseSource);
   return {
-    messages,
-    templates: {
-      files,
-      css: read('style.css'),
-      script: read('script.js'),
-      render: (view) => run(() => compiled(view, runtimeOptions)),
-      renderPieces: (view) => {
-        if (!casePartial) return [run(() => compiled(view, runtimeOptions))];
-        // The page is laid out with a marker where each case goes; the cases are laid out
-        // when their piece is taken. The nonce keeps case text from forging a marker.
-        const nonce = randomBytes(8).toString('hex');
-        const deferred: Array<{ context: unknown; options: Handlebars.RuntimeOptions }> = [];
-        hb.registerPartial(DEFERRED_PARTIAL, ((context: unknown, options: Handlebars.RuntimeOptions) => {
-          deferred.push({ context, options });
-          return `\u0000${nonce}:${deferred.length - 1}\u0000`;
-        }) as unknown as Handlebars.Template);
-        let outline: string;
-        try {
-          outline = run(() => compiled(view, runtimeOptions));
-        } finally {
-          hb.registerPartial(DEFERRED_PARTIAL, caseSource!);
-        }
-        return pieces(outline, new RegExp(`\u0000${nonce}:(\\d+)\u0000`, 'g'), (index) => {
-          const { context, options } = deferred[index]!;
-          return run(() => casePartial(context, { ...runtimeOptions, data: options.data, helpers: options.helpers, partials: options.partials }));
-        });
-      },
+    render: (view) => run(() => compiled(view, runtimeOptions)),
+    renderPieces: (view) => {
+      if (!casePartial) return [run(() => compiled(view, runtimeOptions))];
+      // The page is laid out with a marker where each case goes; the cases are laid out
+      // when their piece is taken. The nonce keeps case text from forging a marker.
+      const nonce = randomBytes(8).toString('hex');
+      const deferred: Array<{ context: unknown; options: Handlebars.RuntimeOptions }> = [];
+      hb.registerPartial(DEFERRED_PARTIAL, ((context: unknown, options: Handlebars.RuntimeOptions) => {
+        deferred.push({ context, options });
+        return `\u0000${nonce}:${deferred.length - 1}\u0000`;
+      }) as unknown as Handlebars.Template);
+      let outline: string;
+      try {
+        outline = run(() => compiled(view, runtimeOptions));
+      } finally {
+        hb.registerPartial(DEFERRED_PARTIAL, caseSource!);
+      }
+      return pieces(outline, new RegExp(`\u0000${nonce}:(\\d+)\u0000`, 'g'), (index) => {
+        const { context, options } = deferred[index]!;
+        return run(() => casePartial(context, { ...runtimeOptions, data: options.data, helpers: options.helpers, partials: options.partials }));
+      });
     },
   };
+}
+
+export function loadTemplates(casebook: Casebook, lang: Lang): TemplatesResult {
+  const messages: Message[] = [];
+  const found = templateFiles(casebook, lang, messages);
+  if (!found) return { messages };
+  const { files, ownFolder } = found;
+  const texts = readTemplates(casebook, lang, files, ownFolder, messages);
+  if (messages.length > 0) return { messages };
+  for (const [name, file] of Object.entries(files)) {
+    if (ownFolder !== undefined && file.startsWith(ownFolder + path.sep)) messages.push(...remoteReferences(file, texts[name]!, lang));
+  }
+  const hb = Handlebars.create();
+  registerHelpers(hb);
+  const page = compileTemplates(hb, files, texts, lang, messages);
+  if (messages.some((m) => m.severity === 'error') || !page) return { messages };
+  return { messages, templates: { files, css: texts['style.css']!, script: texts['script.js']!, ...renderers(hb, page, ownFolder) } };
 }
 
 /**

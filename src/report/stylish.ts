@@ -8,8 +8,10 @@ import type { Reporter } from './types.js';
 import { mask } from '../privacy/mask.js';
 import { groupByFile, relativePath } from './util.js';
 
-/** Messages of one rule in one file shown in full; the rest are counted on one line. */
-const SHOWN_PER_RULE = 5;
+/** Messages of one rule in one file shown in full; the rest are counted on one line. Twenty: a
+ * hostile file with 10,000 repeats prints a page, while a real case's warnings (a dozen
+ * removed tags in one file) are all shown. */
+const SHOWN_PER_RULE = 20;
 /** Code frame lines are cut to this many characters around the column. */
 const FRAME_WIDTH = 100;
 

@@ -12,7 +12,7 @@ import { lstatSync, readdirSync, watch, type Dirent, type FSWatcher } from 'node
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import path from 'node:path';
 import { CasebookError } from '../errors.js';
-import { t } from '../i18n/index.js';
+import { plural, t } from '../i18n/index.js';
 import { loadCasebook, type LoadOptions } from '../load/index.js';
 import { relativePath } from '../report/util.js';
 import { newRenderCache, renderHtml } from '../build/live.js';
@@ -220,7 +220,7 @@ export async function serve(options: ServeOptions): Promise<Served> {
     const html = result.html === undefined ? errorPage(result.messages, cwd, lang) : result.html;
     state = { version: state.version + 1, html: withReloadScript(html), errors: errors.length, warnings, ms: performance.now() - started };
     for (const m of errors.slice(0, 20)) options.log(`  ${relativePath(cwd, m.file)}:${m.line}:${m.column}  ${m.message}  ${m.rule}`);
-    options.log(t(lang, errors.length ? 'serve.builtWithErrors' : 'serve.built', { cases: casebook.cases.length, errors: errors.length, warnings, ms: Math.round(state.ms) }));
+    options.log(t(lang, errors.length ? 'serve.builtWithErrors' : 'serve.built', { cases: plural(lang, 'stats.cases', casebook.cases.length), errors: plural(lang, 'report.errors', errors.length), warnings: plural(lang, 'report.warnings', warnings), ms: Math.round(state.ms) }));
     for (const client of clients) client.write(`event: reload\ndata: ${state.version}\n\n`);
     return state;
   };

@@ -2,8 +2,10 @@
  * Which text of a case the tagger reads, and how much each part weighs. A dilemma or a lesson
  * says what is at stake; a passing remark in the situation says much less. The `values` field,
  * its `why` and an option's `values` are never read: the suggestions come from the text alone.
+ * Neither is text left from the template of `casebook new` (data/template-text.yaml).
  */
 import { MARKDOWN_LIST_FIELDS, OPTION_LISTS, TEXT_FIELDS } from '../case/index.js';
+import { isAnyTemplateText } from '../case/template.js';
 
 export interface Segment {
   /** The top-level field the text belongs to (`options` for an option's title, for and against). */
@@ -35,7 +37,8 @@ export const FIELD_WEIGHTS: Readonly<Record<string, number>> = {
 export function caseSegments(data: Readonly<Record<string, unknown>>): Segment[] {
   const segments: Segment[] = [];
   const add = (field: string, path: ReadonlyArray<string | number>, value: unknown) => {
-    if (typeof value === 'string' && value.trim() !== '') {
+    // Text left from the template of `casebook new` is nobody's account of the case.
+    if (typeof value === 'string' && value.trim() !== '' && !isAnyTemplateText(value)) {
       segments.push({ field, path, text: value, weight: FIELD_WEIGHTS[field] ?? 1 });
     }
   };

@@ -2,10 +2,11 @@
  * Writing cases without traps (issue 12), through the CLI in this process: what a person who
  * writes a case runs into, and what must not slip into the shared book.
  */
-import { existsSync, readdirSync } from 'node:fs';
+import { existsSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { caseYaml, makeTree, runInProcess } from '../helpers.js';
+import { templateText } from '../../src/case/template.js';
+import { caseYaml, makeTree, repoRoot, runInProcess } from '../helpers.js';
 
 const casebookYaml = 'title: Casusboek\n';
 
@@ -44,5 +45,68 @@ describe('casebook new', () => {
     expect(file).toBe('terugvorderen-bij-een-inwoner-die-wel-of-geen-bijstand.yaml');
     const words = new Set(title.toLowerCase().split(' '));
     for (const part of file!.replace(/\.yaml$/, '').split('-')) expect(words, part).toContain(part);
+  });
+});
+
+describe('a case made with casebook new and never finished', () => {
+  it('init → new → status: published → validate fails at each placeholder line, and no book is built', async () => {
+    const dir = makeTree({});
+    expect((await runInProcess(['init'], { cwd: dir })).code).toBe(0);
+    expect((await runInProcess(['new', 'Terugvorderen na burenhulp'], { cwd: dir })).code).toBe(0);
+    const file = path.join(dir, 'cases', 'wmo', 'terugvorderen-na-burenhulp.yaml');
+    const written = readFileSync(file, 'utf8');
+    writeFileSync(file, written.replace('status: draft', 'status: published').replace('values: []', 'values: [maatwerk]'));
+    const lines = readFileSync(file, 'utf8').split('\n');
+    const lineOf = (text: string, from = 0) => lines.findIndex((line, i) => i >= from && line.includes(text)) + 1;
+    const placeholders = templateText('nl');
+
+    const result = await runInProcess(['validate', '--format', 'json'], { cwd: dir });
+    expect(result.code).toBe(1);
+    const found = JSON.parse(result.stdout).messages.filter((m: { rule: string }) => m.rule === 'casebook/template-text');
+    const expected = [
+      ...['situation', 'request', 'effect', 'purpose', 'dilemma', 'consequences'].map((field) => lineOf(placeholders[field]!)),
+      lineOf(placeholders.option1!), lineOf(placeholders.for!), lineOf(placeholders.against!),
+      lineOf(placeholders.option2!), lineOf(placeholders.for!, lineOf(placeholders.option2!)), lineOf(placeholders.against!, lineOf(placeholders.option2!)),
+      lineOf(`law: ${placeholders.law}`), lineOf(placeholders.note!),
+    ].sort((a, b) => a - b);
+    expect(found.map((m: { line: number }) => m.line)).toEqual(expected);
+    expect(found.every((m: { severity: string }) => m.severity === 'error')).toBe(true);
+    expect(found.find((m: { line: number }) => m.line === lineOf(`law: ${placeholders.law}`)).message).toContain('voorbeeldwet');
+
+    const built = await runInProcess(['build', '--format', 'html'], { cwd: dir });
+    expect(built.code).toBe(1);
+    expect(existsSync(path.join(dir, 'dist')) ? readdirSync(path.join(dir, 'dist')) : []).toEqual([]);
+  });
+
+  it('as a draft: warnings, so the author is reminded but can keep working', async () => {
+    const dir = makeTree({});
+    await runInProcess(['init'], { cwd: dir });
+    await runInProcess(['new', 'Een casus in wording'], { cwd: dir });
+    const result = await runInProcess(['validate', '--format', 'json'], { cwd: dir });
+    expect(result.code).toBe(0);
+    const found = JSON.parse(result.stdout).messages.filter((m: { rule: string }) => m.rule === 'casebook/template-text');
+    expect(found.length).toBe(14);
+    expect(found.every((m: { severity: string }) => m.severity === 'warning')).toBe(true);
+  });
+
+  it('gives the tagger nothing to go on', async () => {
+    const dir = makeTree({});
+    await runInProcess(['init'], { cwd: dir });
+    await runInProcess(['new', 'Een casus in wording'], { cwd: dir });
+    const result = await runInProcess(['tag', '--format', 'json', 'cases/wmo/een-casus-in-wording.yaml'], { cwd: dir });
+    const [entry] = JSON.parse(result.stdout);
+    const evidence = entry.suggestions.flatMap((s: { evidence: string[] }) => s.evidence).join(' ');
+    for (const text of Object.values(templateText('nl'))) if (text.length > 2) expect(evidence).not.toContain(text);
+  });
+});
+
+describe('the template text of casebook new', () => {
+  it('is one list: the template takes every placeholder from data/template-text.yaml, in every language', () => {
+    const template = readFileSync(path.join(repoRoot, 'templates', 'init', 'new-case.yaml'), 'utf8');
+    const used = [...template.matchAll(/\{\{text_(\w+)\}\}/g)].map((m) => m[1]).sort();
+    for (const lang of ['nl', 'en'] as const) expect([...new Set(used)], lang).toEqual(Object.keys(templateText(lang)).sort());
+    // No placeholder written into the template itself, where the check would not know it.
+    const content = template.split('\n').filter((line) => !line.trimStart().startsWith('#')).join('\n');
+    for (const text of Object.values(templateText('nl'))) if (text.length > 2) expect(content).not.toContain(text);
   });
 });

@@ -249,12 +249,12 @@ describe('casebook build on the example casebook', () => {
       await page.setJavaScriptEnabled(true);
       await page.goto(url, { waitUntil: 'load' });
       await page.type('#finder-q', 'pgb');
-      await page.waitForFunction(() => document.getElementById('finder-count')!.textContent!.startsWith('2 van'));
-      expect(await page.$eval('#finder-count', (el) => el.textContent)).toBe(`2 van ${published().length} casussen`);
+      await page.waitForFunction(() => document.getElementById('finder-count')!.textContent!.startsWith('Casussen getoond: 2 van'));
+      expect(await page.$eval('#finder-count', (el) => el.textContent)).toBe(`Casussen getoond: 2 van ${published().length}`);
       await page.click('#finder-reset');
       await page.select('#finder-domain', 'jeugdwet');
       const jeugd = published().filter((c) => c.domains.includes('jeugdwet')).length;
-      expect(await page.$eval('#finder-count', (el) => el.textContent)).toBe(`${jeugd} van ${published().length} casussen`);
+      expect(await page.$eval('#finder-count', (el) => el.textContent)).toBe(`Casussen getoond: ${jeugd} van ${published().length}`);
       await page.select('#finder-domain', '');
       expect(requests).toEqual([]);
       // axe-core, injected past the page's Content Security Policy (which would refuse it).
@@ -321,7 +321,7 @@ describe('casebook build on the example casebook', () => {
     writeFileSync(html, 'vorige versie');
     const noBrowser = await run(['build'], dir, { PUPPETEER_EXECUTABLE_PATH: '/nergens/chrome' });
     expect(noBrowser.code).toBe(2);
-    expect(noBrowser.stderr).toBe('casebook: PUPPETEER_EXECUTABLE_PATH wijst naar /nergens/chrome, maar daar staat geen programma. Pas de variabele aan of verwijder hem, zodat casebook zelf een browser zoekt.\n');
+    expect(noBrowser.stderr).toBe('casebook: PUPPETEER_EXECUTABLE_PATH wijst naar /nergens/chrome, maar daar staat geen programma (en op het PATH staat het ook niet). Geef het volledige pad van Chrome, Chromium of Edge, of laat PUPPETEER_EXECUTABLE_PATH weg, zodat casebook zelf een browser zoekt.\n');
     expect(readFileSync(html, 'utf8')).toBe('vorige versie');
     writeFileSync(html, before);
   });
@@ -334,9 +334,10 @@ describe('casebook build on the example casebook', () => {
   });
 
   it('refuses an unknown format', async () => {
-    const wrong = await run(['build', '--format', 'docx'], dir);
+    // docx is a format since issue 16; epub is not.
+    const wrong = await run(['build', '--format', 'epub'], dir);
     expect(wrong.code).toBe(2);
-    expect(wrong.stderr).toBe("casebook: Onbekend formaat 'docx'. Kies html, pdf of html,pdf.\n");
+    expect(wrong.stderr).toBe("casebook: Onbekend formaat 'epub'. Kies html, pdf, docx (Word) of een combinatie zoals html,pdf.\n");
   });
 });
 
@@ -473,9 +474,9 @@ describe('casebook build with privacy errors', () => {
   it('builds with --allow-privacy-errors, with a warning in the terminal, the colophon and on every page', async () => {
     const allowed = await run(['build', '--allow-privacy-errors'], dir);
     expect(allowed.code).toBe(0);
-    expect(allowed.stderr).toContain('Let op: gebouwd ondanks 1 privacyfout(en), omdat --allow-privacy-errors is gegeven.');
+    expect(allowed.stderr).toContain('Let op: gebouwd ondanks 1 privacyfout, omdat --allow-privacy-errors is gegeven.');
     const html = readFileSync(path.join(dir, 'dist', HTML), 'utf8');
-    expect(html).toContain('<p class="privacy-warning">Waarschuwing: dit casusboek is gemaakt terwijl de privacycontrole nog 1 fout(en) meldde');
+    expect(html).toContain('<p class="privacy-warning">Waarschuwing: dit casusboek is gemaakt terwijl de privacycontrole nog 1 fout meldde');
     expect(html).toContain('<p class="privacy-banner">Let op: bevat mogelijk persoonsgegevens. Niet verspreiden.</p>');
     const facts = await readPdf(path.join(dir, 'dist', PDF));
     facts.text.forEach((page, i) => expect(page.replace(/\s+/g, ' '), `page ${i + 1}`).toContain('bevat mogelijk persoonsgegevens'));

@@ -3,48 +3,48 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { checkBrowser, checkFonts, checkNode } from '../../src/cli/commands/doctor.js';
 import { BrowserLaunchError } from '../../src/render/browser.js';
-import { caseYaml, makeTree, runCli } from '../helpers.js';
+import { caseYaml, makeTree, runInProcess } from '../helpers.js';
 
 describe('casebook doctor', () => {
-  it('says all is well where a build can run, naming the browser and how it was found', () => {
+  it('says all is well where a build can run, naming the browser and how it was found', async () => {
     const dir = makeTree({ 'casebook.yaml': 'title: Boek\n', 'cases/a.yaml': caseYaml() });
-    const result = runCli(['doctor'], { cwd: dir });
+    const result = await runInProcess(['doctor'], { cwd: dir });
     expect(result.code).toBe(0);
     expect(result.stdout).toMatch(/^✔ Node\.js \d+\.\d+\.\d+ \(nodig: 20\.19 of nieuwer\)$/m);
     expect(result.stdout).toMatch(/^✔ Browser voor de PDF: \S+ \(.*\), (gevonden op een standaardplek|gekozen via PUPPETEER_EXECUTABLE_PATH)$/m);
-    expect(result.stdout).toContain('✔ Casusboek: casebook.yaml, "Boek", 1 casusbestanden');
+    expect(result.stdout).toContain('✔ Casusboek: casebook.yaml, "Boek", 1 casusbestand');
     expect(result.stdout).toContain('Alles in orde: casebook build kan draaien.');
   });
 
-  it('fails, with what to do, when the browser does not start or is not there', () => {
+  it('fails, with what to do, when the browser does not start or is not there', async () => {
     const dir = makeTree({ 'casebook.yaml': 'title: Boek\n' });
     const fake = path.join(dir, 'kapotte-chrome');
     writeFileSync(fake, '#!/bin/sh\nexit 3\n');
     chmodSync(fake, 0o755);
-    const broken = runCli(['doctor'], { cwd: dir, env: { PUPPETEER_EXECUTABLE_PATH: fake } });
+    const broken = await runInProcess(['doctor'], { cwd: dir, env: { PUPPETEER_EXECUTABLE_PATH: fake } });
     expect(broken.code).toBe(1);
     expect(broken.stdout).toContain(`✖ De browser ${fake} (gekozen via PUPPETEER_EXECUTABLE_PATH) start niet`);
     expect(broken.stdout).toContain('CASEBOOK_NO_SANDBOX=1');
-    const missing = runCli(['doctor', '--lang', 'en'], { cwd: dir, env: { PUPPETEER_EXECUTABLE_PATH: '/nergens/chrome' } });
+    const missing = await runInProcess(['doctor', '--lang', 'en'], { cwd: dir, env: { PUPPETEER_EXECUTABLE_PATH: '/nergens/chrome' } });
     expect(missing.code).toBe(1);
     expect(missing.stdout).toContain('PUPPETEER_EXECUTABLE_PATH points to /nergens/chrome');
     expect(missing.stdout).toContain('casebook build cannot run like this');
   });
 
-  it('--browser names the browser for doctor and build; one that is not there is refused, not replaced by another', () => {
+  it('--browser names the browser for doctor and build; one that is not there is refused, not replaced by another', async () => {
     const dir = makeTree({ 'casebook.yaml': 'title: Boek\n', 'cases/a.yaml': caseYaml() });
-    const named = runCli(['doctor', '--browser', 'chromium'], { cwd: dir });
+    const named = await runInProcess(['doctor', '--browser', 'chromium'], { cwd: dir });
     expect(named.stdout).toMatch(/^✔ Browser voor de PDF: \/usr\/bin\/chromium \(.*\), gekozen met --browser$/m);
-    const missing = runCli(['build', '--drafts', '--browser', '/nergens/msedge.exe'], { cwd: dir });
+    const missing = await runInProcess(['build', '--drafts', '--browser', '/nergens/msedge.exe'], { cwd: dir });
     expect(missing.code).toBe(2);
     expect(missing.stderr).toContain('casebook: --browser wijst naar /nergens/msedge.exe, maar daar staat geen programma');
-    const fromEnv = runCli(['doctor', '--lang', 'en'], { cwd: dir, env: { CASEBOOK_BROWSER: '/nergens/chrome' } });
+    const fromEnv = await runInProcess(['doctor', '--lang', 'en'], { cwd: dir, env: { CASEBOOK_BROWSER: '/nergens/chrome' } });
     expect(fromEnv.stdout).toContain('CASEBOOK_BROWSER points to /nergens/chrome');
   });
 
-  it('lists the errors in casebook.yaml and the values file with their positions', () => {
+  it('lists the errors in casebook.yaml and the values file with their positions', async () => {
     const dir = makeTree({ 'casebook.yaml': 'title: Boek\nvalues: waarden.yaml\nlanguage: fries\n', 'waarden.yaml': '- id: x\n  label: X\n', 'cases/a.yaml': caseYaml() });
-    const result = runCli(['doctor'], { cwd: dir });
+    const result = await runInProcess(['doctor'], { cwd: dir });
     expect(result.code).toBe(1);
     expect(result.stdout).toContain('✖ Casusboek: 2 fouten in casebook.yaml of de kernwaarden:');
     expect(result.stdout).toMatch(/^ {4}casebook\.yaml:3:11 'fries' is geen bekende taal/m);
@@ -52,15 +52,15 @@ describe('casebook doctor', () => {
     expect(result.stdout).toContain('✖ Kernwaarden: de eigen set waarden.yaml is niet bruikbaar');
   });
 
-  it('says so when there is no casebook', () => {
-    const result = runCli(['doctor'], { cwd: makeTree({}) });
+  it('says so when there is no casebook', async () => {
+    const result = await runInProcess(['doctor'], { cwd: makeTree({}) });
     expect(result.code).toBe(1);
     expect(result.stdout).toMatch(/✖ Geen casebook\.yaml gevonden/);
   });
 });
 
 describe('doctor checks', () => {
-  it('knows which Node.js versions are too old', () => {
+  it('knows which Node.js versions are too old', async () => {
     expect(checkNode('20.19.0', 'nl').ok).toBe(true);
     expect(checkNode('22.1.0', 'nl').ok).toBe(true);
     const old = checkNode('20.11.1', 'nl');
@@ -68,7 +68,7 @@ describe('doctor checks', () => {
     expect(old.advice).toContain('Node.js 20');
   });
 
-  it('warns, without blocking, about missing fonts', () => {
+  it('warns, without blocking, about missing fonts', async () => {
     expect(checkFonts('nl', () => 'Liberation Serif\nLiberation Sans\nDejaVu Sans\n').ok).toBe(true);
     expect(checkFonts('nl', () => 'DejaVu Sans\n')).toMatchObject({ ok: false, blocking: false, text: expect.stringContaining('Liberation Serif, Liberation Sans') });
   });

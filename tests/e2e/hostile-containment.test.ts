@@ -11,7 +11,7 @@ import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { runInProcess } from '../cli-in-process.js';
-import { caseYaml, cliPath, makeTree } from '../helpers.js';
+import { caseYaml, cliPath, makeTree, testEnv } from '../helpers.js';
 
 const MARKER = 'GEHEIM-BUITEN-DE-MAP-7f3a';
 const mkfifoSync = (file: string) => execFileSync('mkfifo', [file]);
@@ -169,7 +169,7 @@ describe('hangs and memory from the file system', () => {
     mkfifoSync(path.join(dir, 'cases', 'pijp.yaml'));
     execFileSync('truncate', ['-s', '1900M', path.join(dir, 'cases', 'groot.yaml')]);
     const run = spawnSync('/usr/bin/time', ['-f', 'maxrss=%M', process.execPath, cliPath, 'validate', 'cases', '--format', 'json'], {
-      cwd: dir, encoding: 'utf8', timeout: 30_000, env: { ...process.env, NO_COLOR: '1' },
+      cwd: dir, encoding: 'utf8', timeout: 30_000, env: testEnv(),
     });
     expect(run.signal).toBeNull();
     expect(run.status).toBe(1);

@@ -18,7 +18,7 @@ describe('inputs that crash or take forever', () => {
     const result = await runInProcess(['validate'], { cwd: dir });
     expect(result.code).toBe(0); // 9,999 warnings
     expect(result.stdout.length).toBeLessThan(10_000);
-    expect(result.stdout).toMatch(/… en nog 9\.99\d keer casebook\/duplicate-value/);
+    expect(result.stdout).toMatch(/… en nog 9\.9[78]\d keer casebook\/duplicate-value/);
     for (const line of result.stdout.split('\n')) expect(line.length).toBeLessThan(400);
   });
 

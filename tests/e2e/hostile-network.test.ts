@@ -8,7 +8,7 @@ import { spawnSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { caseYaml, cliPath, makeTree } from '../helpers.js';
+import { caseYaml, cliPath, makeTree, testEnv } from '../helpers.js';
 
 const hasStrace = spawnSync('strace', ['-V']).status === 0;
 
@@ -29,7 +29,7 @@ describe('network from templates', () => {
     });
     const trace = path.join(dir, 'strace.txt');
     const run = spawnSync('strace', ['-f', '-qq', '-e', 'trace=connect,sendto,sendmsg,sendmmsg', '-o', trace, process.execPath, cliPath, 'build', '--format', 'pdf'], {
-      cwd: dir, encoding: 'utf8', timeout: 120_000, env: { ...process.env, NO_COLOR: '1' },
+      cwd: dir, encoding: 'utf8', timeout: 120_000, env: testEnv(),
     });
     expect(run.status).toBe(0);
     const calls = readFileSync(trace, 'utf8');

@@ -6,7 +6,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { formats } from '../../src/report/index.js';
-import { makeTree, runCli } from '../helpers.js';
+import { makeTree, runInProcess } from '../helpers.js';
 
 const leftover = [
   'title: Traplift of verhuizen?',
@@ -33,8 +33,8 @@ const clean = [
 const casebook = () => makeTree({ 'casebook.yaml': 'title: Test\n', 'cases/leftover.yaml': leftover, 'cases/clean.yaml': clean });
 
 describe('casebook validate: privacy', () => {
-  it('fails on a leftover BSN and a surname, with both at the right place, masked', () => {
-    const run = runCli(['validate', '--format', 'json'], { cwd: casebook() });
+  it('fails on a leftover BSN and a surname, with both at the right place, masked', async () => {
+    const run = await runInProcess(['validate', '--format', 'json'], { cwd: casebook() });
     expect(run.code).toBe(1);
     const report = JSON.parse(run.stdout) as { errors: number; messages: Array<Record<string, unknown>> };
     expect(report.errors).toBe(2);
@@ -51,8 +51,8 @@ describe('casebook validate: privacy', () => {
   });
 
   for (const format of formats) {
-    it(`--format ${format} never shows the full values`, () => {
-      const run = runCli(['validate', '--format', format], { cwd: casebook() });
+    it(`--format ${format} never shows the full values`, async () => {
+      const run = await runInProcess(['validate', '--format', format], { cwd: casebook() });
       expect(run.code).toBe(1);
       expect(run.stdout).toContain('926******');
       expect(run.stdout).not.toContain('926851974');
@@ -61,9 +61,9 @@ describe('casebook validate: privacy', () => {
     });
   }
 
-  it('passes once the identifiers are gone, or declared fictional', () => {
+  it('passes once the identifiers are gone, or declared fictional', async () => {
     const fixed = leftover.replace('In de notitie staat nog haar BSN: 926851974.', 'Ze wil niet weg.') + 'pseudonyms: [mevrouw Jansen]\n';
-    const run = runCli(['validate', '--format', 'json'], { cwd: makeTree({ 'casebook.yaml': 'title: Test\n', 'cases/leftover.yaml': fixed }) });
+    const run = await runInProcess(['validate', '--format', 'json'], { cwd: makeTree({ 'casebook.yaml': 'title: Test\n', 'cases/leftover.yaml': fixed }) });
     expect(run.code).toBe(0);
     const report = JSON.parse(run.stdout) as { errors: number; messages: Array<Record<string, unknown>> };
     expect(report.messages).toEqual([

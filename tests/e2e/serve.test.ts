@@ -5,7 +5,7 @@ import path from 'node:path';
 import type { Browser, Page } from 'puppeteer-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchBrowser } from '../../src/render/browser.js';
-import { caseYaml, cliPath, makeTree } from '../helpers.js';
+import { caseYaml, cliPath, makeTree, testEnv } from '../helpers.js';
 
 let dir: string;
 let child: ChildProcess;
@@ -20,7 +20,7 @@ beforeAll(async () => {
     'cases/wmo/eerste.yaml': caseYaml({ title: 'De eerste casus', status: 'published', values: '[maatwerk]' }),
     'cases/wmo/tweede.yaml': caseYaml({ title: 'De tweede casus', status: 'published', values: '[vertrouwen]' }),
   });
-  child = spawn(process.execPath, [cliPath, 'serve', '--port', '0'], { cwd: dir, env: { ...process.env, NO_COLOR: '1' } });
+  child = spawn(process.execPath, [cliPath, 'serve', '--port', '0'], { cwd: dir, env: testEnv() });
   child.stderr!.on('data', (d) => (stderr += d));
   url = await new Promise<string>((resolve, reject) => {
     let out = '';

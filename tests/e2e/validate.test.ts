@@ -3,7 +3,7 @@ import { cpSync, mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { caseYaml, fixtures, makeTree, repoRoot, runCli } from '../helpers.js';
+import { caseYaml, fixtures, makeTree, repoRoot, runInProcess } from '../helpers.js';
 
 const broken = path.join(fixtures, 'broken');
 
@@ -15,19 +15,19 @@ function exampleCopy(): string {
 }
 
 describe('casebook validate', () => {
-  it('passes on the example casebook', () => {
-    const result = runCli(['validate'], { cwd: exampleCopy() });
+  it('passes on the example casebook', async () => {
+    const result = await runInProcess(['validate'], { cwd: exampleCopy() });
     expect(result.stderr).toBe('');
     expect(result.stdout).toMatch(/✔ Geen problemen gevonden in 16 bestanden\./);
     expect(result.code).toBe(0);
   });
 
-  it('gives one clear Dutch message at the right line for a typo in a key, a domain or a value', () => {
+  it('gives one clear Dutch message at the right line for a typo in a key, a domain or a value', async () => {
     const dir = makeTree({
       'casebook.yaml': 'title: Boek\n',
       'cases/a.yaml': 'title: Scootmobiel of boodschappen\nstatus: published\ndomains: [wmoo]\nsituatoin: Er speelt iets.\ndilemma: Wat nu?\nvalues: [eigen-kraht]\n',
     });
-    const result = runCli(['validate'], { cwd: dir });
+    const result = await runInProcess(['validate'], { cwd: dir });
     expect(result.code).toBe(1);
     const lines = result.stdout.split('\n').filter((l) => /^\s+\d+:\d+ /.test(l));
     expect(lines).toEqual([
@@ -39,14 +39,14 @@ describe('casebook validate', () => {
     expect(result.stdout).toContain('    > 3 | domains: [wmoo]\n        |           ^^^^');
   });
 
-  it('reports a file with a syntax error and still checks the others', () => {
+  it('reports a file with a syntax error and still checks the others', async () => {
     const dir = makeTree({
       'casebook.yaml': 'title: Boek\n',
       'cases/a.yaml': 'title: [kapot\n',
       'cases/b.yaml': caseYaml({ domains: '[jeugd]' }),
       'cases/c.yaml': caseYaml(),
     });
-    const result = runCli(['validate', '--format', 'json'], { cwd: dir });
+    const result = await runInProcess(['validate', '--format', 'json'], { cwd: dir });
     expect(result.code).toBe(1);
     const report = JSON.parse(result.stdout);
     expect(report).toMatchObject({ files: 3, cases: 2, errors: 2, warnings: 0 });
@@ -57,84 +57,84 @@ describe('casebook validate', () => {
     });
   });
 
-  it('speaks English with --lang en', () => {
-    const result = runCli(['validate', '--lang', 'en'], { cwd: broken });
+  it('speaks English with --lang en', async () => {
+    const result = await runInProcess(['validate', '--lang', 'en'], { cwd: broken });
     expect(result.code).toBe(1);
     expect(result.stdout).toContain("Unknown field 'situatoin'; did you mean 'situation'?");
     expect(result.stdout).toMatch(/✖ \d+ problems \(\d+ errors, 0 warnings\) in 27 files\./);
   });
 
-  it('checks only the given paths, against the whole casebook', () => {
-    const result = runCli(['validate', 'cases/related-missing.yaml', '--format', 'json'], { cwd: broken });
+  it('checks only the given paths, against the whole casebook', async () => {
+    const result = await runInProcess(['validate', 'cases/related-missing.yaml', '--format', 'json'], { cwd: broken });
     const report = JSON.parse(result.stdout);
     expect(report.files).toBe(1);
     // typo-role exists elsewhere in the casebook, so only the real typo is reported.
     expect(report.messages.map((m: { rule: string; suggestion?: string }) => `${m.rule} ${m.suggestion}`)).toEqual(['casebook/related-missing typo-key']);
   });
 
-  it('writes GitHub annotations under GitHub Actions, followed by the full report', () => {
+  it('writes GitHub annotations under GitHub Actions, followed by the full report', async () => {
     // The path is from the repository root (GITHUB_WORKSPACE), not from the casebook's folder.
-    const result = runCli(['validate', 'cases/typo-key.yaml'], { cwd: broken, env: { GITHUB_ACTIONS: 'true', GITHUB_WORKSPACE: repoRoot } });
+    const result = await runInProcess(['validate', 'cases/typo-key.yaml'], { cwd: broken, env: { GITHUB_ACTIONS: 'true', GITHUB_WORKSPACE: repoRoot } });
     expect(result.code).toBe(1);
     const [first, ...rest] = result.stdout.split('\n');
     expect(first).toBe("::error file=tests/fixtures/broken/cases/typo-key.yaml,line=6,endLine=6,col=1,endColumn=10,title=casebook schema/unknown-key::Onbekend veld 'situatoin'; bedoelde je 'situation'?");
     expect(rest.join('\n')).toContain('cases/typo-key.yaml\n  6:1  fout');
   });
 
-  it('writes SARIF and JUnit to a file and keeps the readable report on screen', () => {
+  it('writes SARIF and JUnit to a file and keeps the readable report on screen', async () => {
     const dir = makeTree({ 'casebook.yaml': 'title: Boek\n', 'cases/a.yaml': caseYaml({ domains: '[wmoo]' }) });
-    const sarif = runCli(['validate', '-f', 'sarif', '-o', 'out/report.sarif'], { cwd: dir });
+    const sarif = await runInProcess(['validate', '-f', 'sarif', '-o', 'out/report.sarif'], { cwd: dir });
     expect(sarif.code).toBe(1);
     expect(sarif.stdout).toContain('schema/enum');
     expect(JSON.parse(readFileSync(path.join(dir, 'out/report.sarif'), 'utf8')).runs[0].results).toHaveLength(1);
-    const junit = runCli(['validate', '-f', 'junit'], { cwd: dir });
+    const junit = await runInProcess(['validate', '-f', 'junit'], { cwd: dir });
     expect(junit.stdout).toMatch(/^<\?xml/);
   });
 
-  it('uses colour only on request, never with NO_COLOR', () => {
+  it('uses colour only on request, never with NO_COLOR', async () => {
     const dir = makeTree({ 'casebook.yaml': 'title: Boek\n', 'cases/a.yaml': caseYaml({ domains: '[wmoo]' }) });
-    expect(runCli(['validate'], { cwd: dir }).stdout).not.toMatch(/\u001b\[/);
-    expect(runCli(['validate'], { cwd: dir, env: { NO_COLOR: undefined, FORCE_COLOR: '1' } }).stdout).toMatch(/\u001b\[31m/);
-    expect(runCli(['validate'], { cwd: dir, env: { NO_COLOR: '1', FORCE_COLOR: '1' } }).stdout).not.toMatch(/\u001b\[/);
+    expect((await runInProcess(['validate'], { cwd: dir })).stdout).not.toMatch(/\u001b\[/);
+    expect((await runInProcess(['validate'], { cwd: dir, env: { NO_COLOR: undefined, FORCE_COLOR: '1' } })).stdout).toMatch(/\u001b\[31m/);
+    expect((await runInProcess(['validate'], { cwd: dir, env: { NO_COLOR: '1', FORCE_COLOR: '1' } })).stdout).not.toMatch(/\u001b\[/);
   });
 
-  it('fails on too many warnings with --max-warnings', () => {
+  it('fails on too many warnings with --max-warnings', async () => {
     // The same value once as a plain id and once with a why: a warning, not an error.
     const tree = makeTree({ 'casebook.yaml': 'title: Boek\n', 'cases/a.yaml': caseYaml({ values: '[maatwerk, {id: maatwerk, why: x}]' }) });
-    expect(runCli(['validate'], { cwd: tree }).code).toBe(0);
-    expect(runCli(['validate', '--max-warnings', '0'], { cwd: tree }).code).toBe(1);
-    expect(runCli(['validate', '--max-warnings', '1'], { cwd: tree }).code).toBe(0);
+    expect((await runInProcess(['validate'], { cwd: tree })).code).toBe(0);
+    expect((await runInProcess(['validate', '--max-warnings', '0'], { cwd: tree })).code).toBe(1);
+    expect((await runInProcess(['validate', '--max-warnings', '1'], { cwd: tree })).code).toBe(0);
   });
 
-  it('exits 2 with a clear message, not a stack trace, when it cannot run', () => {
+  it('exits 2 with a clear message, not a stack trace, when it cannot run', async () => {
     const empty = makeTree({ 'leeg.txt': '' });
-    const none = runCli(['validate'], { cwd: empty });
+    const none = await runInProcess(['validate'], { cwd: empty });
     expect(none.code).toBe(2);
     expect(none.stderr).toMatch(/^casebook: Geen casebook.yaml gevonden in .*casebook init/);
     expect(none.stderr).not.toMatch(/\n\s+at /);
-    const format = runCli(['validate', '--format', 'xml'], { cwd: broken });
+    const format = await runInProcess(['validate', '--format', 'xml'], { cwd: broken });
     expect(format.code).toBe(2);
     expect(format.stderr).toContain("Onbekend uitvoerformaat 'xml'. Kies uit: stylish, json, github, azure, gitlab, sarif, junit.");
-    const option = runCli(['validate', '--frobnicate'], { cwd: broken });
+    const option = await runInProcess(['validate', '--frobnicate'], { cwd: broken });
     expect(option.code).toBe(2);
     expect(option.stderr).toContain("unknown option '--frobnicate'");
-    const lang = runCli(['validate', '--lang', 'fr'], { cwd: broken });
+    const lang = await runInProcess(['validate', '--lang', 'fr'], { cwd: broken });
     expect(lang.code).toBe(2);
   });
 
-  it('reports the same in worker threads as on one thread', () => {
-    const single = runCli(['validate', '--format', 'json'], { cwd: broken, env: { CASEBOOK_PARSE_THREADS: '0' } });
-    const threaded = runCli(['validate', '--format', 'json'], { cwd: broken, env: { CASEBOOK_PARSE_THREADS: '3' } });
+  it('reports the same in worker threads as on one thread', async () => {
+    const single = await runInProcess(['validate', '--format', 'json'], { cwd: broken, env: { CASEBOOK_PARSE_THREADS: '0' } });
+    const threaded = await runInProcess(['validate', '--format', 'json'], { cwd: broken, env: { CASEBOOK_PARSE_THREADS: '3' } });
     expect(JSON.parse(threaded.stdout).errors).toBeGreaterThan(20);
     expect(threaded.stdout).toBe(single.stdout);
     expect(threaded.code).toBe(1);
   });
 
-  it('explains itself with --help, with examples and exit codes', () => {
-    const result = runCli(['validate', '--help'], { cwd: broken });
+  it('explains itself with --help, with examples and exit codes', async () => {
+    const result = await runInProcess(['validate', '--help'], { cwd: broken });
     expect(result.code).toBe(0);
     expect(result.stdout).toContain('Voorbeelden:');
     expect(result.stdout).toContain('Exitcodes: 0');
-    expect(runCli(['--version'], { cwd: broken }).stdout.trim()).toMatch(/^\d+\.\d+\.\d+$/);
+    expect((await runInProcess(['--version'], { cwd: broken })).stdout.trim()).toMatch(/^\d+\.\d+\.\d+$/);
   });
 });

@@ -3,12 +3,12 @@ import { existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { parse } from 'yaml';
 import { describe, expect, it } from 'vitest';
-import { makeTree, runCli, runInProcess } from '../helpers.js';
+import { makeTree, runInProcess } from '../helpers.js';
 
 describe('casebook init', () => {
-  it('creates a casebook that validates, with VS Code and GitHub set up', () => {
+  it('creates a casebook that validates, with VS Code and GitHub set up', async () => {
     const dir = makeTree({});
-    const result = runCli(['init', 'boek', '--title', 'Casusboek Wmo: Oost', '--organisation', 'Gemeente Oost'], { cwd: dir });
+    const result = await runInProcess(['init', 'boek', '--title', 'Casusboek Wmo: Oost', '--organisation', 'Gemeente Oost'], { cwd: dir });
     expect(result.code).toBe(0);
     const root = path.join(dir, 'boek');
     for (const file of ['casebook.yaml', 'cases/wmo/wmo-traplift-of-verhuizen.yaml', 'schemas/case.schema.json', '.vscode/settings.json',
@@ -19,45 +19,45 @@ describe('casebook init', () => {
     expect(config).toMatchObject({ title: 'Casusboek Wmo: Oost', organisation: 'Gemeente Oost', cases: ['cases'] });
     const settings = JSON.parse(readFileSync(path.join(root, '.vscode/settings.json'), 'utf8'));
     expect(settings['yaml.schemas']['./schemas/case.schema.json']).toContain('cases/**/*.yaml');
-    expect(runCli(['validate'], { cwd: root }).code).toBe(0);
+    expect((await runInProcess(['validate'], { cwd: root })).code).toBe(0);
   });
 
-  it('refuses to overwrite, unless --force', () => {
+  it('refuses to overwrite, unless --force', async () => {
     const dir = makeTree({ 'casebook.yaml': 'title: Mijn eigen boek\n' });
-    const refused = runCli(['init'], { cwd: dir });
+    const refused = await runInProcess(['init'], { cwd: dir });
     expect(refused.code).toBe(2);
     expect(refused.stderr).toContain('casebook.yaml');
     expect(readFileSync(path.join(dir, 'casebook.yaml'), 'utf8')).toBe('title: Mijn eigen boek\n');
     expect(existsSync(path.join(dir, '.gitignore'))).toBe(false);
-    expect(runCli(['init', '--force'], { cwd: dir }).code).toBe(0);
+    expect((await runInProcess(['init', '--force'], { cwd: dir })).code).toBe(0);
     expect(readFileSync(path.join(dir, 'casebook.yaml'), 'utf8')).toContain('# De titel van het casusboek');
   });
 });
 
 describe('casebook new', () => {
-  it('writes a commented draft case, named after its title, in its domain folder', () => {
+  it('writes a commented draft case, named after its title, in its domain folder', async () => {
     const dir = makeTree({});
-    runCli(['init'], { cwd: dir });
-    const result = runCli(['new', 'Giften van familie: mag dat?', '--domain', 'participatiewet', '--role', 'inkomensconsulent'], { cwd: dir });
+    await runInProcess(['init'], { cwd: dir });
+    const result = await runInProcess(['new', 'Giften van familie: mag dat?', '--domain', 'participatiewet', '--role', 'inkomensconsulent'], { cwd: dir });
     expect(result.code).toBe(0);
     const file = path.join(dir, 'cases/participatiewet/giften-van-familie-mag-dat.yaml');
     const text = readFileSync(file, 'utf8');
     expect(text.split('\n')[0]).toBe('# yaml-language-server: $schema=../../schemas/case.schema.json');
     expect(text).toContain('# Stap 1: welk effect wil de inwoner bereiken?');
     expect(parse(text)).toMatchObject({ id: 'giften-van-familie-mag-dat', title: 'Giften van familie: mag dat?', status: 'draft', domains: ['participatiewet'], role: 'inkomensconsulent' });
-    expect(runCli(['validate'], { cwd: dir }).code).toBe(0);
+    expect((await runInProcess(['validate'], { cwd: dir })).code).toBe(0);
   });
 
-  it('refuses to overwrite, and refuses unknown domains with a suggestion', () => {
+  it('refuses to overwrite, and refuses unknown domains with a suggestion', async () => {
     const dir = makeTree({});
-    runCli(['init'], { cwd: dir });
+    await runInProcess(['init'], { cwd: dir });
     const file = path.join(dir, 'cases/wmo/een-bestaande-casus.yaml');
-    expect(runCli(['new', 'Een bestaande casus'], { cwd: dir }).code).toBe(0);
+    expect((await runInProcess(['new', 'Een bestaande casus'], { cwd: dir })).code).toBe(0);
     writeFileSync(file, readFileSync(file, 'utf8') + '# eigen aantekening\n');
-    const again = runCli(['new', 'Een bestaande casus'], { cwd: dir });
+    const again = await runInProcess(['new', 'Een bestaande casus'], { cwd: dir });
     expect(again.code).toBe(2);
     expect(readFileSync(file, 'utf8')).toContain('# eigen aantekening');
-    const domain = runCli(['new', 'Nog een casus', '--domain', 'jeugd'], { cwd: dir });
+    const domain = await runInProcess(['new', 'Nog een casus', '--domain', 'jeugd'], { cwd: dir });
     expect(domain.code).toBe(2);
     expect(domain.stderr).toContain("bedoelde je 'jeugdwet'?");
   });
@@ -86,8 +86,8 @@ describe('casebook stats', () => {
     expect(readFileSync(path.join(dir, 'boek', 'boek.html'), 'utf8')).toContain('Dit boekje bevat 1 van de 2 casussen in de verzameling.');
   });
 
-  it('counts per domain, status, role and value, with the matrix, as JSON', () => {
-    const result = runCli(['stats', '--drafts', '--format', 'json'], { cwd: tree() });
+  it('counts per domain, status, role and value, with the matrix, as JSON', async () => {
+    const result = await runInProcess(['stats', '--drafts', '--format', 'json'], { cwd: tree() });
     expect(result.code).toBe(0);
     const stats = JSON.parse(result.stdout);
     expect(stats.cases).toBe(2);
@@ -102,8 +102,8 @@ describe('casebook stats', () => {
     expect(stats.matrix.maatwerk).toMatchObject({ wmo: 1, jeugdwet: 1, participatiewet: 0 });
   });
 
-  it('prints a readable overview', () => {
-    const result = runCli(['stats', '--drafts'], { cwd: tree() });
+  it('prints a readable overview', async () => {
+    const result = await runInProcess(['stats', '--drafts'], { cwd: tree() });
     expect(result.stdout).toContain('Boek: 2 casussen');
     expect(result.stdout).toMatch(/Wmo 2015\s+2\n/);
     expect(result.stdout).toMatch(/Kernwaarden zonder vastgestelde casus: .*Lange termijn/);

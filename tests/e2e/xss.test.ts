@@ -480,11 +480,11 @@ describe('the HTML in Chromium, with its own script running', () => {
     const page = await browser.newPage();
     try {
       await page.goto(pathToFileURL(path.join(dir, 'dist', HTML)).href, { waitUntil: 'load' });
-      const total = Number(/van (\d+) casussen/.exec((await page.$eval('#finder-count', (el) => el.textContent)) ?? '')?.[1]);
+      const total = Number(/van (\d+)$/.exec((await page.$eval('#finder-count', (el) => el.textContent)) ?? '')?.[1]);
       const cases = new Set(placements.map((p) => p.file)).size;
       await page.type('#finder-q', 'vectoren');
-      await page.waitForFunction((n: number) => document.getElementById('finder-count')!.textContent!.startsWith(`${n} van`), { timeout: 5000 }, cases);
-      expect(await page.$eval('#finder-count', (el) => el.textContent)).toBe(`${cases} van ${total} casussen`);
+      await page.waitForFunction((n: number) => document.getElementById('finder-count')!.textContent!.startsWith(`Casussen getoond: ${n} van`), { timeout: 5000 }, cases);
+      expect(await page.$eval('#finder-count', (el) => el.textContent)).toBe(`Casussen getoond: ${cases} van ${total}`);
     } finally {
       await page.close();
     }

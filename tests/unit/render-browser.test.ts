@@ -89,11 +89,17 @@ describe('launch flags', () => {
   });
 
   it('go without the sandbox on request: the flag, CASEBOOK_NO_SANDBOX=1, or running as root', () => {
-    const root = process.getuid?.() === 0;
-    expect(needsNoSandbox({}, true)).toBe(true);
-    expect(needsNoSandbox({ CASEBOOK_NO_SANDBOX: '1' })).toBe(true);
-    expect(needsNoSandbox({ CASEBOOK_NO_SANDBOX: '0' })).toBe(root);
-    expect(needsNoSandbox({})).toBe(root);
+    // As an ordinary user (uid 1000), on Windows (no uid) and as root (uid 0).
+    for (const uid of [1000, null]) {
+      expect(needsNoSandbox({}, true, uid)).toBe(true);
+      expect(needsNoSandbox({ CASEBOOK_NO_SANDBOX: '1' }, false, uid)).toBe(true);
+      expect(needsNoSandbox({ CASEBOOK_NO_SANDBOX: '0' }, false, uid)).toBe(false);
+      expect(needsNoSandbox({}, false, uid)).toBe(false);
+    }
+    expect(needsNoSandbox({}, false, 0)).toBe(true);
+    expect(needsNoSandbox({ CASEBOOK_NO_SANDBOX: '0' }, false, 0)).toBe(true);
+    // Without a uid given, the process's own.
+    expect(needsNoSandbox({})).toBe(process.getuid?.() === 0);
   });
 });
 

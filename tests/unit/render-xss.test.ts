@@ -87,8 +87,9 @@ describe('every vector through the renderer', () => {
 
   it('keep their text where they are text (code, escapes, old encodings)', () => {
     const text = (name: string) => render(vectors.find((v) => v.name === name)!.input, false).html;
-    expect(text('md-code-span')).toBe('<p>Typ nooit <code>&lt;script&gt;top.__xss=&#39;md-code-span&#39;&lt;/script&gt;</code> in een casus.</p>\n');
-    expect(text('md-escaped-html')).toBe('<p>&lt;script&gt;top.__xss=&#39;md-escaped-html&#39;&lt;/script&gt;</p>\n');
+    // The sanitiser writes the text out again: an apostrophe is a plain ' (the same text to a browser).
+    expect(text('md-code-span')).toBe("<p>Typ nooit <code>&lt;script&gt;top.__xss='md-code-span'&lt;/script&gt;</code> in een casus.</p>\n");
+    expect(text('md-escaped-html')).toBe("<p>&lt;script&gt;top.__xss='md-escaped-html'&lt;/script&gt;</p>\n");
     expect(text('us-ascii-encoding')).toBe('<p>¼script¾alert(¢XSS¢)¼/script¾</p>\n');
   });
 });

@@ -8,7 +8,7 @@ import { describe, expect, it } from 'vitest';
 import { loadCasebook } from '../../src/load/index.js';
 import { loadBuiltInValues } from '../../src/load/config.js';
 import { parseSource } from '../../src/load/index.js';
-import { DEFAULT_STRONG_THRESHOLD, DEFAULT_THRESHOLD, tagCasebook } from '../../src/tag/index.js';
+import { tagCasebook } from '../../src/tag/index.js';
 import { SchemaChecker, readSchema } from '../../src/load/schema.js';
 import { caseYaml, makeTree, repoRoot } from '../helpers.js';
 
@@ -33,10 +33,14 @@ describe('the built-in value set', () => {
     expect(set.provenance.en).toMatch(/derived from the reverse test.*not a quotation from any publication/s);
   });
 
-  it('comes with the same default thresholds as casebook.yaml', async () => {
-    const dir = makeTree({ 'casebook.yaml': 'title: Boek\n', 'cases/a.yaml': caseYaml() });
-    const casebook = await loadCasebook({ cwd: dir });
-    expect(casebook.config.tagging).toEqual({ threshold: DEFAULT_THRESHOLD, strongThreshold: DEFAULT_STRONG_THRESHOLD });
+  it('comes with the default thresholds the README gives (0.4, 0.7), which casebook.yaml overrides', async () => {
+    const readme = readFileSync(path.join(repoRoot, 'README.md'), 'utf8');
+    const documented = /Defaults come from `casebook\.yaml` \(`tagging: \{ threshold:\s+([\d.]+), strong: ([\d.]+) \}`\)/.exec(readme);
+    expect(documented?.slice(1).map(Number)).toEqual([0.4, 0.7]);
+    const plain = await loadCasebook({ cwd: makeTree({ 'casebook.yaml': 'title: Boek\n', 'cases/a.yaml': caseYaml() }) });
+    expect(plain.config.tagging).toEqual({ threshold: 0.4, strongThreshold: 0.7 });
+    const own = await loadCasebook({ cwd: makeTree({ 'casebook.yaml': 'title: Boek\ntagging: { threshold: 0.2, strong: 0.9 }\n', 'cases/a.yaml': caseYaml() }) });
+    expect(own.config.tagging).toEqual({ threshold: 0.2, strongThreshold: 0.9 });
   });
 });
 

@@ -67,7 +67,7 @@ export async function importCommand(file: string, options: ImportCommandOptions,
     const list = result.skipped.map((s) => say('blocks', { heading: s.heading ?? t(lang, 'import.summary.frontMatter'), count: s.blocks }));
     lines.push(say('skipped', { list: list.join(', ') }));
   }
-  if (privacyTotal > 0) lines.push(say('privacyTotal', { count: privacyTotal, cases: privacyCases }));
+  if (privacyTotal > 0) lines.push(say('privacyTotal', { count: privacyTotal, cases: plural(lang, 'stats.cases', privacyCases) }));
   lines.push(say('next'));
   if (!options.quiet || privacyTotal > 0) io.stdout.write(`${lines.join('\n')}\n`);
   return 0;

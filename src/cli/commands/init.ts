@@ -7,6 +7,7 @@
 import { spawnSync } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
+import { templateText } from '../../case/template.js';
 import { CasebookError } from '../../errors.js';
 import { t } from '../../i18n/index.js';
 import { packageRoot, schemasDir, templatesDir } from '../../paths.js';
@@ -198,7 +199,9 @@ export async function newCommand(title: string, options: NewOptions, io: Io): Pr
   const schema = path.relative(path.dirname(file), existsSync(localSchema) ? localSchema : path.join(schemasDir, 'case.schema.json')).split(path.sep).join('/');
   const date = new Date().toISOString().slice(0, 10);
   const roleLine = role ? `role: ${role}` : `# role: ${config.roles[0]?.id ?? 'wmo-consulent'}`;
-  const text = fill(scaffold('new-case.yaml'), { schema, id, title: quote(trimmed), domain, role: roleLine, date, authors: t(lang, 'new.defaultAuthor') });
+  // The text to replace comes from the list the completeness check uses (src/case/template.ts).
+  const placeholders = Object.fromEntries(Object.entries(templateText(config.language)).map(([name, text]) => [`text_${name}`, text]));
+  const text = fill(scaffold('new-case.yaml'), { ...placeholders, schema, id, title: quote(trimmed), domain, role: roleLine, date, authors: t(lang, 'new.defaultAuthor') });
   await writeFileAtomic(file, text);
   if (!options.quiet) io.stdout.write(t(lang, 'new.done', { file: path.relative(io.cwd, file) }) + '\n');
   return 0;

@@ -10,10 +10,15 @@
 import { mask } from '../mask.js';
 import { gluedBefore, isLetterOrDigit, tokenBefore } from '../chars.js';
 import { near } from '../context.js';
-import { privacyData } from '../data.js';
+import { privacyData, type PrivacyData } from '../data.js';
+import { isListedSurname } from '../names.js';
+import { isDutchWord } from '../words.js';
 import { caseRule, type Detection, type PrivacyDetector } from '../detector.js';
 
-const postcode = /[1-9]\d{3}[ \u00a0]?[A-Z]{2}/g;
+// Capitals, with or without a space; small letters only without one ("1234ab").
+const postcode = /[1-9]\d{3}(?:[ \u00a0]?[A-Z]{2}|[a-z]{2})/g;
+/** Units written right after a number, which "1234ab" could be confused with. */
+const units = new Set(['km', 'kg', 'cm', 'mm', 'ml', 'cl', 'dl', 'kb', 'mb', 'gb', 'tb', 'kw', 'pk', 'st', 'nd', 'rd', 'th', 'ha', 'uu', 'mg', 'hz', 'am', 'pm']);
 /** Letter pairs that postcodes do not use. */
 const unusedLetters = new Set(['SA', 'SD', 'SS']);
 const HOUSE_LABEL = String.raw`(?:huisnummer|huisnr\.?|nr\.?|nummer)[ \u00a0]*:?[ \u00a0]*`;
@@ -26,6 +31,12 @@ const streetWord = /^\p{Lu}[\p{L}'’\-]{2,}$/u;
 /** What may follow a house number: a letter (3a, 3 a), or an addition after a dash (112-II, 210-B, 12-3). */
 const addition = /(?:[ \u00a0]?[a-zA-Z](?![\p{L}\p{N}])|-(?:\d{1,4}|[a-zA-Z]{1,3})(?![\p{L}\p{N}]))?/uy;
 const wordBefore = /(?:^|[ \u00a0])([\p{L}'’\-]+)[ \u00a0]+$/u;
+/** Words that stand before a street name that is also an ordinary word: "Grote Markt", "aan de Dam". */
+const streetLead = /(?:^|[^\p{L}])(?:de|het|Grote|Kleine|Oude|Nieuwe|Lange|Korte|Hoge|Lage|Noorder|Zuider|Ooster|Wester|Binnen|Buiten|Achter|Voor)[ \u00a0]+$/u;
+/** "Laan van Meerdervoort 1040", "Laan van Nieuw Oost-Indië 211": a street word, a particle and a name. */
+const streetWithParticle = /(?:^|[^\p{L}])((?:Laan|Plein|Kade|Singel|Park|Hof|Markt|Weg|Dijk|Dreef)(?:[ \u00a0]+(?:van|der|de|den|het|op|aan|in|'t))+(?:[ \u00a0]+(?:\p{Lu}[\p{L}'’.\-]*|van|der|de|den|het)){1,3})[ \u00a0]+$/u;
+/** A line that ends in a house number, before a line that starts with a postcode. */
+const addressLine = /(?:^|\n)[ \t]*(\p{Lu}[^\n]*?[ \t]\d{1,5}[a-zA-Z]?(?:-[\p{L}\p{N}]{1,4}|[ \t]?[A-Z](?![\p{L}]))?)[ \t]*,?[ \t]*\r?\n[ \t]*$/u;
 
 /**
  * Where a street name starts when it has more than one word ("Burgemeester de Withstraat",
@@ -47,6 +58,50 @@ function streetStart(text: string, lastWord: number, particle: RegExp): number {
   return start;
 }
 
+/** The end of a street-name ending that is an ordinary word on its own ("Markt", "Dam", "Linde" is none). */
+function isEndingWord(word: string, data: PrivacyData): boolean {
+  return data.streetEnding.test('xx' + word) || data.weakStreetEnding.test('xx' + word);
+}
+
+/** True when `word` (the word before a house number) is a street name. */
+function isStreetWord(text: string, word: { start: number; text: string }, data: PrivacyData): boolean {
+  const written = word.text;
+  if (data.lowerStreetEnding.test(written)) return true;
+  const bare = written.endsWith('.') ? written.slice(0, -1) : written;
+  if (!streetWord.test(bare)) return false;
+  if (data.streetEnding.test(bare)) return true;
+  // "Ringbaan-Oost", "Kerkstr.", "Tsjerkestrjitte": the endings that need more evidence.
+  const core = bare.split('-')[0]!;
+  if (data.weakStreetEnding.test(written) || data.weakStreetEnding.test(core)) {
+    const lower = core.toLowerCase();
+    if (!isDutchWord(lower) && !data.places.has(lower) && !isListedSurname(core, data)) return true;
+  }
+  // "Grote Markt 2", "aan de Dam 7".
+  return isEndingWord(bare, data) && streetLead.test(text.slice(Math.max(0, word.start - 12), word.start));
+}
+
+let cuePattern: RegExp | undefined;
+/**
+ * "woont aan de Linde 12", "Adres: Oude Rijn 16", "verhuisd naar Zuidzijde 4": after an
+ * address word, capitalised words and a house number are a street whatever their ending.
+ * The start of the street name, or undefined.
+ */
+function afterAddressCue(text: string, numberStart: number, data: PrivacyData): number | undefined {
+  // Case-sensitive ("Woont" and "woont", but a street name starts with a capital), and no
+  // dots, so that it does not run across sentences.
+  const cues = [...data.cues.address].map((cue) => `[${cue[0]!.toUpperCase()}${cue[0]}]${cue.slice(1)}`);
+  cuePattern ??= new RegExp(
+    `(?:^|[^\\p{L}])(?:${cues.join('|')})[ \\u00a0]*:?[ \\u00a0]*(?:(?:aan|op|in|te|bij|naar)[ \\u00a0]+)?(?:(?:de|het|'t)[ \\u00a0]+)?` +
+      `(\\p{Lu}[\\p{L}'’\\-]*(?:[ \\u00a0]+(?:\\p{Lu}[\\p{L}'’\\-]*|van|de|der|den|het|'t|aan|op|in|bij)){0,4})[ \\u00a0]+$`,
+    'u',
+  );
+  const before = text.slice(Math.max(0, numberStart - 70), numberStart);
+  const match = cuePattern.exec(before);
+  if (!match || !/^\p{Lu}/u.test(match[1]!) || data.places.has(match[1]!.toLowerCase())) return undefined;
+  // The match ends at the number: the street name ends before the spaces.
+  return numberStart - (match[0].length - match[0].trimEnd().length) - match[1]!.length;
+}
+
 export const addressDetector: PrivacyDetector = {
   id: 'privacy/address',
   defaultSeverity: 'error',
@@ -59,11 +114,16 @@ export const addressDetector: PrivacyDetector = {
       let end = match.index + match[0].length;
       if (gluedBefore(text, match.index) || /\d/.test(text[end] ?? '') || (/[.,:]/.test(text[end] ?? '') && /\d/.test(text[end + 1] ?? ''))) continue;
       const street = tokenBefore(text, match.index);
-      if (!street || !streetWord.test(street.text) || !data.streetEnding.test(street.text)) continue;
-      if (data.context.quantity.test(text.slice(end, end + 20))) continue;
+      if (!street || data.context.quantity.test(text.slice(end, end + 20))) continue;
+      let start: number | undefined;
+      if (isStreetWord(text, street, data)) start = streetStart(text, street.start, particleWord());
+      else {
+        const withParticle = streetWithParticle.exec(text.slice(Math.max(0, match.index - 60), match.index));
+        start = withParticle ? match.index - withParticle[0].length + withParticle[0].indexOf(withParticle[1]!) : afterAddressCue(text, match.index, data);
+      }
+      if (start === undefined) continue;
       addition.lastIndex = end;
       if (addition.test(text)) end = addition.lastIndex;
-      const start = streetStart(text, street.start, particleWord());
       found.push({ start, end, severity: 'error', message: 'address.street', shown: mask(text.slice(start, end)) });
     }
     postcode.lastIndex = 0;
@@ -71,7 +131,7 @@ export const addressDetector: PrivacyDetector = {
       const start = match.index;
       const end = start + match[0].length;
       const glued = gluedBefore(text, start, '€$.,/-') || /[€$][ \u00a0]$/.test(text.slice(Math.max(0, start - 2), start)) || isLetterOrDigit(text[end]) || text[end] === '-';
-      if (glued || unusedLetters.has(match[0].slice(-2))) {
+      if (glued || unusedLetters.has(match[0].slice(-2)) || units.has(match[0].slice(-2))) {
         postcode.lastIndex = start + 1;
         continue;
       }
@@ -83,6 +143,15 @@ export const addressDetector: PrivacyDetector = {
         message: withNumber ? 'address.postcode' : 'address.postcodeOnly',
         shown: mask(match[0]),
       });
+      // An address block: the line before the postcode ends in a house number ("Oude Rijn 16").
+      const line = addressLine.exec(text.slice(Math.max(0, start - 80), start));
+      if (line) {
+        const streetBegin = text.lastIndexOf(line[1]!, start);
+        const streetEnd = streetBegin + line[1]!.length;
+        if (!found.some((f) => f.start < streetEnd && streetBegin < f.end)) {
+          found.push({ start: streetBegin, end: streetEnd, severity: 'error', message: 'address.street', shown: mask(line[1]!) });
+        }
+      }
     }
     return found.sort((a, b) => a.start - b.start);
   },

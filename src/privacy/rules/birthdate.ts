@@ -5,7 +5,11 @@
  *   (data/privacy/context-words.yaml): a date of birth identifies a person;
  * - info otherwise: an exact date makes a case recognisable to those involved; "voorjaar
  *   2023" tells the reader enough.
- * Article numbers ("2.3.5", "8.1.12") are no dates: a two-digit year needs `-` or `/`.
+ * - warning for a date right after a name, in brackets or after a comma ("mw. Demir
+ *   (12-05-1948)"), at least three years ago;
+ * Also `1961-3-7`, `7-mrt-1961`, `7.mrt.1961`, `7 maart '61`, `3-3-'58`, `14 - 02 - 1990`, and
+ * `12 06 1975` near "geboren" only. Article numbers ("2.3.5", "8.1.12") are no dates: a
+ * two-digit year needs `-` or `/`.
  */
 import { mask } from '../mask.js';
 import { gluedBefore, tokenBefore } from '../chars.js';
@@ -20,36 +24,61 @@ const MONTHS = [
 ];
 const monthNames = new Set(MONTHS.flatMap((m) => [m, m + '.']));
 
+const MONTH = `(?:${MONTHS.join('|')})`;
+const SP = '[ \\u00a0]';
+/** A year of four digits, or two after an apostrophe or not ('61, 61). */
+const YEAR = "(?:\\d{4}|['’]?\\d{2})";
+
 /**
  * Every pattern starts with a digit, so the scan is cheap; which date it is and whether
  * its numbers are a day, a month and a year is checked at each hit.
  */
 const date = new RegExp(
-  String.raw`(\d{1,2})(?:` +
-    String.raw`([\-/])(\d{1,2})\2(\d{4}|\d{2})` + // 12-03-1958, 12/3/58
-    String.raw`|\.(\d{1,2})\.(\d{4})` + // 12.03.1958
-    String.raw`|(?:e|ste|de)?[ \u00a0]+(${MONTHS.join('|')})\.?[ \u00a0]+(\d{4})` + // 12 maart 1958, 18 okt. 1971
-    String.raw`|,?[ \u00a0]+(\d{4})` + // (March) 12, 1958
-    String.raw`)|(\d{4})-(\d{2})-(\d{2})`, // 1958-03-12
+  String.raw`(?<day>\d{1,2})(?:` +
+    `${SP}?(?<sep>[\\-/])${SP}?(?<month>\\d{1,2})${SP}?\\k<sep>${SP}?(?<year>${YEAR})` + // 12-03-1958, 12/3/58, 14 - 02 - 1990, 3-3-'58
+    String.raw`|\.(?<dotMonth>\d{1,2})\.(?<dotYear>\d{4})` + // 12.03.1958, 1.1.1977
+    `|(?:e|ste|de)?${SP}+(?<monthName>${MONTH})\\.?${SP}+(?<namedYear>\\d{4}|['’]\\d{2})` + // 12 maart 1958, 18 okt. 1971, 7 maart '61
+    `|(?<joint>[\\-./])(?<jointMonth>${MONTH})\\.?\\k<joint>(?<jointYear>${YEAR})` + // 7-mrt-1961, 7.mrt.1961
+    `|${SP}(?<spacedMonth>\\d{1,2})${SP}(?<spacedYear>\\d{4})` + // 12 06 1975 (only as a date of birth)
+    `|,?${SP}+(?<monthFirstYear>\\d{4})` + // (March) 12, 1958
+    String.raw`)|(?<isoYear>\d{4})(?<isoSep>[\-/.])(?<isoMonth>\d{1,2})\k<isoSep>(?<isoDay>\d{1,2})`, // 1958-03-12, 1961-3-7
   'gi',
 );
 
 const isDay = (n: string | undefined) => n !== undefined && +n >= 1 && +n <= 31;
 const isMonth = (n: string | undefined) => n !== undefined && +n >= 1 && +n <= 12;
 const isYear = (n: string | undefined) => n !== undefined && n.length === 4 && +n >= 1800 && +n <= 2099;
+const isShortYear = (n: string | undefined) => n !== undefined && (isYear(n) || /^['’]?\d{2}$/.test(n));
 
-/** True when `match` is a full date, given what stands around it. */
-function isFullDate(text: string, match: RegExpExecArray): boolean {
-  const [, day, separator, month, year, dotMonth, dotYear, monthName, namedYear, monthFirstYear, isoYear, isoMonth, isoDay] = match;
-  if (isoYear !== undefined) return isYear(isoYear) && isMonth(isoMonth) && isDay(isoDay);
-  if (!isDay(day)) return false;
-  if (separator !== undefined) return isMonth(month) && (isYear(year) || year!.length === 2);
-  if (dotMonth !== undefined) return isMonth(dotMonth) && isYear(dotYear);
-  if (monthName !== undefined) return isYear(namedYear);
+/** Whether `match` is a full date, given what stands around it: `spaced` for "12 06 1975", a date only near "geboren". */
+function fullDate(text: string, match: RegExpExecArray): 'date' | 'spaced' | undefined {
+  const m = match.groups!;
+  if (m.isoYear !== undefined) return isYear(m.isoYear) && isMonth(m.isoMonth) && isDay(m.isoDay) && (m.isoSep === '-' || m.isoMonth!.length === 2 || m.isoSep === '/') ? 'date' : undefined;
+  if (!isDay(m.day)) return undefined;
+  if (m.sep !== undefined) return isMonth(m.month) && isShortYear(m.year) ? 'date' : undefined;
+  if (m.dotMonth !== undefined) return isMonth(m.dotMonth) && isYear(m.dotYear) ? 'date' : undefined;
+  if (m.monthName !== undefined) return isShortYear(m.namedYear) ? 'date' : undefined;
+  if (m.jointMonth !== undefined) return isShortYear(m.jointYear) ? 'date' : undefined;
+  if (m.spacedMonth !== undefined) return isMonth(m.spacedMonth) && isYear(m.spacedYear) ? 'spaced' : undefined;
   // "March 12, 1958": only after the name of a month.
   const before = tokenBefore(text, match.index);
-  return isYear(monthFirstYear) && before !== undefined && monthNames.has(before.text.toLowerCase());
+  return isYear(m.monthFirstYear) && before !== undefined && monthNames.has(before.text.toLowerCase()) ? 'date' : undefined;
 }
+
+/** The year of a date match, as a number (a two-digit year is taken as 19xx or 20xx). */
+function yearOf(match: RegExpExecArray): number {
+  const m = match.groups!;
+  const written = (m.isoYear ?? m.year ?? m.dotYear ?? m.namedYear ?? m.jointYear ?? m.spacedYear ?? m.monthFirstYear ?? '').replace(/['’]/, '');
+  if (written.length === 4) return +written;
+  const short = +written;
+  return short <= new Date().getFullYear() % 100 ? 2000 + short : 1900 + short;
+}
+
+/**
+ * A date right after a name, in brackets or after a comma ("mw. Demir (12-05-1948)",
+ * "Kovács, Zsófia, 19-11-1988"), and at least three years ago: a date of birth too.
+ */
+const afterName = /\p{Lu}[\p{L}'’\-]+\.?[ \u00a0]*[(,][ \u00a0]*$/u;
 
 export const birthdateDetector: PrivacyDetector = {
   id: 'privacy/birthdate',
@@ -64,12 +93,23 @@ export const birthdateDetector: PrivacyDetector = {
       const end = start + match[0].length;
       const after = text[end];
       const gluedAfter = after !== undefined && (/[\p{L}\p{N}]/u.test(after) || ('.,:/-'.includes(after) && /\d/.test(text[end + 1] ?? '')));
-      if (gluedBefore(text, start, '.,:/-') || gluedAfter || !isFullDate(text, match)) {
+      const kind = gluedBefore(text, start, '.,:/-') || gluedAfter ? undefined : fullDate(text, match);
+      if (!kind) {
         date.lastIndex = start + 1;
         continue;
       }
       const birth = near(text, start, end, context.birthdate, 6, 3);
-      found.push({ start, end, severity: birth ? 'error' : 'info', message: birth ? 'birthdate.birth' : 'birthdate.date', shown: mask(match[0]) });
+      if (kind === 'spaced' && !birth) {
+        date.lastIndex = start + 1;
+        continue;
+      }
+      const likely = !birth && yearOf(match) <= new Date().getFullYear() - 3 && afterName.test(text.slice(Math.max(0, start - 40), start));
+      found.push({
+        start, end,
+        severity: birth ? 'error' : likely ? 'warning' : 'info',
+        message: birth || likely ? 'birthdate.birth' : 'birthdate.date',
+        shown: mask(match[0]),
+      });
     }
     return found;
   },

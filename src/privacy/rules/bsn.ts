@@ -7,7 +7,8 @@
  * - not reported when a label of another number stands right before it (factuurnummer,
  *   kenmerk, KvK: data/privacy/context-words.yaml), nor for an amount (`€ 123.456.789`,
  *   `123.456.789 euro`);
- * - a warning otherwise.
+ * - a warning otherwise; also for a number right after such a label that fails the
+ *   11-proef ("BSN 123456789"): a number with a typing error is still someone's.
  */
 import { mask } from '../mask.js';
 import { passesElfproef } from '../checksum.js';
@@ -42,7 +43,11 @@ export const bsnDetector: PrivacyDetector = {
         candidate.lastIndex = start + 1;
         continue;
       }
-      if (!passesElfproef(match[0].replace(/\D/g, ''))) continue;
+      if (!passesElfproef(match[0].replace(/\D/g, ''))) {
+        // "BSN 123456789" with a typing error: still someone's number.
+        if (near(text, start, end, context.bsn, 5, 0)) found.push({ start, end, severity: 'warning', message: 'bsn.labelled', shown: mask(match[0]) });
+        continue;
+      }
       const named = near(text, start, end, context.bsn, 10, 5);
       if (!named && near(text, start, end, context.otherNumber, 3, 0)) continue;
       found.push({ start, end, severity: named ? 'error' : 'warning', message: named ? 'bsn.named' : 'bsn.number', shown: mask(match[0]) });

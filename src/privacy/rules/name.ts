@@ -5,6 +5,13 @@
  * - a known first name with a surname ("Sanne de Vries"): error, because the surname makes the
  *   resident recognisable (a first name alone is not reported); a warning after a word of
  *   place ("naar Anna Paulowna"), where the pair is more often a place than a person.
+ * Weaker forms, each a warning, where the surname must look like one (on the surname lists
+ * of data/privacy/, or no ordinary Dutch word, place or first name): initials without dots
+ * ("A Visser"); the surname first ("Visser, Anna"; with initials an error); a particle and a
+ * surname ("van Loon", "De Boer wil"); a surname after a relative, a role or a household
+ * ("buurman Haddouchi", "gezin Osman"); a listed surname before a verb of speech ("Kaya
+ * zegt"); an unknown given name before a listed surname; and a surname anywhere in a text
+ * once it was part of a name there ("Anna Visser … Visser kwam niet").
  * Not reported: an initial on its own ("mevrouw K."), a first name on its own ("Sanne"),
  * and capitalised words that name laws, teams or organisations (data/privacy/not-names.txt).
  * Names the casebook or the case declares fictional are reported as suppressed.
@@ -12,9 +19,11 @@
 import type { Severity } from '../../types.js';
 import { mask } from '../mask.js';
 import { caseRule, type Detection, type PrivacyDetector, type PrivacyEnv } from '../detector.js';
-import { gluedBefore, previousCharacter } from '../chars.js';
+import { gluedBefore, isLetterOrDigit, previousCharacter, tokenBefore } from '../chars.js';
+import { isDutchWord } from '../words.js';
 import {
-  afterSpace, followedByNotAName, initialsAt, isCapital, isFirstNameToken, nameGrammar, normaliseName, readName, titleStart, wordBeforeParticles, type ParsedName, type ReadOptions,
+  afterSpace, bareInitialsAt, followedByNotAName, initialsAt, initialsEnd, isCapital, isFirstName, isFirstNameToken, isListedSurname, isPlaceAfterParticles, nameGrammar, normaliseName, particlesBefore,
+  readLoneSurname, readName, surnameEvidence, titleStart, wordBeforeParticles, wordEndAt, type NameGrammar, type ParsedName, type ReadOptions,
 } from '../names.js';
 
 interface Candidate extends ParsedName {
@@ -41,6 +50,65 @@ function isAllowed(text: string, found: Candidate, env: PrivacyEnv): boolean {
   return env.allowNames.some((name) => name === full || name === surname || name.endsWith(' ' + surname));
 }
 
+const isDutchWordCapitalised = (word: string): boolean => isDutchWord(word.toLowerCase());
+
+/** True when the word before `at` could be a particle: short, and on the same line or the line before. */
+function particleBefore(text: string, at: number): boolean {
+  let i = at - 1;
+  while (i >= 0 && (text[i] === ' ' || text[i] === '\u00a0' || text[i] === '\n')) i--;
+  let length = 0;
+  while (i >= 0 && /[\p{L}']/u.test(text[i]!)) {
+    i--;
+    if (++length > 5) return false;
+  }
+  return length > 0;
+}
+
+/** The bare word (no brackets, quotes or trailing punctuation) of a token, lower case. */
+const plain = (word: string): string => word.replace(/^[([{"'“‘]+|[)\]}"'”’.,;:!?]+$/gu, '').toLowerCase();
+
+/** True when the word before `at` ends in an institution word ("verpleeghuis De Brink"). */
+function afterInstitution(text: string, at: number, g: NameGrammar): boolean {
+  const before = tokenBefore(text, at);
+  if (!before) return false;
+  const word = plain(before.text);
+  return g.data.cues.institutionEndings.some((ending) => word.endsWith(ending));
+}
+
+/**
+ * "Visser, Anna", "Visser, A.B.", "JANSEN, P.", "Van der Meer, Anna": a surname, a comma
+ * and initials or a first name. The name starts at `start` (its particles included).
+ */
+function surnameFirst(text: string, start: number, at: number, g: NameGrammar): Candidate | undefined {
+  const wordEnd = wordEndAt(text, at, g);
+  // "Wendy Kok, Youssef Belhaj": the end of a name in a list, not a surname first.
+  const before = tokenBefore(text, start);
+  if (before && (isFirstNameToken(before, g.data) || /\.$/.test(before.text) && initialsAt(text, before.start, g))) return undefined;
+  if (wordEnd < 0 || text[wordEnd] !== ',' || text[wordEnd + 1] !== ' ') return undefined;
+  if (!surnameEvidence(text.slice(at, wordEnd), g.data)) return undefined;
+  const next = wordEnd + 2;
+  const initials = initialsEnd(text, next, g);
+  if (initials >= 0) return { start, nameStart: start, surnameStart: start, end: initials, severity: 'error' };
+  const givenEnd = wordEndAt(text, next, g);
+  if (givenEnd >= 0 && isFirstName(text.slice(next, givenEnd), g.data)) return { start, nameStart: start, surnameStart: start, end: givenEnd, severity: 'warning' };
+  return undefined;
+}
+
+/** What may follow a lone surname to make it one: "Kaya zegt", "Smeets meldt"; with `action`, "Kaya werkt" too. */
+function speechFollows(text: string, end: number, g: NameGrammar, action = false): boolean {
+  const spaced = afterSpace(text, end, g);
+  if (spaced < 0 || text.slice(end, spaced).includes('\n')) return false;
+  let wordEnd = spaced;
+  while (wordEnd < text.length && /\p{Ll}/u.test(text[wordEnd]!)) wordEnd++;
+  const verb = text.slice(spaced, wordEnd);
+  return wordEnd > spaced && (g.data.cues.speech.has(verb) || (action && g.data.cues.action.has(verb)));
+}
+
+/** True when a house number follows: "de Dam 7", "de Laan van Spartaan 14" is a street. */
+function numberFollows(text: string, end: number): boolean {
+  return /^[ \u00a0]+(?:\d|van\b|der\b|de\b)/u.test(text.slice(end, end + 6));
+}
+
 function candidates(text: string): Candidate[] {
   const g = nameGrammar();
   const found: Candidate[] = [];
@@ -49,6 +117,26 @@ function candidates(text: string): Candidate[] {
     if (nameStart < 0 || readAt < 0) return;
     const name = readName(text, readAt, g, options);
     if (name && !followedByNotAName(text, name.end, g)) found.push({ start, nameStart, severity, ...name, ...(firstName ? { firstName } : {}) });
+  };
+  /** A lone surname at `at` (after particles from `start`). */
+  const addLone = (start: number, at: number, listed: boolean) => {
+    const name = readLoneSurname(text, at, g, listed);
+    if (name && !followedByNotAName(text, name.end, g) && !numberFollows(text, name.end)) found.push({ start, nameStart: start, severity: 'warning', end: name.end, surnameStart: start });
+  };
+  /** "Kaya zegt": a listed surname that is no first name, before a verb of speech. */
+  const addBeforeSpeech = (at: number) => {
+    const end = wordEndAt(text, at, g);
+    if (end < 0 || !speechFollows(text, end, g, true)) return;
+    const word = text.slice(at, end);
+    if (isFirstName(word, g.data) || (!speechFollows(text, end, g, false) && isDutchWordCapitalised(word))) return;
+    addLone(at, at, true);
+  };
+  /** A particle and a surname: "van Loon", "De Boer wil"; not "in Den Bosch", "verpleeghuis De Brink". */
+  const addAfterParticles = (at: number, particles: { start: number; sequence: string; weak: boolean }) => {
+    const word = text.slice(at, Math.max(at, wordEndAt(text, at, g)));
+    // "het belang van Noor": after "van" or "de" a first name is someone's, not a surname.
+    if (particles.weak && isFirstName(word, g.data)) return;
+    if (!isPlaceAfterParticles(particles.sequence, word, g.data) && !afterInstitution(text, particles.start, g)) addLone(particles.start, particles.start, particles.weak);
   };
   g.capital.lastIndex = 0;
   // test(), not exec(): a capital is one character, and no match object is made for each.
@@ -59,35 +147,121 @@ function candidates(text: string): Candidate[] {
     if ((text[at + 1] === '.' || text[at + 2] === '.' || text[at + 3] === '.') && initialsAt(text, at, g)) {
       add(at, at, at, 'error', { initials: true, givenNames: 0, unknownGivenName: false });
     }
+    // Initials without dots: "A Visser", "TJ Wijnberg", only before a word that looks like a surname.
+    const bare = text[at + 1] === ' ' || text[at + 2] === ' ' ? bareInitialsAt(text, at, g) : -1;
+    // Not the letters of a postcode: "1234 AB Voorbeeldstad".
+    if (bare >= 0 && !/\d[ \u00a0]$/u.test(text.slice(Math.max(0, at - 2), at))) add(at, at, bare, 'warning', { initials: false, givenNames: 0, unknownGivenName: false, strict: true });
+    // Surname first: "Visser, Anna", "Van der Meer, A.".
+    // The particles before this word, looked for only when a lowercase particle word or a
+    // capitalised one stands right before it (most capitals have none).
+    const particles = particleBefore(text, at) ? particlesBefore(text, at, g.data) : undefined;
+    const comma = text.indexOf(',', at);
+    const wordEnd = comma > at && comma - at <= 40 ? wordEndAt(text, at, g) : -1;
+    if (wordEnd > 0 && text[wordEnd] === ',') {
+      const first = surnameFirst(text, particles && !particles.weak ? particles.start : at, at, g);
+      if (first) found.push(first);
+    }
     // After a comma, a colon or the end of a sentence no title or first name belongs to
     // this word; a dot may still end a title ("dhr.").
     const previous = previousCharacter(text, at);
-    if (previous === undefined || ',;:!?)'.includes(previous)) continue;
+    if (previous === undefined || ',;:!?)'.includes(previous)) {
+      continue;
+    }
     const before = wordBeforeParticles(text, at, g.data);
-    if (!before) continue;
+    if (!before) {
+      if (particles) addAfterParticles(at, particles);
+      continue;
+    }
     // A title: "mevrouw Jansen", "de heer P. van Dijk", "mevrouw van Dam".
     const title = titleStart(text, before, g.data);
     if (title !== undefined) {
       const nameStart = afterSpace(text, before.end, g);
-      add(title, nameStart, nameStart, 'error', { initials: true, givenNames: 1, unknownGivenName: true });
+      add(title, nameStart, nameStart, 'error', { initials: true, givenNames: 1, unknownGivenName: true, firstNameAsSurname: true });
       continue;
     }
     // A first name: "Sanne de Vries", "Jan Willem Bakker".
     const firstName = isFirstNameToken(before, g.data);
     if (firstName) {
       const severity = afterPlaceWord(text, firstName.start) ? 'warning' : 'error';
-      add(firstName.start, firstName.start, afterSpace(text, firstName.end, g), severity, { initials: false, givenNames: 1, unknownGivenName: false }, true);
+      add(firstName.start, firstName.start, afterSpace(text, firstName.end, g), severity, { initials: false, givenNames: 1, unknownGivenName: false, firstNameAsSurname: true }, true);
+      continue;
+    }
+    const cue = plain(before.text);
+    // A relative, a neighbour or a role: "buurman Haddouchi", "casus Kaya", "gezin El Amrani".
+    const group = g.data.cues.group.has(cue);
+    if (group || g.data.cues.person.has(cue)) {
+      const nameStart = afterSpace(text, before.end, g);
+      // A household goes by its surname ("gezin Osman"), a relative often by a first name ("broer Youssef").
+      add(nameStart, nameStart, nameStart, 'warning', { initials: false, givenNames: 1, unknownGivenName: true, strict: true, firstNameAsSurname: group });
+      continue;
+    }
+    // A particle and a surname: "van Loon", "De Boer wil", "Ter Horst", "El Haddaoui".
+    if (particles) {
+      addAfterParticles(at, particles);
+      continue;
+    }
+    // An unknown given name before a listed surname: "Wiljan Kasanpawiro".
+    const given = before.text.replace(/^[([{"'“‘]+/u, '');
+    if (/^\p{Lu}\p{Ll}+$/u.test(given) && surnameEvidence(given, g.data) === 'unknown') {
+      const end = wordEndAt(text, at, g);
+      if (end > 0 && isListedSurname(text.slice(at, end), g.data) && !isDutchWordCapitalised(text.slice(at, end))) {
+        const start = before.end - given.length;
+        found.push({ start, nameStart: start, surnameStart: at, end, severity: 'warning' });
+        continue;
+      }
     }
   }
+  // "Kaya zegt": from each verb of speech back to the word before it; a text has few verbs
+  // and many capitals.
+  g.speechVerb.lastIndex = 0;
+  // test(), and a scan back over the word before the verb: most verbs follow a word in
+  // small letters ("het is"), which costs no allocation to pass by.
+  while (g.speechVerb.test(text)) {
+    let space = g.speechVerb.lastIndex - 1;
+    while (space > 0 && text[space] !== ' ' && text[space] !== '\u00a0') space--;
+    let start = space;
+    while (start > 0 && isLetterOrDigit(text[start - 1])) start--;
+    if (start === space || !isCapital(text, start) || gluedBefore(text, start, "'’.-")) continue;
+    if (previousCharacter(text, start) === ',' || particleBefore(text, start)) continue;
+    addBeforeSpeech(start);
+  }
   return found;
+}
+
+/**
+ * A surname found in a name is a name wherever it stands in the same text: "Anna Visser
+ * … Visser kwam niet", also before the full name.
+ */
+function repeatedSurnames(text: string, found: readonly Candidate[]): Candidate[] {
+  const g = nameGrammar();
+  const surnames = new Set<string>();
+  for (const candidate of found) {
+    for (const word of text.slice(candidate.surnameStart, candidate.end).split(/[\s,]+/u)) {
+      if (word.length > 2 && /^\p{Lu}/u.test(word) && !g.data.particleWords.has(word.toLowerCase()) && surnameEvidence(word, g.data)) surnames.add(word);
+    }
+  }
+  const more: Candidate[] = [];
+  for (const surname of surnames) {
+    for (let at = text.indexOf(surname); at >= 0; at = text.indexOf(surname, at + 1)) {
+      const end = at + surname.length;
+      if (gluedBefore(text, at, "'’-") || /[\p{L}\p{N}]/u.test(text[end] ?? '')) continue;
+      if (found.some((c) => c.start <= at && end <= c.end)) continue;
+      const particles = particlesBefore(text, at, g.data);
+      if (particles && isPlaceAfterParticles(particles.sequence, surname, g.data)) continue;
+      const start = particles ? particles.start : at;
+      more.push({ start, nameStart: start, surnameStart: start, end, severity: 'warning' });
+    }
+  }
+  return more;
 }
 
 export const nameDetector: PrivacyDetector = {
   id: 'privacy/name',
   defaultSeverity: 'error',
   detect(text, env) {
-    const found = candidates(text);
-    if (found.length === 0) return [];
+    const direct = candidates(text);
+    if (direct.length === 0) return [];
+    const found = [...direct, ...repeatedSurnames(text, direct)];
     // The forms overlap ("mevrouw A. Jansen" is also "A. Jansen"): of overlapping
     // candidates the more certain form wins, then the longer one.
     const better = (a: Candidate, b: Candidate) =>

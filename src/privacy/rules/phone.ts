@@ -2,7 +2,8 @@
  * privacy/phone: phone numbers. A cheap pattern finds numbers written the way phone
  * numbers are (a leading 0, +31 or 0031, another country code, area codes in brackets,
  * `(0)`, separated by spaces, dots or dashes); libphonenumber-js then decides whether it is
- * a valid number. Always an error. Not reported: numbers that are free, paid or shared
+ * a valid number: an error. A number the library rejects right after "tel.",
+ * "telefoon", "mobiel" (data/privacy/context-words.yaml) is a warning: a typing error. Not reported: numbers that are free, paid or shared
  * service lines (0800, 0900, 0850: organisations, not people), numbers right after a label
  * of another number (factuurnummer, kenmerk), and the digits inside an IBAN.
  */
@@ -70,6 +71,8 @@ export const phoneDetector: PrivacyDetector = {
       if (near(text, start, start + match[0].length, context.otherNumber, 3, 0)) continue;
       const number = validPrefix(match[0]);
       if (number) found.push({ start, end: start + number.length, severity: 'error', message: 'phone', shown: mask(number) });
+      // "tel. 06-1234567": one digit short, but still someone's number.
+      else if (near(text, start, start + match[0].length, context.phone, 3, 0)) found.push({ start, end: start + match[0].length, severity: 'warning', message: 'phoneLabelled', shown: mask(match[0]) });
     }
     return found;
   },

@@ -47,6 +47,17 @@ export interface DocxOptions {
 
 type Labels = Record<string, string> & { steps: Record<string, string>; statuses: Record<string, string> };
 
+/** Where decision and outcome are (the `decisions` setting): the model has moved them already. */
+interface DecisionEntry {
+  number: number;
+  title: string;
+  caseAnchor: string;
+  anchor: string;
+  decision?: string;
+  outcome?: string;
+}
+type DecisionsOf = { decisions?: { mode: string; entries: DecisionEntry[] }; anchors: Record<string, string> };
+
 /** The language tag Word's spelling check uses for the book's language. */
 export function wordLanguage(lang: string): string {
   return lang === 'en' ? 'en-GB' : 'nl-NL';
@@ -57,6 +68,7 @@ export const bookmarkNames = {
   case: (c: { number: number }) => `casus_${c.number}`,
   chapter: (n: number) => `hoofdstuk_${n}`,
   value: (n: number) => `kernwaarde_${n}`,
+  decision: (n: number) => `besluit_${n}`,
   part: (name: string) => name.replace(/[^A-Za-z0-9]/g, '_'),
 };
 
@@ -95,6 +107,8 @@ export function bookDocument(view: Omit<BookView, 'format'>, options: DocxOption
   for (const chapter of view.chapters) anchors.set(chapter.anchor, bookmarkNames.chapter(chapter.number));
   view.valueIndex.forEach((entry, i) => anchors.set(entry.anchor, bookmarkNames.value(i + 1)));
   for (const part of Object.values(view.anchors)) anchors.set(part, bookmarkNames.part(part));
+  const decisions = (view as DecisionsOf).decisions;
+  for (const entry of decisions?.entries ?? []) anchors.set(entry.anchor, bookmarkNames.decision(entry.number));
   let listInstance = 0;
   const context: HtmlContext = {
     language,
@@ -159,6 +173,24 @@ export function bookDocument(view: Omit<BookView, 'format'>, options: DocxOption
     chapter.cases.forEach((c, i) => body.push(...caseBlocks(c, i > 0)));
   }
 
+  // Decisions and outcomes at the back (`decisions: appendix`), each pointing back to its case.
+  if (decisions && decisions.entries.length > 0) {
+    const part = (view as DecisionsOf).anchors.decisions ?? 'decisions';
+    body.push(heading(1, labels.decisionsAppendix!, bookmarkNames.part(part), newPage));
+    body.push(para([run(labels.decisionsAppendixIntro!, { italics: true })]));
+    for (const entry of decisions.entries) {
+      const caseName = anchors.get(entry.caseAnchor) ?? bookmarkNames.case(entry);
+      body.push(new Paragraph({
+        heading: HeadingLevel.HEADING_3,
+        children: [new Bookmark({ id: bookmarkNames.decision(entry.number), children: [
+          new InternalHyperlink({ anchor: caseName, children: [run(`${entry.number}. ${entry.title}`)] }),
+        ] }), run(` (${labels.pageShort} `), new PageReference(caseName), run(')')],
+      }));
+      if (entry.decision) body.push(para([run(labels.decision!, { bold: true })], { keepNext: true }), ...blocks(entry.decision, context));
+      if (entry.outcome) body.push(para([run(labels.outcome!, { bold: true })], { keepNext: true }), ...blocks(entry.outcome, context));
+    }
+  }
+
   // Value index: per value the cases, with Word's page numbers (PAGEREF to the case's bookmark).
   body.push(heading(1, labels.valueIndex!, bookmarkNames.part(view.anchors.valueIndex), newPage));
   view.valueIndex.forEach((entry, i) => {
@@ -217,8 +249,18 @@ export function bookDocument(view: Omit<BookView, 'format'>, options: DocxOption
         out.push(para(law, { numbering: { reference: 'bullets', level: 0, instance } }));
       }
     }
+    // In `inline` mode the case has its decision and outcome; in `appendix` mode a pointer to them.
     out.push(...section(labels.decision!, c.decision));
     out.push(...section(labels.outcome!, c.outcome));
+    const decisionAnchor = (c as { decisionAnchor?: string }).decisionAnchor;
+    const decisionName = decisionAnchor ? anchors.get(decisionAnchor) : undefined;
+    if (decisionName) {
+      out.push(para([
+        new InternalHyperlink({ anchor: decisionName, children: [run(`${labels.decisionsAt} `, { style: 'Hyperlink' })] }),
+        new PageReference(decisionName),
+        run('.'),
+      ], { style: 'DecisionPointer' }));
+    }
     out.push(...listSection(labels.lessons!, c.lessons, 'bullets'));
     out.push(...listSection(labels.questions!, c.questions, 'numbers'));
     if (c.related.length > 0) {
@@ -364,6 +406,7 @@ function styles(language: string): IStylesOptions {
       { id: 'CaseDetails', name: 'Case Details', basedOn: 'Normal', quickFormat: true, run: { size: 20, color: '444444' }, paragraph: { spacing: { after: 200 } } },
       { id: 'CaseSummary', name: 'Case Summary', basedOn: 'Normal', quickFormat: true, run: { italics: true, size: 24 } },
       { id: 'ConceptNotice', name: 'Concept Notice', basedOn: 'Normal', run: { bold: true, color: 'B00020' } },
+      { id: 'DecisionPointer', name: 'Decision Pointer', basedOn: 'Normal', run: { italics: true, color: '444444' }, paragraph: { spacing: { before: 200 } } },
       { id: 'OptionValues', name: 'Option Values', basedOn: 'Normal', run: { size: 18, color: '555555' } },
       { id: 'ValueIndexHeading', name: 'Value Index Heading', basedOn: 'Normal', next: 'Normal', run: { bold: true, size: 26, color: PRIMARY }, paragraph: { spacing: { before: 240, after: 60 }, keepNext: true } },
       { id: 'ValueDescription', name: 'Value Description', basedOn: 'Normal', run: { size: 20, color: '444444' }, paragraph: { keepNext: true } },

@@ -5,5 +5,6 @@ import { duplicateId } from './duplicate-id.js';
 import { duplicateValue } from './duplicate-value.js';
 import { publishedNeedsValue } from './published-needs-value.js';
 import { relatedMissing } from './related-missing.js';
+import { templateText } from './template-text.js';
 
-export const casebookRules: readonly Rule[] = [duplicateId, relatedMissing, publishedNeedsValue, duplicateValue, commentInText];
+export const casebookRules: readonly Rule[] = [duplicateId, relatedMissing, publishedNeedsValue, duplicateValue, commentInText, templateText];

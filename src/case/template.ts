@@ -1,0 +1,55 @@
+/**
+ * The text `casebook new` writes for the author to replace (data/template-text.yaml), and
+ * how to recognise it in a case: the new-case template is filled from the same list, so
+ * what the template writes and what the completeness check looks for are one list.
+ */
+import { readDataFile } from '../data.js';
+import type { Lang } from '../types.js';
+
+/** The placeholders of one language, by name (`situation`, `option1`, `law`, ...). */
+export type TemplateText = Readonly<Record<string, string>>;
+
+let table: Readonly<Record<string, TemplateText>> | undefined;
+
+/** All placeholders, per language. */
+export function templateTexts(): Readonly<Record<string, TemplateText>> {
+  table ??= readDataFile('template-text.yaml') as Record<string, TemplateText>;
+  return table;
+}
+
+/** The placeholders `new` writes in a casebook of this language (Dutch when there are none). */
+export function templateText(lang: Lang): TemplateText {
+  return templateTexts()[lang] ?? templateTexts().nl!;
+}
+
+const normal = (text: string) => text.replace(/\s+/g, ' ').trim().toLowerCase();
+let known: Map<string, Set<string>> | undefined;
+
+/**
+ * Is `value` the template's text for `name` (in any language)? Compared without regard to
+ * white space and case, so a block scalar's line break or a re-indented line still counts.
+ */
+export function isTemplateText(name: string, value: unknown): boolean {
+  if (typeof value !== 'string') return false;
+  if (!known) {
+    known = new Map();
+    for (const texts of Object.values(templateTexts())) {
+      for (const [key, text] of Object.entries(texts)) {
+        // option1 and option2 are both an option's title.
+        const field = /^option\d+$/.test(key) ? 'optionTitle' : key;
+        if (!known.has(field)) known.set(field, new Set());
+        known.get(field)!.add(normal(String(text)));
+      }
+    }
+  }
+  return known.get(name)?.has(normal(value)) ?? false;
+}
+
+/** Any placeholder at all: for the tagger, which must not take evidence from it. */
+export function isAnyTemplateText(value: string): boolean {
+  const text = normal(value);
+  for (const texts of Object.values(templateTexts())) {
+    for (const placeholder of Object.values(texts)) if (normal(String(placeholder)) === text && text.length > 2) return true;
+  }
+  return false;
+}

@@ -1,0 +1,55 @@
+/**
+ * Ordinary Dutch words (data/privacy/dutch-words.txt, from the OpenTaal word list): a
+ * capitalised word that is an ordinary word in lower case ("Vervolgens", "Gemeente") is
+ * not read as a name where only its being unknown would make it one. The file holds
+ * 300,000 words; building a set of them would cost more than the privacy rules take for a
+ * thousand cases, so the sorted file is read as one string and binary-searched.
+ */
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { dataDir } from '../paths.js';
+
+let words: string | undefined;
+/** Where the first word starts (after the comment lines). */
+let first = 0;
+
+function load(): string {
+  if (words !== undefined) return words;
+  words = readFileSync(path.join(dataDir, 'privacy', 'dutch-words.txt'), 'utf8');
+  while (words.charCodeAt(first) === 35 /* # */) first = words.indexOf('\n', first) + 1;
+  return words;
+}
+
+/** Answers already given: the same capitalised words come back in every case. */
+const known = new Map<string, boolean>();
+const MAX_KNOWN = 50_000;
+
+/** True when `lower` (a word in lower case) is an ordinary Dutch word. */
+export function isDutchWord(lower: string): boolean {
+  let answer = known.get(lower);
+  if (answer === undefined) {
+    answer = search(lower);
+    if (known.size >= MAX_KNOWN) known.clear();
+    known.set(lower, answer);
+  }
+  return answer;
+}
+
+function search(lower: string): boolean {
+  const text = load();
+  let low = first;
+  let high = text.length;
+  // Invariant: the word, if present, starts at a line start in [low, high).
+  while (low < high) {
+    const middle = (low + high) >>> 1;
+    const start = text.lastIndexOf('\n', middle - 1) + 1;
+    const lineStart = start < low ? low : start;
+    let end = text.indexOf('\n', lineStart);
+    if (end < 0) end = text.length;
+    const word = text.slice(lineStart, end);
+    if (word === lower) return true;
+    if (word < lower) low = end + 1;
+    else high = lineStart;
+  }
+  return false;
+}
