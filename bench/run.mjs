@@ -25,6 +25,9 @@ const sizes = (process.env.BENCH_SIZES ?? '100,1000,10000').split(',').map(Numbe
 const cli = path.join(root, 'bin', 'casebook.js');
 const node = process.execPath;
 const chromium = process.env.PUPPETEER_EXECUTABLE_PATH ?? '/usr/bin/chromium';
+// A benchmark measures; it does not give up: the PDF builds get an hour before they time out
+// (a 1,000-case book on a busy machine can take longer than the default five minutes).
+const pdfEnv = { CASEBOOK_PDF_TIMEOUT: process.env.CASEBOOK_PDF_TIMEOUT ?? '3600' };
 const chromiumFlags = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--no-pdf-header-footer'];
 
 /** The comparison tools, installed outside the project's dependencies. */
@@ -66,6 +69,7 @@ async function bench(group, name, command, args, options = {}) {
   const row = { group, name, ...result, runs, load, note: options.note?.(result) ?? '' };
   rows.push(row);
   commands.set(name.replace(/, \d[\d,]* cases$/, ''), relative([path.basename(command) === 'node' ? 'node' : command, ...args].join(' ')));
+  writeResults(false);
   console.log(`${group.padEnd(22)} ${name.padEnd(44)} ${result.median.toFixed(2).padStart(7)} s  (${result.min.toFixed(2)}–${result.max.toFixed(2)})  cpu ${cpuText(result)} s  ${String(Math.round(result.peakMb)).padStart(5)} MB  exit ${result.code}${row.note ? '  ' + row.note : ''}`);
   return result;
 }
@@ -110,14 +114,14 @@ for (const n of sizes) {
     if (quick) {
       // One build, through the library, which also says how many prints it took.
       await bench(group, `casebook build --format pdf (library), ${count(n)} cases`, node, [path.join(root, 'bench', 'lib', 'pdf-passes.mjs'), dir, out], {
-        cwd: dir, dir, note: (r) => { const m = /passes (\d+) pages (\d+)/.exec(r.last.stdout); return m ? `${m[2]} pages, ${m[1]} ${m[1] === '1' ? 'print' : 'prints'}` : 'failed'; },
+        cwd: dir, dir, env: pdfEnv, note: (r) => { const m = /passes (\d+) pages (\d+)/.exec(r.last.stdout); return m ? `${m[2]} pages, ${m[1]} ${m[1] === '1' ? 'print' : 'prints'}` : 'failed'; },
       });
     } else {
       // The warm-up build goes through the library, which says how many prints it took.
       let passes = '?';
       await bench(group, `casebook build --format pdf, ${count(n)} cases`, node, [cli, 'build', '--format', 'pdf', '--out', out, '--quiet'], {
-        cwd: dir, dir, warmup: 0,
-        before: () => { passes = /passes (\d+)/.exec(execFileSync(node, [path.join(root, 'bench', 'lib', 'pdf-passes.mjs'), dir, out], { encoding: 'utf8' }))?.[1] ?? '?'; },
+        cwd: dir, dir, warmup: 0, env: pdfEnv,
+        before: () => { passes = /passes (\d+)/.exec(execFileSync(node, [path.join(root, 'bench', 'lib', 'pdf-passes.mjs'), dir, out], { encoding: 'utf8', env: { ...process.env, ...pdfEnv } }))?.[1] ?? '?'; },
         note: () => `${pagesOf(readdirSync(out).filter((f) => f.endsWith('.pdf')).map((f) => path.join(out, f))[0])} pages, ${passes} ${passes === '1' ? 'print' : 'prints'}`,
       });
     }
@@ -131,14 +135,13 @@ for (const n of sizes) {
     });
   }
   if (heavy) rmSync(dir, { recursive: true, force: true });
-  writeResults(false);
 }
 // The varied book (bench/varied.mjs): the shapes that break the page-number estimate. One
 // library build, which says how many prints the book took.
 if (process.env.BENCH_VARIED !== '0') {
   const dir = generateVariedCasebook(path.join(root, '.tmp', 'bench-varied'), 200);
   await bench('varied book', 'casebook build --format pdf (library), 200 varied cases', node, [path.join(root, 'bench', 'lib', 'pdf-passes.mjs'), dir, path.join(dir, 'out')], {
-    cwd: dir, dir, runs: 1, warmup: 0,
+    cwd: dir, dir, runs: 1, warmup: 0, env: pdfEnv,
     note: (r) => { const m = /passes (\d+) pages (\d+)/.exec(r.last.stdout); return m ? `${m[2]} pages, ${m[1]} ${m[1] === '1' ? 'print' : 'prints'}` : 'failed'; },
   });
 }
@@ -193,7 +196,7 @@ function targets() {
 }
 
 // BENCHMARKS.md: the results section between the markers is replaced; the rest is prose.
-// Written after every group, so that a run cut short still leaves what it measured.
+// Written after every row, so that a run cut short still leaves what it measured.
 function writeResults(final) {
   const machine = `${cpus().length} × ${cpus()[0]?.model ?? 'CPU'}, ${Math.round(totalmem() / 2 ** 30)} GiB, Node ${process.version}`;
   const load = `load average (1 min) ${Math.min(...loads).toFixed(1)}–${Math.max(...loads).toFixed(1)} on ${cpus().length} cores as the rows started (median ${[...loads].sort((a, b) => a - b)[Math.floor(loads.length / 2)].toFixed(1)})`;
