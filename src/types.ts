@@ -92,6 +92,8 @@ export interface CasebookConfig {
   roles: LabelledId[];
   output: string;
   templates?: string;
+  /** `templates` was named on the command line (`--templates`): the person's own choice, not held to the casebook's folder. */
+  templatesNamed?: boolean;
   version?: string;
   chapters: 'domain' | 'value';
   /** Where decision and outcome go in the book (default inline). */

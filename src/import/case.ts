@@ -351,7 +351,7 @@ function optionFromCell(cell: Element, casebook: Casebook, rest: Element[]): Imp
   if (!title) return undefined;
   const option: ImportedOption = { title };
   for (const part of parts.slice(1)) {
-    const match = /^(sluit aan bij|fits with|honours|waarden)\s*:\s*(.+)$/i.exec(plainText(part));
+    const match = /^(sluit aan bij|in line with|fits with|honours|waarden)\s*:\s*(.+)$/i.exec(plainText(part));
     const ids = match ? match[2]!.split(/,\s*/).map((label) => casebook.values.values.find((v) => [v.id, v.label.nl, v.label.en].some((n) => normalizeHeading(n) === normalizeHeading(label)))?.id) : [];
     if (match && ids.every(Boolean)) option.values = ids as string[];
     else rest.push(part);

@@ -107,7 +107,7 @@ export async function printBook(book: PreparedBook, options: PrintOptions & { pd
       async (browser) => {
         const printed: Printed = { handouts: [] };
         if (wantBook) {
-          printed.book = await renderPdf(browser, html, outlineOf(view), { ...meta, title: view.book.documentTitle }, { timeoutMs, ...(options.onProgress ? { onProgress: options.onProgress } : {}) });
+          printed.book = await renderPdf(browser, html, outlineOf(view), { ...meta, title: view.book.documentTitle }, { timeoutMs, lang, ...(options.onProgress ? { onProgress: options.onProgress } : {}) });
         }
         if (handouts.length > 0) options.onProgress?.('handouts', { count: handouts.length });
         printed.handouts = await printHandouts(browser, handouts, meta, { timeoutMs });

@@ -12,6 +12,10 @@
  * The page can reach nothing: scripts are off and every request except data: URLs is refused.
  */
 import { createHash } from 'node:crypto';
+import type { PDFObject } from 'pdf-lib';
+import { CasebookError } from '../errors.js';
+import { t } from '../i18n/index.js';
+import type { Lang } from '../types.js';
 import type { Browser, Page } from 'puppeteer-core';
 import { BREAK_ATTRIBUTE, ESTIMATING_CLASS } from './html.js';
 import { finishPdf, type OutlineEntry, type PdfMetadata } from './pdf-finish.js';
@@ -20,6 +24,8 @@ export type { OutlineEntry, PdfMetadata } from './pdf-finish.js';
 
 export interface PdfOptions {
   timeoutMs: number;
+  /** Language of a failure's message. */
+  lang?: Lang;
   onProgress?: (key: string, params?: Record<string, string | number>) => void;
 }
 
@@ -42,30 +48,49 @@ interface Destinations {
   count: number;
 }
 
-/** Where each named destination of a PDF lands (1-based page numbers). */
-export async function readDestinations(bytes: Uint8Array): Promise<Destinations> {
-  const pdfjs = await import('pdfjs-dist/legacy/build/pdf.mjs');
-  // pdfjs takes ownership of the buffer it is given; give it a copy.
-  const doc = await pdfjs.getDocument({ data: bytes.slice(), verbosity: 0, isEvalSupported: false, useSystemFonts: false, disableFontFace: true }).promise;
-  try {
-    const destinations = (await doc.getDestinations()) as Record<string, unknown[] | null>;
-    const pageOfRef = new Map<string, number>();
-    const pages = new Map<string, number>();
-    for (const [name, dest] of Object.entries(destinations)) {
-      const ref = dest?.[0] as { num: number; gen: number } | undefined;
-      if (!ref || typeof ref !== 'object') continue;
-      const key = `${ref.num} ${ref.gen}`;
-      let index = pageOfRef.get(key);
-      if (index === undefined) {
-        index = (await doc.getPageIndex(ref)) + 1;
-        pageOfRef.set(key, index);
-      }
-      pages.set(name, index);
+type PdfLib = typeof import('pdf-lib');
+
+/** The entries of a name tree (PDF 32000 7.9.6), keys as text; kids are followed to a fixed depth. */
+function nameTreeEntries(lib: PdfLib, node: PDFObject | undefined, lookup: (o: PDFObject | undefined) => PDFObject | undefined, depth = 0): Array<[string, PDFObject]> {
+  const { PDFArray, PDFDict, PDFHexString, PDFName, PDFString } = lib;
+  const dict = lookup(node);
+  if (!(dict instanceof PDFDict) || depth > 32) return [];
+  const entries: Array<[string, PDFObject]> = [];
+  const names = lookup(dict.get(PDFName.of('Names')));
+  if (names instanceof PDFArray) {
+    for (let i = 0; i + 1 < names.size(); i += 2) {
+      const key = lookup(names.get(i));
+      if (key instanceof PDFString || key instanceof PDFHexString) entries.push([key.decodeText(), names.get(i + 1)]);
     }
-    return { pages, count: doc.numPages };
-  } finally {
-    await doc.destroy();
   }
+  const kids = lookup(dict.get(PDFName.of('Kids')));
+  if (kids instanceof PDFArray) for (const kid of kids.asArray()) entries.push(...nameTreeEntries(lib, kid, lookup, depth + 1));
+  return entries;
+}
+
+/** Where each named destination of a PDF lands (1-based page numbers): the catalog's /Dests and the /Names /Dests tree. */
+export async function readDestinations(bytes: Uint8Array): Promise<Destinations> {
+  // Loaded when a PDF is made, not at start-up.
+  const lib = await import('pdf-lib');
+  const { PDFArray, PDFDict, PDFName, PDFRef } = lib;
+  const doc = await lib.PDFDocument.load(bytes, { updateMetadata: false });
+  const lookup = (o: PDFObject | undefined) => (o instanceof PDFRef ? doc.context.lookup(o) : o);
+  const pageOfRef = new Map(doc.getPages().map((page, index) => [page.ref.toString(), index + 1]));
+  const named: Array<[string, PDFObject]> = [];
+  const dests = lookup(doc.catalog.get(PDFName.of('Dests')));
+  if (dests instanceof PDFDict) for (const [key, value] of dests.entries()) named.push([key.decodeText(), value]);
+  const names = lookup(doc.catalog.get(PDFName.of('Names')));
+  if (names instanceof PDFDict) named.push(...nameTreeEntries(lib, names.get(PDFName.of('Dests')), lookup));
+  const pages = new Map<string, number>();
+  for (const [name, value] of named) {
+    // A destination is an array [page, /XYZ ...], or a dictionary holding one under /D.
+    let dest = lookup(value);
+    if (dest instanceof PDFDict) dest = lookup(dest.get(PDFName.of('D')));
+    const page = dest instanceof PDFArray ? dest.get(0) : undefined;
+    const number = page instanceof PDFRef ? pageOfRef.get(page.toString()) : undefined;
+    if (number !== undefined) pages.set(name, number);
+  }
+  return { pages, count: doc.getPageCount() };
 }
 
 const flatten = (entries: OutlineEntry[]): string[] => entries.flatMap((e) => [e.anchor, ...flatten(e.children ?? [])]);
@@ -179,7 +204,12 @@ export async function renderPdf(browser: Browser, html: string, outline: Outline
       await fillPageNumbers(page, known);
       passes++;
       options.onProgress?.('pass', { pass: passes });
-      bytes = await page.pdf({ preferCSSPageSize: true, printBackground: true, tagged: true, outline: false, timeout });
+      bytes = await page.pdf({ preferCSSPageSize: true, printBackground: true, tagged: true, outline: false, timeout }).catch((error: unknown) => {
+        // Chromium says only "Printing failed" when a book is too large to print at once.
+        if (!/Printing failed/i.test((error as Error)?.message ?? '')) throw error;
+        const pages = Math.max(0, ...known.values());
+        throw new CasebookError(t(options.lang ?? 'nl', 'render.build.printFailed', { pages, size: (Buffer.byteLength(html) / 1024 / 1024).toFixed(0) }));
+      });
       found = await readDestinations(bytes);
       if (sameNumbers(anchors, known, found.pages)) break;
       options.onProgress?.('pages', { count: found.count });

@@ -17,7 +17,6 @@ import { templatesDir } from '../paths.js';
 import type { Casebook, Lang, Message } from '../types.js';
 import type { BookView } from './view.js';
 import { configMessage } from './source-message.js';
-import { typesetTitle } from './typography.js';
 
 export interface Templates {
   /** Lays out the whole page; throws TemplateRenderError when a template fails at run time. */
@@ -61,63 +60,54 @@ export function builtInTemplateNames(dir = templatesDir): string[] {
 
 function registerHelpers(hb: typeof Handlebars): void {
   hb.registerHelper('eq', (a: unknown, b: unknown) => a === b);
-  hb.registerHelper('or', (...args: unknown[]) => args.slice(0, -1).some(Boolean));
-  // A title as displayed: typographic quotes, soft hyphens in very long words (never for ids or attributes).
-  hb.registerHelper('typeset', (text: unknown, options: Handlebars.HelperOptions) => {
-    const root = options.data?.root as BookView | undefined;
-    return typeof text === 'string' ? typesetTitle(text, root?.lang ?? 'nl') : '';
-  });
-  // A case's values in two groups: those with a reason (a list beside them) and those without (one line).
-  const hasReason = (v: unknown) => typeof (v as { why?: unknown })?.why === 'string';
-  hb.registerHelper('withReason', (values: unknown) => (Array.isArray(values) ? values.filter(hasReason) : []));
-  hb.registerHelper('withoutReason', (values: unknown) => (Array.isArray(values) ? values.filter((v) => !hasReason(v)) : []));
   // In the PDF, a placeholder that the PDF stage fills with the page number of `anchor`;
   // an optional label ("p.") is shown before the number by the stylesheet.
   hb.registerHelper('pageref', (...args: unknown[]) => {
     const options = args.pop() as Handlebars.HelperOptions;
     const [anchor, label] = args;
-    const root = options.data?.root as (BookView & { handout?: unknown }) | undefined;
-    // A handout is one case: the book's pages are not there to refer to.
-    if (root?.format !== 'pdf' || root.handout !== undefined || typeof anchor !== 'string') return '';
+    const root = options.data?.root as BookView | undefined;
+    if (root?.format !== 'pdf' || typeof anchor !== 'string') return '';
     const labelAttribute = typeof label === 'string' ? ` data-label="${hb.escapeExpression(label)}"` : '';
     return new hb.SafeString(`<span class="pageref" data-pageref="${hb.escapeExpression(anchor)}"${labelAttribute}></span>`);
   });
 }
 
-export function loadTemplates(casebook: Casebook, lang: Lang): TemplatesResult {
-  const messages: Message[] = [];
+/** The template files to use: the built-in ones, each replaced by the casebook's own where it has one. */
+function templateFiles(casebook: Casebook, lang: Lang, messages: Message[]): { files: Record<string, string>; ownFolder?: string } | undefined {
   const files: Record<string, string> = {};
   for (const name of builtInTemplateNames()) files[name] = path.join(templatesDir, name);
-
-  let ownFolder: string | undefined;
-  if (casebook.config.templates !== undefined) {
-    const folder = path.resolve(casebook.config.root, casebook.config.templates);
-    if (!isInsideReal(casebook.config.root, folder)) {
-      messages.push(configMessage(casebook, '/templates', 'load/outside-casebook', 'error', t(lang, 'load.settingOutside', { setting: 'templates', value: casebook.config.templates })));
-      return { messages };
-    }
-    const isFolder = existsSync(folder) && statSync(folder).isDirectory();
-    if (!isFolder) {
-      messages.push(configMessage(casebook, '/templates', 'render/templates-missing', 'error', t(lang, 'load.templatesMissing', { folder: casebook.config.templates })));
-      return { messages };
-    }
-    ownFolder = folder;
-    for (const name of Object.keys(files)) {
-      const candidates = [path.join(folder, name)];
-      if (name.startsWith('partials/')) candidates.push(path.join(folder, path.basename(name)));
-      const found = candidates.find((file) => existsSync(file));
-      if (found) files[name] = found;
-    }
-    // Extra partials of the casebook's own (hooks its page.hbs can include).
-    for (const name of list(path.join(folder, 'partials'), '.hbs')) files[`partials/${name}`] ??= path.join(folder, 'partials', name);
+  if (casebook.config.templates === undefined) return { files };
+  const folder = path.resolve(casebook.config.root, casebook.config.templates);
+  // A folder named with --templates is the person's own choice; one from casebook.yaml stays inside.
+  if (!casebook.config.templatesNamed && !isInsideReal(casebook.config.root, folder)) {
+    messages.push(configMessage(casebook, '/templates', 'load/outside-casebook', 'error', t(lang, 'load.settingOutside', { setting: 'templates', value: casebook.config.templates })));
+    return undefined;
   }
+  const isFolder = existsSync(folder) && statSync(folder).isDirectory();
+  if (!isFolder) {
+    messages.push(configMessage(casebook, '/templates', 'render/templates-missing', 'error', t(lang, 'load.templatesMissing', { folder: casebook.config.templates })));
+    return undefined;
+  }
+  for (const name of Object.keys(files)) {
+    const candidates = [path.join(folder, name)];
+    if (name.startsWith('partials/')) candidates.push(path.join(folder, path.basename(name)));
+    const found = candidates.find((file) => existsSync(file));
+    if (found) files[name] = found;
+  }
+  // Extra partials of the casebook's own (hooks its page.hbs can include).
+  for (const name of list(path.join(folder, 'partials'), '.hbs')) files[`partials/${name}`] ??= path.join(folder, 'partials', name);
+  return { files, ownFolder: folder };
+}
 
-  // The casebook's own template files are read only when they are regular files inside the
-  // casebook (a partial linked to a private key must not land in the book) and not huge.
+/**
+ * The casebook's own template files are read only when they are regular files inside the
+ * casebook (a partial linked to a private key must not land in the book) and not huge.
+ */
+function readTemplates(casebook: Casebook, lang: Lang, files: Record<string, string>, ownFolder: string | undefined, messages: Message[]): Record<string, string> {
   const texts: Record<string, string> = {};
   for (const [name, file] of Object.entries(files)) {
     const own = ownFolder !== undefined && file.startsWith(ownFolder + path.sep);
-    if (own && !isInsideReal(casebook.config.root, file)) {
+    if (own && !casebook.config.templatesNamed && !isInsideReal(casebook.config.root, file)) {
       messages.push(makeMessage(file, 'load/outside-casebook', 'error', t(lang, 'load.outsideCasebook', { target: file }), startOfFile));
       continue;
     }
@@ -131,18 +121,32 @@ export function loadTemplates(casebook: Casebook, lang: Lang): TemplatesResult {
       messages.push(makeMessage(file, refusal?.reason === 'not-a-file' ? 'load/not-a-file' : 'load/unreadable', 'error', text, startOfFile));
     }
   }
-  if (messages.length > 0) return { messages };
-  for (const [name, file] of Object.entries(files)) {
-    if (ownFolder !== undefined && file.startsWith(ownFolder + path.sep)) messages.push(...remoteReferences(file, texts[name]!, lang));
-  }
+  return texts;
+}
 
-  const hb = Handlebars.create();
-  registerHelpers(hb);
-  const read = (name: string) => texts[name]!;
-  const pages = compilePages(hb, texts, files, lang, messages);
-  const compiled = pages['page.hbs'];
-  const handoutPage = pages['handout.hbs'];
-  if (messages.some((m) => m.severity === 'error') || !compiled || !handoutPage) return { messages };
+/** The partials registered and the pages (page.hbs, handout.hbs) compiled; a syntax error becomes a message at its line. */
+function compileTemplates(hb: typeof Handlebars, files: Record<string, string>, texts: Record<string, string>, lang: Lang, messages: Message[]): Record<string, HandlebarsTemplateDelegate> {
+  const pages: Record<string, HandlebarsTemplateDelegate> = {};
+  for (const name of Object.keys(files).filter((n) => n.endsWith('.hbs'))) {
+    const source = texts[name]!;
+    try {
+      // Handlebars compiles lazily; parsing now turns a syntax error into a message at its line.
+      hb.parse(source);
+    } catch (error) {
+      const detail = (error as Error).message;
+      const line = Number(/line (\d+)/.exec(detail)?.[1] ?? 1);
+      const position = { line, column: 1, endLine: line, endColumn: 1 };
+      messages.push(makeMessage(files[name]!, 'render/template-syntax', 'error', t(lang, 'render.messages.templateSyntax', { detail: detail.split('\n')[0]! }), position));
+      continue;
+    }
+    if (name.startsWith('partials/')) hb.registerPartial(path.basename(name, '.hbs'), source);
+    else pages[name] = hb.compile(source, { preventIndent: true });
+  }
+  return pages;
+}
+
+/** The page laid out whole, or in pieces (each case laid out when its piece is taken); a handout. */
+function renderers(hb: typeof Handlebars, compiled: HandlebarsTemplateDelegate, handout: HandlebarsTemplateDelegate, ownFolder: string | undefined): Pick<Templates, 'render' | 'renderPieces' | 'renderHandout'> {
   const runtimeOptions = { allowProtoPropertiesByDefault: false, allowProtoMethodsByDefault: false };
   const run = <T>(work: () => T): T => {
     try {
@@ -156,36 +160,47 @@ export function loadTemplates(casebook: Casebook, lang: Lang): TemplatesResult {
   const caseSource = hb.partials[DEFERRED_PARTIAL] as string | undefined;
   const casePartial = caseSource === undefined ? undefined : hb.compile(caseSource, { preventIndent: true });
   return {
-    messages,
-    templates: {
-      files,
-      css: read('style.css'),
-      script: read('script.js'),
-      render: (view) => run(() => compiled(view, runtimeOptions)),
-      renderHandout: (view) => run(() => handoutPage(view, runtimeOptions)),
-      renderPieces: (view) => {
-        if (!casePartial) return [run(() => compiled(view, runtimeOptions))];
-        // The page is laid out with a marker where each case goes; the cases are laid out
-        // when their piece is taken. The nonce keeps case text from forging a marker.
-        const nonce = randomBytes(8).toString('hex');
-        const deferred: Array<{ context: unknown; options: Handlebars.RuntimeOptions }> = [];
-        hb.registerPartial(DEFERRED_PARTIAL, ((context: unknown, options: Handlebars.RuntimeOptions) => {
-          deferred.push({ context, options });
-          return `\u0000${nonce}:${deferred.length - 1}\u0000`;
-        }) as unknown as Handlebars.Template);
-        let outline: string;
-        try {
-          outline = run(() => compiled(view, runtimeOptions));
-        } finally {
-          hb.registerPartial(DEFERRED_PARTIAL, caseSource!);
-        }
-        return pieces(outline, new RegExp(`\u0000${nonce}:(\\d+)\u0000`, 'g'), (index) => {
-          const { context, options } = deferred[index]!;
-          return run(() => casePartial(context, { ...runtimeOptions, data: options.data, helpers: options.helpers, partials: options.partials }));
-        });
-      },
+    render: (view) => run(() => compiled(view, runtimeOptions)),
+    renderHandout: (view) => run(() => handout(view, runtimeOptions)),
+    renderPieces: (view) => {
+      if (!casePartial) return [run(() => compiled(view, runtimeOptions))];
+      // The page is laid out with a marker where each case goes; the cases are laid out
+      // when their piece is taken. The nonce keeps case text from forging a marker.
+      const nonce = randomBytes(8).toString('hex');
+      const deferred: Array<{ context: unknown; options: Handlebars.RuntimeOptions }> = [];
+      hb.registerPartial(DEFERRED_PARTIAL, ((context: unknown, options: Handlebars.RuntimeOptions) => {
+        deferred.push({ context, options });
+        return `\u0000${nonce}:${deferred.length - 1}\u0000`;
+      }) as unknown as Handlebars.Template);
+      let outline: string;
+      try {
+        outline = run(() => compiled(view, runtimeOptions));
+      } finally {
+        hb.registerPartial(DEFERRED_PARTIAL, caseSource!);
+      }
+      return pieces(outline, new RegExp(`\u0000${nonce}:(\\d+)\u0000`, 'g'), (index) => {
+        const { context, options } = deferred[index]!;
+        return run(() => casePartial(context, { ...runtimeOptions, data: options.data, helpers: options.helpers, partials: options.partials }));
+      });
     },
   };
+}
+
+export function loadTemplates(casebook: Casebook, lang: Lang): TemplatesResult {
+  const messages: Message[] = [];
+  const found = templateFiles(casebook, lang, messages);
+  if (!found) return { messages };
+  const { files, ownFolder } = found;
+  const texts = readTemplates(casebook, lang, files, ownFolder, messages);
+  if (messages.length > 0) return { messages };
+  for (const [name, file] of Object.entries(files)) {
+    if (ownFolder !== undefined && file.startsWith(ownFolder + path.sep)) messages.push(...remoteReferences(file, texts[name]!, lang));
+  }
+  const hb = Handlebars.create();
+  registerHelpers(hb);
+  const { 'page.hbs': page, 'handout.hbs': handout } = compileTemplates(hb, files, texts, lang, messages);
+  if (messages.some((m) => m.severity === 'error') || !page || !handout) return { messages };
+  return { messages, templates: { files, css: texts['style.css']!, script: texts['script.js']!, ...renderers(hb, page, handout, ownFolder) } };
 }
 
 /**
@@ -207,29 +222,6 @@ function remoteReferences(file: string, text: string, lang: Lang): Message[] {
     }
   });
   return messages;
-}
-
-/**
- * Registers the partials and compiles the pages (page.hbs, handout.hbs). Handlebars compiles
- * lazily; parsing first turns a syntax error into a message at its line.
- */
-function compilePages(hb: typeof Handlebars, texts: Record<string, string>, files: Record<string, string>, lang: Lang, messages: Message[]): Record<string, HandlebarsTemplateDelegate> {
-  const pages: Record<string, HandlebarsTemplateDelegate> = {};
-  for (const name of Object.keys(files).filter((n) => n.endsWith('.hbs'))) {
-    const source = texts[name]!;
-    try {
-      hb.parse(source);
-    } catch (error) {
-      const detail = (error as Error).message;
-      const line = Number(/line (\d+)/.exec(detail)?.[1] ?? 1);
-      const position = { line, column: 1, endLine: line, endColumn: 1 };
-      messages.push(makeMessage(files[name]!, 'render/template-syntax', 'error', t(lang, 'render.messages.templateSyntax', { detail: detail.split('\n')[0]! }), position));
-      continue;
-    }
-    if (name.startsWith('partials/')) hb.registerPartial(path.basename(name, '.hbs'), source);
-    else pages[name] = hb.compile(source, { preventIndent: true });
-  }
-  return pages;
 }
 
 /** The partial laid out piece by piece: one case. */

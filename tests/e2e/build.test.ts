@@ -125,7 +125,7 @@ describe('casebook build on the example casebook', () => {
     expect(pdf.outline.map((e) => e.title)).toEqual([
       'Casusboekje sociaal domein', 'Colofon', 'Leeswijzer', 'Inhoud',
       '1. Wmo 2015', '2. Jeugdwet', '3. Participatiewet', '4. Wet gemeentelijke schuldhulpverlening', '5. Wet inburgering', '6. Integraal (over de domeinen)',
-      'Kernwaardenregister', 'Overzicht per domein', 'Kernwaarden per casus',
+      'Kernwaardenregister', 'Kernwaarden per casus',
     ]);
     expect(pdf.outline.slice(0, 4).map((e) => e.page)).toEqual([1, 2, 3, 4]);
     expect(allCases().map((c) => numbered(c.title)[0])).toEqual(published().map((_, i) => i + 1));
@@ -150,7 +150,7 @@ describe('casebook build on the example casebook', () => {
       expect(found, `contents entry for ${entry.title}`).toBeTruthy();
       expect(Number(found![1]), entry.title).toBe(entry.page);
     }
-    for (const part of ['Colofon', 'Leeswijzer', 'Kernwaardenregister', 'Overzicht per domein', 'Kernwaarden per casus']) {
+    for (const part of ['Colofon', 'Leeswijzer', 'Kernwaardenregister', 'Kernwaarden per casus']) {
       const page = pdf.outline.find((e) => e.title === part)!.page;
       expect(lines.some((l) => new RegExp(`^\\s*${part}\\s.*\\s${page}\\s*$`).test(l)), part).toBe(true);
     }
@@ -321,7 +321,7 @@ describe('casebook build on the example casebook', () => {
     writeFileSync(html, 'vorige versie');
     const noBrowser = await run(['build'], dir, { PUPPETEER_EXECUTABLE_PATH: '/nergens/chrome' });
     expect(noBrowser.code).toBe(2);
-    expect(noBrowser.stderr).toBe('casebook: PUPPETEER_EXECUTABLE_PATH wijst naar /nergens/chrome, maar daar staat geen programma. Pas de variabele aan of verwijder hem, zodat casebook zelf een browser zoekt.\n');
+    expect(noBrowser.stderr).toBe('casebook: PUPPETEER_EXECUTABLE_PATH wijst naar /nergens/chrome, maar daar staat geen programma (en op het PATH staat het ook niet). Geef het volledige pad van Chrome, Chromium of Edge, of laat PUPPETEER_EXECUTABLE_PATH weg, zodat casebook zelf een browser zoekt.\n');
     expect(readFileSync(html, 'utf8')).toBe('vorige versie');
     writeFileSync(html, before);
   });
@@ -334,9 +334,10 @@ describe('casebook build on the example casebook', () => {
   });
 
   it('refuses an unknown format', async () => {
-    const wrong = await run(['build', '--format', 'docx'], dir);
+    // docx is a format since issue 16; epub is not.
+    const wrong = await run(['build', '--format', 'epub'], dir);
     expect(wrong.code).toBe(2);
-    expect(wrong.stderr).toBe("casebook: Onbekend formaat 'docx'. Kies html, pdf, handouts of een combinatie zoals html,pdf.\n");
+    expect(wrong.stderr).toBe("casebook: Onbekend formaat 'epub'. Kies html, pdf, docx (Word), handouts of een combinatie zoals html,pdf.\n");
   });
 });
 
