@@ -17,6 +17,7 @@ import { templatesDir } from '../paths.js';
 import type { Casebook, Lang, Message } from '../types.js';
 import type { BookView } from './view.js';
 import { configMessage } from './source-message.js';
+import { typesetTitle } from './typography.js';
 
 export interface Templates {
   /** Lays out the whole page; throws TemplateRenderError when a template fails at run time. */
@@ -60,13 +61,24 @@ export function builtInTemplateNames(dir = templatesDir): string[] {
 
 function registerHelpers(hb: typeof Handlebars): void {
   hb.registerHelper('eq', (a: unknown, b: unknown) => a === b);
+  hb.registerHelper('or', (...args: unknown[]) => args.slice(0, -1).some(Boolean));
+  // A title as displayed: typographic quotes, soft hyphens in very long words (never for ids or attributes).
+  hb.registerHelper('typeset', (text: unknown, options: Handlebars.HelperOptions) => {
+    const root = options.data?.root as BookView | undefined;
+    return typeof text === 'string' ? typesetTitle(text, root?.lang ?? 'nl') : '';
+  });
+  // A case's values in two groups: those with a reason (a list beside them) and those without (one line).
+  const hasReason = (v: unknown) => typeof (v as { why?: unknown })?.why === 'string';
+  hb.registerHelper('withReason', (values: unknown) => (Array.isArray(values) ? values.filter(hasReason) : []));
+  hb.registerHelper('withoutReason', (values: unknown) => (Array.isArray(values) ? values.filter((v) => !hasReason(v)) : []));
   // In the PDF, a placeholder that the PDF stage fills with the page number of `anchor`;
   // an optional label ("p.") is shown before the number by the stylesheet.
   hb.registerHelper('pageref', (...args: unknown[]) => {
     const options = args.pop() as Handlebars.HelperOptions;
     const [anchor, label] = args;
-    const root = options.data?.root as BookView | undefined;
-    if (root?.format !== 'pdf' || typeof anchor !== 'string') return '';
+    const root = options.data?.root as (BookView & { handout?: unknown }) | undefined;
+    // A handout is one case: the book's pages are not there to refer to.
+    if (root?.format !== 'pdf' || root.handout !== undefined || typeof anchor !== 'string') return '';
     const labelAttribute = typeof label === 'string' ? ` data-label="${hb.escapeExpression(label)}"` : '';
     return new hb.SafeString(`<span class="pageref" data-pageref="${hb.escapeExpression(anchor)}"${labelAttribute}></span>`);
   });
