@@ -9,6 +9,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { scanText } from '../dist/privacy/index.js';
+
 /** The kinds of marked items, and the rule that must find each. */
 export const corpusKinds = {
   name: 'privacy/name',
@@ -22,7 +23,9 @@ export const corpusKinds = {
   /** Another full date: reporting it is allowed, not required. */
   date: 'privacy/birthdate',
 };
+
 const markup = /\[\[([a-z]+):([^\]]*)\]\]/g;
+
 /** One text: the markup taken out, the marked items as ranges in what is left. */
 export function parseMarkedText(marked, source = '') {
   const items = [];
@@ -30,18 +33,17 @@ export function parseMarkedText(marked, source = '') {
   let last = 0;
   for (const match of marked.matchAll(markup)) {
     const kind = match[1];
-    if (!(kind in corpusKinds))
-      throw new Error(`${source}: unknown kind "${kind}" in ${match[0]}`);
+    if (!(kind in corpusKinds)) throw new Error(`${source}: unknown kind "${kind}" in ${match[0]}`);
     text += marked.slice(last, match.index);
-    items.push({ kind: kind, start: text.length, end: text.length + match[2].length });
+    items.push({ kind, start: text.length, end: text.length + match[2].length });
     text += match[2];
     last = match.index + match[0].length;
   }
   text += marked.slice(last);
-  if (text.includes('[[') || text.includes(']]'))
-    throw new Error(`${source}: unbalanced markup`);
+  if (text.includes('[[') || text.includes(']]')) throw new Error(`${source}: unbalanced markup`);
   return { source, text, items };
 }
+
 /** The texts of one corpus file: separated by lines `---`, comment lines before the first. */
 export function parseCorpusFile(content, name) {
   const parts = content.replace(/\r\n/g, '\n').split(/^---[ \t]*$/m).slice(1);
@@ -50,6 +52,7 @@ export function parseCorpusFile(content, name) {
     .filter((part) => part.trim() !== '')
     .map((part, index) => parseMarkedText(part, `${name} #${index + 1}`));
 }
+
 /** Every text of the `.txt` files in `folder`, in file-name order. */
 export function readCorpus(folder) {
   return readdirSync(folder)
@@ -57,8 +60,10 @@ export function readCorpus(folder) {
     .sort()
     .flatMap((file) => parseCorpusFile(readFileSync(path.join(folder, file), 'utf8'), file));
 }
+
 const overlaps = (a, b) => a.start < b.end && b.start < a.end;
 const counts = (finding) => !finding.suppressed && finding.severity !== 'info';
+
 export function evaluateCorpus(texts) {
   const kinds = new Map();
   const result = {
@@ -67,33 +72,27 @@ export function evaluateCorpus(texts) {
   for (const { source, text, items } of texts) {
     const findings = scanText(text);
     const clean = items.length === 0;
-    if (clean)
-      result.cleanTexts++;
+    if (clean) result.cleanTexts++;
     for (const item of items) {
-      if (item.kind === 'date')
-        continue;
+      if (item.kind === 'date') continue;
       const score = kinds.get(item.kind) ?? { kind: item.kind, marked: 0, found: 0, recall: 0 };
       kinds.set(item.kind, score);
       score.marked++;
       const rule = corpusKinds[item.kind];
       const hits = findings.filter((f) => f.rule === rule && overlaps(f, item));
-      if (hits.some(counts))
-        score.found++;
-      else
-        result.misses.push({ source, kind: item.kind, marked: text.slice(item.start, item.end), ...(hits.length ? { reportedAs: hits[0].severity } : {}) });
+      if (hits.some(counts)) score.found++;
+      else result.misses.push({ source, kind: item.kind, marked: text.slice(item.start, item.end), ...(hits.length ? { reportedAs: hits[0].severity } : {}) });
     }
     for (const finding of findings.filter(counts)) {
       const marked = items.filter((item) => corpusKinds[item.kind] === finding.rule && overlaps(finding, item));
-      if (marked.length > 0 && marked.every((item) => item.kind === 'date'))
-        continue;
+      if (marked.length > 0 && marked.every((item) => item.kind === 'date')) continue;
       result.reported++;
       if (marked.length > 0) {
         result.correct++;
         continue;
       }
       result.falsePositives.push({ source, rule: finding.rule, severity: finding.severity, matched: text.slice(finding.start, finding.end), clean });
-      if (clean && finding.severity === 'error')
-        result.cleanErrors++;
+      if (clean && finding.severity === 'error') result.cleanErrors++;
     }
   }
   result.kinds = [...kinds.values()]
@@ -102,23 +101,22 @@ export function evaluateCorpus(texts) {
   result.precision = result.reported === 0 ? 1 : result.correct / result.reported;
   return result;
 }
+
 /** The targets of issue 19 on the untuned part. */
 export const corpusTargets = {
   recall: { name: 0.95, street: 0.95, birthdate: 0.95, postcode: 1, bsn: 1, phone: 1, email: 1, iban: 1 },
   precision: 0.95,
   cleanErrors: 0,
 };
+
 /** The targets that `evaluation` misses, as sentences; empty when all are met. */
 export function missedCorpusTargets(evaluation) {
   const missed = [];
   for (const [kind, target] of Object.entries(corpusTargets.recall)) {
     const score = evaluation.kinds.find((k) => k.kind === kind);
-    if (score && score.recall < target)
-      missed.push(`${kind}: recall ${(score.recall * 100).toFixed(1)}% < ${target * 100}%`);
+    if (score && score.recall < target) missed.push(`${kind}: recall ${(score.recall * 100).toFixed(1)}% < ${target * 100}%`);
   }
-  if (evaluation.precision < corpusTargets.precision)
-    missed.push(`precision ${(evaluation.precision * 100).toFixed(1)}% < ${corpusTargets.precision * 100}%`);
-  if (evaluation.cleanErrors > corpusTargets.cleanErrors)
-    missed.push(`clean texts: ${evaluation.cleanErrors} error(s)`);
+  if (evaluation.precision < corpusTargets.precision) missed.push(`precision ${(evaluation.precision * 100).toFixed(1)}% < ${corpusTargets.precision * 100}%`);
+  if (evaluation.cleanErrors > corpusTargets.cleanErrors) missed.push(`clean texts: ${evaluation.cleanErrors} error(s)`);
   return missed;
 }

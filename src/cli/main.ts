@@ -4,7 +4,7 @@
  * found, 2 the command itself could not run. Commands are imported only when they run, so
  * `--help` and `--version` stay fast.
  */
-import { Command, CommanderError, Option } from 'commander';
+import { Command, CommanderError, Help, Option } from 'commander';
 import { CasebookError } from '../errors.js';
 import { t } from '../i18n/index.js';
 import { escapeLines, escapeStray } from '../report/escape.js';
@@ -19,18 +19,32 @@ function helpLang(argv: readonly string[], env: NodeJS.ProcessEnv): Lang {
   return value === 'en' ? 'en' : 'nl';
 }
 
+/** Commander's headings, by the words it passes to styleTitle. */
+const HELP_TITLES: Readonly<Record<string, string>> = {
+  'Usage:': 'usage', 'Options:': 'options', 'Commands:': 'commands', 'Arguments:': 'arguments', 'Global Options:': 'globalOptions',
+};
+
 function buildProgram(io: Io, lang: Lang, setExit: (code: number) => void): Command {
   const h = (key: string) => t(lang, `help.${key}`);
+  /** A flag's placeholder (`--out <map>`) in the language of the help. */
+  const v = (name: string) => t(lang, `help.placeholders.${name}`);
+  const localUsage = (usage: string) => usage.replace('[options]', `[${v('options')}]`).replace('[command]', `[${v('command')}]`);
   const program = new Command('casebook')
     .description(h('program'))
     .version(version, '-V, --version', h('version'))
     .helpOption('-h, --help', h('help'))
     .addHelpCommand(false)
-    .option('--lang <taal>', h('lang'))
-    .option('--casebook <pad>', h('casebook'))
+    .option(`--lang <${v('lang')}>`, h('lang'))
+    .option(`--casebook <${v('path')}>`, h('casebook'))
     .option('-q, --quiet', h('quiet'))
     .option('--no-color', h('noColor'))
     .showHelpAfterError(h('afterError'))
+    // Commander's own headings (Usage:, Options:, ...) in the language of the help too.
+    .configureHelp({
+      styleTitle: (title: string) => t(lang, `help.titles.${HELP_TITLES[title] ?? 'other'}`, { title }),
+      commandUsage: (command: Command) => localUsage(new Help().commandUsage(command)),
+      subcommandTerm: (command: Command) => localUsage(new Help().subcommandTerm(command)),
+    })
     .configureOutput({ writeOut: (s) => io.stdout.write(s), writeErr: (s) => io.stderr.write(s) })
     .exitOverride();
 
@@ -43,10 +57,10 @@ function buildProgram(io: Io, lang: Lang, setExit: (code: number) => void): Comm
   program
     .command('validate')
     .description(h('validate.description'))
-    .argument('[paths...]', h('validate.paths'))
-    .addOption(new Option('-f, --format <format>', h('validate.format')))
-    .option('--max-warnings <n>', h('validate.maxWarnings'))
-    .option('-o, --output-file <bestand>', h('validate.outputFile'))
+    .argument(`[${v('paths')}...]`, h('validate.paths'))
+    .addOption(new Option(`-f, --format <${v('format')}>`, h('validate.format')))
+    .option(`--max-warnings <${v('n')}>`, h('validate.maxWarnings'))
+    .option(`-o, --output-file <${v('file')}>`, h('validate.outputFile'))
     .addHelpText('after', h('validate.examples'))
     .action(async (paths: string[], _options, command: Command) => {
       const { validateCommand } = await import('./commands/validate.js');
@@ -56,7 +70,7 @@ function buildProgram(io: Io, lang: Lang, setExit: (code: number) => void): Comm
   program
     .command('stats')
     .description(h('stats.description'))
-    .option('-f, --format <format>', h('stats.format'))
+    .option(`-f, --format <${v('format')}>`, h('stats.format'))
     .option('--drafts', h('stats.drafts'))
     .addHelpText('after', h('stats.examples'))
     .action(async (_options, command: Command) => {
@@ -67,11 +81,11 @@ function buildProgram(io: Io, lang: Lang, setExit: (code: number) => void): Comm
   program
     .command('init')
     .description(h('init.description'))
-    .argument('[dir]', h('init.dir'))
+    .argument(`[${v('folder')}]`, h('init.dir'))
     .option('--force', h('init.force'))
-    .option('--title <titel>', h('init.title'))
-    .option('--organisation <naam>', h('init.organisation'))
-    .option('--ci <platform>', h('init.ci'))
+    .option(`--title <${v('title')}>`, h('init.title'))
+    .option(`--organisation <${v('name')}>`, h('init.organisation'))
+    .option(`--ci <${v('platform')}>`, h('init.ci'))
     .option('--update', h('init.update'))
     .addHelpText('after', h('init.examples'))
     .action(async (dir: string | undefined, _options, command: Command) => {
@@ -82,9 +96,9 @@ function buildProgram(io: Io, lang: Lang, setExit: (code: number) => void): Comm
   program
     .command('new')
     .description(h('new.description'))
-    .argument('<title>', h('new.title'))
-    .option('-d, --domain <domein>', h('new.domain'))
-    .option('-r, --role <rol>', h('new.role'))
+    .argument(`<${v('title')}>`, h('new.title'))
+    .option(`-d, --domain <${v('domain')}>`, h('new.domain'))
+    .option(`-r, --role <${v('role')}>`, h('new.role'))
     .addHelpText('after', h('new.examples'))
     .action(async (title: string, _options, command: Command) => {
       const { newCommand } = await import('./commands/init.js');
@@ -95,13 +109,13 @@ function buildProgram(io: Io, lang: Lang, setExit: (code: number) => void): Comm
   program
     .command('build')
     .description(h('build.description'))
-    .option('-f, --format <formats>', h('build.format'))
-    .option('-o, --out <map>', h('build.out'))
+    .option(`-f, --format <${v('formats')}>`, h('build.format'))
+    .option(`-o, --out <${v('folder')}>`, h('build.out'))
     .option('--drafts', h('build.drafts'))
-    .option('--domain <ids>', h('build.domain'), collect)
-    .option('--value <ids>', h('build.value'), collect)
-    .option('--status <statussen>', h('build.status'), collect)
-    .option('--browser <pad>', h('build.browser'))
+    .option(`--domain <${v('ids')}>`, h('build.domain'), collect)
+    .option(`--value <${v('ids')}>`, h('build.value'), collect)
+    .option(`--status <${v('statuses')}>`, h('build.status'), collect)
+    .option(`--browser <${v('path')}>`, h('build.browser'))
     .option('--no-sandbox', h('build.noSandbox'))
     .option('--allow-privacy-errors', h('build.allowPrivacyErrors'))
     .addHelpText('after', h('build.examples'))
@@ -113,9 +127,9 @@ function buildProgram(io: Io, lang: Lang, setExit: (code: number) => void): Comm
   program
     .command('import')
     .description(h('import.description'))
-    .argument('<file>', h('import.file'))
-    .option('--split-on <niveau>', h('import.splitOn'))
-    .option('--domain <id>', h('import.domain'))
+    .argument(`<${v('file')}>`, h('import.file'))
+    .option(`--split-on <${v('level')}>`, h('import.splitOn'))
+    .option(`--domain <${v('id')}>`, h('import.domain'))
     .option('--dry-run', h('import.dryRun'))
     .addHelpText('after', h('import.examples'))
     .action(async (file: string, _options, command: Command) => {
@@ -126,13 +140,13 @@ function buildProgram(io: Io, lang: Lang, setExit: (code: number) => void): Comm
   program
     .command('tag')
     .description(h('tag.description'))
-    .argument('[paths...]', h('tag.paths'))
-    .option('-f, --format <format>', h('tag.format'))
+    .argument(`[${v('paths')}...]`, h('tag.paths'))
+    .option(`-f, --format <${v('format')}>`, h('tag.format'))
     .option('--check', h('tag.check'))
     .option('--write', h('tag.write'))
     .option('--all', h('tag.all'))
-    .option('--threshold <score>', h('tag.threshold'))
-    .option('--strong <score>', h('tag.strong'))
+    .option(`--threshold <${v('score')}>`, h('tag.threshold'))
+    .option(`--strong <${v('score')}>`, h('tag.strong'))
     .addHelpText('after', h('tag.examples'))
     .action(async (paths: string[], _options, command: Command) => {
       const { tagCommand } = await import('./commands/tag.js');
@@ -142,7 +156,7 @@ function buildProgram(io: Io, lang: Lang, setExit: (code: number) => void): Comm
   program
     .command('values')
     .description(h('values.description'))
-    .option('-f, --format <format>', h('values.format'))
+    .option(`-f, --format <${v('format')}>`, h('values.format'))
     .addHelpText('after', h('values.examples'))
     .action(async (_options, command: Command) => {
       const { valuesCommand } = await import('./commands/values.js');
@@ -152,7 +166,7 @@ function buildProgram(io: Io, lang: Lang, setExit: (code: number) => void): Comm
   program
     .command('doctor')
     .description(h('doctor.description'))
-    .option('--browser <pad>', h('doctor.browser'))
+    .option(`--browser <${v('path')}>`, h('doctor.browser'))
     .addHelpText('after', h('doctor.examples'))
     .action(async (_options, command: Command) => {
       const { doctorCommand } = await import('./commands/doctor.js');
@@ -162,7 +176,7 @@ function buildProgram(io: Io, lang: Lang, setExit: (code: number) => void): Comm
   program
     .command('serve')
     .description(h('serve.description'))
-    .option('-p, --port <poort>', h('serve.port'))
+    .option(`-p, --port <${v('port')}>`, h('serve.port'))
     .option('--no-drafts', h('serve.noDrafts'))
     .addHelpText('after', h('serve.examples'))
     .action(async (_options, command: Command) => {

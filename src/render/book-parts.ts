@@ -102,6 +102,7 @@ export function colophonOf(ctx: BookContext, book: BookInfo): ColophonView {
   const colophon: ColophonView = {
     cases: cases === total ? plural(lang, 'render.colophon.cases', cases) : say('render.colophon.casesOfTotal', { count: total, cases }),
     valueSet: say('render.colophon.valueSet', { count: book.valueSet.count, provenance: book.valueSet.provenance }),
+    valueCount: plural(lang, 'render.colophon.valueCount', book.valueSet.count),
     built: say('render.colophon.built', { date: book.dateText, generator: casebookVersion }),
     use: say('render.colophon.use'),
   };

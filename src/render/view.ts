@@ -135,6 +135,8 @@ export interface ColophonView {
   cases: string;
   drafts?: string;
   valueSet: string;
+  /** The number of values, for the value index: where they come from is said once, in the colophon. */
+  valueCount: string;
   version?: string;
   built: string;
   use: string;

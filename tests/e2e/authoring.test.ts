@@ -110,3 +110,29 @@ describe('the template text of casebook new', () => {
     for (const text of Object.values(templateText('nl'))) if (text.length > 2) expect(content).not.toContain(text);
   });
 });
+
+describe('--help', () => {
+  it('has commander\'s headings and the flag placeholders in the active language', async () => {
+    const dir = makeTree({});
+    const nl = (await runInProcess(['build', '--help'], { cwd: dir })).stdout;
+    for (const heading of ['Gebruik: casebook build [opties]', 'Opties:', '--out <map>', '--status <statussen>']) expect(nl).toContain(heading);
+    for (const english of ['Usage:', 'Options:', '[options]', '<folder>']) expect(nl).not.toContain(english);
+    const top = (await runInProcess(['--help'], { cwd: dir })).stdout;
+    expect(top).toContain('Opdrachten:');
+    expect(top).toContain('validate [opties] [paden...]');
+    const en = (await runInProcess(['--lang', 'en', 'build', '--help'], { cwd: dir })).stdout;
+    for (const heading of ['Usage: casebook build [options]', 'Options:', '--out <folder>', '--status <statuses>']) expect(en).toContain(heading);
+    expect(en).not.toContain('<map>');
+  });
+});
+
+describe('the book', () => {
+  it('says where the built-in values come from once, in the colophon', async () => {
+    const dir = makeTree({ 'casebook.yaml': casebookYaml, 'cases/a.yaml': caseYaml({ status: 'published', values: '[maatwerk]' }) });
+    expect((await runInProcess(['build', '--format', 'html', '--out', 'boek'], { cwd: dir })).code).toBe(0);
+    const html = readFileSync(path.join(dir, 'boek', readdirSync(path.join(dir, 'boek')).find((f) => f.endsWith('.html'))!), 'utf8');
+    expect(html.match(/De Omgekeerde Toets/g)).toHaveLength(1);
+    expect(html).not.toMatch(/omgekeerde toets \(De Omgekeerde Toets/i);
+    expect(html).toContain('Kernwaarden: 10 waarden; waar ze vandaan komen, staat in het colofon.');
+  });
+});
