@@ -24,7 +24,17 @@ const HELP_TITLES: Readonly<Record<string, string>> = {
   'Usage:': 'usage', 'Options:': 'options', 'Commands:': 'commands', 'Arguments:': 'arguments', 'Global Options:': 'globalOptions',
 };
 
-function buildProgram(io: Io, lang: Lang, setExit: (code: number) => void): Command {
+/** What the command definitions share: the help's words, the global options, the exit code. */
+interface CommandKit {
+  io: Io;
+  h: (key: string) => string;
+  v: (name: string) => string;
+  globals: (command: Command) => GlobalOptions;
+  setExit: (code: number) => void;
+}
+
+/** The program with its global options and help in the chosen language, without commands. */
+function programShell(io: Io, lang: Lang, setExit: (code: number) => void): { program: Command; kit: CommandKit } {
   const h = (key: string) => t(lang, `help.${key}`);
   /** A flag's placeholder (`--out <map>`) in the language of the help. */
   const v = (name: string) => t(lang, `help.placeholders.${name}`);
@@ -53,7 +63,11 @@ function buildProgram(io: Io, lang: Lang, setExit: (code: number) => void): Comm
     const chosen = parseLang(raw.lang, io.env);
     return { ...raw, ...(chosen ? { lang: chosen } : { lang: undefined }) } as GlobalOptions;
   };
+  return { program, kit: { io, h, v, globals, setExit } };
+}
 
+/** The commands about the cases: validate, stats, init, new. */
+function addCaseCommands(program: Command, { io, h, v, globals, setExit }: CommandKit): void {
   program
     .command('validate')
     .description(h('validate.description'))
@@ -104,7 +118,10 @@ function buildProgram(io: Io, lang: Lang, setExit: (code: number) => void): Comm
       const { newCommand } = await import('./commands/init.js');
       setExit(await newCommand(title, { ...globals(command), ...command.opts() }, io));
     });
+}
 
+/** The commands about the book and the values: build, import, tag, values, doctor, serve. */
+function addBookCommands(program: Command, { io, h, v, globals, setExit }: CommandKit): void {
   const collect = (value: string, previous: string[] | undefined) => [...(previous ?? []), value];
   program
     .command('build')
@@ -183,7 +200,12 @@ function buildProgram(io: Io, lang: Lang, setExit: (code: number) => void): Comm
       const { serveCommand } = await import('./commands/serve.js');
       setExit(await serveCommand({ ...globals(command), ...command.opts() }, io));
     });
+}
 
+function buildProgram(io: Io, lang: Lang, setExit: (code: number) => void): Command {
+  const { program, kit } = programShell(io, lang, setExit);
+  addCaseCommands(program, kit);
+  addBookCommands(program, kit);
   return program;
 }
 
