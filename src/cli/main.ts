@@ -19,79 +19,29 @@ function helpLang(argv: readonly string[], env: NodeJS.ProcessEnv): Lang {
   return value === 'en' ? 'en' : 'nl';
 }
 
+/** The options every command has (--lang, --casebook, --quiet, --no-color), with the language checked. */
+function globalOptions(command: Command, io: Io): GlobalOptions {
+  const raw = command.optsWithGlobals() as GlobalOptions & { lang?: string };
+  const chosen = parseLang(raw.lang, io.env);
+  return { ...raw, ...(chosen ? { lang: chosen } : { lang: undefined }) } as GlobalOptions;
+}
+
 /** Commander's headings, by the words it passes to styleTitle. */
 const HELP_TITLES: Readonly<Record<string, string>> = {
   'Usage:': 'usage', 'Options:': 'options', 'Commands:': 'commands', 'Arguments:': 'arguments', 'Global Options:': 'globalOptions',
 };
 
-/** What the command definitions share: the help's words, the global options, the exit code. */
-interface CommandKit {
-  io: Io;
+/** What registering a command needs from buildProgram. */
+interface CommandContext {
   h: (key: string) => string;
   v: (name: string) => string;
   globals: (command: Command) => GlobalOptions;
+  io: Io;
   setExit: (code: number) => void;
 }
 
-/** The program with its global options and help in the chosen language, without commands. */
-function programShell(io: Io, lang: Lang, setExit: (code: number) => void): { program: Command; kit: CommandKit } {
-  const h = (key: string) => t(lang, `help.${key}`);
-  /** A flag's placeholder (`--out <map>`) in the language of the help. */
-  const v = (name: string) => t(lang, `help.placeholders.${name}`);
-  const localUsage = (usage: string) => usage.replace('[options]', `[${v('options')}]`).replace('[command]', `[${v('command')}]`);
-  const program = new Command('casebook')
-    .description(h('program'))
-    .version(version, '-V, --version', h('version'))
-    .helpOption('-h, --help', h('help'))
-    .addHelpCommand(false)
-    .option(`--lang <${v('lang')}>`, h('lang'))
-    .option(`--casebook <${v('path')}>`, h('casebook'))
-    .option('-q, --quiet', h('quiet'))
-    .option('--no-color', h('noColor'))
-    .showHelpAfterError(h('afterError'))
-    // Commander's own headings (Usage:, Options:, ...) in the language of the help too.
-    .configureHelp({
-      styleTitle: (title: string) => t(lang, `help.titles.${HELP_TITLES[title] ?? 'other'}`, { title }),
-      commandUsage: (command: Command) => localUsage(new Help().commandUsage(command)),
-      subcommandTerm: (command: Command) => localUsage(new Help().subcommandTerm(command)),
-    })
-    .configureOutput({ writeOut: (s) => io.stdout.write(s), writeErr: (s) => io.stderr.write(s) })
-    .exitOverride();
-
-  const globals = (command: Command): GlobalOptions => {
-    const raw = command.optsWithGlobals() as GlobalOptions & { lang?: string };
-    const chosen = parseLang(raw.lang, io.env);
-    return { ...raw, ...(chosen ? { lang: chosen } : { lang: undefined }) } as GlobalOptions;
-  };
-  return { program, kit: { io, h, v, globals, setExit } };
-}
-
-/** The commands about the cases: validate, stats, init, new. */
-function addCaseCommands(program: Command, { io, h, v, globals, setExit }: CommandKit): void {
-  program
-    .command('validate')
-    .description(h('validate.description'))
-    .argument(`[${v('paths')}...]`, h('validate.paths'))
-    .addOption(new Option(`-f, --format <${v('format')}>`, h('validate.format')))
-    .option(`--max-warnings <${v('n')}>`, h('validate.maxWarnings'))
-    .option(`-o, --output-file <${v('file')}>`, h('validate.outputFile'))
-    .addHelpText('after', h('validate.examples'))
-    .action(async (paths: string[], _options, command: Command) => {
-      const { validateCommand } = await import('./commands/validate.js');
-      setExit(await validateCommand(paths, { ...globals(command), ...command.opts() }, io));
-    });
-
-  program
-    .command('stats')
-    .description(h('stats.description'))
-    .option(`-f, --format <${v('format')}>`, h('stats.format'))
-    .option('--drafts', h('stats.drafts'))
-    .addHelpText('after', h('stats.examples'))
-    .action(async (_options, command: Command) => {
-      const { statsCommand } = await import('./commands/stats.js');
-      setExit(await statsCommand({ ...globals(command), ...command.opts() }, io));
-    });
-
+/** `init` and `new`: the commands that write a casebook's files from templates. */
+function addScaffoldCommands(program: Command, { h, v, globals, io, setExit }: CommandContext): void {
   program
     .command('init')
     .description(h('init.description'))
@@ -120,14 +70,68 @@ function addCaseCommands(program: Command, { io, h, v, globals, setExit }: Comma
     });
 }
 
-/** The commands about the book and the values: build, import, tag, values, doctor, serve. */
-function addBookCommands(program: Command, { io, h, v, globals, setExit }: CommandKit): void {
+/** The program with its global options and its help in the chosen language, without commands. */
+function programShell(io: Io, lang: Lang): { program: Command; h: CommandContext['h']; v: CommandContext['v'] } {
+  const h = (key: string) => t(lang, `help.${key}`);
+  /** A flag's placeholder (`--out <map>`) in the language of the help. */
+  const v = (name: string) => t(lang, `help.placeholders.${name}`);
+  const localUsage = (usage: string) => usage.replace('[options]', `[${v('options')}]`).replace('[command]', `[${v('command')}]`);
+  const program = new Command('casebook')
+    .description(h('program'))
+    .version(version, '-V, --version', h('version'))
+    .helpOption('-h, --help', h('help'))
+    .addHelpCommand(false)
+    .option(`--lang <${v('lang')}>`, h('lang'))
+    .option(`--casebook <${v('path')}>`, h('casebook'))
+    .option('-q, --quiet', h('quiet'))
+    .option('--no-color', h('noColor'))
+    .showHelpAfterError(h('afterError'))
+    // Commander's own headings (Usage:, Options:, ...) in the language of the help too.
+    .configureHelp({
+      styleTitle: (title: string) => t(lang, `help.titles.${HELP_TITLES[title] ?? 'other'}`, { title }),
+      commandUsage: (command: Command) => localUsage(new Help().commandUsage(command)),
+      subcommandTerm: (command: Command) => localUsage(new Help().subcommandTerm(command)),
+    })
+    .configureOutput({ writeOut: (s) => io.stdout.write(s), writeErr: (s) => io.stderr.write(s) })
+    .exitOverride();
+  return { program, h, v };
+}
+
+/** Every command, in the order --help lists them (init and new from addScaffoldCommands). */
+function addCommands(program: Command, { h, v, globals, io, setExit }: CommandContext): void {
+  program
+    .command('validate')
+    .description(h('validate.description'))
+    .argument(`[${v('paths')}...]`, h('validate.paths'))
+    .addOption(new Option(`-f, --format <${v('format')}>`, h('validate.format')))
+    .option(`--max-warnings <${v('n')}>`, h('validate.maxWarnings'))
+    .option(`-o, --output-file <${v('file')}>`, h('validate.outputFile'))
+    .addHelpText('after', h('validate.examples'))
+    .action(async (paths: string[], _options, command: Command) => {
+      const { validateCommand } = await import('./commands/validate.js');
+      setExit(await validateCommand(paths, { ...globals(command), ...command.opts() }, io));
+    });
+
+  program
+    .command('stats')
+    .description(h('stats.description'))
+    .option(`-f, --format <${v('format')}>`, h('stats.format'))
+    .option('--drafts', h('stats.drafts'))
+    .addHelpText('after', h('stats.examples'))
+    .action(async (_options, command: Command) => {
+      const { statsCommand } = await import('./commands/stats.js');
+      setExit(await statsCommand({ ...globals(command), ...command.opts() }, io));
+    });
+
+  addScaffoldCommands(program, { h, v, globals, io, setExit });
+
   const collect = (value: string, previous: string[] | undefined) => [...(previous ?? []), value];
   program
     .command('build')
     .description(h('build.description'))
     .option(`-f, --format <${v('formats')}>`, h('build.format'))
     .option(`-o, --out <${v('folder')}>`, h('build.out'))
+    .option(`--templates <${v('folder')}>`, h('build.templates'))
     .option('--drafts', h('build.drafts'))
     .option(`--domain <${v('ids')}>`, h('build.domain'), collect)
     .option(`--value <${v('ids')}>`, h('build.value'), collect)
@@ -153,7 +157,11 @@ function addBookCommands(program: Command, { io, h, v, globals, setExit }: Comma
       const { importCommand } = await import('./commands/import.js');
       setExit(await importCommand(file, { ...globals(command), ...command.opts() }, io));
     });
+  addValueAndToolCommands(program, { h, v, globals, io, setExit });
+}
 
+/** tag, values, doctor, serve. */
+function addValueAndToolCommands(program: Command, { h, v, globals, io, setExit }: CommandContext): void {
   program
     .command('tag')
     .description(h('tag.description'))
@@ -203,9 +211,9 @@ function addBookCommands(program: Command, { io, h, v, globals, setExit }: Comma
 }
 
 function buildProgram(io: Io, lang: Lang, setExit: (code: number) => void): Command {
-  const { program, kit } = programShell(io, lang, setExit);
-  addCaseCommands(program, kit);
-  addBookCommands(program, kit);
+  const { program, h, v } = programShell(io, lang);
+  const context: CommandContext = { h, v, globals: (command: Command) => globalOptions(command, io), io, setExit };
+  addCommands(program, context);
   return program;
 }
 
