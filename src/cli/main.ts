@@ -24,11 +24,26 @@ const HELP_TITLES: Readonly<Record<string, string>> = {
   'Usage:': 'usage', 'Options:': 'options', 'Commands:': 'commands', 'Arguments:': 'arguments', 'Global Options:': 'globalOptions',
 };
 
+/** The options every command takes, with the language checked (`--lang`, else CASEBOOK_LANG). */
+function globalOptions(command: Command, io: Io): GlobalOptions {
+  const raw = command.optsWithGlobals() as GlobalOptions & { lang?: string };
+  const chosen = parseLang(raw.lang, io.env);
+  return { ...raw, ...(chosen ? { lang: chosen } : { lang: undefined }) } as GlobalOptions;
+}
+
+/** Commander's own headings (Usage:, Options:, ...) and usage words in the language of the help too. */
+function localHelp(lang: Lang, placeholder: (name: string) => string): Partial<Help> {
+  const usage = (text: string) => text.replace('[options]', `[${placeholder('options')}]`).replace('[command]', `[${placeholder('command')}]`);
+  return {
+    styleTitle: (title: string) => t(lang, `help.titles.${HELP_TITLES[title] ?? 'other'}`, { title }),
+    commandUsage: (command: Command) => usage(new Help().commandUsage(command)),
+    subcommandTerm: (command: Command) => usage(new Help().subcommandTerm(command)),
+  };
+}
+
 function buildProgram(io: Io, lang: Lang, setExit: (code: number) => void): Command {
   const h = (key: string) => t(lang, `help.${key}`);
-  /** A flag's placeholder (`--out <map>`) in the language of the help. */
-  const v = (name: string) => t(lang, `help.placeholders.${name}`);
-  const localUsage = (usage: string) => usage.replace('[options]', `[${v('options')}]`).replace('[command]', `[${v('command')}]`);
+  const v = (name: string) => t(lang, `help.placeholders.${name}`); // `--out <map>`, `--out <folder>`
   const program = new Command('casebook')
     .description(h('program'))
     .version(version, '-V, --version', h('version'))
@@ -39,20 +54,11 @@ function buildProgram(io: Io, lang: Lang, setExit: (code: number) => void): Comm
     .option('-q, --quiet', h('quiet'))
     .option('--no-color', h('noColor'))
     .showHelpAfterError(h('afterError'))
-    // Commander's own headings (Usage:, Options:, ...) in the language of the help too.
-    .configureHelp({
-      styleTitle: (title: string) => t(lang, `help.titles.${HELP_TITLES[title] ?? 'other'}`, { title }),
-      commandUsage: (command: Command) => localUsage(new Help().commandUsage(command)),
-      subcommandTerm: (command: Command) => localUsage(new Help().subcommandTerm(command)),
-    })
+    .configureHelp(localHelp(lang, v))
     .configureOutput({ writeOut: (s) => io.stdout.write(s), writeErr: (s) => io.stderr.write(s) })
     .exitOverride();
 
-  const globals = (command: Command): GlobalOptions => {
-    const raw = command.optsWithGlobals() as GlobalOptions & { lang?: string };
-    const chosen = parseLang(raw.lang, io.env);
-    return { ...raw, ...(chosen ? { lang: chosen } : { lang: undefined }) } as GlobalOptions;
-  };
+  const globals = (command: Command) => globalOptions(command, io);
 
   program
     .command('validate')
