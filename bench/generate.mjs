@@ -158,13 +158,15 @@ export function handWritten(data, i) {
   return out.join('');
 }
 
-export function generateCasebook(dir, count) {
+/** `count` cases in `dir`; `edit` may change each case before it is written (bench/varied.mjs). */
+export function generateCasebook(dir, count, { title = `Synthetisch casusboek (${count} casussen)`, edit } = {}) {
   rmSync(dir, { recursive: true, force: true });
   const all = templates();
   writeFileSync(path.join(mkdirSync(dir, { recursive: true }) ?? dir, 'casebook.yaml'),
-    `title: Synthetisch casusboek (${count} casussen)\norganisation: Gemeente Benchmark\ncases: [cases]\n`);
+    `title: ${title}\norganisation: Gemeente Benchmark\ncases: [cases]\n`);
   for (let i = 0; i < count; i++) {
     const data = syntheticCase(all, i);
+    edit?.(data, i);
     const folder = path.join(dir, 'cases', data.domains[0]);
     mkdirSync(folder, { recursive: true });
     writeFileSync(path.join(folder, `${data.id}.yaml`), handWritten(data, i));

@@ -83,6 +83,8 @@ export interface CasebookConfig {
   roles: LabelledId[];
   output: string;
   templates?: string;
+  /** `templates` was named on the command line (`--templates`): the person's own choice, not held to the casebook's folder. */
+  templatesNamed?: boolean;
   version?: string;
   chapters: 'domain' | 'value';
   rules: Record<string, RuleSetting>;

@@ -2,7 +2,9 @@
 // over the process and all its descendants (Chromium included), sampled every 50 ms. A single
 // process's max RSS under-reports Chromium 3–4×.
 import { spawn } from 'node:child_process';
-import { readFileSync, readdirSync } from 'node:fs';
+import { existsSync, readFileSync, readdirSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
 
 function children() {
   const byParent = new Map();
@@ -33,11 +35,18 @@ function treePssKb(root) {
   return total;
 }
 
-/** One run: { seconds, peakMb, code, stdout, stderr }. */
+// CPU time (user + system, the whole process tree) through GNU time, when it is there: on a
+// shared machine it says more than wall time, which waits for the other users' processes.
+const gnuTime = existsSync('/usr/bin/time') ? '/usr/bin/time' : undefined;
+let runs = 0;
+
+/** One run: { seconds, cpuSeconds, peakMb, code, stdout, stderr }. */
 export function runOnce(command, args, { cwd, env } = {}) {
   return new Promise((resolve) => {
     const started = process.hrtime.bigint();
-    const child = spawn(command, args, { cwd, env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+    const cpuFile = gnuTime && path.join(tmpdir(), `casebook-bench-cpu-${process.pid}-${runs++}`);
+    const [program, programArgs] = gnuTime ? [gnuTime, ['-f', '%U %S', '-o', cpuFile, command, ...args]] : [command, args];
+    const child = spawn(program, programArgs, { cwd, env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
     let stdout = '';
     let stderr = '';
     child.stdout.on('data', (d) => (stdout += d));
@@ -47,7 +56,15 @@ export function runOnce(command, args, { cwd, env } = {}) {
     child.on('close', (code) => {
       clearInterval(timer);
       const seconds = Number(process.hrtime.bigint() - started) / 1e9;
-      resolve({ seconds, peakMb: peak / 1024, code, stdout, stderr });
+      let cpuSeconds;
+      if (cpuFile) {
+        try {
+          const [user, system] = readFileSync(cpuFile, 'utf8').trim().split('\n').pop().split(' ').map(Number);
+          cpuSeconds = user + system;
+          rmSync(cpuFile, { force: true });
+        } catch { /* no figure */ }
+      }
+      resolve({ seconds, cpuSeconds, peakMb: peak / 1024, code, stdout, stderr });
     });
   });
 }
@@ -63,8 +80,10 @@ export async function measure(command, args, { cwd, env, runs = 3, warmup = 1 } 
   const results = [];
   for (let i = 0; i < runs; i++) results.push(await runOnce(command, args, { cwd, env }));
   const times = results.map((r) => r.seconds);
+  const cpu = results.map((r) => r.cpuSeconds).filter((c) => c !== undefined);
   return {
     median: median(times), min: Math.min(...times), max: Math.max(...times),
+    cpu: cpu.length ? median(cpu) : undefined,
     peakMb: Math.max(...results.map((r) => r.peakMb)), code: results[results.length - 1].code,
     last: results[results.length - 1],
   };

@@ -78,11 +78,16 @@ export function buildDate(env: NodeJS.ProcessEnv, lang: Lang): Date {
   return new Date(Number(raw.trim()) * 1000);
 }
 
+/** A day: no book takes longer to print, and a timer cannot wait much longer. */
+const MAX_TIMEOUT_SECONDS = 86_400;
+
 export function pdfTimeoutMs(env: NodeJS.ProcessEnv, lang: Lang): number {
   const raw = env.CASEBOOK_PDF_TIMEOUT;
   if (raw === undefined || raw === '') return DEFAULT_TIMEOUT_SECONDS * 1000;
   const seconds = Number(raw);
   if (!Number.isFinite(seconds) || seconds <= 0) throw new CasebookError(t(lang, 'render.build.badTimeout', { value: raw }));
+  // A timer cannot wait longer than 2^31-1 ms (24.8 days); longer would fire at once.
+  if (seconds > MAX_TIMEOUT_SECONDS) throw new CasebookError(t(lang, 'render.build.timeoutTooLong', { value: raw, max: MAX_TIMEOUT_SECONDS }));
   return Math.round(seconds * 1000);
 }
 

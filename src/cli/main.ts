@@ -19,31 +19,62 @@ function helpLang(argv: readonly string[], env: NodeJS.ProcessEnv): Lang {
   return value === 'en' ? 'en' : 'nl';
 }
 
-/** Commander's headings, by the words it passes to styleTitle. */
-const HELP_TITLES: Readonly<Record<string, string>> = {
-  'Usage:': 'usage', 'Options:': 'options', 'Commands:': 'commands', 'Arguments:': 'arguments', 'Global Options:': 'globalOptions',
-};
-
-/** The options every command takes, with the language checked (`--lang`, else CASEBOOK_LANG). */
+/** The options every command has (--lang, --casebook, --quiet, --no-color), with the language checked. */
 function globalOptions(command: Command, io: Io): GlobalOptions {
   const raw = command.optsWithGlobals() as GlobalOptions & { lang?: string };
   const chosen = parseLang(raw.lang, io.env);
   return { ...raw, ...(chosen ? { lang: chosen } : { lang: undefined }) } as GlobalOptions;
 }
 
-/** Commander's own headings (Usage:, Options:, ...) and usage words in the language of the help too. */
-function localHelp(lang: Lang, placeholder: (name: string) => string): Partial<Help> {
-  const usage = (text: string) => text.replace('[options]', `[${placeholder('options')}]`).replace('[command]', `[${placeholder('command')}]`);
-  return {
-    styleTitle: (title: string) => t(lang, `help.titles.${HELP_TITLES[title] ?? 'other'}`, { title }),
-    commandUsage: (command: Command) => usage(new Help().commandUsage(command)),
-    subcommandTerm: (command: Command) => usage(new Help().subcommandTerm(command)),
-  };
+/** Commander's headings, by the words it passes to styleTitle. */
+const HELP_TITLES: Readonly<Record<string, string>> = {
+  'Usage:': 'usage', 'Options:': 'options', 'Commands:': 'commands', 'Arguments:': 'arguments', 'Global Options:': 'globalOptions',
+};
+
+/** What registering a command needs from buildProgram. */
+interface CommandContext {
+  h: (key: string) => string;
+  v: (name: string) => string;
+  globals: (command: Command) => GlobalOptions;
+  io: Io;
+  setExit: (code: number) => void;
+}
+
+/** `init` and `new`: the commands that write a casebook's files from templates. */
+function addScaffoldCommands(program: Command, { h, v, globals, io, setExit }: CommandContext): void {
+  program
+    .command('init')
+    .description(h('init.description'))
+    .argument(`[${v('folder')}]`, h('init.dir'))
+    .option('--force', h('init.force'))
+    .option(`--title <${v('title')}>`, h('init.title'))
+    .option(`--organisation <${v('name')}>`, h('init.organisation'))
+    .option(`--ci <${v('platform')}>`, h('init.ci'))
+    .option('--update', h('init.update'))
+    .addHelpText('after', h('init.examples'))
+    .action(async (dir: string | undefined, _options, command: Command) => {
+      const { initCommand } = await import('./commands/init.js');
+      setExit(await initCommand(dir, { ...globals(command), ...command.opts() }, io));
+    });
+
+  program
+    .command('new')
+    .description(h('new.description'))
+    .argument(`<${v('title')}>`, h('new.title'))
+    .option(`-d, --domain <${v('domain')}>`, h('new.domain'))
+    .option(`-r, --role <${v('role')}>`, h('new.role'))
+    .addHelpText('after', h('new.examples'))
+    .action(async (title: string, _options, command: Command) => {
+      const { newCommand } = await import('./commands/init.js');
+      setExit(await newCommand(title, { ...globals(command), ...command.opts() }, io));
+    });
 }
 
 function buildProgram(io: Io, lang: Lang, setExit: (code: number) => void): Command {
   const h = (key: string) => t(lang, `help.${key}`);
-  const v = (name: string) => t(lang, `help.placeholders.${name}`); // `--out <map>`, `--out <folder>`
+  /** A flag's placeholder (`--out <map>`) in the language of the help. */
+  const v = (name: string) => t(lang, `help.placeholders.${name}`);
+  const localUsage = (usage: string) => usage.replace('[options]', `[${v('options')}]`).replace('[command]', `[${v('command')}]`);
   const program = new Command('casebook')
     .description(h('program'))
     .version(version, '-V, --version', h('version'))
@@ -54,7 +85,12 @@ function buildProgram(io: Io, lang: Lang, setExit: (code: number) => void): Comm
     .option('-q, --quiet', h('quiet'))
     .option('--no-color', h('noColor'))
     .showHelpAfterError(h('afterError'))
-    .configureHelp(localHelp(lang, v))
+    // Commander's own headings (Usage:, Options:, ...) in the language of the help too.
+    .configureHelp({
+      styleTitle: (title: string) => t(lang, `help.titles.${HELP_TITLES[title] ?? 'other'}`, { title }),
+      commandUsage: (command: Command) => localUsage(new Help().commandUsage(command)),
+      subcommandTerm: (command: Command) => localUsage(new Help().subcommandTerm(command)),
+    })
     .configureOutput({ writeOut: (s) => io.stdout.write(s), writeErr: (s) => io.stderr.write(s) })
     .exitOverride();
 
@@ -84,32 +120,7 @@ function buildProgram(io: Io, lang: Lang, setExit: (code: number) => void): Comm
       setExit(await statsCommand({ ...globals(command), ...command.opts() }, io));
     });
 
-  program
-    .command('init')
-    .description(h('init.description'))
-    .argument(`[${v('folder')}]`, h('init.dir'))
-    .option('--force', h('init.force'))
-    .option(`--title <${v('title')}>`, h('init.title'))
-    .option(`--organisation <${v('name')}>`, h('init.organisation'))
-    .option(`--ci <${v('platform')}>`, h('init.ci'))
-    .option('--update', h('init.update'))
-    .addHelpText('after', h('init.examples'))
-    .action(async (dir: string | undefined, _options, command: Command) => {
-      const { initCommand } = await import('./commands/init.js');
-      setExit(await initCommand(dir, { ...globals(command), ...command.opts() }, io));
-    });
-
-  program
-    .command('new')
-    .description(h('new.description'))
-    .argument(`<${v('title')}>`, h('new.title'))
-    .option(`-d, --domain <${v('domain')}>`, h('new.domain'))
-    .option(`-r, --role <${v('role')}>`, h('new.role'))
-    .addHelpText('after', h('new.examples'))
-    .action(async (title: string, _options, command: Command) => {
-      const { newCommand } = await import('./commands/init.js');
-      setExit(await newCommand(title, { ...globals(command), ...command.opts() }, io));
-    });
+  addScaffoldCommands(program, { h, v, globals, io, setExit });
 
   const collect = (value: string, previous: string[] | undefined) => [...(previous ?? []), value];
   program
@@ -117,6 +128,7 @@ function buildProgram(io: Io, lang: Lang, setExit: (code: number) => void): Comm
     .description(h('build.description'))
     .option(`-f, --format <${v('formats')}>`, h('build.format'))
     .option(`-o, --out <${v('folder')}>`, h('build.out'))
+    .option(`--templates <${v('folder')}>`, h('build.templates'))
     .option('--drafts', h('build.drafts'))
     .option(`--domain <${v('ids')}>`, h('build.domain'), collect)
     .option(`--value <${v('ids')}>`, h('build.value'), collect)

@@ -117,6 +117,28 @@ function defaults(root: string, file: string | undefined, lang: Lang): CasebookC
 }
 
 /**
+ * An id used twice in a list of values, domains or roles: the book would get the same
+ * anchor (`id="value-zorg"`) twice, and a case's tag could mean either.
+ */
+function duplicateIds(source: SourceFile, base: string, items: readonly unknown[], lang: Lang): Message[] {
+  const first = new Map<string, number>();
+  const messages: Message[] = [];
+  items.forEach((item, index) => {
+    const id = (item as { id?: unknown } | null)?.id;
+    if (typeof id !== 'string') return;
+    const earlier = first.get(id);
+    if (earlier === undefined) {
+      first.set(id, index);
+      return;
+    }
+    const pointer = `${base}/${index}/id`;
+    const line = positionOf(source, `${base}/${earlier}/id`).line;
+    messages.push(makeMessage(source.path, 'casebook/duplicate-list-id', 'error', t(lang, 'casebook.duplicateListId', { id, line }), positionOf(source, pointer), { path: pointer }));
+  });
+  return messages;
+}
+
+/**
  * The files of a casebook's templates folder (and its partials/) that a build would refuse:
  * links that lead out of the casebook, and what is not a regular file. Checked here too, so
  * that `validate` in CI catches a pull request that links a template to a private file.
@@ -144,6 +166,47 @@ function checkTemplateFiles(root: string, folder: string, lang: Lang): Message[]
 }
 
 /**
+ * Every path in casebook.yaml stays inside the casebook's folder, after links: a setting
+ * that leads out is an error at it and is not used (the error stops a build before anything
+ * is written). Returns the values file to read, if it may be read.
+ */
+function containPaths(source: SourceFile, config: CasebookConfig, written: { cases?: string | string[]; output?: string; values?: string }, lang: Lang): { messages: Message[]; values?: string } {
+  const root = config.root;
+  const messages: Message[] = [];
+  const contained = (pointer: string, value: string) => {
+    // A glob is judged by its fixed part: `../elders/*.yaml` by `../elders`.
+    if (isInsideReal(root, path.resolve(root, value.split(/[*?[\]{}!]/)[0]!))) return true;
+    const setting = pointer.slice(1).replace('/', ' ');
+    messages.push(makeMessage(source.path, 'load/outside-casebook', 'error', t(lang, 'load.settingOutside', { setting, value }), positionOf(source, pointer), { path: pointer }));
+    return false;
+  };
+  const cases = Array.isArray(written.cases) ? written.cases : written.cases === undefined ? [] : [written.cases];
+  config.cases = config.cases.filter((entry) => !cases.includes(entry) || contained(Array.isArray(written.cases) ? `/cases/${cases.indexOf(entry)}` : '/cases', entry));
+  if (config.templates !== undefined && !contained('/templates', config.templates)) delete config.templates;
+  else if (config.templates !== undefined) messages.push(...checkTemplateFiles(root, path.resolve(root, config.templates), lang));
+  // (A default `dist` that is a link out is refused when a build would write there.)
+  if (written.output !== undefined && !contained('/output', config.output)) config.output = 'dist';
+  const values = written.values !== undefined && contained('/values', written.values) ? written.values : undefined;
+  return { messages, ...(values !== undefined ? { values } : {}) };
+}
+
+/** The casebook's own value set (`values:`), checked against its schema and for ids used twice. */
+async function readValuesFile(config: SourceFile, valuesPath: string, lang: Lang): Promise<{ file: string; messages: Message[]; source?: SourceFile; values?: ValueSet }> {
+  const file = path.resolve(path.dirname(config.path), valuesPath);
+  if (!existsSync(file)) {
+    return { file, messages: [makeMessage(config.path, 'load/not-found', 'error', t(lang, 'load.valuesMissing', { file: valuesPath }), positionOf(config, '/values'), { path: '/values' })] };
+  }
+  const source = await readSource(file, { lang, allowList: true });
+  valuesChecker ??= new SchemaChecker(readSchema('values.schema.json'));
+  const messages = [...source.messages, ...valuesChecker.check(source, lang)];
+  if (messages.length > 0 || source.data === undefined) return { file, messages, source };
+  const list = Array.isArray(source.data) ? { base: '', items: source.data } : { base: '/values', items: (source.data as { values: unknown[] }).values };
+  messages.push(...duplicateIds(source, list.base, list.items, lang));
+  if (messages.length > 0) return { file, messages, source };
+  return { file, messages, source, values: toValueSet(source.data, file, { nl: `Eigen set: ${valuesPath}`, en: `Own set: ${valuesPath}` }) };
+}
+
+/**
  * Reads casebook.yaml (or, without one, the defaults for `cwd`). Problems in the file are
  * messages; fields that are wrong fall back to their defaults so the cases can still be checked.
  */
@@ -153,7 +216,9 @@ export async function loadConfig(file: string | undefined, cwd: string, messageL
   }
   const root = path.dirname(file);
   const source = await readSource(file, { lang: messageLang });
-  const messages: Message[] = [...source.messages];
+  // The reader's words are about a case; casebook.yaml holds settings.
+  const ownWords: Record<string, string> = { 'yaml/empty': 'load.configEmpty', 'yaml/not-a-mapping': 'load.configNotAMapping' };
+  const messages: Message[] = source.messages.map((m) => (ownWords[m.rule] ? { ...m, message: t(messageLang, ownWords[m.rule]!) } : m));
   casebookChecker ??= new SchemaChecker(readSchema('casebook.schema.json'));
   const schemaMessages = casebookChecker.check(source, messageLang);
   messages.push(...schemaMessages);
@@ -174,6 +239,10 @@ export async function loadConfig(file: string | undefined, cwd: string, messageL
   if (cases !== undefined) config.cases = Array.isArray(cases) ? cases : [cases];
   config.output = field<string>('output') ?? config.output;
   config.chapters = field<'domain' | 'value'>('chapters') ?? config.chapters;
+  for (const list of ['domains', 'roles'] as const) {
+    const items = field<LabelledId[]>(list);
+    if (items) messages.push(...duplicateIds(source, `/${list}`, items, messageLang));
+  }
   const domains = field<LabelledId[]>('domains');
   if (domains) config.domains = domains.map(({ id, label }) => ({ id, label }));
   const roles = field<LabelledId[]>('roles');
@@ -192,45 +261,16 @@ export async function loadConfig(file: string | undefined, cwd: string, messageL
   if (tagging?.strong !== undefined) config.tagging.strongThreshold = tagging.strong;
   config.theme = field<CasebookConfig['theme']>('theme') ?? {};
 
-  // Every path in casebook.yaml stays inside the casebook's folder, after links.
-  const settingAt = (pointer: string) => positionOf(source, pointer);
-  const refuse = (pointer: string, value: string) =>
-    messages.push(makeMessage(file, 'load/outside-casebook', 'error', t(messageLang, 'load.settingOutside', { setting: pointer.slice(1).replace('/', ' '), value }), settingAt(pointer), { path: pointer }));
-  const contained = (pointer: string, value: string) => {
-    // A glob is judged by its fixed part: `../elders/*.yaml` by `../elders`.
-    const fixed = value.split(/[*?[\]{}!]/)[0]!;
-    if (isInsideReal(root, path.resolve(root, fixed))) return true;
-    refuse(pointer, value);
-    return false;
-  };
-  const casesField = Array.isArray(cases) ? cases : cases === undefined ? [] : [cases];
-  config.cases = config.cases.filter((entry) => !casesField.includes(entry) || contained(Array.isArray(cases) ? `/cases/${casesField.indexOf(entry)}` : '/cases', entry));
-  // A refused setting is not used; the error stops a build before anything is written.
-  if (config.templates !== undefined && !contained('/templates', config.templates)) delete config.templates;
-  else if (config.templates !== undefined) messages.push(...checkTemplateFiles(root, path.resolve(root, config.templates), messageLang));
-  // (A default `dist` that is a link out is refused when a build would write there.)
-  if (field<string>('output') !== undefined && !contained('/output', config.output)) config.output = defaults(root, file, language).output;
-
+  const contain = containPaths(source, config, { cases, output: field<string>('output'), values: field<string>('values') }, messageLang);
+  messages.push(...contain.messages);
   const sources: SourceFile[] = [source];
   let values = loadBuiltInValues();
-  const valuesPath = field<string>('values');
-  if (valuesPath && !contained('/values', valuesPath)) {
-    // Refused above; the built-in values stand in, so the cases can still be checked.
-  } else if (valuesPath) {
-    const full = path.resolve(root, valuesPath);
-    config.valuesFile = full;
-    if (!existsSync(full)) {
-      messages.push(makeMessage(file, 'load/not-found', 'error', t(messageLang, 'load.valuesMissing', { file: valuesPath }), positionOf(source, '/values'), { path: '/values' }));
-    } else {
-      const valuesSource = await readSource(full, { lang: messageLang, allowList: true });
-      sources.push(valuesSource);
-      valuesChecker ??= new SchemaChecker(readSchema('values.schema.json'));
-      const valueMessages = [...valuesSource.messages, ...valuesChecker.check(valuesSource, messageLang)];
-      messages.push(...valueMessages);
-      if (valueMessages.length === 0 && valuesSource.data !== undefined) {
-        values = toValueSet(valuesSource.data, full, { nl: `Eigen set: ${valuesPath}`, en: `Own set: ${valuesPath}` });
-      }
-    }
+  if (contain.values !== undefined) {
+    const own = await readValuesFile(source, contain.values, messageLang);
+    config.valuesFile = own.file;
+    messages.push(...own.messages);
+    if (own.source) sources.push(own.source);
+    if (own.values) values = own.values;
   }
   return { config, values, sources, messages };
 }

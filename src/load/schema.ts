@@ -35,8 +35,10 @@ function aliases(): Record<string, string | string[]> {
 function enumKind(schemaPath: string): string {
   const match = /\$defs\/(\w+)Id\//.exec(schemaPath);
   if (match) return match[1]!;
+  // `rules: {privacy/bsn: fatal}`: the value of a rule is its severity.
+  if (/properties\/rules\/additionalProperties\/enum$/.test(schemaPath)) return 'severity';
   const field = /properties\/(\w+)\/enum$/.exec(schemaPath);
-  return field ? field[1]! : 'value';
+  return field ? field[1]! : 'choice';
 }
 
 function describeType(value: unknown): string {

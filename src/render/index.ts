@@ -91,7 +91,7 @@ export async function printBook(book: PreparedBook, options: PrintOptions): Prom
           lang: view.lang,
           creator: `casebook ${version}`,
           date: options.date,
-        }, { timeoutMs, ...(options.onProgress ? { onProgress: options.onProgress } : {}) }),
+        }, { timeoutMs, lang, ...(options.onProgress ? { onProgress: options.onProgress } : {}) }),
     );
   } catch (error) {
     if (error instanceof CasebookError || (signal?.aborted && error === signal.reason)) throw error;

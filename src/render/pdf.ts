@@ -13,6 +13,9 @@
  */
 import { createHash } from 'node:crypto';
 import type { PDFObject } from 'pdf-lib';
+import { CasebookError } from '../errors.js';
+import { t } from '../i18n/index.js';
+import type { Lang } from '../types.js';
 import type { Browser, Page } from 'puppeteer-core';
 import { BREAK_ATTRIBUTE, ESTIMATING_CLASS } from './html.js';
 import { finishPdf, type OutlineEntry, type PdfMetadata } from './pdf-finish.js';
@@ -21,6 +24,8 @@ export type { OutlineEntry, PdfMetadata } from './pdf-finish.js';
 
 export interface PdfOptions {
   timeoutMs: number;
+  /** Language of a failure's message. */
+  lang?: Lang;
   onProgress?: (key: string, params?: Record<string, string | number>) => void;
 }
 
@@ -194,7 +199,12 @@ export async function renderPdf(browser: Browser, html: string, outline: Outline
       await fillPageNumbers(page, known);
       passes++;
       options.onProgress?.('pass', { pass: passes });
-      bytes = await page.pdf({ preferCSSPageSize: true, printBackground: true, tagged: true, outline: false, timeout });
+      bytes = await page.pdf({ preferCSSPageSize: true, printBackground: true, tagged: true, outline: false, timeout }).catch((error: unknown) => {
+        // Chromium says only "Printing failed" when a book is too large to print at once.
+        if (!/Printing failed/i.test((error as Error)?.message ?? '')) throw error;
+        const pages = Math.max(0, ...known.values());
+        throw new CasebookError(t(options.lang ?? 'nl', 'render.build.printFailed', { pages, size: (Buffer.byteLength(html) / 1024 / 1024).toFixed(0) }));
+      });
       found = await readDestinations(bytes);
       if (sameNumbers(anchors, known, found.pages)) break;
       options.onProgress?.('pages', { count: found.count });

@@ -76,7 +76,8 @@ function templateFiles(casebook: Casebook, lang: Lang, messages: Message[]): { f
   for (const name of builtInTemplateNames()) files[name] = path.join(templatesDir, name);
   if (casebook.config.templates === undefined) return { files };
   const folder = path.resolve(casebook.config.root, casebook.config.templates);
-  if (!isInsideReal(casebook.config.root, folder)) {
+  // A folder named with --templates is the person's own choice; one from casebook.yaml stays inside.
+  if (!casebook.config.templatesNamed && !isInsideReal(casebook.config.root, folder)) {
     messages.push(configMessage(casebook, '/templates', 'load/outside-casebook', 'error', t(lang, 'load.settingOutside', { setting: 'templates', value: casebook.config.templates })));
     return undefined;
   }
@@ -104,7 +105,7 @@ function readTemplates(casebook: Casebook, lang: Lang, files: Record<string, str
   const texts: Record<string, string> = {};
   for (const [name, file] of Object.entries(files)) {
     const own = ownFolder !== undefined && file.startsWith(ownFolder + path.sep);
-    if (own && !isInsideReal(casebook.config.root, file)) {
+    if (own && !casebook.config.templatesNamed && !isInsideReal(casebook.config.root, file)) {
       messages.push(makeMessage(file, 'load/outside-casebook', 'error', t(lang, 'load.outsideCasebook', { target: file }), startOfFile));
       continue;
     }

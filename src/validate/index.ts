@@ -3,14 +3,16 @@
  * the case schema (with the casebook's own domain, role and value lists), and the rules
  * (across cases, and privacy).
  */
-import { countSeverity, sortMessages } from '../message.js';
+import { t } from '../i18n/index.js';
+import { countSeverity, makeMessage, sortMessages } from '../message.js';
+import { positionOf } from '../position/index.js';
 import { privacyRules } from '../privacy/index.js';
 import type { CaseFile, Casebook, Lang, Message, SourceFile, ValidationResult } from '../types.js';
 import { applySuppressions, runRules } from './engine.js';
 import type { Rule } from '../rule.js';
 import { casebookRules } from './rules/index.js';
 import { SchemaChecker, readSchema } from '../load/schema.js';
-import { idAliases } from '../util/suggest.js';
+import { idAliases, suggest } from '../util/suggest.js';
 
 export type { Rule, CaseRule, CasebookRule, RuleReport } from '../rule.js';
 export { SchemaChecker, readSchema } from '../load/schema.js';
@@ -63,10 +65,28 @@ export interface ValidationCache {
 
 export const newValidationCache = (): ValidationCache => ({ schema: new WeakMap(), rules: new WeakMap() });
 
+/**
+ * Names under `rules:` in casebook.yaml that are no rule (or group of rules) casebook knows:
+ * `privacy/bssn: off` would otherwise switch nothing off, silently.
+ */
+function unknownRuleSettings(casebook: Casebook, lang: Lang): Message[] {
+  const config = casebook.sources.find((source) => source.path === casebook.config.file);
+  if (!config) return [];
+  const known = [...new Set(allRules.flatMap((rule) => [rule.id, rule.id.split('/')[0]!]))];
+  // As written (a wrong severity elsewhere in the list must not hide a wrong name).
+  const rules = (config.data as { rules?: unknown } | undefined)?.rules;
+  if (rules === null || typeof rules !== 'object' || Array.isArray(rules)) return [];
+  return Object.keys(rules).filter((name) => !known.includes(name)).map((name) => {
+    const suggestion = suggest(name, known);
+    const text = suggestion ? t(lang, 'casebook.unknownRuleSuggest', { rule: name, suggestion }) : t(lang, 'casebook.unknownRule', { rule: name });
+    return makeMessage(config.path, 'casebook/unknown-rule', 'warning', text, positionOf(config, `/rules/${name.replace(/~/g, '~0').replace(/\//g, '~1')}`, { key: true }), suggestion ? { suggestion } : {});
+  });
+}
+
 export function validate(casebook: Casebook, options: ValidateOptions = {}): ValidationResult {
   const lang = options.lang ?? casebook.config.language;
   const checker = caseChecker(casebook);
-  const messages: Message[] = [...casebook.messages];
+  const messages: Message[] = [...casebook.messages, ...unknownRuleSettings(casebook, lang)];
   for (const file of casebook.cases) {
     messages.push(...file.messages);
     let schemaMessages = options.cache?.schema.get(file);

@@ -113,6 +113,14 @@ describe('settings that reach outside the folder', () => {
     }
   });
 
+  it('a shared template folder named on the command line (--templates) is used', async () => {
+    const outside = outsideFolder();
+    const dir = makeTree({ 'casebook.yaml': 'title: Boek\n', 'cases/goed.yaml': caseYaml() });
+    const build = await runInProcess(['build', '--format', 'html', '--drafts', '--templates', path.join(outside, 'templates')], { cwd: dir });
+    expect(build.code).toBe(0);
+    expect(allText(path.join(dir, 'dist'))).toContain(`<meta name="x" content="${MARKER}">`);
+  });
+
   it('validate cases/link.yaml is refused when the link leaves the folder; a path outside named on the command line is read', async () => {
     const outside = outsideFolder();
     const dir = makeTree({ 'casebook.yaml': 'title: Boek\n', 'cases/goed.yaml': caseYaml() });

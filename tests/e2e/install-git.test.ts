@@ -28,5 +28,5 @@ describe('installing from git', () => {
     git('add', '-A');
     git('commit', '-q', '-m', 'snapshot');
     useInstalled(installInto(`git+${pathToFileURL(repo).href}`));
-  }, 600_000);
+  }, 900_000);
 });

@@ -31,7 +31,7 @@ export function installInto(spec: string): { app: string; home: string; env: Nod
   mkdirSync(app);
   writeFileSync(path.join(app, 'package.json'), '{"name":"app","version":"1.0.0","private":true}\n');
   const env = cleanEnv(home);
-  const install = spawnSync('npm', ['install', '--no-audit', '--no-fund', '--prefer-offline', spec], { cwd: app, encoding: 'utf8', env, timeout: 420_000 });
+  const install = spawnSync('npm', ['install', '--no-audit', '--no-fund', '--prefer-offline', spec], { cwd: app, encoding: 'utf8', env, timeout: 720_000 });
   expect(install.status, `${install.stdout}\n${install.stderr}`).toBe(0);
   return { app, home, env };
 }

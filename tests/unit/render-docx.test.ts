@@ -74,3 +74,39 @@ describe('the package', () => {
     expect(Buffer.compare(Buffer.from(first), Buffer.from(second))).toBe(0);
   });
 });
+
+describe('decisions at the back', () => {
+  it('puts decision and outcome in an appendix, with a page reference at each case and back to it', async () => {
+    const { loadCasebook } = await import('../../src/load/index.js');
+    const { prepareBook } = await import('../../src/render/prepare.js');
+    const { renderDocx } = await import('../../src/render/docx/index.js');
+    const { repoRoot } = await import('../helpers.js');
+    const casebook = await loadCasebook({ cwd: repoRoot });
+    const view = prepareBook(casebook, 'nl', { filters: {}, date: new Date(Date.UTC(2026, 0, 1)) }).book!.view as unknown as Record<string, unknown> & { cases: Array<Record<string, unknown>> };
+    // What the model does for `decisions: appendix` (render/decisions.ts): the case keeps a pointer.
+    const entries = view.cases.filter((c) => c.decision || c.outcome).map((c) => {
+      const entry = { number: c.number, title: c.title, caseAnchor: c.anchor, anchor: `decision-${c.id}`, decision: c.decision, outcome: c.outcome };
+      delete c.decision;
+      delete c.outcome;
+      c.decisionAnchor = entry.anchor;
+      return entry;
+    });
+    view.decisions = { mode: 'appendix', entries };
+    const xml = strFromU8(unzipSync(await renderDocx(view as never, { date: new Date(Date.UTC(2026, 0, 1)), creator: 'casebook test' }))['word/document.xml']!);
+    expect(entries.length).toBeGreaterThan(3);
+    // Where the appendix's heading is (the contents name it earlier): after the cases, before the index.
+    const appendix = xml.indexOf('w:name="decisions"');
+    expect(appendix).toBeGreaterThan(xml.indexOf('w:name="casus_14"'));
+    expect(appendix).toBeLessThan(xml.indexOf('w:name="value_index"'));
+    for (const entry of entries) {
+      const name = `besluit_${entry.number}`;
+      expect(xml).toContain(`w:name="${name}"`);
+      expect(xml.indexOf(`PAGEREF ${name}<`)).toBeLessThan(appendix);
+      expect(xml).toContain(`PAGEREF casus_${entry.number}<`);
+    }
+    // The decision of a case is in the appendix only.
+    const decision = 'De traplift is niet verstrekt.';
+    expect(xml.split(decision).length - 1).toBe(1);
+    expect(xml.indexOf(decision)).toBeGreaterThan(appendix);
+  });
+});

@@ -15,6 +15,7 @@ import { statusId } from '../../util/suggest.js';
 export interface BuildCommandOptions extends GlobalOptions {
   format?: string;
   out?: string;
+  templates?: string;
   drafts?: boolean;
   domain?: string[];
   value?: string[];
@@ -114,6 +115,11 @@ async function buildAndReport(options: BuildCommandOptions, io: Io, signal: Abor
   const lang0 = options.lang ?? 'nl';
   const formats = parseFormats(options.format, lang0);
   const casebook = await loadCasebook({ cwd: io.cwd, ...(options.casebook ? { casebook: options.casebook } : {}), ...(options.lang ? { lang: options.lang } : {}) });
+  if (options.templates !== undefined) {
+    // A template folder named on the command line is the person's choice (a team's shared house style).
+    casebook.config.templates = path.resolve(io.cwd, options.templates);
+    casebook.config.templatesNamed = true;
+  }
   const lang = options.lang ?? casebook.config.language;
   setLang(lang);
   // `--status vastgesteld` as well as `--status published`: people say the Dutch words.
