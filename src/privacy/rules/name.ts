@@ -114,6 +114,25 @@ function numberFollows(text: string, end: number): boolean {
   return /^[ \u00a0]+(?:\d|van\b|der\b|de\b)/u.test(text.slice(end, end + 6));
 }
 
+/**
+ * "Kaya zegt": from each verb of speech back to the word before it (a text has few verbs and
+ * many capitals), calling `visit` with the start of each capitalised word found there.
+ */
+function eachWordBeforeSpeech(text: string, g: ReturnType<typeof nameGrammar>, visit: (start: number) => void): void {
+  g.speechVerb.lastIndex = 0;
+  // test(), and a scan back over the word before the verb: most verbs follow a word in
+  // small letters ("het is"), which costs no allocation to pass by.
+  while (g.speechVerb.test(text)) {
+    let space = g.speechVerb.lastIndex - 1;
+    while (space > 0 && text[space] !== ' ' && text[space] !== '\u00a0') space--;
+    let start = space;
+    while (start > 0 && isLetterOrDigit(text[start - 1])) start--;
+    if (start === space || !isCapital(text, start) || gluedBefore(text, start, "'’.-")) continue;
+    if (previousCharacter(text, start) === ',' || particleBefore(text, start)) continue;
+    visit(start);
+  }
+}
+
 function candidates(text: string): Candidate[] {
   const g = nameGrammar();
   const found: Candidate[] = [];
@@ -211,20 +230,7 @@ function candidates(text: string): Candidate[] {
       }
     }
   }
-  // "Kaya zegt": from each verb of speech back to the word before it; a text has few verbs
-  // and many capitals.
-  g.speechVerb.lastIndex = 0;
-  // test(), and a scan back over the word before the verb: most verbs follow a word in
-  // small letters ("het is"), which costs no allocation to pass by.
-  while (g.speechVerb.test(text)) {
-    let space = g.speechVerb.lastIndex - 1;
-    while (space > 0 && text[space] !== ' ' && text[space] !== '\u00a0') space--;
-    let start = space;
-    while (start > 0 && isLetterOrDigit(text[start - 1])) start--;
-    if (start === space || !isCapital(text, start) || gluedBefore(text, start, "'’.-")) continue;
-    if (previousCharacter(text, start) === ',' || particleBefore(text, start)) continue;
-    addBeforeSpeech(start);
-  }
+  eachWordBeforeSpeech(text, g, addBeforeSpeech);
   return found;
 }
 
