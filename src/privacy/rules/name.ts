@@ -35,8 +35,13 @@ interface Candidate extends ParsedName {
   firstName?: boolean;
 }
 
+/** How a name after a known first name is read ("Sanne de Vries"). */
+const FIRST_NAME_READ: ReadOptions = { initials: false, givenNames: 1, unknownGivenName: false, firstNameAsSurname: true };
+
 /** Words after which "Anna Paulowna" is a place rather than a person. */
 const PLACE_WORDS = new Set(['naar', 'in', 'uit', 'te', 'richting', 'vanuit']);
+
+const firstNameSeverity = (text: string, at: number): Severity => (afterPlaceWord(text, at) ? 'warning' : 'error');
 
 function afterPlaceWord(text: string, at: number): boolean {
   const before = /(\p{L}+)\s+$/u.exec(text.slice(Math.max(0, at - 20), at));
@@ -133,8 +138,7 @@ function candidates(text: string): Candidate[] {
   const found: Candidate[] = [];
   /** A candidate from `start` (its title, if any, ends at `nameStart`), read on from `readAt`. */
   const add = (start: number, nameStart: number, readAt: number, severity: Severity, options: ReadOptions, firstName = false) => {
-    if (nameStart < 0 || readAt < 0) return;
-    const name = readName(text, readAt, g, options);
+    const name = nameStart < 0 || readAt < 0 ? undefined : readName(text, readAt, g, options);
     if (name && !followedByNotAName(text, name.end, g)) found.push({ start, nameStart, severity, ...name, ...(firstName ? { firstName } : {}) });
   };
   /** A lone surname at `at` (after particles from `start`). */
@@ -198,13 +202,9 @@ function candidates(text: string): Candidate[] {
       add(title, nameStart, nameStart, 'error', { initials: true, givenNames: 1, unknownGivenName: true, firstNameAsSurname: true });
       continue;
     }
-    // A first name: "Sanne de Vries", "Jan Willem Bakker".
+    // A first name: "Sanne de Vries", "Jan Willem Bakker" (a warning after a word of place).
     const firstName = isFirstNameToken(before, g.data);
-    if (firstName) {
-      const severity = afterPlaceWord(text, firstName.start) ? 'warning' : 'error';
-      add(firstName.start, firstName.start, afterSpace(text, firstName.end, g), severity, { initials: false, givenNames: 1, unknownGivenName: false, firstNameAsSurname: true }, true);
-      continue;
-    }
+    if (firstName) { add(firstName.start, firstName.start, afterSpace(text, firstName.end, g), firstNameSeverity(text, firstName.start), FIRST_NAME_READ, true); continue; }
     const cue = plain(before.text);
     // A relative, a neighbour or a role: "buurman Haddouchi", "casus Kaya", "gezin El Amrani".
     const group = g.data.cues.group.has(cue);
