@@ -70,7 +70,8 @@ function addScaffoldCommands(program: Command, { h, v, globals, io, setExit }: C
     });
 }
 
-function buildProgram(io: Io, lang: Lang, setExit: (code: number) => void): Command {
+/** The program with its global options and its help in the chosen language, without commands. */
+function programShell(io: Io, lang: Lang): { program: Command; h: CommandContext['h']; v: CommandContext['v'] } {
   const h = (key: string) => t(lang, `help.${key}`);
   /** A flag's placeholder (`--out <map>`) in the language of the help. */
   const v = (name: string) => t(lang, `help.placeholders.${name}`);
@@ -93,9 +94,11 @@ function buildProgram(io: Io, lang: Lang, setExit: (code: number) => void): Comm
     })
     .configureOutput({ writeOut: (s) => io.stdout.write(s), writeErr: (s) => io.stderr.write(s) })
     .exitOverride();
+  return { program, h, v };
+}
 
-  const globals = (command: Command) => globalOptions(command, io);
-
+/** Every command, in the order --help lists them (init and new from addScaffoldCommands). */
+function addCommands(program: Command, { h, v, globals, io, setExit }: CommandContext): void {
   program
     .command('validate')
     .description(h('validate.description'))
@@ -156,7 +159,11 @@ function buildProgram(io: Io, lang: Lang, setExit: (code: number) => void): Comm
       const { importCommand } = await import('./commands/import.js');
       setExit(await importCommand(file, { ...globals(command), ...command.opts() }, io));
     });
+  addValueAndToolCommands(program, { h, v, globals, io, setExit });
+}
 
+/** tag, values, doctor, serve. */
+function addValueAndToolCommands(program: Command, { h, v, globals, io, setExit }: CommandContext): void {
   program
     .command('tag')
     .description(h('tag.description'))
@@ -203,7 +210,12 @@ function buildProgram(io: Io, lang: Lang, setExit: (code: number) => void): Comm
       const { serveCommand } = await import('./commands/serve.js');
       setExit(await serveCommand({ ...globals(command), ...command.opts() }, io));
     });
+}
 
+function buildProgram(io: Io, lang: Lang, setExit: (code: number) => void): Command {
+  const { program, h, v } = programShell(io, lang);
+  const context: CommandContext = { h, v, globals: (command: Command) => globalOptions(command, io), io, setExit };
+  addCommands(program, context);
   return program;
 }
 

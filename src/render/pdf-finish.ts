@@ -82,80 +82,66 @@ function objectDict(text: string, pdf: ChromiumPdf, n: number): { start: number;
   return dict.startsWith('<<') && dict.endsWith('>>') ? { start: start + head.length, dict } : undefined;
 }
 
-function appendUpdate(bytes: Uint8Array, outline: OutlineEntry[], meta: PdfMetadata, id: string): Uint8Array | undefined {
-  const original = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
-  const text = original.toString('latin1');
-  const pdf = readStructure(text);
-  if (!pdf) return undefined;
-  const catalog = objectDict(text, pdf, pdf.root);
-  const info = objectDict(text, pdf, pdf.info);
-  if (!catalog || !info || !/\/Type \/Catalog\b/.test(catalog.dict) || /\/(Outlines|PageMode|Names)\b/.test(catalog.dict)) return undefined;
-
-  // Where each anchor lands: the explicit destinations of the catalog's /Dests dictionary.
+/** Where each anchor lands: the explicit destinations of the catalog's /Dests dictionary (undefined: not in the shape we know). */
+function catalogDestinations(text: string, pdf: ChromiumPdf, catalog: string): Map<string, string> | undefined {
   const destinations = new Map<string, string>();
-  const destsRef = /\/Dests (\d+) 0 R/.exec(catalog.dict);
+  const destsRef = /\/Dests (\d+) 0 R/.exec(catalog);
   if (destsRef) {
     const dests = objectDict(text, pdf, Number(destsRef[1]));
     if (!dests) return undefined;
     for (const match of dests.dict.matchAll(/\/([A-Za-z0-9_.-]+) (\[\d+ 0 R \/XYZ [^\]]*\])/g)) destinations.set(match[1]!, match[2]!);
   }
+  return destinations;
+}
 
-  // The build date over Chromium's own (same length, so no offset moves).
+/** The build date over Chromium's own (same length, so no offset moves); undefined when the lengths differ. */
+function patchDates(original: Buffer, info: { start: number; dict: string }, date: string): Buffer | undefined {
   const patched = Buffer.from(original);
-  const date = pdfDate(meta.date);
   for (const key of ['CreationDate', 'ModDate']) {
     const found = new RegExp(`/${key} \\((D:[^)]*)\\)`).exec(info.dict);
     if (!found) continue;
     if (found[1]!.length !== date.length) return undefined;
     patched.write(date, info.start + found.index + key.length + 3, 'latin1');
   }
+  return patched;
+}
 
-  // New objects: the information dictionary, the bookmarks, and the catalog again.
-  let next = pdf.size;
-  const objects: Array<[number, string]> = [];
-  const infoNumber = next++;
-  const infoEntries = [
+function infoObject(meta: PdfMetadata, info: string, date: string): string {
+  const entries = [
     `/Title ${textString(meta.title)}`,
     meta.author ? `/Author ${textString(meta.author)}` : '',
     meta.subject ? `/Subject ${textString(meta.subject)}` : '',
     meta.keywords.length ? `/Keywords ${textString(meta.keywords.join(', '))}` : '',
     `/Creator ${textString(meta.creator)}`,
-    /\/Producer \([^)]*\)/.exec(info.dict)?.[0] ?? '',
+    /\/Producer \([^)]*\)/.exec(info)?.[0] ?? '',
     `/CreationDate (${date})`,
     `/ModDate (${date})`,
   ].filter(Boolean);
-  objects.push([infoNumber, `<<${infoEntries.join('\n')}>>`]);
+  return `<<${entries.join('\n')}>>`;
+}
 
-  const present = (entries: OutlineEntry[]) => entries.filter((e) => destinations.has(e.anchor));
-  const level = (entries: OutlineEntry[], parent: number): { first: number; last: number; count: number } | undefined => {
-    const items = present(entries);
-    if (items.length === 0) return undefined;
-    const numbers = items.map(() => next++);
-    let count = items.length;
-    items.forEach((entry, i) => {
-      const fields = [`/Title ${textString(entry.title)}`, `/Parent ${parent} 0 R`, `/Dest ${destinations.get(entry.anchor)}`];
-      if (i > 0) fields.push(`/Prev ${numbers[i - 1]} 0 R`);
-      if (i < numbers.length - 1) fields.push(`/Next ${numbers[i + 1]} 0 R`);
-      const children = level(entry.children ?? [], numbers[i]!);
-      if (children) {
-        fields.push(`/First ${children.first} 0 R`, `/Last ${children.last} 0 R`, `/Count ${children.count}`);
-        count += children.count;
-      }
-      objects.push([numbers[i]!, `<<${fields.join('\n')}>>`]);
-    });
-    return { first: numbers[0]!, last: numbers[numbers.length - 1]!, count };
-  };
-  const outlinesNumber = next++;
-  const top = level(outline, outlinesNumber);
-  let catalogDict = catalog.dict.slice(0, -2);
-  if (top) {
-    objects.push([outlinesNumber, `<</Type /Outlines\n/First ${top.first} 0 R\n/Last ${top.last} 0 R\n/Count ${top.count}>>`]);
-    catalogDict += `\n/Outlines ${outlinesNumber} 0 R\n/PageMode /UseOutlines`;
-  }
-  if (!/\/Lang\b/.test(catalogDict)) catalogDict += `\n/Lang ${textString(meta.lang)}`;
-  objects.push([pdf.root, `${catalogDict}>>`]);
+/** The bookmark objects of one level (and those below), numbered from `numbering.next`; only entries whose anchor has a destination. */
+function outlineLevel(entries: OutlineEntry[], parent: number, destinations: Map<string, string>, numbering: { next: number }, objects: Array<[number, string]>): { first: number; last: number; count: number } | undefined {
+  const items = entries.filter((e) => destinations.has(e.anchor));
+  if (items.length === 0) return undefined;
+  const numbers = items.map(() => numbering.next++);
+  let count = items.length;
+  items.forEach((entry, i) => {
+    const fields = [`/Title ${textString(entry.title)}`, `/Parent ${parent} 0 R`, `/Dest ${destinations.get(entry.anchor)}`];
+    if (i > 0) fields.push(`/Prev ${numbers[i - 1]} 0 R`);
+    if (i < numbers.length - 1) fields.push(`/Next ${numbers[i + 1]} 0 R`);
+    const children = outlineLevel(entry.children ?? [], numbers[i]!, destinations, numbering, objects);
+    if (children) {
+      fields.push(`/First ${children.first} 0 R`, `/Last ${children.last} 0 R`, `/Count ${children.count}`);
+      count += children.count;
+    }
+    objects.push([numbers[i]!, `<<${fields.join('\n')}>>`]);
+  });
+  return { first: numbers[0]!, last: numbers[numbers.length - 1]!, count };
+}
 
-  // Append them, with a cross-reference section that points back at the original one.
+/** The new objects appended, with a cross-reference section that points back at the original one. */
+function appendObjects(patched: Buffer, pdf: ChromiumPdf, objects: Array<[number, string]>, trailer: { size: number; info: number; id: string }): Uint8Array {
   const parts: string[] = ['\n'];
   let position = patched.length + 1;
   const offsets = new Map<number, number>();
@@ -167,14 +153,45 @@ function appendUpdate(bytes: Uint8Array, outline: OutlineEntry[], meta: PdfMetad
   }
   const entry = (n: number) => `${String(offsets.get(n)).padStart(10, '0')} 00000 n \n`;
   const newNumbers = [...offsets.keys()].filter((n) => n >= pdf.size);
+  const { id } = trailer;
   parts.push(
     'xref\n',
     `${pdf.root} 1\n${entry(pdf.root)}`,
     `${pdf.size} ${newNumbers.length}\n${newNumbers.map(entry).join('')}`,
-    `trailer\n<</Size ${next}\n/Root ${pdf.root} 0 R\n/Info ${infoNumber} 0 R\n/Prev ${pdf.startxref}\n/ID [<${id}> <${id}>]>>\n`,
+    `trailer\n<</Size ${trailer.size}\n/Root ${pdf.root} 0 R\n/Info ${trailer.info} 0 R\n/Prev ${pdf.startxref}\n/ID [<${id}> <${id}>]>>\n`,
     `startxref\n${position}\n%%EOF\n`,
   );
   return Buffer.concat([patched, Buffer.from(parts.join(''), 'latin1')]);
+}
+
+function appendUpdate(bytes: Uint8Array, outline: OutlineEntry[], meta: PdfMetadata, id: string): Uint8Array | undefined {
+  const original = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  const text = original.toString('latin1');
+  const pdf = readStructure(text);
+  if (!pdf) return undefined;
+  const catalog = objectDict(text, pdf, pdf.root);
+  const info = objectDict(text, pdf, pdf.info);
+  if (!catalog || !info || !/\/Type \/Catalog\b/.test(catalog.dict) || /\/(Outlines|PageMode|Names)\b/.test(catalog.dict)) return undefined;
+  const destinations = catalogDestinations(text, pdf, catalog.dict);
+  const date = pdfDate(meta.date);
+  const patched = destinations && patchDates(original, info, date);
+  if (!destinations || !patched) return undefined;
+
+  // New objects: the information dictionary, the bookmarks, and the catalog again.
+  const numbering = { next: pdf.size };
+  const objects: Array<[number, string]> = [];
+  const infoNumber = numbering.next++;
+  objects.push([infoNumber, infoObject(meta, info.dict, date)]);
+  const outlinesNumber = numbering.next++;
+  const top = outlineLevel(outline, outlinesNumber, destinations, numbering, objects);
+  let catalogDict = catalog.dict.slice(0, -2);
+  if (top) {
+    objects.push([outlinesNumber, `<</Type /Outlines\n/First ${top.first} 0 R\n/Last ${top.last} 0 R\n/Count ${top.count}>>`]);
+    catalogDict += `\n/Outlines ${outlinesNumber} 0 R\n/PageMode /UseOutlines`;
+  }
+  if (!/\/Lang\b/.test(catalogDict)) catalogDict += `\n/Lang ${textString(meta.lang)}`;
+  objects.push([pdf.root, `${catalogDict}>>`]);
+  return appendObjects(patched, pdf, objects, { size: numbering.next, info: infoNumber, id });
 }
 
 /** The same finish through pdf-lib, for a PDF that is not in Chromium's shape. */

@@ -26,7 +26,7 @@ async function report(format: (typeof formats)[number]) {
   const dir = makeTree({ 'casebook.yaml': 'title: Test\n', 'cases/a.yaml': caseText });
   const casebook = await loadCasebook({ cwd: dir });
   const result = validate(casebook);
-  const io = { cwd: dir } as Io;
+  const io = { cwd: dir, env: {} } as Io;
   return { result, text: reporters[format](result, reportContext(casebook, io, 'nl', false)) };
 }
 

@@ -35,8 +35,13 @@ interface Candidate extends ParsedName {
   firstName?: boolean;
 }
 
+/** How a name after a known first name is read ("Sanne de Vries"). */
+const FIRST_NAME_READ: ReadOptions = { initials: false, givenNames: 1, unknownGivenName: false, firstNameAsSurname: true };
+
 /** Words after which "Anna Paulowna" is a place rather than a person. */
 const PLACE_WORDS = new Set(['naar', 'in', 'uit', 'te', 'richting', 'vanuit']);
+
+const firstNameSeverity = (text: string, at: number): Severity => (afterPlaceWord(text, at) ? 'warning' : 'error');
 
 function afterPlaceWord(text: string, at: number): boolean {
   const before = /(\p{L}+)\s+$/u.exec(text.slice(Math.max(0, at - 20), at));
@@ -109,13 +114,31 @@ function numberFollows(text: string, end: number): boolean {
   return /^[ \u00a0]+(?:\d|van\b|der\b|de\b)/u.test(text.slice(end, end + 6));
 }
 
+/**
+ * "Kaya zegt": from each verb of speech back to the word before it (a text has few verbs and
+ * many capitals), calling `visit` with the start of each capitalised word found there.
+ */
+function eachWordBeforeSpeech(text: string, g: ReturnType<typeof nameGrammar>, visit: (start: number) => void): void {
+  g.speechVerb.lastIndex = 0;
+  // test(), and a scan back over the word before the verb: most verbs follow a word in
+  // small letters ("het is"), which costs no allocation to pass by.
+  while (g.speechVerb.test(text)) {
+    let space = g.speechVerb.lastIndex - 1;
+    while (space > 0 && text[space] !== ' ' && text[space] !== '\u00a0') space--;
+    let start = space;
+    while (start > 0 && isLetterOrDigit(text[start - 1])) start--;
+    if (start === space || !isCapital(text, start) || gluedBefore(text, start, "'’.-")) continue;
+    if (previousCharacter(text, start) === ',' || particleBefore(text, start)) continue;
+    visit(start);
+  }
+}
+
 function candidates(text: string): Candidate[] {
   const g = nameGrammar();
   const found: Candidate[] = [];
   /** A candidate from `start` (its title, if any, ends at `nameStart`), read on from `readAt`. */
   const add = (start: number, nameStart: number, readAt: number, severity: Severity, options: ReadOptions, firstName = false) => {
-    if (nameStart < 0 || readAt < 0) return;
-    const name = readName(text, readAt, g, options);
+    const name = nameStart < 0 || readAt < 0 ? undefined : readName(text, readAt, g, options);
     if (name && !followedByNotAName(text, name.end, g)) found.push({ start, nameStart, severity, ...name, ...(firstName ? { firstName } : {}) });
   };
   /** A lone surname at `at` (after particles from `start`). */
@@ -179,13 +202,9 @@ function candidates(text: string): Candidate[] {
       add(title, nameStart, nameStart, 'error', { initials: true, givenNames: 1, unknownGivenName: true, firstNameAsSurname: true });
       continue;
     }
-    // A first name: "Sanne de Vries", "Jan Willem Bakker".
+    // A first name: "Sanne de Vries", "Jan Willem Bakker" (a warning after a word of place).
     const firstName = isFirstNameToken(before, g.data);
-    if (firstName) {
-      const severity = afterPlaceWord(text, firstName.start) ? 'warning' : 'error';
-      add(firstName.start, firstName.start, afterSpace(text, firstName.end, g), severity, { initials: false, givenNames: 1, unknownGivenName: false, firstNameAsSurname: true }, true);
-      continue;
-    }
+    if (firstName) { add(firstName.start, firstName.start, afterSpace(text, firstName.end, g), firstNameSeverity(text, firstName.start), FIRST_NAME_READ, true); continue; }
     const cue = plain(before.text);
     // A relative, a neighbour or a role: "buurman Haddouchi", "casus Kaya", "gezin El Amrani".
     const group = g.data.cues.group.has(cue);
@@ -211,20 +230,7 @@ function candidates(text: string): Candidate[] {
       }
     }
   }
-  // "Kaya zegt": from each verb of speech back to the word before it; a text has few verbs
-  // and many capitals.
-  g.speechVerb.lastIndex = 0;
-  // test(), and a scan back over the word before the verb: most verbs follow a word in
-  // small letters ("het is"), which costs no allocation to pass by.
-  while (g.speechVerb.test(text)) {
-    let space = g.speechVerb.lastIndex - 1;
-    while (space > 0 && text[space] !== ' ' && text[space] !== '\u00a0') space--;
-    let start = space;
-    while (start > 0 && isLetterOrDigit(text[start - 1])) start--;
-    if (start === space || !isCapital(text, start) || gluedBefore(text, start, "'’.-")) continue;
-    if (previousCharacter(text, start) === ',' || particleBefore(text, start)) continue;
-    addBeforeSpeech(start);
-  }
+  eachWordBeforeSpeech(text, g, addBeforeSpeech);
   return found;
 }
 
