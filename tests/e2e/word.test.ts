@@ -229,6 +229,24 @@ describe('build --format docx: editions, drafts, privacy, images, English', () =
     expect(value).toContain('Concept: deze casus is nog niet vastgesteld.');
   });
 
+  it('honours the decisions setting: at the back with page references, or left out', async () => {
+    const small = makeTree({ ...SMALL, 'cases/a.yaml': `${SMALL['cases/a.yaml']}decision: Het besluit was A.\noutcome: Het liep goed af.\n` }, 'casebook-word-');
+    expect((await cli(['build', '-f', 'docx', '--decisions', 'appendix'], small)).code).toBe(0);
+    const [appendixFile] = readdirSync(path.join(small, 'dist'));
+    const xml = strFromU8(unzipSync(readFileSync(path.join(small, 'dist', appendixFile!)))['word/document.xml']!);
+    // Where the appendix's heading is (the contents name it earlier).
+    const appendix = xml.indexOf('w:name="decisions"');
+    expect(appendix).toBeGreaterThan(0);
+    expect(xml.indexOf('Het besluit was A.')).toBeGreaterThan(appendix);
+    expect(xml.indexOf('PAGEREF besluit_1<')).toBeLessThan(appendix);
+    expect(xml.indexOf('PAGEREF casus_1<', appendix)).toBeGreaterThan(appendix);
+    expect((await cli(['build', '-f', 'docx', '--decisions', 'omit', '-o', 'omit'], small)).code).toBe(0);
+    const { value } = await mammoth.extractRawText({ path: path.join(small, 'omit', readdirSync(path.join(small, 'omit'))[0]!) });
+    expect(value).toContain('Een gepubliceerde casus');
+    expect(value).not.toContain('Het besluit was A.');
+    expect(value).not.toContain('Het liep goed af.');
+  });
+
   it('refuses a casebook with privacy errors, and writes nothing', async () => {
     const dir = exampleCopy({ 'cases/wmo/bsn.yaml': 'title: Een casus met een BSN erin\nstatus: published\ndomains: [wmo]\nsituation: Zijn BSN is 111222333.\ndilemma: Wat nu?\nvalues: [maatwerk]\n' });
     const run = await cli(['build', '-f', 'docx'], dir);
