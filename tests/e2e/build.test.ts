@@ -125,7 +125,7 @@ describe('casebook build on the example casebook', () => {
     expect(pdf.outline.map((e) => e.title)).toEqual([
       'Casusboekje sociaal domein', 'Colofon', 'Leeswijzer', 'Inhoud',
       '1. Wmo 2015', '2. Jeugdwet', '3. Participatiewet', '4. Wet gemeentelijke schuldhulpverlening', '5. Wet inburgering', '6. Integraal (over de domeinen)',
-      'Kernwaardenregister', 'Kernwaarden per casus',
+      'Kernwaardenregister', 'Overzicht per domein', 'Kernwaarden per casus',
     ]);
     expect(pdf.outline.slice(0, 4).map((e) => e.page)).toEqual([1, 2, 3, 4]);
     expect(allCases().map((c) => numbered(c.title)[0])).toEqual(published().map((_, i) => i + 1));

@@ -221,7 +221,7 @@ describe('casebook values', () => {
     expect(result.code).toBe(0);
     const lines = result.stdout.split('\n');
     expect(lines[0]).toBe('Kernwaarden (10), ingebouwde set');
-    expect(lines[1]).toContain('afgeleid van de omgekeerde toets');
+    expect(lines[1]).toContain('afgeleid van De Omgekeerde Toets');
     expect(lines[1]).toContain('geen citaat uit een publicatie');
     expect(lines[3]).toBe('effect-voorop  Effect voorop');
     expect(lines[4]).toBe('  Begin bij het effect dat de inwoner wil bereiken; houd het doel los van het middel (een product, een voorziening).');

@@ -52,7 +52,11 @@ function casesIn(dir: string): Case[] {
   return walk(path.join(dir, 'cases')).map((file) => parse(readFileSync(file, 'utf8')) as Case);
 }
 
-const squash = (text: string | undefined) => (text ?? '').replace(/\s+/g, ' ').trim();
+/**
+ * Text as a reader compares it: white space folded, and the book's typographic quotes
+ * (’s, “…”, set by the Markdown step since the meeting issue) as the straight ones typed.
+ */
+const squash = (text: string | undefined) => (text ?? '').replace(/\s+/g, ' ').replace(/[‘’]/g, "'").replace(/[“”]/g, '"').trim();
 /** Markdown to the words a reader sees. */
 const words = (markdown: string) => squash(markdown.replace(/\*\*|\*|_|`/g, ''));
 

@@ -29,7 +29,7 @@ describe('the built-in value set', () => {
     for (const value of set.values) {
       expect(value.label.nl && value.label.en && value.description.nl && value.description.en).toBeTruthy();
     }
-    expect(set.provenance.nl).toMatch(/afgeleid van de omgekeerde toets.*geen citaat uit een publicatie/s);
+    expect(set.provenance.nl).toMatch(/afgeleid van De Omgekeerde Toets.*geen citaat uit een publicatie/s);
     expect(set.provenance.en).toMatch(/derived from the reverse test.*not a quotation from any publication/s);
   });
 

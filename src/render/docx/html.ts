@@ -53,7 +53,7 @@ const BLOCK_TAGS = new Set(['p', 'div', 'h5', 'h6', 'blockquote', 'ul', 'ol', 'p
 
 /** A text run in the book's language. */
 export function textRun(text: string, context: Pick<HtmlContext, 'language'>, options: Omit<IRunOptions, 'text' | 'language'> = {}): TextRun {
-  return new TextRun({ ...options, text, language: { value: context.language } });
+  return new TextRun({ ...options, text: text.replace(SOFT_HYPHENS, ''), language: { value: context.language } });
 }
 
 function runOptions(format: Format): Omit<IRunOptions, 'text' | 'language'> {
@@ -90,8 +90,14 @@ const FORMAT_OF: Record<string, Format> = {
   mark: { highlight: true },
 };
 
+/**
+ * Soft hyphens come from the HTML's Dutch hyphenation; Word hyphenates by itself, and in a
+ * .docx they would stay in copied text, in search and in an import back.
+ */
+const SOFT_HYPHENS = /\u00ad|&shy;|&#173;|&#xad;/gi;
+
 function parse(html: string): ChildNode[] {
-  return parseDocument(html, { decodeEntities: true }).children;
+  return parseDocument(html.replace(SOFT_HYPHENS, ''), { decodeEntities: true }).children;
 }
 
 const isElement = (node: ChildNode): node is Element => node.type === 'tag';
