@@ -34,7 +34,7 @@ import {
   type ParagraphChild,
 } from 'docx';
 import { estimatePageNumbers } from 'docx/layout';
-import type { BookView, CaseView } from '../view.js';
+import type { BookView, CaseView, DecisionEntryView } from '../view.js';
 import { blocks, inlineRuns, textRun, type Block, type HtmlContext } from './html.js';
 import { reproducible } from './package.js';
 
@@ -48,14 +48,7 @@ export interface DocxOptions {
 type Labels = Record<string, string> & { steps: Record<string, string>; statuses: Record<string, string> };
 
 /** Where decision and outcome are (the `decisions` setting): the model has moved them already. */
-interface DecisionEntry {
-  number: number;
-  title: string;
-  caseAnchor: string;
-  anchor: string;
-  decision?: string;
-  outcome?: string;
-}
+type DecisionEntry = Omit<DecisionEntryView, 'id'>;
 type DecisionsOf = { decisions?: { mode: string; entries: DecisionEntry[] }; anchors: Record<string, string> };
 
 /** The language tag Word's spelling check uses for the book's language. */
