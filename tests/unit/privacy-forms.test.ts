@@ -144,6 +144,29 @@ describe('labelled numbers that fail their check', () => {
     expect(found('Ordernummer 123456789 is verzonden.', 'privacy/bsn')).toEqual([]);
   });
 
+  it('reports a number that fails the 11-proef anywhere a BSN label reaches, not only right after it', () => {
+    // The label opens the sentence, the number closes it.
+    expect(found('Volgens mij klopt het BSN niet dat de bewindvoerder doorgaf: 123456789.', 'privacy/bsn')).toEqual(['warning 123456789']);
+    // The label after the number, or on the line before it.
+    expect(found('Ze gaf 123456789 op als haar burgerservicenummer.', 'privacy/bsn')).toEqual(['warning 123456789']);
+    expect(found('Sofinummer (oud formulier):\n123456789', 'privacy/bsn')).toEqual(['warning 123456789']);
+    // Written with dots, spaces or dashes.
+    expect(found('Het BSN dat op de brief van de bank staat, 1234.56.789, klopt niet.', 'privacy/bsn')).toEqual(['warning 1234.56.789']);
+    expect(found('BSN: 123-456-789', 'privacy/bsn')).toEqual(['warning 123-456-789']);
+    expect(found('BSN: 1234-56-789', 'privacy/bsn')).toEqual(['warning 1234-56-789']);
+  });
+
+  it('takes the short forms of the label as a BSN label', () => {
+    expect(found('Op de oude loonstrook staat sofinr. 717087888.', 'privacy/bsn')).toEqual(['error 717087888']);
+    expect(found('Burgerservicenr. moeder: 123456789', 'privacy/bsn')).toEqual(['warning 123456789']);
+    expect(found('bsn nr 123456789', 'privacy/bsn')).toEqual(['warning 123456789']);
+  });
+
+  it('leaves a number alone that another label claims, or that stands far from the BSN label', () => {
+    expect(found('Het BSN hebben we niet nodig, wel het ordernummer 123456789.', 'privacy/bsn')).toEqual([]);
+    expect(found('Het BSN ontbreekt. De aanvraag is op 3 mei binnengekomen en daarna is er veel gebeurd, het bedrag was 123456789 cent.', 'privacy/bsn')).toEqual([]);
+  });
+
   it('reports a number after "tel." or "mobiel" that is no valid phone number as a warning', () => {
     expect(found('Mobiel 06-1234567 (werkt niet meer).', 'privacy/phone')).toEqual(['warning 06-1234567']);
     expect(found('Telefoonnummer vader: 06-21345 (onvolledig).', 'privacy/phone')).toEqual(['warning 06-21345']);
