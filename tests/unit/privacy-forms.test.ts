@@ -175,28 +175,28 @@ describe('labelled numbers that fail their check', () => {
 });
 
 describe('clean text that is no name', () => {
+  const noNames = (texts: string[]) => {
+    for (const text of texts) expect(names(text), text).toEqual([]);
+  };
+
   it('reads "uit de", "in de", "op de" in small letters before a neighbourhood as a place, not as a surname particle', () => {
-    for (const text of [
+    noNames([
       'We hebben een maatje gevonden voor de meneer uit de Vogelwijk.',
       'De familie uit de Schilderswijk heeft een andere woning.',
       'Gesprek met Fatima uit de Vogelwijk over de buren.',
       'Mevrouw in de Rivierenbuurt is weer thuis.',
-    ]) {
-      expect(names(text), text).toEqual([]);
-    }
+    ]);
     // A surname from the lists after such a particle is still one, and so is a capital "Uit".
     expect(names('De meneer uit de Bosch belde terug.')).toEqual(['meneer uit de Bosch']);
     expect(names('Meneer Uit de Vogelwijk belde terug.')).toEqual(['Meneer Uit de Vogelwijk']);
   });
 
   it('does not take an ordinary word that starts the next line for the surname of a name that ends a line', () => {
-    for (const text of [
+    noNames([
       'Aanwezig: Hans, Sylvia, Kees, Dewi\nCasus uit Oosterpark: moeder met drie kinderen.',
       'Gesprek met dhr. A.\nVervolg in het volgende overleg.',
       'p/a Bewindvoering Noord B.V.\nPostbus 1120\n9701 BC Groningen',
-    ]) {
-      expect(names(text), text).toEqual([]);
-    }
+    ]);
     // A surname that looks like one still counts across the line break.
     expect(names('Sanne\nJansen komt morgen.')).toEqual(['Sanne\nJansen']);
     expect(names('mevrouw\nHaddouchi belde.')).toEqual(['mevrouw\nHaddouchi']);
