@@ -7,7 +7,7 @@
  * word by word, the name itself forwards with small sticky patterns.
  */
 import { tokenBefore, type Token } from './chars.js';
-import { isNotAName, namesSomethingElse, privacyData, type PrivacyData } from './data.js';
+import { isNotAName, namesSomethingElse, organisationAt, privacyData, type PrivacyData } from './data.js';
 import { isDutchWord } from './words.js';
 
 export interface NameGrammar {
@@ -205,6 +205,8 @@ function readSurname(text: string, at: number, g: NameGrammar, strict = false): 
   const wordEnd = readWord(text, at, g, particles || strict);
   if (wordEnd < 0) return undefined;
   const word = text.slice(at, wordEnd);
+  // "Karin van Zilveren Kruis": a professional by first name and organisation.
+  if (organisationAt(text, at, word, g.data)) return undefined;
   // "Dewi⏎Casus uit Oosterpark": a word that starts a line more often starts a sentence or
   // an item than it ends a name, so there it must look like a surname.
   if ((strict || afterLineBreak(text, surnameStart) || afterLineBreak(text, at)) && !surnameEvidence(word, g.data)) return undefined;

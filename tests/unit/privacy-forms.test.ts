@@ -206,3 +206,29 @@ describe('clean text that is no name', () => {
     expect(names('Bewindvoering Noord B.V. Postbus 1120, 9701 BC Groningen')).toEqual([]);
   });
 });
+
+describe('organisations that stand where a surname could', () => {
+  it('reads a professional named by first name and organisation as no name', () => {
+    for (const text of [
+      'Aanwezig: Sanne van Cordaan, Piet van Ymere, Noor van Vluchtelingenwerk en Jan van MEE.',
+      'Karin van Zilveren Kruis belde terug; Mark van Eigen Haard ook.',
+      'Kees van Humanitas en Eva van Parnassia komen volgende week.',
+      'Yvonne van Lowell belde over de betalingsregeling, Rik van Menzis over de premie.',
+    ]) {
+      expect(names(text), text).toEqual([]);
+    }
+    // A surname after "van" that no organisation list has is still one.
+    expect(names('Sanne van Kasteren belde terug.')).toEqual(['Sanne van Kasteren']);
+  });
+
+  it('reads a shop, a hospital or a school that carries a person\'s name as no name', () => {
+    for (const text of [
+      'Ze doet boodschappen bij Albert Heijn en Jan Linders.',
+      'Hij ligt in het Antoni van Leeuwenhoek.',
+      'De zoon gaat naar de Anne Frank school.',
+    ]) {
+      expect(names(text), text).toEqual([]);
+    }
+    expect(names('Mevrouw Albertine Heijn belde.')).toEqual(['Mevrouw Albertine Heijn']);
+  });
+});

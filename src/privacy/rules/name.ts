@@ -21,6 +21,7 @@ import { mask } from '../mask.js';
 import { caseRule, type Detection, type PrivacyDetector, type PrivacyEnv } from '../detector.js';
 import { gluedBefore, isLetterOrDigit, previousCharacter, tokenBefore } from '../chars.js';
 import { isDutchWord } from '../words.js';
+import { organisationAt } from '../data.js';
 import {
   afterSpace, bareInitialsAt, followedByNotAName, initialsAt, initialsEnd, isCapital, isFirstName, isFirstNameToken, isListedSurname, isPlaceAfterParticles, nameGrammar, normaliseName, particlesBefore,
   readLoneSurname, readName, surnameEvidence, titleStart, wordBeforeParticles, wordEndAt, type NameGrammar, type ParsedName, type ReadOptions,
@@ -204,6 +205,8 @@ function candidates(text: string): Candidate[] {
     }
     // A first name: "Sanne de Vries", "Jan Willem Bakker" (a warning after a word of place).
     const firstName = isFirstNameToken(before, g.data);
+    // "Albert Heijn", "Antoni van Leeuwenhoek": a shop or a hospital.
+    if (firstName && organisationAt(text, firstName.start, firstName.text, g.data)) continue;
     if (firstName) { add(firstName.start, firstName.start, afterSpace(text, firstName.end, g), firstNameSeverity(text, firstName.start), FIRST_NAME_READ, true); continue; }
     const cue = plain(before.text);
     // A relative, a neighbour or a role: "buurman Haddouchi", "casus Kaya", "gezin El Amrani".
