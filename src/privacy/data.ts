@@ -187,6 +187,12 @@ export function isNotAName(word: string, data: PrivacyData): boolean {
   return hasNotANameEnding(lower, data);
 }
 
+/** True when `word` is no name only because of its ending ("Oosterhof" ends like a street). */
+export function notANameByEndingOnly(word: string, data: PrivacyData): boolean {
+  const lower = word.toLowerCase();
+  return !data.notNames.has(lower) && !data.functionWords.has(lower) && hasNotANameEnding(lower, data);
+}
+
 /** True when `word` is on the not-a-name list or ends in one of its endings; function words aside. */
 export function namesSomethingElse(word: string, data: PrivacyData): boolean {
   const lower = word.toLowerCase();

@@ -7,7 +7,7 @@
  * word by word, the name itself forwards with small sticky patterns.
  */
 import { tokenBefore, type Token } from './chars.js';
-import { isNotAName, namesSomethingElse, organisationAt, privacyData, type PrivacyData } from './data.js';
+import { isNotAName, namesSomethingElse, notANameByEndingOnly, organisationAt, privacyData, type PrivacyData } from './data.js';
 import { isDutchWord } from './words.js';
 
 export interface NameGrammar {
@@ -236,8 +236,11 @@ function readWord(text: string, at: number, g: NameGrammar, afterParticle: boole
   if (wordEnd >= 0) {
     const word = text.slice(at, wordEnd);
     const listed = isListedSurname(word, g.data);
-    // "Van Wijk", "Van Dam": after a particle a listed surname wins over the word.
-    if (isNotAName(word, g.data) && !(afterParticle && listed)) return -1;
+    // "Al-Khatib": an article joined to the surname by a hyphen ("al" is a word too).
+    if (g.data.particleWords.has(word.toLowerCase()) && text[wordEnd] === '-' && isCapital(text, wordEnd + 1)) return wordEnd;
+    // "Van Wijk", "Van Dam": after a particle a listed surname wins over the word; so does
+    // one that only ends like a street ("meneer Oosterhof").
+    if (isNotAName(word, g.data) && !(listed && (afterParticle || notANameByEndingOnly(word, g.data)))) return -1;
     if (!afterParticle && !listed && (isFirstName(word, g.data) || g.data.places.has(word.toLowerCase()))) return -1;
     return wordEnd;
   }

@@ -68,6 +68,11 @@ describe('name forms', () => {
     ['surname alone after the full name', 'Eerder had Anna Visser gebeld. Visser kwam niet opdagen.', ['Anna Visser', 'Visser']],
     ['double surname with particles', 'Mevrouw Van der Meer-Boukhari belde.', ['Mevrouw Van der Meer-Boukhari']],
     ['double surname with spaces', 'Gesproken met Yvonne de Vries - van Dijk over haar zoon.', ['Yvonne de Vries - van Dijk']],
+    ['an article joined by a hyphen', 'Het dossier van de familie Al-Khatib is dik.', ['familie Al-Khatib']],
+    ['a surname that ends like a street, after a title', 'Ruud meldt dat meneer Oosterhof niet kwam.', ['meneer Oosterhof']],
+    ['a surname that is an ordinary word, again after a title', 'Gesproken over dhr. Jonkman. Jonkman heeft geen woning.', ['dhr. Jonkman', 'Jonkman']],
+    ['a surname of two letters, again', 'Meneer Wu wil les. Zijn vrouw Li Na Wu werkt.', ['Meneer Wu', 'Wu']],
+    ['a surname that is a first name too', 'Aanwezig: Okke Dijkstra en Tamar Levi.', ['Okke Dijkstra', 'Tamar Levi']],
   ])('%s', (_form, text, expected) => {
     expect(names(text)).toEqual(expected);
   });
