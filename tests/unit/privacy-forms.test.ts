@@ -125,6 +125,7 @@ describe('address forms', () => {
     ['an ordinary word after an adjective', 'Het kantoor zit aan de Grote Markt 2.', 'Grote Markt 2'],
     ['Laan van', 'Het gezin woont op Laan van Meerdervoort 1040, driehoog.', 'Laan van Meerdervoort 1040'],
     ['address block', 'Dhr. K. Ouali\nOude Rijn 16\n2312 HC Leiden', 'Oude Rijn 16'],
+    ['address on one line', 'Van: Mehmet Arslan, Ringbaan-Oost 240, 5018 HM Tilburg', 'Ringbaan-Oost 240'],
   ])('%s', (_form, text, expected) => {
     expect(found(text, 'privacy/address').map((f) => f.replace(/^\w+ /, ''))).toContain(expected);
   });
