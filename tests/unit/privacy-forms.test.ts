@@ -68,6 +68,11 @@ describe('name forms', () => {
     ['surname alone after the full name', 'Eerder had Anna Visser gebeld. Visser kwam niet opdagen.', ['Anna Visser', 'Visser']],
     ['double surname with particles', 'Mevrouw Van der Meer-Boukhari belde.', ['Mevrouw Van der Meer-Boukhari']],
     ['double surname with spaces', 'Gesproken met Yvonne de Vries - van Dijk over haar zoon.', ['Yvonne de Vries - van Dijk']],
+    ['an article joined by a hyphen', 'Het dossier van de familie Al-Khatib is dik.', ['familie Al-Khatib']],
+    ['a surname that ends like a street, after a title', 'Ruud meldt dat meneer Oosterhof niet kwam.', ['meneer Oosterhof']],
+    ['a surname that is an ordinary word, again after a title', 'Gesproken over dhr. Jonkman. Jonkman heeft geen woning.', ['dhr. Jonkman', 'Jonkman']],
+    ['a surname of two letters, again', 'Meneer Wu wil les. Zijn vrouw Li Na Wu werkt.', ['Meneer Wu', 'Wu']],
+    ['a surname that is a first name too', 'Aanwezig: Okke Dijkstra en Tamar Levi.', ['Okke Dijkstra', 'Tamar Levi']],
   ])('%s', (_form, text, expected) => {
     expect(names(text)).toEqual(expected);
   });
@@ -120,6 +125,7 @@ describe('address forms', () => {
     ['an ordinary word after an adjective', 'Het kantoor zit aan de Grote Markt 2.', 'Grote Markt 2'],
     ['Laan van', 'Het gezin woont op Laan van Meerdervoort 1040, driehoog.', 'Laan van Meerdervoort 1040'],
     ['address block', 'Dhr. K. Ouali\nOude Rijn 16\n2312 HC Leiden', 'Oude Rijn 16'],
+    ['address on one line', 'Van: Mehmet Arslan, Ringbaan-Oost 240, 5018 HM Tilburg', 'Ringbaan-Oost 240'],
   ])('%s', (_form, text, expected) => {
     expect(found(text, 'privacy/address').map((f) => f.replace(/^\w+ /, ''))).toContain(expected);
   });
@@ -204,5 +210,31 @@ describe('clean text that is no name', () => {
 
   it('does not take a post-office box for a surname', () => {
     expect(names('Bewindvoering Noord B.V. Postbus 1120, 9701 BC Groningen')).toEqual([]);
+  });
+});
+
+describe('organisations that stand where a surname could', () => {
+  it('reads a professional named by first name and organisation as no name', () => {
+    for (const text of [
+      'Aanwezig: Sanne van Cordaan, Piet van Ymere, Noor van Vluchtelingenwerk en Jan van MEE.',
+      'Karin van Zilveren Kruis belde terug; Mark van Eigen Haard ook.',
+      'Kees van Humanitas en Eva van Parnassia komen volgende week.',
+      'Yvonne van Lowell belde over de betalingsregeling, Rik van Menzis over de premie.',
+    ]) {
+      expect(names(text), text).toEqual([]);
+    }
+    // A surname after "van" that no organisation list has is still one.
+    expect(names('Sanne van Kasteren belde terug.')).toEqual(['Sanne van Kasteren']);
+  });
+
+  it('reads a shop, a hospital or a school that carries a person\'s name as no name', () => {
+    for (const text of [
+      'Ze doet boodschappen bij Albert Heijn en Jan Linders.',
+      'Hij ligt in het Antoni van Leeuwenhoek.',
+      'De zoon gaat naar de Anne Frank school.',
+    ]) {
+      expect(names(text), text).toEqual([]);
+    }
+    expect(names('Mevrouw Albertine Heijn belde.')).toEqual(['Mevrouw Albertine Heijn']);
   });
 });
