@@ -45,11 +45,20 @@ export function isTemplateText(name: string, value: unknown): boolean {
   return known.get(name)?.has(normal(value)) ?? false;
 }
 
+let placeholders: Set<string> | undefined;
+
 /** Any placeholder at all: for the tagger, which must not take evidence from it. */
 export function isAnyTemplateText(value: string): boolean {
-  const text = normal(value);
-  for (const texts of Object.values(templateTexts())) {
-    for (const placeholder of Object.values(texts)) if (normal(String(placeholder)) === text && text.length > 2) return true;
+  // One set of every language's placeholders, made once: the tagger asks for every text of
+  // every case (normalising each placeholder per question was 15% of `tag` on 10,000 cases).
+  if (!placeholders) {
+    placeholders = new Set();
+    for (const texts of Object.values(templateTexts())) {
+      for (const placeholder of Object.values(texts)) {
+        const text = normal(String(placeholder));
+        if (text.length > 2) placeholders.add(text);
+      }
+    }
   }
-  return false;
+  return placeholders.has(normal(value));
 }

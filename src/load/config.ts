@@ -210,7 +210,7 @@ async function readValuesFile(config: SourceFile, valuesPath: string, lang: Lang
 }
 
 /** How the book is laid out: chapters, where decisions go, the named editions. */
-function bookLayout(field: <T>(name: string) => T | undefined, config: CasebookConfig): Pick<CasebookConfig, 'chapters' | 'decisions' | 'editions'> {
+function bookLayout(field: Field, config: CasebookConfig): Pick<CasebookConfig, 'chapters' | 'decisions' | 'editions'> {
   return {
     chapters: field<CasebookConfig['chapters']>('chapters') ?? config.chapters,
     decisions: field<CasebookConfig['decisions']>('decisions') ?? config.decisions,
@@ -218,29 +218,12 @@ function bookLayout(field: <T>(name: string) => T | undefined, config: CasebookC
   };
 }
 
-/**
- * Reads casebook.yaml (or, without one, the defaults for `cwd`). Problems in the file are
- * messages; fields that are wrong fall back to their defaults so the cases can still be checked.
- */
-export async function loadConfig(file: string | undefined, cwd: string, messageLang: Lang): Promise<LoadedConfig> {
-  if (!file) {
-    return { config: defaults(path.resolve(cwd), undefined, 'nl'), values: loadBuiltInValues(), sources: [], messages: [] };
-  }
-  const root = path.dirname(file);
-  const source = await readSource(file, { lang: messageLang });
-  // The reader's words are about a case; casebook.yaml holds settings.
-  const ownWords: Record<string, string> = { 'yaml/empty': 'load.configEmpty', 'yaml/not-a-mapping': 'load.configNotAMapping' };
-  const messages: Message[] = source.messages.map((m) => (ownWords[m.rule] ? { ...m, message: t(messageLang, ownWords[m.rule]!) } : m));
-  casebookChecker ??= new SchemaChecker(readSchema('casebook.schema.json'));
-  const schemaMessages = casebookChecker.check(source, messageLang);
-  messages.push(...schemaMessages);
-  const raw = (source.data ?? {}) as Record<string, unknown>;
-  // A field with a schema error is not used: its default stands instead.
-  const broken = new Set(schemaMessages.map((m) => (m.path ?? '').split('/')[1] ?? ''));
-  const field = <T>(name: string): T | undefined => (broken.has(name) ? undefined : (raw[name] as T | undefined));
+/** A setting of casebook.yaml as written, or undefined when absent or when it has a schema error. */
+type Field = <T>(name: string) => T | undefined;
 
-  const language = field<Lang>('language') ?? 'nl';
-  const config = defaults(root, file, language);
+/** The settings of casebook.yaml over the defaults; returns the messages about ids used twice. */
+function applySettings(config: CasebookConfig, field: Field, source: SourceFile, lang: Lang): Message[] {
+  const messages: Message[] = [];
   const title = field<string>('title');
   if (title) config.title = title;
   for (const key of ['subtitle', 'organisation', 'version', 'templates'] as const) {
@@ -253,13 +236,20 @@ export async function loadConfig(file: string | undefined, cwd: string, messageL
   Object.assign(config, bookLayout(field, config));
   for (const list of ['domains', 'roles'] as const) {
     const items = field<LabelledId[]>(list);
-    if (items) messages.push(...duplicateIds(source, `/${list}`, items, messageLang));
+    if (items) messages.push(...duplicateIds(source, `/${list}`, items, lang));
   }
   const domains = field<LabelledId[]>('domains');
   if (domains) config.domains = domains.map(({ id, label }) => ({ id, label }));
   const roles = field<LabelledId[]>('roles');
   if (roles) config.roles = roles.map(({ id, label }) => ({ id, label }));
   config.rules = field<CasebookConfig['rules']>('rules') ?? {};
+  applyPrivacyAndTagging(config, field);
+  config.theme = field<CasebookConfig['theme']>('theme') ?? {};
+  return messages;
+}
+
+/** `privacy` (own patterns, names and mail domains that are fine) and `tagging` (thresholds). */
+function applyPrivacyAndTagging(config: CasebookConfig, field: Field): void {
   const privacy = field<{ patterns?: CasebookConfig['privacy']['patterns']; 'allow-names'?: string[]; 'allow-email-domains'?: string[] }>('privacy');
   if (privacy) {
     config.privacy = {
@@ -272,9 +262,38 @@ export async function loadConfig(file: string | undefined, cwd: string, messageL
   if (tagging?.threshold !== undefined) config.tagging.threshold = tagging.threshold;
   if (tagging?.strong !== undefined) config.tagging.strongThreshold = tagging.strong;
   if (tagging?.model !== undefined) config.tagging.model = tagging.model;
-  config.theme = field<CasebookConfig['theme']>('theme') ?? {};
+}
 
-  const contain = containPaths(source, config, { cases, output: field<string>('output'), values: field<string>('values') }, messageLang);
+/** casebook.yaml read and checked against its schema: its messages, and its settings that may be used. */
+async function readConfigFile(file: string, lang: Lang): Promise<{ source: SourceFile; messages: Message[]; field: Field }> {
+  const source = await readSource(file, { lang });
+  // The reader's words are about a case; casebook.yaml holds settings.
+  const ownWords: Record<string, string> = { 'yaml/empty': 'load.configEmpty', 'yaml/not-a-mapping': 'load.configNotAMapping' };
+  const messages: Message[] = source.messages.map((m) => (ownWords[m.rule] ? { ...m, message: t(lang, ownWords[m.rule]!) } : m));
+  casebookChecker ??= new SchemaChecker(readSchema('casebook.schema.json'));
+  const schemaMessages = casebookChecker.check(source, lang);
+  messages.push(...schemaMessages);
+  const raw = (source.data ?? {}) as Record<string, unknown>;
+  // A field with a schema error is not used: its default stands instead.
+  const broken = new Set(schemaMessages.map((m) => (m.path ?? '').split('/')[1] ?? ''));
+  const field: Field = <T>(name: string): T | undefined => (broken.has(name) ? undefined : (raw[name] as T | undefined));
+  return { source, messages, field };
+}
+
+/**
+ * Reads casebook.yaml (or, without one, the defaults for `cwd`). Problems in the file are
+ * messages; fields that are wrong fall back to their defaults so the cases can still be checked.
+ */
+export async function loadConfig(file: string | undefined, cwd: string, messageLang: Lang): Promise<LoadedConfig> {
+  if (!file) {
+    return { config: defaults(path.resolve(cwd), undefined, 'nl'), values: loadBuiltInValues(), sources: [], messages: [] };
+  }
+  const { source, messages, field } = await readConfigFile(file, messageLang);
+  const config = defaults(path.dirname(file), file, field<Lang>('language') ?? 'nl');
+  messages.push(...applySettings(config, field, source, messageLang));
+
+  const written = { cases: field<string | string[]>('cases'), output: field<string>('output'), values: field<string>('values') };
+  const contain = containPaths(source, config, written, messageLang);
   messages.push(...contain.messages);
   const sources: SourceFile[] = [source];
   let values = loadBuiltInValues();

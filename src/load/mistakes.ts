@@ -89,73 +89,86 @@ interface Continuation {
 
 /** Every mistake in the text, top to bottom. */
 export function findMistakes(text: string, fields: MistakeFields): Mistake[] {
-  const lines = text.split('\n').map((line) => line.replace(/\r$/, ''));
-  const found: Mistake[] = [];
-  let blockParent: number | undefined;
-  let continuation: Continuation | undefined;
+  const scan = new MistakeScan(text.split('\n').map((line) => line.replace(/\r$/, '')), fields);
+  scan.lines.forEach((raw, index) => scan.scanLine(raw, index + 1));
+  scan.endContinuation();
+  return absorbColonInMultiline(scan.found);
+}
+
+/** The scan of a file's lines, top to bottom, with what it knows from the lines before. */
+class MistakeScan {
+  readonly found: Mistake[] = [];
+  /** Inside a block scalar (`|`, `>`): the column of its key; the lines below it are text. */
+  private blockParent: number | undefined;
+  /** A plain value whose text may go on over the next, more indented lines. */
+  private continuation: Continuation | undefined;
   /** The line before is a key without a value, or a list item: a list may follow. */
-  let listMayFollow = false;
+  private listMayFollow = false;
 
-  const endContinuation = () => {
-    const c = continuation;
-    continuation = undefined;
-    if (!c) return;
-    if (c.more > 0 && c.colon && !c.misplaced) {
-      found.push({
-        rule: 'yaml/needs-block', message: 'needsBlock', params: { key: c.key },
-        line: c.line, column: c.keyColumn + 1, endColumn: lines[c.line - 1]!.length + 1,
-        covers: [c.line, c.last], fixed: `${c.prefix}${c.key}: |`,
-      });
-    }
-  };
+  constructor(readonly lines: readonly string[], private readonly fields: MistakeFields) {}
 
-  lines.forEach((raw, index) => {
-    const number = index + 1;
+  scanLine(raw: string, number: number): void {
     const trimmed = raw.trim();
-    if (blockParent !== undefined) {
-      if (trimmed === '' || indentOf(raw) > blockParent) return;
-      blockParent = undefined;
+    if (this.blockParent !== undefined) {
+      if (trimmed === '' || indentOf(raw) > this.blockParent) return;
+      this.blockParent = undefined;
     }
     if (trimmed === '' || trimmed.startsWith('#')) return;
-    if (continuation && indentOf(raw) > continuation.keyColumn) {
-      continuation.more++;
-      continuation.last = number;
-      // A known field indented too far is an indentation mistake (the parser says so), not text.
-      const field = KEY.exec(trimmed);
-      if (field && fields.keys.has(field[1]!) && /^(\s|$)/.test(field[2]!)) continuation.misplaced = true;
-      if (hasColon(beforeComment(trimmed))) continuation.colon = true;
-      return;
-    }
-    endContinuation();
+    if (this.continues(raw, trimmed, number)) return;
+    this.endContinuation();
 
     const [, indent = '', dashes = '', rest = ''] = ITEM.exec(raw)!;
-    const mayBeList = listMayFollow;
-    listMayFollow = dashes !== '';
+    const mayBeList = this.listMayFollow;
+    this.listMayFollow = dashes !== '';
     const column = indent.length + dashes.length;
     const prefix = indent + dashes;
 
     // `-vertrouwen`: meant as a list item, read as text.
     if (dashes === '' && /^-[^\s\-\d]/.test(rest) && mayBeList) {
-      listMayFollow = true;
-      found.push({
+      this.listMayFollow = true;
+      this.found.push({
         rule: 'yaml/dash-without-space', message: 'dashWithoutSpace', params: { item: rest.slice(1) },
         line: number, column: indent.length + 1, endColumn: raw.length + 1, covers: [number, number],
         fixed: `${indent}- ${rest.slice(1)}`,
       });
       return;
     }
-
     const keyed = KEY.exec(rest);
-    if (!keyed) {
-      // A list item of text: `- 'Dilemma's'`, `- Leerpunt: iets`.
-      if (dashes !== '') checkValue(rest, number, column, prefix, undefined);
-      return;
-    }
-    const key = keyed[1]!;
-    const after = keyed[2]!;
+    if (keyed) return this.scanKeyed(raw, number, { column, prefix, key: keyed[1]!, after: keyed[2]! });
+    // A list item of text: `- 'Dilemma's'`, `- Leerpunt: iets`.
+    if (dashes !== '') this.push(valueMistake(raw, { value: rest, line: number, valueColumn: column, lead: prefix, key: undefined }, this.fields));
+  }
+
+  /** A line indented below a plain value goes on with its text; true when this line does. */
+  private continues(raw: string, trimmed: string, number: number): boolean {
+    const c = this.continuation;
+    if (!c || indentOf(raw) <= c.keyColumn) return false;
+    c.more++;
+    c.last = number;
+    // A known field indented too far is an indentation mistake (the parser says so), not text.
+    const field = KEY.exec(trimmed);
+    if (field && this.fields.keys.has(field[1]!) && /^(\s|$)/.test(field[2]!)) c.misplaced = true;
+    if (hasColon(beforeComment(trimmed))) c.colon = true;
+    return true;
+  }
+
+  /** A text with `: ` that goes on over more lines needs `|`. */
+  endContinuation(): void {
+    const c = this.continuation;
+    this.continuation = undefined;
+    if (!c || c.more === 0 || !c.colon || c.misplaced) return;
+    this.found.push({
+      rule: 'yaml/needs-block', message: 'needsBlock', params: { key: c.key },
+      line: c.line, column: c.keyColumn + 1, endColumn: this.lines[c.line - 1]!.length + 1,
+      covers: [c.line, c.last], fixed: `${c.prefix}${c.key}: |`,
+    });
+  }
+
+  /** `key: value` (or `- key: value`), with `after` what follows the colon. */
+  private scanKeyed(raw: string, number: number, { column, prefix, key, after }: { column: number; prefix: string; key: string; after: string }): void {
     if (after !== '' && !/^[ \t]/.test(after)) {
-      if (fields.keys.has(key)) {
-        found.push({
+      if (this.fields.keys.has(key)) {
+        this.found.push({
           rule: 'yaml/no-space-after-colon', message: 'noSpaceAfterColon', params: { key },
           line: number, column: column + 1, endColumn: raw.length + 1, covers: [number, number],
           fixed: `${prefix}${key}: ${after}`,
@@ -165,71 +178,77 @@ export function findMistakes(text: string, fields: MistakeFields): Mistake[] {
     }
     const value = after.trim();
     if (value === '' || value.startsWith('#')) {
-      listMayFollow = true;
+      this.listMayFollow = true;
       return;
     }
     if (BLOCK_HEADER.test(value)) {
-      blockParent = column;
+      this.blockParent = column;
       return;
     }
     const valueColumn = raw.length - after.trimStart().length;
-    checkValue(value, number, valueColumn, `${prefix}${key}: `, key);
-    if (/^[^'"[{&*!|>“„‘‚«]/.test(value)) {
-      const text = beforeComment(value);
-      // A colon on the first line alone needs quotes (checkValue); with more lines, `|`.
-      continuation = { line: number, keyColumn: column, key, prefix, colon: hasColon(text), more: 0, last: number };
-      if (fields.idLists.has(key) && text.includes(',') && !hasColon(text)) {
-        const items = text.split(',').map((item) => item.trim()).filter(Boolean);
-        found.push({
-          rule: 'yaml/comma-list', message: 'commaList', params: { key },
-          line: number, column: valueColumn + 1, endColumn: raw.length + 1, covers: [number, number],
-          fixed: `${prefix}${key}: [${items.join(', ')}]`,
-        });
-      }
+    this.push(valueMistake(raw, { value, line: number, valueColumn, lead: `${prefix}${key}: `, key }, this.fields));
+    if (!/^[^'"[{&*!|>“„‘‚«]/.test(value)) return;
+    const text = beforeComment(value);
+    // A colon on the first line alone needs quotes (valueMistake); with more lines, `|`.
+    this.continuation = { line: number, keyColumn: column, key, prefix, colon: hasColon(text), more: 0, last: number };
+    if (this.fields.idLists.has(key) && text.includes(',') && !hasColon(text)) {
+      const items = text.split(',').map((item) => item.trim()).filter(Boolean);
+      this.found.push({
+        rule: 'yaml/comma-list', message: 'commaList', params: { key },
+        line: number, column: valueColumn + 1, endColumn: raw.length + 1, covers: [number, number],
+        fixed: `${prefix}${key}: [${items.join(', ')}]`,
+      });
     }
+  }
 
-    function checkValue(value: string, line: number, valueColumn: number, lead: string, key: string | undefined): void {
-      const where = { line, column: valueColumn + 1, endColumn: raw.length + 1, covers: [line, line] as [number, number] };
-      const name = key ?? '-';
-      if (CURLY_OPEN.test(value)) {
-        const inner = beforeComment(value).replace(CURLY_OPEN, '').replace(CURLY_CLOSE, '');
-        // Only a problem when YAML trips over it; otherwise the quotes are just text.
-        if (hasColon(inner) || CURLY_CLOSE.test(beforeComment(value))) {
-          found.push({ rule: 'yaml/curly-quotes', message: 'curlyQuotes', params: { key: name }, ...where, fixed: `${lead}${quoteLine(inner)}` });
-        }
-        return;
-      }
-      if (value[0] === "'" || value[0] === '"') {
-        const close = closingQuote(value);
-        if (close < 0) return;
-        const tail = value.slice(close + 1).trim();
-        if (tail === '' || tail.startsWith('#')) return;
-        const inner = beforeComment(value).slice(1).replace(/['"]$/, '');
-        const fixed = value[0] === "'"
-          ? (inner.includes('"') ? `'${inner.replace(/'/g, "''")}'` : `"${inner}"`)
-          : (inner.includes("'") ? `"${inner.replace(/\\/g, '\\\\').replace(/"/g, '\\"')}"` : `'${inner}'`);
-        found.push({
-          rule: 'yaml/quote-inside-quotes', message: value[0] === "'" ? 'quoteInsideSingle' : 'quoteInsideDouble', params: { key: name },
-          ...where, fixed: `${lead}${fixed}`,
-        });
-        return;
-      }
-      if (/^[[{&*!|>%@`]/.test(value)) return;
-      const text = beforeComment(value);
-      if (key === undefined) {
-        // `- Leerpunt: iets` is a mapping with one key; a known key is meant as one.
-        const item = ITEM_KEY.exec(text);
-        if (!item || fields.keys.has(item[1]!)) return;
-        found.push({ rule: 'yaml/colon-in-text', message: 'colonInItem', params: { key: name }, ...where, fixed: `${lead}${quoteLine(text)}` });
-        return;
-      }
-      if (hasColon(text)) {
-        found.push({ rule: 'yaml/colon-in-text', message: 'colonInText', params: { key: name }, ...where, fixed: `${lead}${quoteLine(text)}` });
-      }
-    }
-  });
-  endContinuation();
-  return absorbColonInMultiline(found);
+  private push(mistake: Mistake | undefined): void {
+    if (mistake) this.found.push(mistake);
+  }
+}
+
+/** A value on one line (`value` of the line `raw`), after `lead`; `key` is undefined for a list item. */
+interface ValueAt {
+  value: string;
+  line: number;
+  valueColumn: number;
+  lead: string;
+  key: string | undefined;
+}
+
+/** The mistake in a one-line value: curly quotes, a quote inside quotes, or a colon in plain text. */
+function valueMistake(raw: string, { value, line, valueColumn, lead, key }: ValueAt, fields: MistakeFields): Mistake | undefined {
+  const where = { line, column: valueColumn + 1, endColumn: raw.length + 1, covers: [line, line] as [number, number] };
+  const name = key ?? '-';
+  if (CURLY_OPEN.test(value)) {
+    const inner = beforeComment(value).replace(CURLY_OPEN, '').replace(CURLY_CLOSE, '');
+    // Only a problem when YAML trips over it; otherwise the quotes are just text.
+    if (!hasColon(inner) && !CURLY_CLOSE.test(beforeComment(value))) return undefined;
+    return { rule: 'yaml/curly-quotes', message: 'curlyQuotes', params: { key: name }, ...where, fixed: `${lead}${quoteLine(inner)}` };
+  }
+  if (value[0] === "'" || value[0] === '"') {
+    const close = closingQuote(value);
+    if (close < 0) return undefined;
+    const tail = value.slice(close + 1).trim();
+    if (tail === '' || tail.startsWith('#')) return undefined;
+    const inner = beforeComment(value).slice(1).replace(/['"]$/, '');
+    const fixed = value[0] === "'"
+      ? (inner.includes('"') ? `'${inner.replace(/'/g, "''")}'` : `"${inner}"`)
+      : (inner.includes("'") ? `"${inner.replace(/\\/g, '\\\\').replace(/"/g, '\\"')}"` : `'${inner}'`);
+    return {
+      rule: 'yaml/quote-inside-quotes', message: value[0] === "'" ? 'quoteInsideSingle' : 'quoteInsideDouble', params: { key: name },
+      ...where, fixed: `${lead}${fixed}`,
+    };
+  }
+  if (/^[[{&*!|>%@`]/.test(value)) return undefined;
+  const text = beforeComment(value);
+  if (key === undefined) {
+    // `- Leerpunt: iets` is a mapping with one key; a known key is meant as one.
+    const item = ITEM_KEY.exec(text);
+    if (!item || fields.keys.has(item[1]!)) return undefined;
+    return { rule: 'yaml/colon-in-text', message: 'colonInItem', params: { key: name }, ...where, fixed: `${lead}${quoteLine(text)}` };
+  }
+  if (!hasColon(text)) return undefined;
+  return { rule: 'yaml/colon-in-text', message: 'colonInText', params: { key: name }, ...where, fixed: `${lead}${quoteLine(text)}` };
 }
 
 /** A first line with ': ' that continues on the next lines needs `|`, not quotes: one mistake, not two. */

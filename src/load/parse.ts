@@ -112,36 +112,123 @@ function tooLargeMessage(path: string, size: number, lang: Lang): Message {
   return makeMessage(path, 'yaml/too-large', 'error', t(lang, 'load.tooLarge', { size: mb(size), max: mb(MAX_FILE_BYTES) }), startOfFile);
 }
 
-/** Parses the bytes of one file. Pure and synchronous, so it can run in a worker. */
-export function parseSource(path: string, bytes: Uint8Array, options: ParseOptions): SourceFile {
-  const { lang } = options;
-  const fileMessage = (rule: string, key: string, params = {}) =>
-    makeMessage(path, rule, 'error', t(lang, key, params), startOfFile);
+/** A message about the whole file, at its start. */
+function fileMessage(path: string, lang: Lang, rule: string, key: string, params = {}): Message {
+  return makeMessage(path, rule, 'error', t(lang, key, params), startOfFile);
+}
 
-  if (bytes.length > MAX_FILE_BYTES) return emptyResult(path, [tooLargeMessage(path, bytes.length, lang)]);
+/**
+ * The file's text, or the one message that says why it has none that YAML should read:
+ * too large, UTF-16, binary, not UTF-8, or old Mac line ends.
+ */
+function decodeText(path: string, bytes: Uint8Array, lang: Lang): { text: string } | { refused: SourceFile } {
+  const refuse = (message: Message, text?: string) => ({ refused: emptyResult(path, [message], text) });
+  if (bytes.length > MAX_FILE_BYTES) return refuse(tooLargeMessage(path, bytes.length, lang));
   // Notepad's "Unicode" is UTF-16: its BOM says so (and its zero bytes would look binary).
   if ((bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff)) {
-    return emptyResult(path, [fileMessage('yaml/encoding', 'load.utf16')]);
+    return refuse(fileMessage(path, lang, 'yaml/encoding', 'load.utf16'));
   }
   const head = bytes.subarray(0, 8000);
-  if (head.includes(0)) return emptyResult(path, [fileMessage('yaml/binary', 'load.binary')]);
+  if (head.includes(0)) return refuse(fileMessage(path, lang, 'yaml/binary', 'load.binary'));
 
   let text: string;
   try {
     text = utf8.decode(bytes);
   } catch {
     const at = invalidUtf8Position(bytes);
-    return emptyResult(path, [
-      makeMessage(path, 'yaml/encoding', 'error', t(lang, 'load.encoding'), { line: at.line, column: at.column, endLine: at.line, endColumn: at.column }),
-    ]);
+    return refuse(makeMessage(path, 'yaml/encoding', 'error', t(lang, 'load.encoding'), { line: at.line, column: at.column, endLine: at.line, endColumn: at.column }));
   }
   // TextDecoder already drops a UTF-8 BOM; a BOM that survives (e.g. doubled) is removed too.
   if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
   // Old Mac line ends (CR only): YAML reads the whole file as one line, and every message
   // about it would be misleading.
   if (text.includes('\r') && !text.includes('\n') && /\r./.test(text)) {
-    return emptyResult(path, [fileMessage('yaml/line-ends', 'load.crLineEnds')], text);
+    return refuse(fileMessage(path, lang, 'yaml/line-ends', 'load.crLineEnds'), text);
   }
+  return { text };
+}
+
+/**
+ * The parser's errors as messages. The common hand-written mistakes are named by their
+ * cause, at their line, with the corrected line; the parser's own words remain for what
+ * they do not explain.
+ */
+function syntaxMessages(path: string, text: string, doc: Document.Parsed, lineCounter: LineCounter, options: ParseOptions): Message[] {
+  const { lang } = options;
+  const mistakes = doc.errors.length > 0 && !options.allowList ? findMistakes(text, mistakeFields()) : [];
+  const explained = (line: number) => mistakes.some((m) => line >= m.covers[0] && line <= m.covers[1]);
+  const messages = mistakeMessages(path, mistakes, lang);
+  let seenExhaustion = false;
+  for (const error of doc.errors) {
+    const position = rangePosition(lineCounter, error.pos[0], error.pos[1]);
+    if (error.code === 'RESOURCE_EXHAUSTION') {
+      if (seenExhaustion) continue;
+      seenExhaustion = true;
+      messages.push(makeMessage(path, 'yaml/too-deep', 'error', t(lang, 'load.tooDeep', { max: MAX_DEPTH }), position));
+      continue;
+    }
+    if (messages.length >= MAX_SYNTAX_ERRORS) break;
+    const line = lineCounter.linePos(error.pos[0]).line;
+    if (explained(line)) continue;
+    // The parser often reports one mistake twice, in different words, at the same spot.
+    if (messages.some((m) => m.line === line)) continue;
+    const rule = error.code === 'DUPLICATE_KEY' ? 'yaml/duplicate-key' : 'yaml/syntax';
+    messages.push(makeMessage(path, rule, 'error', syntaxDetail(text, error, lang), position));
+  }
+  return messages;
+}
+
+/** The words for one parser error: ours where we have them, else the parser's first line. */
+function syntaxDetail(text: string, error: Document.Parsed['errors'][number], lang: Lang): string {
+  if (error.code === 'DUPLICATE_KEY') {
+    const lineEnd = text.indexOf('\n', error.pos[0]);
+    const key = text.slice(error.pos[0], lineEnd < 0 ? undefined : lineEnd).split(':')[0]?.trim();
+    return t(lang, 'yaml.DUPLICATE_KEY', { key });
+  }
+  const detail = t(lang, `yaml.${error.code}`);
+  return detail === `yaml.${error.code}` ? t(lang, 'yaml.OTHER', { detail: error.message.split('\n')[0] }) : detail;
+}
+
+/**
+ * Tags such as !!js/function are never executed or constructed: the value stays text.
+ * Say so, because the author evidently meant something else.
+ */
+function tagWarnings(path: string, text: string, doc: Document.Parsed, lineCounter: LineCounter, lang: Lang): Message[] {
+  return doc.warnings.map((warning) => {
+    const tag = text.slice(warning.pos[0], warning.pos[1]);
+    const key = warning.code === 'TAG_RESOLVE_FAILED' ? 'load.unknownTag' : 'yaml.OTHER';
+    return makeMessage(path, 'yaml/unknown-tag', 'warning', t(lang, key, { tag, detail: warning.message.split('\n')[0] }), rangePosition(lineCounter, warning.pos[0], warning.pos[1]));
+  });
+}
+
+/** The document's data, within the alias and depth limits and of the expected shape; else the message why not. */
+function documentData(path: string, doc: Document.Parsed, lineCounter: LineCounter, options: ParseOptions): { data: Record<string, unknown> } | { message: Message } {
+  const { lang } = options;
+  if (doc.contents === null) return { message: fileMessage(path, lang, 'yaml/empty', 'load.empty') };
+  let data: unknown;
+  try {
+    data = doc.toJS({ maxAliasCount: MAX_ALIAS_COUNT });
+  } catch (error) {
+    const isAliasBomb = error instanceof ReferenceError && /alias/i.test(error.message);
+    const rule = isAliasBomb ? 'yaml/alias-limit' : 'yaml/too-deep';
+    const key = isAliasBomb ? 'load.aliasLimit' : 'load.tooDeep';
+    return { message: fileMessage(path, lang, rule, key, { max: isAliasBomb ? MAX_ALIAS_COUNT : MAX_DEPTH }) };
+  }
+  if (depthOf(data, MAX_DEPTH) > MAX_DEPTH) return { message: fileMessage(path, lang, 'yaml/too-deep', 'load.tooDeep', { max: MAX_DEPTH }) };
+  const isMapping = data !== null && typeof data === 'object' && !Array.isArray(data);
+  if (!isMapping && !(options.allowList && Array.isArray(data))) {
+    const range = doc.contents?.range ?? [0, 0];
+    const kind = Array.isArray(data) ? 'list' : 'text';
+    return { message: makeMessage(path, 'yaml/not-a-mapping', 'error', t(lang, `load.notAMapping.${kind}`), rangePosition(lineCounter, range[0], range[1])) };
+  }
+  return { data: data as Record<string, unknown> };
+}
+
+/** Parses the bytes of one file. Pure and synchronous, so it can run in a worker. */
+export function parseSource(path: string, bytes: Uint8Array, options: ParseOptions): SourceFile {
+  const decoded = decodeText(path, bytes, options.lang);
+  if ('refused' in decoded) return decoded.refused;
+  const { text } = decoded;
 
   const quick = options.quick === false ? undefined : quickRead(text, { tree: options.tree });
   if (quick) return Object.assign(restoreSource({ path, text, data: quick.data, messages: [] }), quick.tree ? { tree: quick.tree } : {});
@@ -150,76 +237,15 @@ export function parseSource(path: string, bytes: Uint8Array, options: ParseOptio
   let doc: Document.Parsed;
   try {
     doc = parseDocument(text, { ...PARSE_OPTIONS, lineCounter });
-  } catch (error) {
+  } catch {
     // The parser reports its own limits as errors; this is for anything it throws instead.
-    return emptyResult(path, [fileMessage('yaml/too-deep', 'load.tooDeep', { max: MAX_DEPTH })], text);
+    return emptyResult(path, [fileMessage(path, options.lang, 'yaml/too-deep', 'load.tooDeep', { max: MAX_DEPTH })], text);
   }
-
-  const messages: Message[] = [];
-  // The common hand-written mistakes are named by their cause, at their line, with the
-  // corrected line; the parser's own words remain for what they do not explain.
-  const mistakes = doc.errors.length > 0 && !options.allowList ? findMistakes(text, mistakeFields()) : [];
-  const explained = (line: number) => mistakes.some((m) => line >= m.covers[0] && line <= m.covers[1]);
-  messages.push(...mistakeMessages(path, mistakes, lang));
-  const seenExhaustion = { done: false };
-  for (const error of doc.errors) {
-    if (error.code === 'RESOURCE_EXHAUSTION') {
-      if (seenExhaustion.done) continue;
-      seenExhaustion.done = true;
-      messages.push(makeMessage(path, 'yaml/too-deep', 'error', t(lang, 'load.tooDeep', { max: MAX_DEPTH }), rangePosition(lineCounter, error.pos[0], error.pos[1])));
-      continue;
-    }
-    if (messages.length >= MAX_SYNTAX_ERRORS) break;
-    if (explained(lineCounter.linePos(error.pos[0]).line)) continue;
-    // The parser often reports one mistake twice, in different words, at the same spot.
-    if (messages.some((m) => m.line === lineCounter.linePos(error.pos[0]).line)) continue;
-    const rule = error.code === 'DUPLICATE_KEY' ? 'yaml/duplicate-key' : 'yaml/syntax';
-    let detail = t(lang, `yaml.${error.code}`);
-    if (detail === `yaml.${error.code}`) detail = t(lang, 'yaml.OTHER', { detail: error.message.split('\n')[0] });
-    if (rule === 'yaml/duplicate-key') {
-      const lineEnd = text.indexOf('\n', error.pos[0]);
-      const key = text.slice(error.pos[0], lineEnd < 0 ? undefined : lineEnd).split(':')[0]?.trim();
-      detail = t(lang, 'yaml.DUPLICATE_KEY', { key });
-    }
-    messages.push(makeMessage(path, rule, 'error', detail, rangePosition(lineCounter, error.pos[0], error.pos[1])));
-  }
-  if (messages.length > 0) return { path, text, doc, lineCounter, data: undefined, messages };
-  // Tags such as !!js/function are never executed or constructed: the value stays text.
-  // Say so, because the author evidently meant something else.
-  for (const warning of doc.warnings) {
-    const tag = text.slice(warning.pos[0], warning.pos[1]);
-    const key = warning.code === 'TAG_RESOLVE_FAILED' ? 'load.unknownTag' : 'yaml.OTHER';
-    messages.push(makeMessage(path, 'yaml/unknown-tag', 'warning', t(lang, key, { tag, detail: warning.message.split('\n')[0] }), rangePosition(lineCounter, warning.pos[0], warning.pos[1])));
-  }
-
-  const contents = doc.contents;
-  if (contents === null) {
-    return { path, text, doc, lineCounter, data: undefined, messages: [fileMessage('yaml/empty', 'load.empty')] };
-  }
-
-  let data: unknown;
-  try {
-    data = doc.toJS({ maxAliasCount: MAX_ALIAS_COUNT });
-  } catch (error) {
-    const isAliasBomb = error instanceof ReferenceError && /alias/i.test(error.message);
-    const rule = isAliasBomb ? 'yaml/alias-limit' : 'yaml/too-deep';
-    const key = isAliasBomb ? 'load.aliasLimit' : 'load.tooDeep';
-    return { path, text, doc, lineCounter, data: undefined, messages: [fileMessage(rule, key, { max: isAliasBomb ? MAX_ALIAS_COUNT : MAX_DEPTH })] };
-  }
-  if (depthOf(data, MAX_DEPTH) > MAX_DEPTH) {
-    return { path, text, doc, lineCounter, data: undefined, messages: [fileMessage('yaml/too-deep', 'load.tooDeep', { max: MAX_DEPTH })] };
-  }
-
-  const isMapping = data !== null && typeof data === 'object' && !Array.isArray(data);
-  if (!isMapping && !(options.allowList && Array.isArray(data))) {
-    const range = contents?.range ?? [0, 0];
-    const kind = Array.isArray(data) ? 'list' : 'text';
-    return {
-      path, text, doc, lineCounter, data: undefined,
-      messages: [makeMessage(path, 'yaml/not-a-mapping', 'error', t(lang, `load.notAMapping.${kind}`), rangePosition(lineCounter, range[0], range[1]))],
-    };
-  }
-  return { path, text, doc, lineCounter, data: data as Record<string, unknown>, messages };
+  const errors = syntaxMessages(path, text, doc, lineCounter, options);
+  if (errors.length > 0) return { path, text, doc, lineCounter, data: undefined, messages: errors };
+  const result = documentData(path, doc, lineCounter, options);
+  if ('message' in result) return { path, text, doc, lineCounter, data: undefined, messages: [result.message] };
+  return { path, text, doc, lineCounter, data: result.data, messages: tagWarnings(path, text, doc, lineCounter, options.lang) };
 }
 
 /**

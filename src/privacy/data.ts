@@ -73,8 +73,10 @@ export interface PrivacyData {
   /** Lower-case words that begin sentences ("het", "daarna"): never a surname, but no organisation either. */
   functionWords: ReadonlySet<string>;
   cues: NameCues;
-  /** Lower-case words that are never a surname. */
+  /** Lower-case words that are never a surname (not-names.txt, and one-word organisations.txt). */
   notNames: ReadonlySet<string>;
+  /** Names of organisations of several words (organisations.txt), lower case, by their first word. */
+  organisationPhrases: ReadonlyMap<string, readonly string[]>;
   /** Lower-case endings of words that are never a surname (organisations, laws, streets). */
   notNameEndings: readonly string[];
   /** Lower-case titles, each also without its trailing dot ("dhr." and "dhr"); "de heer" has a space. */
@@ -104,6 +106,7 @@ let loaded: PrivacyData | undefined;
 export function privacyData(): PrivacyData {
   if (loaded) return loaded;
   const notNameLines = readList('not-names.txt').map((w) => w.toLowerCase());
+  const organisations = readList('organisations.txt').map((w) => w.toLowerCase().replace(/\s+/g, ' '));
   const streetSuffixes = readList('street-suffixes.txt').map((w) => w.toLowerCase());
   const titleLines = readList('titles.txt').map((w) => w.toLowerCase());
   // A title written with a dot may be written without one too ("dhr" for "dhr.").
@@ -127,7 +130,8 @@ export function privacyData(): PrivacyData {
       address: lowerSet(cues.address!),
       institutionEndings: cues.institution!.map((w) => w.toLowerCase()),
     },
-    notNames: new Set(notNameLines.filter((w) => !w.startsWith('-'))),
+    notNames: new Set([...notNameLines.filter((w) => !w.startsWith('-')), ...organisations.filter((o) => !o.includes(' '))]),
+    organisationPhrases: byFirstWord(organisations.filter((o) => o.includes(' '))),
     notNameEndings: [...notNameLines.filter((w) => w.startsWith('-')).map((w) => w.slice(1)), ...streetSuffixes],
     titles: new Set(titleLines.flatMap((title) => (title.endsWith('.') ? [title, title.slice(0, -1)] : [title]))),
     titlePattern: `(?:${titles.sort((a, b) => b.length - a.length).join('|')})`,
@@ -151,6 +155,28 @@ export function privacyData(): PrivacyData {
   return loaded;
 }
 
+function byFirstWord(phrases: readonly string[]): Map<string, string[]> {
+  const map = new Map<string, string[]>();
+  for (const phrase of phrases) {
+    const first = phrase.slice(0, phrase.indexOf(' '));
+    map.set(first, [...(map.get(first) ?? []), phrase]);
+  }
+  return map;
+}
+
+/**
+ * True when the name of an organisation of several words starts at `at` in `text`, whose
+ * first word is `word` ("Zilveren Kruis", "Albert Heijn").
+ */
+export function organisationAt(text: string, at: number, word: string, data: PrivacyData): boolean {
+  const phrases = data.organisationPhrases.get(word.toLowerCase());
+  if (!phrases) return false;
+  return phrases.some((phrase) => {
+    const written = text.slice(at, at + phrase.length + 8).toLowerCase().replace(/\s+/g, ' ');
+    return written.startsWith(phrase) && !/[\p{L}\p{N}]/u.test(written[phrase.length] ?? '');
+  });
+}
+
 /**
  * True when `word` is on the not-a-name list or ends in one of its endings (an
  * organisation, a law, a street), or is a word that begins sentences.
@@ -159,6 +185,12 @@ export function isNotAName(word: string, data: PrivacyData): boolean {
   const lower = word.toLowerCase();
   if (data.notNames.has(lower) || data.functionWords.has(lower)) return true;
   return hasNotANameEnding(lower, data);
+}
+
+/** True when `word` is no name only because of its ending ("Oosterhof" ends like a street). */
+export function notANameByEndingOnly(word: string, data: PrivacyData): boolean {
+  const lower = word.toLowerCase();
+  return !data.notNames.has(lower) && !data.functionWords.has(lower) && hasNotANameEnding(lower, data);
 }
 
 /** True when `word` is on the not-a-name list or ends in one of its endings; function words aside. */

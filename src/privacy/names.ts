@@ -7,7 +7,7 @@
  * word by word, the name itself forwards with small sticky patterns.
  */
 import { tokenBefore, type Token } from './chars.js';
-import { isNotAName, namesSomethingElse, privacyData, type PrivacyData } from './data.js';
+import { isNotAName, namesSomethingElse, notANameByEndingOnly, organisationAt, privacyData, type PrivacyData } from './data.js';
 import { isDutchWord } from './words.js';
 
 export interface NameGrammar {
@@ -179,6 +179,19 @@ export interface ParsedName {
   surnameStart: number;
 }
 
+/** Particles that begin with a preposition, in small letters: "uit de", "in 't", "op den". */
+const PREPOSITION_PARTICLE = /^(?:in|op|uit)[ \t\u00a0\n]/u;
+
+/** True when the white space right before `at` holds a line break. */
+function afterLineBreak(text: string, at: number): boolean {
+  for (let i = at - 1; i >= 0; i--) {
+    const c = text[i];
+    if (c === '\n') return true;
+    if (c !== ' ' && c !== '\t' && c !== '\u00a0' && c !== '\r') return false;
+  }
+  return false;
+}
+
 /**
  * Reads a surname at `at`: a particle sequence ("van der"), a capitalised word that is
  * not on the not-a-name list, and an optional second part after a hyphen. A bare first
@@ -192,7 +205,14 @@ function readSurname(text: string, at: number, g: NameGrammar, strict = false): 
   const wordEnd = readWord(text, at, g, particles || strict);
   if (wordEnd < 0) return undefined;
   const word = text.slice(at, wordEnd);
-  if (strict && !surnameEvidence(word, g.data)) return undefined;
+  // "Karin van Zilveren Kruis": a professional by first name and organisation.
+  if (organisationAt(text, at, word, g.data)) return undefined;
+  // "Dewi⏎Casus uit Oosterpark": a word that starts a line more often starts a sentence or
+  // an item than it ends a name, so there it must look like a surname.
+  if ((strict || afterLineBreak(text, surnameStart) || afterLineBreak(text, at)) && !surnameEvidence(word, g.data)) return undefined;
+  // "de meneer uit de Vogelwijk": "uit de", "in de", "op de" in small letters are more
+  // often a preposition than a particle; then only a surname from the lists is one.
+  if (particles && PREPOSITION_PARTICLE.test(text.slice(surnameStart, at)) && !isListedSurname(word, g.data)) return undefined;
   let end = wordEnd;
   const hyphenEnd = stickyMatch(g.hyphen, text, end);
   if (hyphenEnd >= 0) {
@@ -216,8 +236,11 @@ function readWord(text: string, at: number, g: NameGrammar, afterParticle: boole
   if (wordEnd >= 0) {
     const word = text.slice(at, wordEnd);
     const listed = isListedSurname(word, g.data);
-    // "Van Wijk", "Van Dam": after a particle a listed surname wins over the word.
-    if (isNotAName(word, g.data) && !(afterParticle && listed)) return -1;
+    // "Al-Khatib": an article joined to the surname by a hyphen ("al" is a word too).
+    if (g.data.particleWords.has(word.toLowerCase()) && text[wordEnd] === '-' && isCapital(text, wordEnd + 1)) return wordEnd;
+    // "Van Wijk", "Van Dam": after a particle a listed surname wins over the word; so does
+    // one that only ends like a street ("meneer Oosterhof").
+    if (isNotAName(word, g.data) && !(listed && (afterParticle || notANameByEndingOnly(word, g.data)))) return -1;
     if (!afterParticle && !listed && (isFirstName(word, g.data) || g.data.places.has(word.toLowerCase()))) return -1;
     return wordEnd;
   }

@@ -31,6 +31,25 @@ export type PageView = BookView & { page: PageAssets };
  */
 export const PAGE = { width: 210, height: 297, top: 22, right: 20, bottom: 22, left: 24 } as const;
 
+const pixels = (mm: number) => (mm * 96) / 25.4;
+const points = (mm: number) => (mm * 72) / 25.4;
+/** A page side less its two margins, the way Chromium's print computes it (see PRINT_AREA). */
+const printedSide = (page: number, margin1: number, margin2: number) =>
+  Math.round((Math.round(points(page)) * 4) / 3 - Math.trunc(pixels(margin1)) - Math.trunc(pixels(margin2)));
+/**
+ * The content box Chromium lays a printed page out in, in CSS pixels. It is not the page
+ * less its margins (166 × 253 mm, 627.4 × 956.2 px): Chromium takes the paper in whole points
+ * (595 × 842 for A4), the margins in whole pixels (their fractions dropped) and the box that
+ * is left in whole pixels, so the box is 628 × 957 px. The estimate's columns must be this
+ * box to the pixel: 0.8 px of height was enough to move a dilemma box to the next page in the
+ * column and not in the print, and a column that is a little narrower or wider wraps lines
+ * differently (tests/unit/render-pdf-estimate.test.ts measures the box in a print).
+ */
+export const PRINT_AREA = {
+  width: printedSide(PAGE.width, PAGE.left, PAGE.right),
+  height: printedSide(PAGE.height, PAGE.top, PAGE.bottom),
+} as const;
+
 /**
  * While this class is on the root element the body is laid out as a row of columns, each the
  * size of a printed page's content box, and every forced page break becomes a column break.
@@ -166,12 +185,11 @@ export function printCss(view: BookView, theme: Theme): string {
   rules.push(`@page section-${view.anchors.colophon} { @top-left { content: none; } @top-right { content: none; } }`);
   rules.push(`#${view.anchors.cover} { page: cover; }`);
   // The estimate of the PDF's page numbers: pages become columns (see ESTIMATING_CLASS).
-  const width = PAGE.width - PAGE.left - PAGE.right;
-  const height = PAGE.height - PAGE.top - PAGE.bottom;
+  const { width, height } = PRINT_AREA;
   rules.push(
-    `html.${ESTIMATING_CLASS} body { width: ${width}mm; height: ${height}mm; margin: 0; padding: 0; column-width: ${width}mm; column-gap: 0; column-fill: auto; }`,
+    `html.${ESTIMATING_CLASS} body { width: ${width}px; height: ${height}px; margin: 0; padding: 0; column-width: ${width}px; column-gap: 0; column-fill: auto; }`,
     // The cover has no page margins: one page, however tall.
-    `html.${ESTIMATING_CLASS} #${view.anchors.cover} { height: ${height}mm; }`,
+    `html.${ESTIMATING_CLASS} #${view.anchors.cover} { height: ${height}px; }`,
     `html.${ESTIMATING_CLASS} [${BREAK_ATTRIBUTE}~="before"] { break-before: column !important; }`,
     `html.${ESTIMATING_CLASS} [${BREAK_ATTRIBUTE}~="after"] { break-after: column !important; }`,
   );

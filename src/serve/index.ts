@@ -182,85 +182,132 @@ export function checkPort(port: number, lang: Lang): void {
 
 export async function serve(options: ServeOptions): Promise<Served> {
   const lang0 = options.lang ?? 'nl';
-  const loadOptions: LoadOptions = {
-    ...(options.cwd ? { cwd: options.cwd } : {}),
-    ...(options.casebook ? { casebook: options.casebook } : {}),
-    ...(options.lang ? { lang: options.lang } : {}),
-  };
-  const cwd = options.cwd ?? process.cwd();
   const port = options.port ?? 4173;
   checkPort(port, lang0);
-  const sources = new Map<string, CaseFile>();
-  let renderCache = newRenderCache();
-  let casebook = await loadCasebook(loadOptions);
-  // From now on this casebook.yaml: if it goes, a casebook.yaml in a folder above must not
-  // take its place (that would serve a different, larger folder).
-  if (casebook.config.file) loadOptions.casebook = casebook.config.file;
-  let state: BuildState = { version: 0, html: '', errors: 0, warnings: 0, ms: 0 };
-  const clients = new Set<ServerResponse>();
-
-  const rebuildOnce = async (): Promise<BuildState> => {
-    const started = performance.now();
-    try {
-      casebook = await loadCasebook({ ...loadOptions, reuse: sources });
-    } catch (error) {
-      // casebook.yaml deleted (or moved) while serving: say so, show it, and wait for it.
-      if (!(error instanceof CasebookError)) throw error;
-      const lang = options.lang ?? casebook.config.language;
-      const message = { file: casebook.config.file ?? cwd, rule: 'load/not-found', severity: 'error' as const, message: error.message, line: 1, column: 1, endLine: 1, endColumn: 1 };
-      state = { version: state.version + 1, html: withReloadScript(errorPage([message], cwd, lang)), errors: 1, warnings: 0, ms: performance.now() - started };
-      options.log(error.message);
-      for (const client of clients) client.write(`event: reload\ndata: ${state.version}\n\n`);
-      return state;
-    }
-    const lang = options.lang ?? casebook.config.language;
-    const result = renderHtml(casebook, { lang, filters: { drafts: options.drafts ?? true }, cache: renderCache });
-    const errors = result.messages.filter((m) => !m.suppressed && m.severity === 'error');
-    const warnings = result.messages.filter((m) => !m.suppressed && m.severity === 'warning').length;
-    const html = result.html === undefined ? errorPage(result.messages, cwd, lang) : result.html;
-    state = { version: state.version + 1, html: withReloadScript(html), errors: errors.length, warnings, ms: performance.now() - started };
-    for (const m of errors.slice(0, 20)) options.log(`  ${relativePath(cwd, m.file)}:${m.line}:${m.column}  ${m.message}  ${m.rule}`);
-    options.log(t(lang, errors.length ? 'serve.builtWithErrors' : 'serve.built', { cases: plural(lang, 'stats.cases', casebook.cases.length), errors: plural(lang, 'report.errors', errors.length), warnings: plural(lang, 'report.warnings', warnings), ms: Math.round(state.ms) }));
-    for (const client of clients) client.write(`event: reload\ndata: ${state.version}\n\n`);
-    return state;
+  const book = await LiveBook.open(options);
+  await book.rebuild();
+  const server = createServer(requestHandler(book, () => listeningPort));
+  const listeningPort = await listen(server, port, lang0);
+  const url = `http://127.0.0.1:${listeningPort}/`;
+  const watcher = watchChanges(book, (error) => options.log(error instanceof CasebookError ? error.message : t(lang0, 'cli.internalError', { detail: (error as Error).message })));
+  return {
+    url,
+    rebuild: async (changed = []) => {
+      book.invalidate(changed.map((file) => path.resolve(file)));
+      return book.rebuild();
+    },
+    close: async () => {
+      watcher.close();
+      book.closeClients();
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+      server.closeAllConnections?.();
+    },
   };
+}
 
-  // One rebuild at a time; changes that arrive meanwhile lead to one more rebuild after it.
-  let running: Promise<BuildState> | undefined;
-  let again = false;
+/**
+ * The casebook being served: loaded again from what changed, its page as last built, and the
+ * open pages to tell when it changes. One rebuild at a time; changes that arrive meanwhile
+ * lead to one more rebuild after it.
+ */
+class LiveBook {
+  state: BuildState = { version: 0, html: '', errors: 0, warnings: 0, ms: 0 };
+  /** The event streams of the open pages. */
+  readonly clients = new Set<ServerResponse>();
+  private readonly sources = new Map<string, CaseFile>();
+  private renderCache = newRenderCache();
+  private running: Promise<BuildState> | undefined;
+  private again = false;
+
+  private constructor(private readonly options: ServeOptions, private readonly loadOptions: LoadOptions, private readonly cwd: string, public casebook: Casebook) {}
+
+  static async open(options: ServeOptions): Promise<LiveBook> {
+    const loadOptions: LoadOptions = {
+      ...(options.cwd ? { cwd: options.cwd } : {}),
+      ...(options.casebook ? { casebook: options.casebook } : {}),
+      ...(options.lang ? { lang: options.lang } : {}),
+    };
+    const casebook = await loadCasebook(loadOptions);
+    // From now on this casebook.yaml: if it goes, a casebook.yaml in a folder above must not
+    // take its place (that would serve a different, larger folder).
+    if (casebook.config.file) loadOptions.casebook = casebook.config.file;
+    return new LiveBook(options, loadOptions, options.cwd ?? process.cwd(), casebook);
+  }
+
+  /** The language of the messages: the one asked for, else the book's. */
+  get lang(): Lang {
+    return this.options.lang ?? this.casebook.config.language;
+  }
+
   /** Forget what changed. */
-  const invalidate = (files: Iterable<string>) => {
+  invalidate(files: Iterable<string>): void {
+    const { file: configFile, valuesFile } = this.casebook.config;
     for (const file of files) {
-      sources.delete(file);
+      this.sources.delete(file);
       // Cases are cached per file and per text; settings, values and templates change everything.
-      if (!/\.ya?ml$/i.test(file) || file === casebook.config.file || file === casebook.config.valuesFile) renderCache = newRenderCache();
+      if (!/\.ya?ml$/i.test(file) || file === configFile || file === valuesFile) this.renderCache = newRenderCache();
     }
-  };
-  const rebuild = async (): Promise<BuildState> => {
-    if (running) {
-      again = true;
-      return running;
+  }
+
+  async rebuild(): Promise<BuildState> {
+    if (this.running) {
+      this.again = true;
+      return this.running;
     }
-    running = (async () => {
+    this.running = (async () => {
       let result: BuildState;
       do {
-        again = false;
-        result = await rebuildOnce();
-      } while (again);
+        this.again = false;
+        result = await this.rebuildOnce();
+      } while (this.again);
       return result;
     })();
     try {
-      return await running;
+      return await this.running;
     } finally {
-      running = undefined;
+      this.running = undefined;
     }
-  };
-  await rebuild();
+  }
 
-  let listeningPort = port;
+  closeClients(): void {
+    for (const client of this.clients) client.end();
+  }
+
+  private async rebuildOnce(): Promise<BuildState> {
+    const started = performance.now();
+    try {
+      this.casebook = await loadCasebook({ ...this.loadOptions, reuse: this.sources });
+    } catch (error) {
+      // casebook.yaml deleted (or moved) while serving: say so, show it, and wait for it.
+      if (!(error instanceof CasebookError)) throw error;
+      const message = { file: this.casebook.config.file ?? this.cwd, rule: 'load/not-found', severity: 'error' as const, message: error.message, line: 1, column: 1, endLine: 1, endColumn: 1 };
+      this.options.log(error.message);
+      return this.publish({ html: errorPage([message], this.cwd, this.lang), errors: 1, warnings: 0, ms: performance.now() - started });
+    }
+    const { lang, cwd } = this;
+    const result = renderHtml(this.casebook, { lang, filters: { drafts: this.options.drafts ?? true }, cache: this.renderCache });
+    const errors = result.messages.filter((m) => !m.suppressed && m.severity === 'error');
+    const warnings = result.messages.filter((m) => !m.suppressed && m.severity === 'warning').length;
+    const html = result.html === undefined ? errorPage(result.messages, cwd, lang) : result.html;
+    const ms = performance.now() - started;
+    for (const m of errors.slice(0, 20)) this.options.log(`  ${relativePath(cwd, m.file)}:${m.line}:${m.column}  ${m.message}  ${m.rule}`);
+    this.options.log(t(lang, errors.length ? 'serve.builtWithErrors' : 'serve.built', { cases: plural(lang, 'stats.cases', this.casebook.cases.length), errors: plural(lang, 'report.errors', errors.length), warnings: plural(lang, 'report.warnings', warnings), ms: Math.round(ms) }));
+    return this.publish({ html, errors: errors.length, warnings, ms });
+  }
+
+  /** The new page (with the reload script) as the state, and the open pages told to reload. */
+  private publish(built: Omit<BuildState, 'version'>): BuildState {
+    this.state = { ...built, version: this.state.version + 1, html: withReloadScript(built.html) };
+    for (const client of this.clients) client.write(`event: reload\ndata: ${this.state.version}\n\n`);
+    return this.state;
+  }
+}
+
+/** Answers the page, and the event stream that reloads it, to this machine's own names only. */
+function requestHandler(book: LiveBook, listeningPort: () => number): (request: IncomingMessage, response: ServerResponse) => void {
   const badRequest = (response: ServerResponse) => response.writeHead(400, { 'content-type': 'text/plain; charset=utf-8', connection: 'close' }).end('Bad Request');
-  const server: Server = createServer((request: IncomingMessage, response: ServerResponse) => {
-    if (!isOwnHost(request.headers.host, listeningPort)) return badRequest(response);
+  return (request, response) => {
+    if (!isOwnHost(request.headers.host, listeningPort())) return badRequest(response);
     let url: URL;
     try {
       url = new URL(request.url ?? '/', 'http://127.0.0.1');
@@ -270,8 +317,8 @@ export async function serve(options: ServeOptions): Promise<Served> {
     if (url.pathname === '/__casebook/events') {
       response.writeHead(200, { 'content-type': 'text/event-stream', 'cache-control': 'no-store', connection: 'keep-alive' });
       response.write(': connected\n\n');
-      clients.add(response);
-      request.on('close', () => clients.delete(response));
+      book.clients.add(response);
+      request.on('close', () => book.clients.delete(response));
       return;
     }
     if (request.method !== 'GET' && request.method !== 'HEAD') {
@@ -279,50 +326,46 @@ export async function serve(options: ServeOptions): Promise<Served> {
       return;
     }
     if (url.pathname !== '/' && url.pathname !== '/index.html') {
-      response.writeHead(404, { 'content-type': 'text/plain; charset=utf-8' }).end(t(options.lang ?? casebook.config.language, 'serve.notFound'));
+      response.writeHead(404, { 'content-type': 'text/plain; charset=utf-8' }).end(t(book.lang, 'serve.notFound'));
       return;
     }
     response.writeHead(200, { 'content-type': 'text/html; charset=utf-8', 'cache-control': 'no-store' });
-    response.end(request.method === 'HEAD' ? undefined : state.html);
-  });
+    response.end(request.method === 'HEAD' ? undefined : book.state.html);
+  };
+}
+
+/** Listens on 127.0.0.1 only (a casebook in progress is not for the network); resolves to the port. */
+async function listen(server: Server, port: number, lang: Lang): Promise<number> {
   await new Promise<void>((resolve, reject) => {
     server.once('error', (error: NodeJS.ErrnoException) => {
       const key = error.code === 'EADDRINUSE' ? 'serve.portInUse' : error.code === 'EACCES' ? 'serve.portDenied' : undefined;
-      reject(key ? new CasebookError(t(lang0, key, { port })) : error);
+      reject(key ? new CasebookError(t(lang, key, { port })) : error);
     });
-    // Only this machine: a casebook in progress is not for the network.
     server.listen(port, '127.0.0.1', () => resolve());
   });
   const address = server.address();
-  listeningPort = typeof address === 'object' && address ? address.port : port;
-  const url = `http://127.0.0.1:${listeningPort}/`;
+  return typeof address === 'object' && address ? address.port : port;
+}
 
+/** Rebuilds the book when files that matter change, once the editor is done writing them. */
+function watchChanges(book: LiveBook, failed: (error: unknown) => void): { close(): void } {
   const pending = new Set<string>();
   let timer: NodeJS.Timeout | undefined;
-  const watcher = watchFolders(casebook.config.root, (folder) => isWatchedFolder(folder, casebook), (file) => {
-    if (!isRelevant(file, casebook)) return;
+  const watcher = watchFolders(book.casebook.config.root, (folder) => isWatchedFolder(folder, book.casebook), (file) => {
+    if (!isRelevant(file, book.casebook)) return;
     pending.add(file);
     clearTimeout(timer);
     // Editors write a file in several steps; wait until they are done.
     timer = setTimeout(() => {
-      invalidate(pending);
+      book.invalidate(pending);
       pending.clear();
-      void rebuild().catch((error: unknown) => options.log(error instanceof CasebookError ? error.message : t(lang0, 'cli.internalError', { detail: (error as Error).message })));
+      void book.rebuild().catch(failed);
     }, 60);
   });
-
   return {
-    url,
-    rebuild: async (changed = []) => {
-      invalidate(changed.map((file) => path.resolve(file)));
-      return rebuild();
-    },
-    close: async () => {
+    close: () => {
       clearTimeout(timer);
       watcher.close();
-      for (const client of clients) client.end();
-      await new Promise<void>((resolve) => server.close(() => resolve()));
-      server.closeAllConnections?.();
     },
   };
 }

@@ -68,6 +68,11 @@ describe('name forms', () => {
     ['surname alone after the full name', 'Eerder had Anna Visser gebeld. Visser kwam niet opdagen.', ['Anna Visser', 'Visser']],
     ['double surname with particles', 'Mevrouw Van der Meer-Boukhari belde.', ['Mevrouw Van der Meer-Boukhari']],
     ['double surname with spaces', 'Gesproken met Yvonne de Vries - van Dijk over haar zoon.', ['Yvonne de Vries - van Dijk']],
+    ['an article joined by a hyphen', 'Het dossier van de familie Al-Khatib is dik.', ['familie Al-Khatib']],
+    ['a surname that ends like a street, after a title', 'Ruud meldt dat meneer Oosterhof niet kwam.', ['meneer Oosterhof']],
+    ['a surname that is an ordinary word, again after a title', 'Gesproken over dhr. Jonkman. Jonkman heeft geen woning.', ['dhr. Jonkman', 'Jonkman']],
+    ['a surname of two letters, again', 'Meneer Wu wil les. Zijn vrouw Li Na Wu werkt.', ['Meneer Wu', 'Wu']],
+    ['a surname that is a first name too', 'Aanwezig: Okke Dijkstra en Tamar Levi.', ['Okke Dijkstra', 'Tamar Levi']],
   ])('%s', (_form, text, expected) => {
     expect(names(text)).toEqual(expected);
   });
@@ -120,6 +125,7 @@ describe('address forms', () => {
     ['an ordinary word after an adjective', 'Het kantoor zit aan de Grote Markt 2.', 'Grote Markt 2'],
     ['Laan van', 'Het gezin woont op Laan van Meerdervoort 1040, driehoog.', 'Laan van Meerdervoort 1040'],
     ['address block', 'Dhr. K. Ouali\nOude Rijn 16\n2312 HC Leiden', 'Oude Rijn 16'],
+    ['address on one line', 'Van: Mehmet Arslan, Ringbaan-Oost 240, 5018 HM Tilburg', 'Ringbaan-Oost 240'],
   ])('%s', (_form, text, expected) => {
     expect(found(text, 'privacy/address').map((f) => f.replace(/^\w+ /, ''))).toContain(expected);
   });
@@ -144,9 +150,91 @@ describe('labelled numbers that fail their check', () => {
     expect(found('Ordernummer 123456789 is verzonden.', 'privacy/bsn')).toEqual([]);
   });
 
+  it('reports a number that fails the 11-proef anywhere a BSN label reaches, not only right after it', () => {
+    // The label opens the sentence, the number closes it.
+    expect(found('Volgens mij klopt het BSN niet dat de bewindvoerder doorgaf: 123456789.', 'privacy/bsn')).toEqual(['warning 123456789']);
+    // The label after the number, or on the line before it.
+    expect(found('Ze gaf 123456789 op als haar burgerservicenummer.', 'privacy/bsn')).toEqual(['warning 123456789']);
+    expect(found('Sofinummer (oud formulier):\n123456789', 'privacy/bsn')).toEqual(['warning 123456789']);
+    // Written with dots, spaces or dashes.
+    expect(found('Het BSN dat op de brief van de bank staat, 1234.56.789, klopt niet.', 'privacy/bsn')).toEqual(['warning 1234.56.789']);
+    expect(found('BSN: 123-456-789', 'privacy/bsn')).toEqual(['warning 123-456-789']);
+    expect(found('BSN: 1234-56-789', 'privacy/bsn')).toEqual(['warning 1234-56-789']);
+  });
+
+  it('takes the short forms of the label as a BSN label', () => {
+    expect(found('Op de oude loonstrook staat sofinr. 717087888.', 'privacy/bsn')).toEqual(['error 717087888']);
+    expect(found('Burgerservicenr. moeder: 123456789', 'privacy/bsn')).toEqual(['warning 123456789']);
+    expect(found('bsn nr 123456789', 'privacy/bsn')).toEqual(['warning 123456789']);
+  });
+
+  it('leaves a number alone that another label claims, or that stands far from the BSN label', () => {
+    expect(found('Het BSN hebben we niet nodig, wel het ordernummer 123456789.', 'privacy/bsn')).toEqual([]);
+    expect(found('Het BSN ontbreekt. De aanvraag is op 3 mei binnengekomen en daarna is er veel gebeurd, het bedrag was 123456789 cent.', 'privacy/bsn')).toEqual([]);
+  });
+
   it('reports a number after "tel." or "mobiel" that is no valid phone number as a warning', () => {
     expect(found('Mobiel 06-1234567 (werkt niet meer).', 'privacy/phone')).toEqual(['warning 06-1234567']);
     expect(found('Telefoonnummer vader: 06-21345 (onvolledig).', 'privacy/phone')).toEqual(['warning 06-21345']);
     expect(found('Het rapport telt 06-1234567 woorden.', 'privacy/phone')).toEqual([]);
+  });
+});
+
+describe('clean text that is no name', () => {
+  const noNames = (texts: string[]) => {
+    for (const text of texts) expect(names(text), text).toEqual([]);
+  };
+
+  it('reads "uit de", "in de", "op de" in small letters before a neighbourhood as a place, not as a surname particle', () => {
+    noNames([
+      'We hebben een maatje gevonden voor de meneer uit de Vogelwijk.',
+      'De familie uit de Schilderswijk heeft een andere woning.',
+      'Gesprek met Fatima uit de Vogelwijk over de buren.',
+      'Mevrouw in de Rivierenbuurt is weer thuis.',
+    ]);
+    // A surname from the lists after such a particle is still one, and so is a capital "Uit".
+    expect(names('De meneer uit de Bosch belde terug.')).toEqual(['meneer uit de Bosch']);
+    expect(names('Meneer Uit de Vogelwijk belde terug.')).toEqual(['Meneer Uit de Vogelwijk']);
+  });
+
+  it('does not take an ordinary word that starts the next line for the surname of a name that ends a line', () => {
+    noNames([
+      'Aanwezig: Hans, Sylvia, Kees, Dewi\nCasus uit Oosterpark: moeder met drie kinderen.',
+      'Gesprek met dhr. A.\nVervolg in het volgende overleg.',
+      'p/a Bewindvoering Noord B.V.\nPostbus 1120\n9701 BC Groningen',
+    ]);
+    // A surname that looks like one still counts across the line break.
+    expect(names('Sanne\nJansen komt morgen.')).toEqual(['Sanne\nJansen']);
+    expect(names('mevrouw\nHaddouchi belde.')).toEqual(['mevrouw\nHaddouchi']);
+  });
+
+  it('does not take a post-office box for a surname', () => {
+    expect(names('Bewindvoering Noord B.V. Postbus 1120, 9701 BC Groningen')).toEqual([]);
+  });
+});
+
+describe('organisations that stand where a surname could', () => {
+  it('reads a professional named by first name and organisation as no name', () => {
+    for (const text of [
+      'Aanwezig: Sanne van Cordaan, Piet van Ymere, Noor van Vluchtelingenwerk en Jan van MEE.',
+      'Karin van Zilveren Kruis belde terug; Mark van Eigen Haard ook.',
+      'Kees van Humanitas en Eva van Parnassia komen volgende week.',
+      'Yvonne van Lowell belde over de betalingsregeling, Rik van Menzis over de premie.',
+    ]) {
+      expect(names(text), text).toEqual([]);
+    }
+    // A surname after "van" that no organisation list has is still one.
+    expect(names('Sanne van Kasteren belde terug.')).toEqual(['Sanne van Kasteren']);
+  });
+
+  it('reads a shop, a hospital or a school that carries a person\'s name as no name', () => {
+    for (const text of [
+      'Ze doet boodschappen bij Albert Heijn en Jan Linders.',
+      'Hij ligt in het Antoni van Leeuwenhoek.',
+      'De zoon gaat naar de Anne Frank school.',
+    ]) {
+      expect(names(text), text).toEqual([]);
+    }
+    expect(names('Mevrouw Albertine Heijn belde.')).toEqual(['Mevrouw Albertine Heijn']);
   });
 });

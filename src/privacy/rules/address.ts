@@ -37,6 +37,8 @@ const streetLead = /(?:^|[^\p{L}])(?:de|het|Grote|Kleine|Oude|Nieuwe|Lange|Korte
 const streetWithParticle = /(?:^|[^\p{L}])((?:Laan|Plein|Kade|Singel|Park|Hof|Markt|Weg|Dijk|Dreef)(?:[ \u00a0]+(?:van|der|de|den|het|op|aan|in|'t))+(?:[ \u00a0]+(?:\p{Lu}[\p{L}'’.\-]*|van|der|de|den|het)){1,3})[ \u00a0]+$/u;
 /** A line that ends in a house number, before a line that starts with a postcode. */
 const addressLine = /(?:^|\n)[ \t]*(\p{Lu}[^\n]*?[ \t]\d{1,5}[a-zA-Z]?(?:-[\p{L}\p{N}]{1,4}|[ \t]?[A-Z](?![\p{L}]))?)[ \t]*,?[ \t]*\r?\n[ \t]*$/u;
+/** An address on one line: capitalised words and a house number, a comma, then the postcode. */
+const addressBeforeComma = /(?:^|[^\p{L}])(\p{Lu}[\p{L}'’\-]+(?:[ \u00a0]+\p{Lu}[\p{L}'’\-]+){0,2}[ \u00a0]+\d{1,5}[a-zA-Z]?(?:-[\p{L}\p{N}]{1,4})?)[ \u00a0]*,[ \u00a0]*$/u;
 
 /**
  * Where a street name starts when it has more than one word ("Burgemeester de Withstraat",
@@ -144,7 +146,8 @@ export const addressDetector: PrivacyDetector = {
         shown: mask(match[0]),
       });
       // An address block: the line before the postcode ends in a house number ("Oude Rijn 16").
-      const line = addressLine.exec(text.slice(Math.max(0, start - 80), start));
+      // Or on one line: "Ringbaan-Oost 240, 5018 HM Tilburg".
+      const line = addressLine.exec(text.slice(Math.max(0, start - 80), start)) ?? addressBeforeComma.exec(text.slice(Math.max(0, start - 60), start));
       if (line) {
         const streetBegin = text.lastIndexOf(line[1]!, start);
         const streetEnd = streetBegin + line[1]!.length;

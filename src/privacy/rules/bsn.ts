@@ -1,14 +1,14 @@
 /**
  * privacy/bsn: burgerservicenummers. A number of 9 digits (or 8, which the BSN allows),
- * also written as `1234.56.789`, `123.456.789`, `123 456 789` or `1234 56 789`, that
- * passes the 11-proef. About one in eleven random 9-digit numbers passes it too, so:
+ * also in groups of 4-2-3 or 3-3-3 digits with dots, spaces or dashes (`1234.56.789`,
+ * `123 456 789`, `123-456-789`), that passes the 11-proef. About one in eleven random 9-digit numbers passes it too, so:
  * - error when BSN, burgerservicenummer or sofinummer stands within ten words before or
  *   five words after it ("het BSN van mevrouw stond nog in de notitie: …");
  * - not reported when a label of another number stands right before it (factuurnummer,
  *   kenmerk, KvK: data/privacy/context-words.yaml), nor for an amount (`€ 123.456.789`,
  *   `123.456.789 euro`);
- * - a warning otherwise; also for a number right after such a label that fails the
- *   11-proef ("BSN 123456789"): a number with a typing error is still someone's.
+ * - a warning otherwise; also for a number that fails the 11-proef but is labelled as a
+ *   BSN (labelledAsBsn): a number with a typing error is still someone's.
  */
 import { mask } from '../mask.js';
 import { passesElfproef } from '../checksum.js';
@@ -17,7 +17,7 @@ import { near } from '../context.js';
 import { privacyData } from '../data.js';
 import { caseRule, type Detection, type PrivacyDetector } from '../detector.js';
 
-const candidate = /\d{9}|\d{8}|\d{4}\.\d{2}\.\d{3}|\d{3}\.\d{3}\.\d{3}|\d{3} \d{3} \d{3}|\d{4} \d{2} \d{3}/g;
+const candidate = /\d{9}|\d{8}|\d{4}([. -])\d{2}\1\d{3}|\d{3}([. -])\d{3}\2\d{3}/g;
 /** An amount, a phone number's country code, or part of a longer number, before the hit. */
 const before = /(?:[€$][ \u00a0]?|\+\d{1,3}[ \-])$/;
 /** Part of a longer number, or an amount, after the hit. */
@@ -26,6 +26,18 @@ const after = /^(?:[.,:/\-]\d|,-|\s*eur(?:o|os)?(?![\p{L}]))/iu;
 function standsAlone(text: string, start: number, end: number): boolean {
   if (gluedBefore(text, start, '.,:/-+€$') || before.test(text.slice(Math.max(0, start - 5), start))) return false;
   return !isLetterOrDigit(text[end]) && !after.test(text.slice(end, end + 8));
+}
+
+/**
+ * A number that fails the 11-proef is still someone's BSN, with a typing error, when a BSN
+ * label stands right before it ("BSN 123456789"), or when it has nine digits, a label
+ * stands where a passing number would count as named ("het BSN dat de bewindvoerder
+ * doorgaf: …", "… als haar burgerservicenummer") and no label of another number claims it.
+ */
+function labelledAsBsn(text: string, start: number, end: number, digits: string): boolean {
+  const { context } = privacyData();
+  if (near(text, start, end, context.otherNumber, 3, 0)) return false;
+  return near(text, start, end, context.bsn, 5, 0) || (digits.length === 9 && near(text, start, end, context.bsn, 10, 5));
 }
 
 export const bsnDetector: PrivacyDetector = {
@@ -43,9 +55,9 @@ export const bsnDetector: PrivacyDetector = {
         candidate.lastIndex = start + 1;
         continue;
       }
-      if (!passesElfproef(match[0].replace(/\D/g, ''))) {
-        // "BSN 123456789" with a typing error: still someone's number.
-        if (near(text, start, end, context.bsn, 5, 0)) found.push({ start, end, severity: 'warning', message: 'bsn.labelled', shown: mask(match[0]) });
+      const digits = match[0].replace(/\D/g, '');
+      if (!passesElfproef(digits)) {
+        if (labelledAsBsn(text, start, end, digits)) found.push({ start, end, severity: 'warning', message: 'bsn.labelled', shown: mask(match[0]) });
         continue;
       }
       const named = near(text, start, end, context.bsn, 10, 5);

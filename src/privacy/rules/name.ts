@@ -21,6 +21,7 @@ import { mask } from '../mask.js';
 import { caseRule, type Detection, type PrivacyDetector, type PrivacyEnv } from '../detector.js';
 import { gluedBefore, isLetterOrDigit, previousCharacter, tokenBefore } from '../chars.js';
 import { isDutchWord } from '../words.js';
+import { isNotAName, organisationAt } from '../data.js';
 import {
   afterSpace, bareInitialsAt, followedByNotAName, initialsAt, initialsEnd, isCapital, isFirstName, isFirstNameToken, isListedSurname, isPlaceAfterParticles, nameGrammar, normaliseName, particlesBefore,
   readLoneSurname, readName, surnameEvidence, titleStart, wordBeforeParticles, wordEndAt, type NameGrammar, type ParsedName, type ReadOptions,
@@ -204,6 +205,8 @@ function candidates(text: string): Candidate[] {
     }
     // A first name: "Sanne de Vries", "Jan Willem Bakker" (a warning after a word of place).
     const firstName = isFirstNameToken(before, g.data);
+    // "Albert Heijn", "Antoni van Leeuwenhoek": a shop or a hospital.
+    if (firstName && organisationAt(text, firstName.start, firstName.text, g.data)) continue;
     if (firstName) { add(firstName.start, firstName.start, afterSpace(text, firstName.end, g), firstNameSeverity(text, firstName.start), FIRST_NAME_READ, true); continue; }
     const cue = plain(before.text);
     // A relative, a neighbour or a role: "buurman Haddouchi", "casus Kaya", "gezin El Amrani".
@@ -234,6 +237,11 @@ function candidates(text: string): Candidate[] {
   return found;
 }
 
+/** True when `word` can only be a surname here: no first name, place or word of the not-a-name lists. */
+function isOrdinarySurname(word: string, g: NameGrammar): boolean {
+  return !isNotAName(word, g.data) && !isFirstName(word, g.data) && !g.data.places.has(word.toLowerCase());
+}
+
 /**
  * A surname found in a name is a name wherever it stands in the same text: "Anna Visser
  * … Visser kwam niet", also before the full name.
@@ -242,8 +250,13 @@ function repeatedSurnames(text: string, found: readonly Candidate[]): Candidate[
   const g = nameGrammar();
   const surnames = new Set<string>();
   for (const candidate of found) {
+    // After a title or initials even an ordinary word is a surname: "dhr. Jonkman … Jonkman".
+    const certain = candidate.severity === 'error' && !candidate.firstName;
     for (const word of text.slice(candidate.surnameStart, candidate.end).split(/[\s,]+/u)) {
-      if (word.length > 2 && /^\p{Lu}/u.test(word) && !g.data.particleWords.has(word.toLowerCase()) && surnameEvidence(word, g.data)) surnames.add(word);
+      if (word.length < 2 || !/^\p{Lu}/u.test(word) || g.data.particleWords.has(word.toLowerCase())) continue;
+      const evidence = surnameEvidence(word, g.data);
+      // Two letters ("Meneer Wu … Li Na Wu") only from the surname lists.
+      if (word.length === 2 ? evidence === 'listed' : evidence || (certain && isOrdinarySurname(word, g))) surnames.add(word);
     }
   }
   const more: Candidate[] = [];
