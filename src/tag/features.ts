@@ -12,7 +12,6 @@
  */
 import { readDataFile } from '../data.js';
 import type { Segment } from './fields.js';
-import { FormTable } from './lexicon.js';
 import type { WordReader } from './score.js';
 import { stem } from './stem.js';
 import { hashOf, WordScanner } from './tokenize.js';
@@ -123,14 +122,113 @@ export class VocabularyReader implements WordReader {
   }
 }
 
+/**
+ * Stem ids by folded form, as the lexicon's table of forms does it (a word is looked up where
+ * it stands in the text), but holding plain numbers: one class for two kinds of value would
+ * make the lexicon's lookups, the hottest code of `tag`, polymorphic.
+ */
+class StemTable {
+  private forms: Array<string | undefined> = new Array<string | undefined>(INITIAL_SLOTS);
+  private hashes = new Int32Array(INITIAL_SLOTS);
+  private ids = new Int32Array(INITIAL_SLOTS);
+  private size = 0;
+
+  /** The stem id of the ASCII word `text[start, end)` (lower-case hash `hash`), or -2 when not known. */
+  findInText(text: string, start: number, end: number, hash: number): number {
+    const mask = this.hashes.length - 1;
+    const length = end - start;
+    for (let slot = hash & mask; ; slot = (slot + 1) & mask) {
+      const form = this.forms[slot];
+      if (form === undefined) return -2;
+      if (this.hashes[slot] !== hash || form.length !== length) continue;
+      let k = 0;
+      while (k < length && (text.charCodeAt(start + k) | 32) === form.charCodeAt(k)) k++;
+      if (k === length) return this.ids[slot]!;
+    }
+  }
+
+  find(form: string, hash: number): number {
+    const mask = this.hashes.length - 1;
+    for (let slot = hash & mask; ; slot = (slot + 1) & mask) {
+      const known = this.forms[slot];
+      if (known === undefined) return -2;
+      if (this.hashes[slot] === hash && known === form) return this.ids[slot]!;
+    }
+  }
+
+  add(form: string, hash: number, id: number): void {
+    // Bounded, so that a long-lived process stays small: past the bound it starts afresh.
+    if (this.size >= MAX_FORMS) this.resize(INITIAL_SLOTS, false);
+    else if (2 * (this.size + 1) > this.hashes.length) this.resize(2 * this.hashes.length, true);
+    const mask = this.hashes.length - 1;
+    let slot = hash & mask;
+    while (this.forms[slot] !== undefined) slot = (slot + 1) & mask;
+    this.forms[slot] = form;
+    this.hashes[slot] = hash;
+    this.ids[slot] = id;
+    this.size++;
+  }
+
+  private resize(slots: number, keep: boolean): void {
+    const { forms, hashes, ids } = this;
+    this.forms = new Array<string | undefined>(slots);
+    this.hashes = new Int32Array(slots);
+    this.ids = new Int32Array(slots);
+    this.size = 0;
+    if (keep) forms.forEach((form, slot) => form !== undefined && this.add(form, hashes[slot]!, ids[slot]!));
+  }
+}
+
+const INITIAL_SLOTS = 1 << 12;
+const MAX_FORMS = 200_000;
+
 /** A vocabulary compiled for lookups: stems by id, and which feature a stem or a pair is. */
 export interface Vocabulary {
   features: readonly string[];
   stems: Map<string, number>;
   /** Per stem id: its feature as a single word, or -1 (a function word, only in pairs). */
   unigram: Int32Array;
-  /** Feature of a pair, by `first stem id × stem count + second stem id`. */
-  bigrams: Map<number, number>;
+  /** Feature of a pair of stem ids. */
+  bigrams: PairTable;
+}
+
+/** Feature ids by a pair of stem ids, in open addressing over typed arrays: looked up for
+ * nearly every word of every case, where a Map of numbers costs several times as much. */
+export class PairTable {
+  private readonly firsts: Int32Array;
+  private readonly seconds: Int32Array;
+  private readonly features: Int32Array;
+  private readonly mask: number;
+
+  constructor(size: number) {
+    let slots = 16;
+    while (slots < 2 * size) slots *= 2;
+    this.firsts = new Int32Array(slots).fill(-1);
+    this.seconds = new Int32Array(slots);
+    this.features = new Int32Array(slots);
+    this.mask = slots - 1;
+  }
+
+  private static slot(first: number, second: number): number {
+    return Math.imul(first, 0x9e3779b1) ^ Math.imul(second, 0x85ebca6b);
+  }
+
+  set(first: number, second: number, feature: number): void {
+    let slot = PairTable.slot(first, second) & this.mask;
+    while (this.firsts[slot] !== -1) slot = (slot + 1) & this.mask;
+    this.firsts[slot] = first;
+    this.seconds[slot] = second;
+    this.features[slot] = feature;
+  }
+
+  /** The feature of the pair, or -1. */
+  get(first: number, second: number): number {
+    for (let slot = PairTable.slot(first, second) & this.mask; ; slot = (slot + 1) & this.mask) {
+      const at = this.firsts[slot]!;
+      if (at === -1) return -1;
+      if (at === first && this.seconds[slot] === second) return this.features[slot]!;
+    }
+  }
 }
 
 export function compileVocabulary(features: readonly string[]): Vocabulary {
@@ -142,14 +240,17 @@ export function compileVocabulary(features: readonly string[]): Vocabulary {
   };
   for (const feature of features) for (const part of feature.split(' ')) idOf(part);
   const unigram = new Int32Array(stems.size).fill(-1);
-  const bigrams = new Map<number, number>();
+  const bigrams = new PairTable(features.length);
   features.forEach((feature, f) => {
     const parts = feature.split(' ');
     if (parts.length === 1) unigram[stems.get(parts[0]!)!] = f;
-    else bigrams.set(stems.get(parts[0]!)! * stems.size + stems.get(parts[1]!)!, f);
+    else bigrams.set(stems.get(parts[0]!)!, stems.get(parts[1]!)!, f);
   });
   return { features, stems, unigram, bigrams };
 }
+
+/** The length below which a case's vector is not scaled up: about forty different words. */
+const MIN_NORM = 6;
 
 /** A case as the model sees it: feature ids (ascending) with their values, length 1. */
 export interface FeatureVector {
@@ -162,7 +263,7 @@ export interface FeatureVector {
  * lexicon does); also where each feature first stands, for the evidence.
  */
 export class FeatureReader implements WordReader {
-  private forms = new FormTable<number>();
+  private forms = new StemTable();
   private counts: Float64Array;
   private touched: number[] = [];
   /** Where each feature of the current case first stands: segment and offsets. */
@@ -196,12 +297,12 @@ export class FeatureReader implements WordReader {
   }
 
   private stemId(scanner: WordScanner): number {
-    let id = scanner.ascii ? this.forms.findInText(scanner.text, scanner.start, scanner.end, scanner.hash) : undefined;
-    if (id !== undefined) return id;
+    let id = scanner.ascii ? this.forms.findInText(scanner.text, scanner.start, scanner.end, scanner.hash) : -2;
+    if (id !== -2) return id;
     const form = scanner.form();
     const hash = hashOf(form);
     id = this.forms.find(form, hash);
-    if (id === undefined) {
+    if (id === -2) {
       id = this.vocabulary.stems.get(stem(form)) ?? -1;
       this.forms.add(form, hash, id);
     }
@@ -223,8 +324,8 @@ export class FeatureReader implements WordReader {
     const single = this.vocabulary.unigram[id]!;
     if (single >= 0) this.add(single, weight, segment, scanner.start, scanner.end);
     if (this.previous >= 0) {
-      const pair = this.vocabulary.bigrams.get(this.previous * this.vocabulary.stems.size + id);
-      if (pair !== undefined) this.add(pair, weight, segment, this.previousStart, scanner.end);
+      const pair = this.vocabulary.bigrams.get(this.previous, id);
+      if (pair >= 0) this.add(pair, weight, segment, this.previousStart, scanner.end);
     }
     this.previous = id;
     this.previousStart = scanner.start;
@@ -241,18 +342,23 @@ export class FeatureReader implements WordReader {
     this.counts[feature]! += weight;
   }
 
-  /** The case read since `begin`: log(1 + weighted count) per feature, scaled to length 1. */
+  /** The case read since `begin`: log(1 + weighted count) per feature, scaled to length 1 (a
+   * case with little text to less: a handful of words is little evidence, whatever they are). */
   vector(): FeatureVector {
-    const ids = Int32Array.from(this.touched).sort();
-    const values = new Float64Array(ids.length);
+    // In the order first met: the order of the dot product does not matter.
+    const touched = this.touched;
+    const ids = new Int32Array(touched.length);
+    const values = new Float64Array(touched.length);
     let norm = 0;
-    ids.forEach((f, k) => {
+    for (let k = 0; k < touched.length; k++) {
+      const f = touched[k]!;
       const value = Math.log1p(this.counts[f]!);
+      ids[k] = f;
       values[k] = value;
       norm += value * value;
-    });
+    }
     if (norm > 0) {
-      const scale = 1 / Math.sqrt(norm);
+      const scale = 1 / Math.max(Math.sqrt(norm), MIN_NORM);
       for (let k = 0; k < values.length; k++) values[k]! *= scale;
     }
     return { ids, values };

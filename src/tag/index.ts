@@ -13,6 +13,7 @@ import { lineOf, lineStarts, quickSourceOffsets, scalarSourceOffsets } from '../
 import { lexiconSelection, MAX_SUGGESTIONS, RELATIVE_TO_BEST, scoreSegments, type ValueScore } from './score.js';
 import { caseValueIds } from '../case/index.js';
 import type { Lexicon } from './lexicon.js';
+import { chooseModel } from './team.js';
 import { blendScores, modelEvidence, modelFits, modelProbabilities, modelSegmentWeights, pseudonymWords, selectBlended, type TaggerModel } from './model.js';
 
 export { addValuesToSource, type WriteOutcome } from './write.js';
@@ -65,8 +66,10 @@ export interface TagOptions {
   maxSuggestions?: number;
   /** Only values scoring at least this share of the case's best (default RELATIVE_TO_BEST). */
   relative?: number;
-  /** The learned model to blend with the lexicon (its value ids must be the set's, in order). */
-  model?: TaggerModel;
+  /** The learned model to blend with the lexicon (its value ids must be the set's, in order);
+   * null for the lexicon alone. tagCasebook takes the casebook's own (see chooseModel) when
+   * none is given; tagCase uses the lexicon alone. */
+  model?: TaggerModel | null;
   /** With a model: suggest from this blended score (default: the model's own, chosen by cross-validation). */
   blendThreshold?: number;
 }
@@ -176,9 +179,10 @@ export function tagCase(file: CaseFile, valueSet: ValueSet, options: TagOptions 
  */
 export function tagCasebook(casebook: Casebook, options: TagOptions = {}, tagged?: ReadonlyMap<string, CaseTags>): CaseTags[] {
   const threshold = options.threshold ?? casebook.config.tagging.threshold;
+  const model = options.model === undefined ? chooseModel(casebook).model : options.model;
   return casebook.cases
     .filter((file) => file.data !== undefined && (!casebook.focus || casebook.focus.has(file.path)))
-    .map((file) => tagged?.get(file.path) ?? tagCase(file, casebook.values, { ...options, threshold }));
+    .map((file) => tagged?.get(file.path) ?? tagCase(file, casebook.values, { ...options, model, threshold }));
 }
 
 /**

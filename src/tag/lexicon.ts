@@ -280,14 +280,14 @@ const INITIAL_SLOTS = 1 << 12;
  * Folded forms and what they stand for, by hash (open addressing). A word of a text is looked
  * up where it stands, compared character by character, without cutting it out as a string.
  */
-export class FormTable<T = TokenWords> {
+class FormTable {
   private forms: Array<string | undefined> = new Array<string | undefined>(INITIAL_SLOTS);
   private hashes = new Int32Array(INITIAL_SLOTS);
-  private words: T[] = new Array<T>(INITIAL_SLOTS);
+  private words: TokenWords[] = new Array<TokenWords>(INITIAL_SLOTS);
   size = 0;
 
   /** The entry of the ASCII word `text[start, end)`, whose lower-case form hashes to `hash`. */
-  findInText(text: string, start: number, end: number, hash: number): T | undefined {
+  findInText(text: string, start: number, end: number, hash: number): TokenWords | undefined {
     const mask = this.hashes.length - 1;
     const length = end - start;
     for (let slot = hash & mask; ; slot = (slot + 1) & mask) {
@@ -300,7 +300,7 @@ export class FormTable<T = TokenWords> {
     }
   }
 
-  find(form: string, hash: number): T | undefined {
+  find(form: string, hash: number): TokenWords | undefined {
     const mask = this.hashes.length - 1;
     for (let slot = hash & mask; ; slot = (slot + 1) & mask) {
       const known = this.forms[slot];
@@ -309,14 +309,14 @@ export class FormTable<T = TokenWords> {
     }
   }
 
-  add(form: string, hash: number, words: T): void {
+  add(form: string, hash: number, words: TokenWords): void {
     if (this.size >= MAX_CACHED_FORMS) this.resize(INITIAL_SLOTS, false);
     else if (2 * (this.size + 1) > this.hashes.length) this.resize(2 * this.hashes.length, true);
     this.place(form, hash, words);
     this.size++;
   }
 
-  private place(form: string, hash: number, words: T): void {
+  private place(form: string, hash: number, words: TokenWords): void {
     const mask = this.hashes.length - 1;
     let slot = hash & mask;
     while (this.forms[slot] !== undefined) slot = (slot + 1) & mask;
@@ -329,7 +329,7 @@ export class FormTable<T = TokenWords> {
     const { forms, hashes, words } = this;
     this.forms = new Array<string | undefined>(slots);
     this.hashes = new Int32Array(slots);
-    this.words = new Array<T>(slots);
+    this.words = new Array<TokenWords>(slots);
     if (!keep) {
       this.size = 0;
       return;

@@ -200,6 +200,10 @@ export function selectBlended(blended: ArrayLike<number>, settings: BlendSetting
   return ranked.slice(0, selectedCount(ranked, blended, settings, threshold));
 }
 
+/** A word is evidence when it adds at least this much to the value's log-odds (about 5% to
+ * the odds): the model weighs every word a little, and a word it hardly weighs explains nothing. */
+export const MIN_EVIDENCE = 0.05;
+
 /** A piece of model evidence: where it stands in the case. */
 export interface ModelHit {
   segment: number;
@@ -212,17 +216,22 @@ export interface ModelHit {
  * or a word the case writes as a name elsewhere, at least one that says something (not a
  * function word or an everyday word of every case). */
 function showable(text: string, words: TaggerWords, banned: ReadonlySet<string>, names: ReadonlySet<string>): boolean {
-  const forms = tokenize(text).forms;
-  if (forms.length === 0 || forms.some((form) => form.length < 3 || banned.has(form) || names.has(form) || /^\d/.test(form))) return false;
-  return forms.some((form) => {
+  let content = false;
+  for (const part of text.split(' ')) {
+    const form = fold(part);
+    if (form.length < 3 || !/^\p{L}+$/u.test(form) || banned.has(form) || names.has(form)) return false;
     const s = stem(form);
-    return !words.stop.has(s) && !words.notEvidence.has(s);
-  });
+    if (!words.stop.has(s) && !words.notEvidence.has(s)) content = true;
+  }
+  return content;
 }
 
 /** The words of the case's pseudonyms (folded): never evidence. */
-export function pseudonymWords(data: Readonly<Record<string, unknown>>): Set<string> {
+const NONE: ReadonlySet<string> = new Set();
+
+export function pseudonymWords(data: Readonly<Record<string, unknown>>): ReadonlySet<string> {
   const list = Array.isArray(data.pseudonyms) ? data.pseudonyms : [];
+  if (list.length === 0) return NONE;
   return new Set(list.flatMap((name) => (typeof name === 'string' ? tokenize(name).forms.map(fold) : [])));
 }
 
@@ -239,7 +248,7 @@ export function modelEvidence(model: TaggerModel, v: number, vector: FeatureVect
     const f = vector.ids[k]!;
     if (model.showable[f] === 0) continue;
     const c = vector.values[k]! * model.weights[f * n + v]!;
-    if (c > 0) {
+    if (c >= MIN_EVIDENCE) {
       features.push(f);
       contributions.push(c);
     }

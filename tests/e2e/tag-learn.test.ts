@@ -59,7 +59,7 @@ describe('casebook tag --learn with a value set of its own', () => {
     expect(result.code).toBe(2);
     expect(result.stdout).toBe('');
     expect(result.stderr).toBe([
-      'casebook: Te weinig getagde casussen om van te leren: 5 gepubliceerde of in review, met kernwaarden. Nodig zijn er minstens 20, en per kernwaarde minstens 4 casussen die hem hebben.',
+      'casebook: Te weinig getagde casussen om van te leren: 5 ter beoordeling of vastgesteld, met kernwaarden. Nodig zijn er minstens 20, en per kernwaarde minstens 4 casussen die hem hebben.',
       'Te weinig casussen voor:',
       '  zorg: 1 van de 4',
       '  veiligheid: 1 van de 4',

@@ -61,11 +61,11 @@ function handModel(features: string[], blend: Partial<TaggerModelData['blend']> 
     format: 1,
     valueIds: ['zorg'],
     features,
-    fieldWeights: { legal: 0.5, optionTitle: 0.6 },
+    fieldWeights: { legal: 1, optionTitle: 0.6 },
     blend: { lexicon: 0.5, threshold: 0.3, min: 0, fill: 0.3, max: 4, ...blend },
     bias: [-1],
     lexiconWeights: [[2]],
-    weights: [features.map(() => 3000)],
+    weights: [features.map(() => 20_000)],
     training: { cases: 0, folds: 5, lexicon: { micro: 0, macro: 0, precision: 0, recall: 0 }, blend: { micro: 0, macro: 0, precision: 0, recall: 0 }, lambda: 0.01 },
   };
 }

@@ -6,7 +6,7 @@
  */
 import path from 'node:path';
 import { CasebookError } from '../../errors.js';
-import { t } from '../../i18n/index.js';
+import { plural, t } from '../../i18n/index.js';
 import { escapeText } from '../../report/escape.js';
 import { learnTeamModel, MIN_CASES_PER_VALUE, MIN_TAGGED_CASES, saveTeamModel, TeamModelOutside, teamModelFile } from '../../tag/index.js';
 import type { Lang } from '../../types.js';
@@ -55,7 +55,7 @@ export async function learnCommand(paths: string[], options: LearnOptions, forma
   }
   const extra = outcome.withBuiltIn ? t(lang, 'tag.learn.withBuiltIn', { builtIn: training.cases - outcome.teamCases }) : '';
   const lines = [
-    t(lang, 'tag.learn.learned', { cases: outcome.teamCases, extra }),
+    t(lang, 'tag.learn.learned', { cases: plural(lang, 'tag.learn.taggedCases', outcome.teamCases), extra }),
     t(lang, 'tag.learn.cv', { folds: training.folds, lexicon: training.lexicon.micro.toFixed(2), blend: training.blend.micro.toFixed(2) }),
     t(lang, training.blend.micro > training.lexicon.micro ? 'tag.learn.helps' : 'tag.learn.helpsNot', { file: escapeText(relative) }),
     t(lang, 'tag.learn.saved', { file: escapeText(relative) }),

@@ -109,7 +109,7 @@ function checkProblems(results: readonly CaseTags[], strong: number, io: Io, lan
 /** What the report says about the model used: the team's, or why a team model was not used. */
 function modelNotes(choice: ModelChoice, lang: Lang): string[] {
   const file = escapeText(choice.file ?? '');
-  if (choice.kind === 'team') return [t(lang, 'tag.model.team', { file, cases: choice.cases ?? 0 })];
+  if (choice.kind === 'team') return [t(lang, 'tag.model.team', { file, cases: plural(lang, 'tag.cases', choice.cases ?? 0) })];
   return choice.problem ? [t(lang, `tag.model.${choice.problem}`, { file })] : [];
 }
 
@@ -131,7 +131,7 @@ export async function tagCommand(paths: string[], options: TagCommandOptions, io
   assertValuesUsable(casebook, lang);
   const strong = strongFlag ?? casebook.config.tagging.strongThreshold;
   const model = modelFor(casebook);
-  const results = tagCasebook(casebook, { ...tagOptions, ...(model ? { model } : {}) }, early.tagged);
+  const results = tagCasebook(casebook, { ...tagOptions, model: model ?? null }, early.tagged);
 
   // Files that did not parse are not tagged, and never written to.
   const inFocus = casebook.cases.filter((c) => !casebook.focus || casebook.focus.has(c.path));
