@@ -26,9 +26,17 @@ export { MarkdownRenderer } from './markdown.js';
 export { prepareBook, templateFailure, type PreparedBook } from './prepare.js';
 export { configMessage } from './source-message.js';
 export { TemplateRenderError } from './templates.js';
-export { renderDocx } from './docx/index.js';
 
 export type OutputFormat = 'html' | 'pdf' | 'docx' | 'handouts';
+
+/**
+ * The book as a Word file. The Word writer (and the `docx` library under it) is loaded only
+ * when a Word file is asked for: an HTML or PDF build does not pay for it.
+ */
+export async function renderDocx(...args: Parameters<typeof import('./docx/index.js').renderDocx>): Promise<Uint8Array> {
+  const { renderDocx: render } = await import('./docx/index.js');
+  return render(...args);
+}
 
 /** Bookmarks: the parts of the book, the chapters, and the cases within them. */
 export function outlineOf(view: Omit<BookView, 'format'>): OutlineEntry[] {

@@ -10,8 +10,7 @@ import { execFileSync, spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { runInProcess } from '../cli-in-process.js';
-import { caseYaml, cliPath, makeTree, testEnv } from '../helpers.js';
+import { caseYaml, cliPath, makeTree, runInProcess, testEnv } from '../helpers.js';
 
 const MARKER = 'GEHEIM-BUITEN-DE-MAP-7f3a';
 const mkfifoSync = (file: string) => execFileSync('mkfifo', [file]);

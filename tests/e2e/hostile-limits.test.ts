@@ -6,8 +6,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { runInProcess } from '../cli-in-process.js';
-import { caseYaml, makeTree, startCli } from '../helpers.js';
+import { caseYaml, makeTree, runInProcess, startCli } from '../helpers.js';
 
 describe('inputs that crash or take forever', () => {
   it('values: [maatwerk × 10000] gives a short report: code frames cut to a window, repeats collapsed', async () => {

@@ -4,8 +4,7 @@
  * Pipelines would run it as a command (issue 14, item 3).
  */
 import { describe, expect, it } from 'vitest';
-import { runInProcess } from '../cli-in-process.js';
-import { caseYaml, makeTree } from '../helpers.js';
+import { caseYaml, makeTree, runInProcess } from '../helpers.js';
 
 const RAW_CONTROL = /[\u0000-\u0008\u000B-\u001F\u007F-\u009F\u2028\u2029]/;
 const COMMAND_LINE = /^\s*(::|##)/;

@@ -10,8 +10,7 @@ import { rmSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { serve, type Served } from '../../src/serve/index.js';
-import { runInProcess } from '../cli-in-process.js';
-import { caseYaml, makeTree } from '../helpers.js';
+import { caseYaml, makeTree, runInProcess } from '../helpers.js';
 
 /** A raw HTTP/1.1 exchange: the status line of the answer. */
 function raw(port: number, request: string): Promise<string> {

@@ -3,8 +3,7 @@
  * what is wrong with it, at the right place.
  */
 import { describe, expect, it } from 'vitest';
-import { runInProcess } from '../cli-in-process.js';
-import { caseYaml, makeTree } from '../helpers.js';
+import { caseYaml, makeTree, runInProcess } from '../helpers.js';
 
 interface Report { messages: Array<{ file: string; rule: string; line: number; severity: string; message: string; suggestion?: string }> }
 

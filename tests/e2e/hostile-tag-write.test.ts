@@ -7,8 +7,7 @@ import { spawnSync } from 'node:child_process';
 import { chmodSync, existsSync, lstatSync, readFileSync, readlinkSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { runInProcess } from '../cli-in-process.js';
-import { caseYaml, makeTree } from '../helpers.js';
+import { caseYaml, makeTree, runInProcess } from '../helpers.js';
 
 /** A case without values whose text the tagger clearly reads as `rechtmatig`. */
 const legal = (n: number) => caseYaml({

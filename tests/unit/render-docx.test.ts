@@ -1,4 +1,8 @@
 /** The Word layout's parts: HTML to Word content, the footer's text, languages, a repeatable package. */
+import { execFileSync } from 'node:child_process';
+import { writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { Document, Packer, Paragraph } from 'docx';
 import { strFromU8, unzipSync } from 'fflate';
 import { describe, expect, it } from 'vitest';
@@ -6,6 +10,7 @@ import { blocks, inlineRuns, type HtmlContext } from '../../src/render/docx/html
 import { imageFromDataUri } from '../../src/render/docx/image.js';
 import { languageOnEveryRun, splitPageOf } from '../../src/render/docx/index.js';
 import { reproducible } from '../../src/render/docx/package.js';
+import { makeTree, repoRoot } from '../helpers.js';
 
 const PNG_2x3 = 'data:image/png;base64,iVBORw0KGgoAAAANSUhEUgAAAAIAAAADCAIAAAA2iEnWAAAAEklEQVR4nGP4z8DAwMDAxMDAAAAdHAEDN7d5DQAAAABJRU5ErkJggg==';
 
@@ -108,5 +113,21 @@ describe('decisions at the back', () => {
     const decision = 'De traplift is niet verstrekt.';
     expect(xml.split(decision).length - 1).toBe(1);
     expect(xml.indexOf(decision)).toBeGreaterThan(appendix);
+  });
+});
+
+describe('loading the Word writer', () => {
+  /** The modules of the `docx` package that importing these built modules loads (a resolve hook sees them). */
+  function docxModulesLoadedBy(modules: string[]): string[] {
+    const hook = path.join(makeTree({}), 'hook.mjs');
+    writeFileSync(hook, "export async function resolve(s, c, next) { const r = await next(s, c); if (r.url.includes('/node_modules/docx/')) console.log(r.url); return r; }\n");
+    const register = `import { register } from 'node:module'; register(${JSON.stringify(pathToFileURL(hook).href)});`;
+    const load = modules.map((m) => `await import(${JSON.stringify(pathToFileURL(path.join(repoRoot, 'dist', m)).href)});`).join(' ');
+    return execFileSync(process.execPath, ['--import', `data:text/javascript,${encodeURIComponent(register)}`, '--input-type=module', '-e', load], { encoding: 'utf8' }).split('\n').filter(Boolean);
+  }
+
+  it('happens only for a Word file: the CLI, the build and render stages do not load docx', () => {
+    expect(docxModulesLoadedBy(['cli/main.js', 'cli/commands/build.js', 'build/index.js', 'render/index.js'])).toEqual([]);
+    expect(docxModulesLoadedBy(['render/docx/index.js']).length).toBeGreaterThan(0);
   });
 });
