@@ -12,7 +12,6 @@ const SRC = path.resolve(import.meta.dirname, '../../src');
  * they may shrink (then lower or remove the entry), not grow. Being split one by one.
  */
 const NOT_YET_SPLIT: Record<string, number> = {
-  'privacy/rules/name.ts candidates': 118,
   'tag/stem.ts snowballDutch': 97,
 };
 
