@@ -1,8 +1,7 @@
 /**
  * The README is what a new user trusts: the commands and flags it shows must exist, its links
- * must lead somewhere, and every
- * rule a message can name is in its rules table (a `rules:` name casebook does not know points
- * people there).
+ * must lead somewhere, and every rule a message can name is in its rules table (a `rules:`
+ * name casebook does not know points people there).
  */
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
