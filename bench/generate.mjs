@@ -158,14 +158,19 @@ export function handWritten(data, i) {
   return out.join('');
 }
 
-/** `count` cases in `dir`; `edit` may change each case before it is written (bench/varied.mjs). */
-export function generateCasebook(dir, count, { title = `Synthetisch casusboek (${count} casussen)`, edit } = {}) {
+/**
+ * `count` cases in `dir`, numbered from `first`; `edit` may change each case before it is
+ * written (bench/varied.mjs).
+ */
+export function generateCasebook(dir, count, { title = `Synthetisch casusboek (${count} casussen)`, edit, first = 0 } = {}) {
   rmSync(dir, { recursive: true, force: true });
   const all = templates();
   writeFileSync(path.join(mkdirSync(dir, { recursive: true }) ?? dir, 'casebook.yaml'),
     `title: ${title}\norganisation: Gemeente Benchmark\ncases: [cases]\n`);
-  for (let i = 0; i < count; i++) {
+  for (let i = first; i < first + count; i++) {
     const data = syntheticCase(all, i);
+    // The first case's related case is not in the book.
+    if (i === first) delete data.related;
     edit?.(data, i);
     const folder = path.join(dir, 'cases', data.domains[0]);
     mkdirSync(folder, { recursive: true });

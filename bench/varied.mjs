@@ -18,9 +18,10 @@ const shapes = [
   (c) => { c.options = Array.from({ length: 9 }, (_, k) => ({ title: `Optie ${k + 1}: ${c.options?.[k % (c.options?.length || 1)]?.title ?? 'iets anders'}`, for: ['Een voordeel', 'Nog een voordeel dat wat langer is en over twee regels doorloopt'], against: ['Een nadeel'] })); },
   (c) => { c.situation += '\n1. Eerst dit\n   1. en dan dit\n   2. en dit\n      - met een punt\n      - en nog een\n2. Daarna dat\n\n### Tussenkop in de tekst\n\nEn **vet** en *schuin* en `code`.\n'; },
 ];
-export function generateVariedCasebook(dir, n) {
+export function generateVariedCasebook(dir, n, first = 0) {
   return generateCasebook(dir, n, {
     title: 'Gevarieerd casusboek',
+    first,
     edit: (c, i) => {
       c.status = 'published';
       shapes[i % shapes.length](c);
