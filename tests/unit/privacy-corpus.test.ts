@@ -27,6 +27,12 @@ describe('corpus markup', () => {
     expect(texts[1]!.source).toBe('x.txt #2');
   });
 
+  it('reads a first text that follows the comments without a line "---"', () => {
+    const texts = parseCorpusFile('# comment\n# more\nEen.\n---\nTwee.\n', 'x.txt');
+    expect(texts.map((t) => t.text)).toEqual(['Een.', 'Twee.']);
+    expect(parseCorpusFile('# only a comment\n---\nEen.\n', 'x.txt').map((t) => t.text)).toEqual(['Een.']);
+  });
+
   it('refuses an unknown kind or broken markup', () => {
     expect(() => parseMarkedText('[[naam:Jansen]]', 'x')).toThrow(/unknown kind "naam"/);
     expect(() => parseMarkedText('[[name:Jansen', 'x')).toThrow(/unbalanced/);

@@ -1,7 +1,7 @@
 /**
- * The README is what a new user trusts: the commands and flags it shows must exist, and every
- * rule a message can name is in its rules table (a `rules:` name casebook does not know points
- * people there).
+ * The README is what a new user trusts: the commands and flags it shows must exist, its links
+ * must lead somewhere, and every rule a message can name is in its rules table (a `rules:`
+ * name casebook does not know points people there).
  */
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
@@ -33,7 +33,18 @@ function shownCommands(): string[][] {
     .map((line) => line.split(/\s+/).slice(1));
 }
 
+/** GitHub's anchor for a heading: lower case, punctuation dropped, spaces to hyphens. */
+const anchorOf = (heading: string) => heading.trim().toLowerCase().replace(/[^\p{L}\p{N}_\- ]/gu, '').replace(/ /g, '-');
+
 describe('the README', () => {
+  it('links only to headings that exist', () => {
+    const prose = readme.replace(/```[\s\S]*?```/g, '');
+    const anchors = new Set([...prose.matchAll(/^#{1,6} (.+)$/gm)].map((m) => anchorOf(m[1]!)));
+    const links = [...prose.matchAll(/\]\(#([^)]+)\)/g)].map((m) => m[1]!);
+    expect(links.length).toBeGreaterThan(10);
+    expect(links.filter((link) => !anchors.has(link))).toEqual([]);
+  });
+
   it('lists every rule id a message can name', () => {
     const rules = describedRules();
     expect(rules.length).toBeGreaterThan(40);

@@ -8,15 +8,17 @@
  *   a postcode after "Postbus" or "Antwoordnummer" (an organisation's mail).
  */
 import { mask } from '../mask.js';
-import { gluedBefore, isLetterOrDigit, tokenBefore } from '../chars.js';
+import { gluedBefore, isLetterOrDigit, tokenBefore, type Token } from '../chars.js';
 import { near } from '../context.js';
-import { privacyData, type PrivacyData } from '../data.js';
+import { namesSomethingElse, privacyData, type PrivacyData } from '../data.js';
 import { isListedSurname } from '../names.js';
 import { isDutchWord } from '../words.js';
 import { caseRule, type Detection, type PrivacyDetector } from '../detector.js';
 
-// Capitals, with or without a space; small letters only without one ("1234ab").
-const postcode = /[1-9]\d{3}(?:[ \u00a0]?[A-Z]{2}|[a-z]{2})/g;
+// Capitals, with or without a space; small letters without one ("1234ab"), or with one
+// only after a street and house number ("bachstraat 47, 3131 tk"): "2024 is" is no postcode.
+const postcode = /[1-9]\d{3}(?:[ \u00a0]?[A-Z]{2}|[ \u00a0]?[a-z]{2})/g;
+const spacedLowerCase = /^\d{4}[ \u00a0][a-z]/;
 /** Units written right after a number, which "1234ab" could be confused with. */
 const units = new Set(['km', 'kg', 'cm', 'mm', 'ml', 'cl', 'dl', 'kb', 'mb', 'gb', 'tb', 'kw', 'pk', 'st', 'nd', 'rd', 'th', 'ha', 'uu', 'mg', 'hz', 'am', 'pm']);
 /** Letter pairs that postcodes do not use. */
@@ -82,6 +84,42 @@ function isStreetWord(text: string, word: { start: number; text: string }, data:
   return isEndingWord(bare, data) && streetLead.test(text.slice(Math.max(0, word.start - 12), word.start));
 }
 
+/** Opening brackets and quotes glued to the front of a street name: "(Kastanjelaan 14)". */
+const opening = /^[(\[{"'‘“„]+/u;
+
+/** The word before a house number, without an opening bracket or quote glued to its front. */
+function streetToken(text: string, numberStart: number): Token | undefined {
+  const token = tokenBefore(text, numberStart);
+  const glued = token && opening.exec(token.text);
+  if (!token || !glued) return token;
+  return { start: token.start + glued[0].length, end: token.end, text: token.text.slice(glued[0].length) };
+}
+
+/** A capital article before a street name that is an ordinary word: "(87, De Hoefslag 14)", "woning Het Want 5". */
+const capitalArticle = /(?<![\p{L}'])(?:De|Het|'t)[ \u00a0]+$/u;
+/** What stands before "De" when it is no sentence start: a word, a comma or a bracket. */
+const inSentence = /[\p{Ll},(][ \u00a0]*$/u;
+/** A house number that is more likely a year: "De Wmo 2015". */
+const year = /^(?:19|20)\d\d$/;
+/** After a house number: a letter addition ("40a", "101 c") or a comma and a capitalised place ("14, Zuidwolde"). */
+const streetAfterNumber = /^(?:[ \u00a0]?[a-z](?![\p{L}\p{N}])|,[ \u00a0]*\p{Lu}\p{Ll}+(?![\p{L}\p{N}]))/u;
+
+/**
+ * A street name without a street ending (data/privacy/street-suffixes.txt): a name after a
+ * capital article inside a sentence ("(87, De Hoefslag 14)"), or a capitalised word that is
+ * no Dutch word, name or organisation before a house number with a letter or a place
+ * ("Hoogend 14, Zuidwolde", "Binnenrotte 101 c"). Not a year: "De Wmo 2015".
+ */
+function isUnendedStreet(text: string, word: Token, numberText: string, numberEnd: number, data: PrivacyData): boolean {
+  if (!streetWord.test(word.text) || year.test(numberText) || namesSomethingElse(word.text, data)) return false;
+  const before = text.slice(Math.max(0, word.start - 30), word.start);
+  const article = capitalArticle.exec(before);
+  if (article && inSentence.test(before.slice(0, article.index))) return true;
+  const lower = word.text.toLowerCase();
+  if (isDutchWord(lower) || data.places.has(lower) || data.firstNames.has(lower) || isListedSurname(word.text, data)) return false;
+  return streetAfterNumber.test(text.slice(numberEnd, numberEnd + 30));
+}
+
 let cuePattern: RegExp | undefined;
 /**
  * "woont aan de Linde 12", "Adres: Oude Rijn 16", "verhuisd naar Zuidzijde 4": after an
@@ -115,10 +153,11 @@ export const addressDetector: PrivacyDetector = {
     for (let match; (match = houseNumber.exec(text)); ) {
       let end = match.index + match[0].length;
       if (gluedBefore(text, match.index) || /\d/.test(text[end] ?? '') || (/[.,:]/.test(text[end] ?? '') && /\d/.test(text[end + 1] ?? ''))) continue;
-      const street = tokenBefore(text, match.index);
+      const street = streetToken(text, match.index);
       if (!street || data.context.quantity.test(text.slice(end, end + 20))) continue;
       let start: number | undefined;
       if (isStreetWord(text, street, data)) start = streetStart(text, street.start, particleWord());
+      else if (isUnendedStreet(text, street, match[0], end, data)) start = streetStart(text, street.start, particleWord());
       else {
         const withParticle = streetWithParticle.exec(text.slice(Math.max(0, match.index - 60), match.index));
         start = withParticle ? match.index - withParticle[0].length + withParticle[0].indexOf(withParticle[1]!) : afterAddressCue(text, match.index, data);
@@ -138,7 +177,9 @@ export const addressDetector: PrivacyDetector = {
         continue;
       }
       if (near(text, start, end, data.context.poBox, 3, 0)) continue;
-      const withNumber = numberBefore.test(text.slice(Math.max(0, start - 40), start)) || numberAfter.test(text.slice(end, end + 30));
+      const streetBefore = numberBefore.test(text.slice(Math.max(0, start - 40), start));
+      if (spacedLowerCase.test(match[0]) && (!streetBefore || data.functionWords.has(match[0].slice(-2)))) continue;
+      const withNumber = streetBefore || numberAfter.test(text.slice(end, end + 30));
       found.push({
         start, end,
         severity: withNumber ? 'error' : 'warning',

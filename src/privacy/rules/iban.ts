@@ -3,12 +3,17 @@
  * digits, then letters and digits, with or without spaces) whose length fits its country
  * and that passes the mod-97 check (ibantools). Always an error: a working account number
  * is never needed in a case; a placeholder such as `NL00 BANK 0000 0000 00` fails the check.
+ * One that fails the check right after "IBAN" or "rekeningnummer" is a warning: a typing error.
  */
 import { countrySpecs, isValidIBAN } from 'ibantools';
 import { mask } from '../mask.js';
+import { near } from '../context.js';
+import { privacyData } from '../data.js';
 import { caseRule, type Detection, type PrivacyDetector } from '../detector.js';
 
 const candidate = /(?<![\p{L}\p{N}])[A-Z]{2}\d{2}(?:[ \u00a0]?[A-Z0-9]){8,32}/giu;
+/** "NL00 BANK 0000 0000 00": check digits 00, or no digit but 0 after them. */
+const placeholder = /^[A-Z]{2}(?:00|\d\d[^1-9]*$)/i;
 const isAlphanumeric = (ch: string | undefined): boolean => ch !== undefined && /[\p{L}\p{N}]/u.test(ch);
 
 export const ibanDetector: PrivacyDetector = {
@@ -36,7 +41,11 @@ export const ibanDetector: PrivacyDetector = {
       }
       const iban = raw.slice(0, end);
       if (!isValidIBAN(iban.replace(/\s/g, '').toUpperCase())) {
-        candidate.lastIndex = match.index + 1;
+        // "IBAN: NL30TRIO1505877056" with a typing error is still someone's account.
+        if (!placeholder.test(iban) && near(text, match.index, match.index + end, privacyData().context.iban, 4, 0)) {
+          found.push({ start: match.index, end: match.index + end, severity: 'warning', message: 'ibanLabelled', shown: mask(iban) });
+          candidate.lastIndex = match.index + end;
+        } else candidate.lastIndex = match.index + 1;
         continue;
       }
       found.push({ start: match.index, end: match.index + end, severity: 'error', message: 'iban', shown: mask(iban) });

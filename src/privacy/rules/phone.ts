@@ -3,9 +3,11 @@
  * numbers are (a leading 0, +31 or 0031, another country code, area codes in brackets,
  * `(0)`, separated by spaces, dots or dashes); libphonenumber-js then decides whether it is
  * a valid number: an error. A number the library rejects right after "tel.",
- * "telefoon", "mobiel" (data/privacy/context-words.yaml) is a warning: a typing error. Not reported: numbers that are free, paid or shared
+ * "telefoon", "mobiel" (data/privacy/context-words.yaml) is a warning: a typing error; so is one
+ * written with "+" and a country code (a number plan the library does not know). Not reported: numbers that are free, paid or shared
  * service lines (0800, 0900, 0850: organisations, not people), numbers right after a label
- * of another number (factuurnummer, kenmerk), and the digits inside an IBAN.
+ * of another number (factuurnummer, kenmerk, or any word ending in -nummer or -nr that is no
+ * phone label: "huurcontractnummer"), and the digits inside an IBAN.
  */
 import { createRequire } from 'node:module';
 import { mask } from '../mask.js';
@@ -28,6 +30,8 @@ const candidate = new RegExp(
 );
 /** The bank code of an IBAN written with spaces (`NL91 ABNA 0417 …`), right before a number. */
 const ibanBefore = /[A-Z]{2}\d{2}[ \u00a0]?[A-Z]{4}[ \u00a0]?$/;
+/** Written with a country code and 8 to 15 digits in all, as international numbers are. */
+const international = /^\+(?:\D*\d){8,15}\D*$/;
 const serviceLines = new Set(['TOLL_FREE', 'PREMIUM_RATE', 'SHARED_COST']);
 const lastGroup = new RegExp(`${SEP}[^ .\\-–\\u00a0]*$`, 'u');
 
@@ -68,11 +72,14 @@ export const phoneDetector: PrivacyDetector = {
         continue;
       }
       if (ibanBefore.test(text.slice(Math.max(0, start - 12), start))) continue;
-      if (near(text, start, start + match[0].length, context.otherNumber, 3, 0)) continue;
+      const end = start + match[0].length;
+      if (near(text, start, end, context.otherNumber, 3, 0) || near(text, start, end, context.otherNumberCompound, 2, 0)) continue;
       const number = validPrefix(match[0]);
       if (number) found.push({ start, end: start + number.length, severity: 'error', message: 'phone', shown: mask(number) });
       // "tel. 06-1234567": one digit short, but still someone's number.
-      else if (near(text, start, start + match[0].length, context.phone, 3, 0)) found.push({ start, end: start + match[0].length, severity: 'warning', message: 'phoneLabelled', shown: mask(match[0]) });
+      else if (near(text, start, end, context.phone, 3, 0)) found.push({ start, end, severity: 'warning', message: 'phoneLabelled', shown: mask(match[0]) });
+      // "+44 7700 900 431": a country code makes it a phone number, whatever the numbering plan says.
+      else if (international.test(match[0])) found.push({ start, end, severity: 'warning', message: 'phoneInternational', shown: mask(match[0]) });
     }
     return found;
   },

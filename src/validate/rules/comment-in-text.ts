@@ -39,6 +39,8 @@ export const commentInText: CaseRule = {
         const lineEnd = text.indexOf('\n', end);
         const rest = text.slice(end, lineEnd < 0 ? undefined : lineEnd).replace(/\r$/, '');
         if (!/^[ \t]+#/.test(rest)) return;
+        // `# casebook-disable-line privacy/name` is a comment that is meant, whatever rule it names.
+        if (/^[ \t]+#\s*casebook-disable-/.test(rest)) return;
         const segments = pointerOf(path, node);
         const field = String(segments[0] ?? '');
         if (segments.length === 0 || NOT_PROSE.has(field) || field.startsWith('x-') || isId(segments)) return;
