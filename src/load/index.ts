@@ -46,6 +46,13 @@ export interface LoadOptions {
    * cost more in garbage collection than building them.
    */
   onCase?: (file: CaseFile, casebook: Pick<Casebook, 'config' | 'values'>) => void;
+  /**
+   * With onCase: false lets each case's text and data go once onCase has seen it; the case
+   * keeps its path, id and messages (data then reads as undefined, like a file that did not
+   * parse). For a command that is done with a case in onCase (`tag` without --write), so
+   * that 10,000 cases are never all held at once.
+   */
+  keepContents?: boolean;
 }
 
 /** The id a case is known by: its `id` field, or the file name without extension. */
@@ -93,14 +100,16 @@ async function parseInThreads(files: string[], lang: Lang, threads: number): Pro
  * Reads and parses the case files: in worker threads for large casebooks (parsing YAML is
  * most of the work of `validate`), on this thread otherwise.
  */
-async function readAll(files: string[], lang: Lang, keepTrees = false, onCase?: (file: CaseFile) => void): Promise<CaseFile[]> {
+async function readAll(files: string[], lang: Lang, options: Pick<LoadOptions, 'keepTrees' | 'keepContents'>, onCase?: (file: CaseFile) => void): Promise<CaseFile[]> {
+  const keepTrees = options.keepTrees ?? false;
   if (onCase) {
     return files.map((file) => {
       const source = readSource(file, { lang, tree: keepTrees });
       const read: CaseFile = Object.assign(source, { id: caseId(source) });
       onCase(read);
       delete read.tree;
-      return read;
+      if (options.keepContents !== false) return read;
+      return Object.assign(restoreSource({ path: read.path, text: undefined, data: undefined, messages: read.messages }), { id: read.id });
     });
   }
   const threads = keepTrees ? 0 : threadCount(files.length);
@@ -143,7 +152,7 @@ export async function loadCasebook(options: LoadOptions = {}): Promise<Casebook>
   const caseFiles = unique.files.filter((f) => !skip.has(unique.identity(f))).sort();
   const reuse = options.reuse;
   const onCase = options.onCase;
-  const fresh = await readAll(reuse ? caseFiles.filter((f) => !reuse.has(f)) : caseFiles, lang, options.keepTrees, onCase && ((file) => onCase(file, loaded)));
+  const fresh = await readAll(reuse ? caseFiles.filter((f) => !reuse.has(f)) : caseFiles, lang, options, onCase && ((file) => onCase(file, loaded)));
   if (reuse) for (const file of fresh) reuse.set(file.path, file);
   const cases = reuse ? caseFiles.map((f) => reuse.get(f)!) : fresh;
   const messages = [...loaded.messages, ...collected.messages];

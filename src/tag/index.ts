@@ -91,6 +91,14 @@ function placeEvidence(file: SourceFile, segments: readonly Segment[], found: Ar
   }
 }
 
+/**
+ * The phrase as a string of its own. A slice of a longer string may keep all of it in memory
+ * (V8 makes slices of 13 characters or more point into the original), and a case's texts
+ * point into its whole file: 10,000 cases' evidence kept every file's text alive (57 MB).
+ * A slice of a joined string copies the characters first.
+ */
+const ownCopy = (text: string): string => (text + ' ').slice(0, -1);
+
 /** Suggestions for one parsed case. A file without data (it did not parse) gets none. */
 export function tagCase(file: CaseFile, valueSet: ValueSet, options: TagOptions = {}): CaseTags {
   const threshold = options.threshold ?? DEFAULT_THRESHOLD;
@@ -108,7 +116,7 @@ export function tagCase(file: CaseFile, valueSet: ValueSet, options: TagOptions 
     const evidence: Evidence[] = [];
     for (const hit of scored.hits()) {
       if (evidence.length >= MAX_EVIDENCE) break;
-      const text = segments[hit.segment]!.text.slice(hit.start, hit.end).replace(/\s+/g, ' ');
+      const text = ownCopy(segments[hit.segment]!.text.slice(hit.start, hit.end).replace(/\s+/g, ' '));
       const key = text.toLowerCase();
       if (seen.has(key)) continue;
       seen.add(key);

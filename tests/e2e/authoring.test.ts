@@ -136,3 +136,33 @@ describe('the book', () => {
     expect(html).toContain('Kernwaarden: 10 waarden; waar ze vandaan komen, staat in het colofon.');
   });
 });
+
+describe('a casebook-disable comment inside a block of text', () => {
+  // In `situation: |` every line is text: YAML keeps the "comment" in the book, so it must
+  // not switch a finding off, and the author is told it is text.
+  const situations = {
+    line: '|\n  Naima Bakkali vraagt hulp.  # casebook-disable-line privacy/name',
+    'next-line': '|\n  # casebook-disable-next-line privacy\n  Naima Bakkali vraagt hulp.',
+    quoted: '"Naima Bakkali vraagt hulp.  # casebook-disable-line"',
+  };
+
+  it.each(Object.entries(situations))('does not silence a finding (%s), and says the comment is text', async (_name, situation) => {
+    const dir = makeTree({ 'casebook.yaml': casebookYaml, 'cases/naam.yaml': caseYaml({ situation }) });
+    const result = await runInProcess(['validate', '--format', 'json'], { cwd: dir });
+    expect(result.code).toBe(1);
+    const messages = JSON.parse(result.stdout).messages as Array<{ rule: string; suppressed?: boolean; line: number; message: string }>;
+    const name = messages.find((m) => m.rule === 'privacy/name');
+    expect(name?.suppressed ?? false).toBe(false);
+    const inText = messages.find((m) => m.rule === 'casebook/directive-in-text');
+    expect(inText?.message).toContain('het komt in het boek');
+  });
+
+  it('a real comment above the block still silences it', async () => {
+    const text = caseYaml({ situation: '|\n  Naima Bakkali vraagt hulp.' }).replace('situation: |', '# casebook-disable-next-line privacy/name\nsituation: |');
+    const dir = makeTree({ 'casebook.yaml': casebookYaml, 'cases/naam.yaml': text });
+    const result = await runInProcess(['validate', '--format', 'json'], { cwd: dir });
+    const messages = JSON.parse(result.stdout).messages as Array<{ rule: string; suppressed?: boolean }>;
+    expect(messages.filter((m) => !m.suppressed).map((m) => m.rule)).toEqual([]);
+    expect(result.code).toBe(0);
+  });
+});

@@ -7,7 +7,7 @@ import { CasebookError } from '../../errors.js';
 import { plural, t } from '../../i18n/index.js';
 import { useColor } from '../../report/color.js';
 import { relativePath } from '../../report/util.js';
-import { addValuesToSource, tagCasebook, tagWhileLoading, type CaseTags } from '../../tag/index.js';
+import { addValuesToSource, tagWhileLoading, type CaseTags } from '../../tag/index.js';
 import { tagJson, tagText } from '../../report/tag.js';
 import type { Casebook, Lang } from '../../types.js';
 import { removeStaleTemps, replaceIfUnchanged } from '../../util/write.js';
@@ -110,15 +110,17 @@ export async function tagCommand(paths: string[], options: TagCommandOptions, io
   // while its tree is at hand.
   const tagOptions = threshold === undefined ? {} : { threshold };
   const early = tagWhileLoading(tagOptions);
-  const casebook = await loadForCommand(options, io, paths, { keepTrees: true, onCase: early.onCase });
+  // Only --write needs a case's text after it is tagged; without it, neither text nor data is
+  // kept (every case that parsed is in early.tagged).
+  const casebook = await loadForCommand(options, io, paths, { keepTrees: true, onCase: early.onCase, keepContents: Boolean(options.write) });
   const lang = options.lang ?? casebook.config.language;
   assertValuesUsable(casebook, lang);
   const strong = strongFlag ?? casebook.config.tagging.strongThreshold;
-  const results = tagCasebook(casebook, tagOptions, early.tagged);
+  const inFocus = casebook.cases.filter((c) => !casebook.focus || casebook.focus.has(c.path));
+  const results = inFocus.flatMap((c) => early.tagged.get(c.path) ?? []);
 
   // Files that did not parse are not tagged, and never written to.
-  const inFocus = casebook.cases.filter((c) => !casebook.focus || casebook.focus.has(c.path));
-  const notes = inFocus.filter((c) => c.data === undefined).map((c) => t(lang, 'tag.skipped', { file: escapeText(relativePath(io.cwd, c.path)) }));
+  const notes = inFocus.filter((c) => !early.tagged.has(c.path)).map((c) => t(lang, 'tag.skipped', { file: escapeText(relativePath(io.cwd, c.path)) }));
   let failedWrites = 0;
   if (options.write) {
     const outcome = await writeValues(casebook, results, Boolean(options.all), io, lang);
