@@ -166,3 +166,16 @@ describe('a casebook-disable comment inside a block of text', () => {
     expect(result.code).toBe(0);
   });
 });
+
+describe('the example case of casebook init', () => {
+  it('is a good example: validate and tag --check pass on the casebook init writes', async () => {
+    const dir = makeTree({}, 'casebook-init-example-');
+    expect((await runInProcess(['init', '-q'], { cwd: dir })).code).toBe(0);
+    expect(readdirSync(path.join(dir, 'cases', 'wmo')).filter((name) => name.endsWith('.yaml')).length).toBe(1);
+    const validation = await runInProcess(['validate'], { cwd: dir });
+    expect(validation.stdout + validation.stderr).not.toMatch(/fout|waarschuwing/);
+    const check = await runInProcess(['tag', '--check'], { cwd: dir });
+    expect(check.stderr).toBe('');
+    expect(check.code).toBe(0);
+  });
+});

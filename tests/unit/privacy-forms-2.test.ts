@@ -76,3 +76,28 @@ describe('labelled numbers of other shapes', () => {
     expect(found('Contactnummer: 06-12345678', 'privacy/phone')).toEqual(['error 06-12345678']);
   });
 });
+
+const names = (text: string) => covered(text, 'privacy/name');
+
+describe('first names, ordinary words and organisations that are no surname', () => {
+  it.each([
+    ['a first name with an age after a particle', 'Hij is alleenstaande vader van Kaito (10), die autisme heeft.'],
+    ['a first name with an age after a relative', 'Dochter Lingyi (7, ASS) gaat naar groep 4.'],
+    ['"van" after a relative says whose', 'Ik sprak met de ouders van Taavi over school.'],
+    ['a compound that starts a sentence after a role word', 'De behandelaar wil een tolk. Tolkkosten vallen niet onder het budget.'],
+    ['a list of first names', 'Aanwezig: Sanne, Youssef, Marloes, Sander (vz)'],
+    ['the letters of a postcode', 'Postbus 31, 2526 AD Den Haag.'],
+    ['an abbreviation in capitals after a role', 'Sociaal verpleegkundige OGGZ, tel. onbekend.'],
+    ['a school by its name', 'De kinderen zitten op de Al Wafa school.'],
+    ['a neighbourhood', 'Beste bewoners van de Merelbuurt,'],
+  ])('%s', (_form, text) => {
+    expect(names(text)).toEqual([]);
+  });
+
+  it('still reads surnames in those places', () => {
+    expect(names('Casus: de kinderen Yılmaz gaan naar De Springplank.')).toEqual(['Yılmaz']);
+    expect(names('De moeder van mevrouw Jansen belde.')).toEqual(['mevrouw Jansen']);
+    expect(names('Aan: Koolhoven, Sander\nHoi Sander, zie bijlage.')).toEqual(['Koolhoven, Sander']);
+    expect(names('Mw. H. Bakker (82) woont alleen.')).toEqual(['Mw. H. Bakker']);
+  });
+});

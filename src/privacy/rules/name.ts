@@ -90,6 +90,8 @@ function surnameFirst(text: string, start: number, at: number, g: NameGrammar): 
   // "Wendy Kok, Youssef Belhaj": the end of a name in a list, not a surname first.
   const before = tokenBefore(text, start);
   if (before && (isFirstNameToken(before, g.data) || /\.$/.test(before.text) && initialsAt(text, before.start, g))) return undefined;
+  // "Aanwezig: Sanne, Youssef, Marloes": a list of first names.
+  if (before && before.text.endsWith(',') && isFirstName(before.text.slice(0, -1).replace(/^[([{"'“‘]+/u, ''), g.data)) return undefined;
   if (wordEnd < 0 || text[wordEnd] !== ',' || text[wordEnd + 1] !== ' ') return undefined;
   if (!surnameEvidence(text.slice(at, wordEnd), g.data)) return undefined;
   const next = wordEnd + 2;
@@ -99,6 +101,22 @@ function surnameFirst(text: string, start: number, at: number, g: NameGrammar): 
   if (givenEnd >= 0 && isFirstName(text.slice(next, givenEnd), g.data)) return { start, nameStart: start, surnameStart: start, end: givenEnd, severity: 'warning' };
   return undefined;
 }
+
+/** An age in brackets right after a word: "Milan (10)", "Xiaoling (7, ASS)". */
+const ageAfter = /^[ \u00a0]*\(\d{1,3}(?:[ \u00a0]*jaar)?[),;]/u;
+
+/**
+ * "zoon Milan (10)", "de ouders van Samuel (9)": a word that no surname list has, followed by
+ * an age, is a first name as cases use them (pseudonyms), not a surname.
+ */
+function firstNameWithAge(text: string, start: number, end: number, g: NameGrammar): boolean {
+  if (!ageAfter.test(text.slice(end, end + 16))) return false;
+  const words = text.slice(start, end).split(/\s+/u).filter((word) => !g.data.particleWords.has(word.toLowerCase()));
+  return words.length === 1 && !isListedSurname(words[0]!, g.data);
+}
+
+const postcodeDigits = /\d{4}[ \u00a0]$/;
+const postcodeBefore = (text: string, at: number): boolean => postcodeDigits.test(text.slice(Math.max(0, at - 5), at));
 
 /** What may follow a lone surname to make it one: "Kaya zegt", "Smeets meldt"; with `action`, "Kaya werkt" too. */
 function speechFollows(text: string, end: number, g: NameGrammar, action = false): boolean {
@@ -204,14 +222,17 @@ class CandidateScan {
       return;
     }
     // A first name: "Sanne de Vries", "Jan Willem Bakker" (a warning after a word of place).
-    const firstName = isFirstNameToken(before, g.data);
+    // Not the letters of a postcode: "2526 AD Den Haag".
+    const firstName = postcodeBefore(text, before.start) ? undefined : isFirstNameToken(before, g.data);
     // "Albert Heijn", "Antoni van Leeuwenhoek": a shop or a hospital.
     if (firstName && organisationAt(text, firstName.start, firstName.text, g.data)) return;
     if (firstName) return this.add(firstName.start, firstName.start, afterSpace(text, firstName.end, g), firstNameSeverity(text, firstName.start), FIRST_NAME_READ, true);
     const cue = plain(before.text);
-    // A relative, a neighbour or a role: "buurman Haddouchi", "casus Kaya", "gezin El Amrani".
+    // A relative, a neighbour or a role: "buurman Haddouchi", "casus Kaya", "gezin El Amrani";
+    // not across the end of a sentence ("een tolk. Tolkkosten"), and "van" after it is
+    // whose relative, not a particle ("de ouders van Samuel").
     const group = g.data.cues.group.has(cue);
-    if (group || g.data.cues.person.has(cue)) {
+    if ((group || g.data.cues.person.has(cue)) && !/[.!?]$/u.test(before.text) && particles?.sequence !== 'van') {
       const nameStart = afterSpace(text, before.end, g);
       // A household goes by its surname ("gezin Osman"), a relative often by a first name ("broer Youssef").
       this.add(nameStart, nameStart, nameStart, 'warning', { initials: false, givenNames: 1, unknownGivenName: true, strict: true, firstNameAsSurname: group });
@@ -233,14 +254,16 @@ class CandidateScan {
   /** A candidate from `start` (its title, if any, ends at `nameStart`), read on from `readAt`. */
   private add(start: number, nameStart: number, readAt: number, severity: Severity, options: ReadOptions, firstName = false): void {
     const name = nameStart < 0 || readAt < 0 ? undefined : readName(this.text, readAt, this.g, options);
-    if (name && !followedByNotAName(this.text, name.end, this.g)) this.found.push({ start, nameStart, severity, ...name, ...(firstName ? { firstName } : {}) });
+    if (!name || followedByNotAName(this.text, name.end, this.g)) return;
+    if (severity === 'warning' && firstNameWithAge(this.text, name.surnameStart, name.end, this.g)) return;
+    this.found.push({ start, nameStart, severity, ...name, ...(firstName ? { firstName } : {}) });
   }
 
   /** A lone surname at `at` (after particles from `start`). */
   private addLone(start: number, at: number, listed: boolean): void {
     const { text, g } = this;
     const name = readLoneSurname(text, at, g, listed);
-    if (name && !followedByNotAName(text, name.end, g) && !numberFollows(text, name.end)) this.found.push({ start, nameStart: start, severity: 'warning', end: name.end, surnameStart: start });
+    if (name && !followedByNotAName(text, name.end, g) && !numberFollows(text, name.end) && !firstNameWithAge(text, start, name.end, g)) this.found.push({ start, nameStart: start, severity: 'warning', end: name.end, surnameStart: start });
   }
 
   /** "Kaya zegt": a listed surname that is no first name, before a verb of speech. */
@@ -278,7 +301,8 @@ function repeatedSurnames(text: string, found: readonly Candidate[]): Candidate[
   for (const candidate of found) {
     // After a title or initials even an ordinary word is a surname: "dhr. Jonkman … Jonkman".
     const certain = candidate.severity === 'error' && !candidate.firstName;
-    for (const word of text.slice(candidate.surnameStart, candidate.end).split(/[\s,]+/u)) {
+    // "Koolhoven, Sander": what follows the comma of a surname first is a given name.
+    for (const word of text.slice(candidate.surnameStart, candidate.end).split(',')[0]!.split(/\s+/u)) {
       if (word.length < 2 || !/^\p{Lu}/u.test(word) || g.data.particleWords.has(word.toLowerCase())) continue;
       const evidence = surnameEvidence(word, g.data);
       // Two letters ("Meneer Wu … Li Na Wu") only from the surname lists.
