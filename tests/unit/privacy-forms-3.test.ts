@@ -2,8 +2,9 @@
  * Structured identifiers found by their shape (issue 19, round 4), from the categories of
  * the misses of the third untuned part once it moved to tuned/: an IBAN with a character
  * too many or a space after its country code, a postcode in small letters on its own line
- * or beside a town, a phone number with a slash. The shape finds the number, the check only
- * decides between error and warning. Each test failed before. The examples are made up.
+ * or beside a town, a phone number with a slash; and a house-number label after a street.
+ * The shape finds the number, the check only decides between error and warning. Each test
+ * failed before. The examples are made up.
  */
 import { describe, expect, it } from 'vitest';
 import { covered, found } from '../privacy-found.js';
@@ -53,6 +54,20 @@ describe('postcodes in small letters by their place', () => {
     for (const text of ['De Wmo 2015 en de wet uit 1989 in werking.', 'Sinds 2019\n2020 is ze alleen.', 'In Zutphen 2019 al gemeld.', 'Vanaf 2015 aan het werk.']) {
       expect(found(text, 'privacy/address'), text).toEqual([]);
     }
+  });
+});
+
+describe('street and house number with a label or a spaced letter', () => {
+  it.each([
+    ['"huisnummer" between street and number', 'Huisbezoek dhr. Smit, Beukenstraat huisnummer 7, 7701 AX Dedemsvaart.', 'Beukenstraat huisnummer 7'],
+    ['"nr." between street and number', 'Mw. Bos, 81, Dorpspad nr. 3, Kootwijk.', 'Dorpspad nr. 3'],
+    ['a capital letter after a space, before a comma and a postcode', 'Zandbaan 19 C, 3011 VA Rotterdam', 'Zandbaan 19 C'],
+  ])('%s', (_form, text, street) => {
+    expect(covered(text, 'privacy/address')).toContain(street);
+  });
+
+  it('not a label and number without a street', () => {
+    expect(found('Dossier nr. 12 en Kamer nummer 4, zie ook nummer 5 van de lijst.', 'privacy/address')).toEqual([]);
   });
 });
 

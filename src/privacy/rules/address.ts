@@ -41,7 +41,7 @@ const streetWithParticle = /(?:^|[^\p{L}])((?:Laan|Plein|Kade|Singel|Park|Hof|Ma
 /** A line that ends in a house number, before a line that starts with a postcode. */
 const addressLine = /(?:^|\n)[ \t]*(\p{Lu}[^\n]*?[ \t]\d{1,5}[a-zA-Z]?(?:-[\p{L}\p{N}]{1,4}|[ \t]?[A-Z](?![\p{L}]))?)[ \t]*,?[ \t]*\r?\n[ \t]*$/u;
 /** An address on one line: capitalised words and a house number, a comma, then the postcode. */
-const addressBeforeComma = /(?:^|[^\p{L}])(\p{Lu}[\p{L}'’\-]+(?:[ \u00a0]+\p{Lu}[\p{L}'’\-]+){0,2}[ \u00a0]+\d{1,5}[a-zA-Z]?(?:-[\p{L}\p{N}]{1,4})?)[ \u00a0]*,[ \u00a0]*$/u;
+const addressBeforeComma = /(?:^|[^\p{L}])(\p{Lu}[\p{L}'’\-]+(?:[ \u00a0]+\p{Lu}[\p{L}'’\-]+){0,2}[ \u00a0]+\d{1,5}(?:[ \u00a0]?[a-zA-Z])?(?:-[\p{L}\p{N}]{1,4})?)[ \u00a0]*,[ \u00a0]*$/u;
 
 /**
  * Where a street name starts when it has more than one word ("Burgemeester de Withstraat",
@@ -94,6 +94,16 @@ function streetToken(text: string, numberStart: number): Token | undefined {
   const glued = token && opening.exec(token.text);
   if (!token || !glued) return token;
   return { start: token.start + glued[0].length, end: token.end, text: token.text.slice(glued[0].length) };
+}
+
+/** A house-number label between a street and its number: "Molenstraat huisnummer 5", "Kerkpad nr. 3". */
+const houseLabel = /^(?:huisnummer|huisnr\.?|nr\.?|nummer|no\.?)$/i;
+
+/** The street word before a number, past a house-number label between them. */
+function streetBeforeLabel(text: string, token: Token | undefined): Token | undefined {
+  if (!token || !houseLabel.test(token.text)) return token;
+  const street = tokenBefore(text, token.start);
+  return street && /^\p{Lu}/u.test(street.text) ? street : token;
 }
 
 /** A capital article before a street name that is an ordinary word: "(87, De Hoefslag 14)", "woning Het Want 5". */
@@ -154,7 +164,7 @@ export const addressDetector: PrivacyDetector = {
     for (let match; (match = houseNumber.exec(text)); ) {
       let end = match.index + match[0].length;
       if (gluedBefore(text, match.index) || /\d/.test(text[end] ?? '') || (/[.,:]/.test(text[end] ?? '') && /\d/.test(text[end + 1] ?? ''))) continue;
-      const street = streetToken(text, match.index);
+      const street = streetBeforeLabel(text, streetToken(text, match.index));
       if (!street || data.context.quantity.test(text.slice(end, end + 20))) continue;
       let start: number | undefined;
       if (isStreetWord(text, street, data)) start = streetStart(text, street.start, particleWord());
