@@ -44,9 +44,14 @@ export function parseMarkedText(marked, source = '') {
   return { source, text, items };
 }
 
-/** The texts of one corpus file: separated by lines `---`, comment lines before the first. */
+/**
+ * The texts of one corpus file: separated by lines `---`; lines starting with `#` before the
+ * first text are comments. The first text may follow the comments directly or after a `---`
+ * (untuned-2 was written the first way, and its first text of each file used to be dropped).
+ */
 export function parseCorpusFile(content, name) {
-  const parts = content.replace(/\r\n/g, '\n').split(/^---[ \t]*$/m).slice(1);
+  const parts = content.replace(/\r\n/g, '\n').split(/^---[ \t]*$/m);
+  parts[0] = parts[0].replace(/^(?:#.*(?:\n|$))*/, '');
   return parts
     .map((part) => part.replace(/^\n/, '').replace(/\n$/, ''))
     .filter((part) => part.trim() !== '')

@@ -34,7 +34,7 @@ export function parseCount(value: string, option: string, lang: Lang): number {
 }
 
 /** Loads the casebook a command works on, from the global options and the current folder. */
-export function loadForCommand(options: GlobalOptions, io: Io, paths: string[] = [], load: Pick<LoadOptions, 'keepTrees' | 'onCase'> = {}): Promise<Casebook> {
+export function loadForCommand(options: GlobalOptions, io: Io, paths: string[] = [], load: Pick<LoadOptions, 'keepTrees' | 'onCase' | 'keepContents'> = {}): Promise<Casebook> {
   return loadCasebook({
     cwd: io.cwd,
     paths,

@@ -155,10 +155,35 @@ export function looksLikeCaseTitle(text: string): boolean {
 }
 
 /**
- * The level whose headings are the cases: the one with the most headings that look like
- * case titles, counting first those with a known section under them.
+ * The level of the case titles in a Word file casebook wrote itself (build --format docx):
+ * the heading right above each case details line (its own `Case Details` style). Counting
+ * headings cannot tell, in a book with as many chapters as cases, the chapters from the
+ * cases; this can. Undefined for any other document.
+ */
+export function ownCaseLevel(items: Item[]): number | undefined {
+  const counts = new Map<number, number>();
+  let heading: number | undefined;
+  for (const item of items) {
+    if (item.kind === 'heading') {
+      heading = item.pseudo ? heading : item.level;
+    } else if (heading !== undefined && (item.node.attribs.class ?? '').split(/\s+/).includes('case-details')) {
+      counts.set(heading, (counts.get(heading) ?? 0) + 1);
+      heading = undefined;
+    }
+  }
+  let best: number | undefined;
+  for (const [level, count] of counts) if (best === undefined || count > counts.get(best)!) best = level;
+  return best;
+}
+
+/**
+ * The level whose headings are the cases: casebook's own case level in its own Word file,
+ * else the one with the most headings that look like case titles, counting first those
+ * with a known section under them.
  */
 export function chooseLevel(items: Item[]): number | undefined {
+  const own = ownCaseLevel(items);
+  if (own !== undefined) return own;
   let best: { level: number; score: number } | undefined;
   for (let level = 1; level <= 6; level++) {
     let titles = 0;

@@ -9,7 +9,9 @@ import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import { CasebookError } from '../errors.js';
 import { t } from '../i18n/index.js';
-import type { CaseFile, Casebook, Lang, SourceFile } from '../types.js';
+import { makeMessage } from '../message.js';
+import { startOfFile } from '../position/index.js';
+import type { CaseFile, Casebook, Lang, Message, SourceFile } from '../types.js';
 import { findConfigFile, loadConfig, resolveConfigArgument } from './config.js';
 import { collectCaseFiles, fileIdentity, uniqueFiles } from './files.js';
 import { readSource, restoreSource, type PlainSource } from './parse.js';
@@ -46,6 +48,13 @@ export interface LoadOptions {
    * cost more in garbage collection than building them.
    */
   onCase?: (file: CaseFile, casebook: Pick<Casebook, 'config' | 'values'>) => void;
+  /**
+   * With onCase: false lets each case's text and data go once onCase has seen it; the case
+   * keeps its path, id and messages (data then reads as undefined, like a file that did not
+   * parse). For a command that is done with a case in onCase (`tag` without --write), so
+   * that 10,000 cases are never all held at once.
+   */
+  keepContents?: boolean;
 }
 
 /** The id a case is known by: its `id` field, or the file name without extension. */
@@ -93,14 +102,16 @@ async function parseInThreads(files: string[], lang: Lang, threads: number): Pro
  * Reads and parses the case files: in worker threads for large casebooks (parsing YAML is
  * most of the work of `validate`), on this thread otherwise.
  */
-async function readAll(files: string[], lang: Lang, keepTrees = false, onCase?: (file: CaseFile) => void): Promise<CaseFile[]> {
+async function readAll(files: string[], lang: Lang, options: Pick<LoadOptions, 'keepTrees' | 'keepContents'>, onCase?: (file: CaseFile) => void): Promise<CaseFile[]> {
+  const keepTrees = options.keepTrees ?? false;
   if (onCase) {
     return files.map((file) => {
       const source = readSource(file, { lang, tree: keepTrees });
       const read: CaseFile = Object.assign(source, { id: caseId(source) });
       onCase(read);
       delete read.tree;
-      return read;
+      if (options.keepContents !== false) return read;
+      return Object.assign(restoreSource({ path: read.path, text: undefined, data: undefined, messages: read.messages }), { id: read.id });
     });
   }
   const threads = keepTrees ? 0 : threadCount(files.length);
@@ -108,6 +119,14 @@ async function readAll(files: string[], lang: Lang, keepTrees = false, onCase?: 
     ? await parseInThreads(files, lang, threads)
     : files.map((file) => readSource(file, { lang, tree: keepTrees }));
   return sources.map((source) => Object.assign(source, { id: caseId(source) }));
+}
+
+/**
+ * Nothing to check is a mistake (an empty folder, a `cases:` pattern that matches nothing):
+ * "no problems in 0 files" would let a CI job pass that checks nothing.
+ */
+function noCasesMessage(file: string, patterns: readonly string[], lang: Lang): Message {
+  return makeMessage(file, 'load/no-cases', 'error', t(lang, 'load.noCases', { patterns: patterns.join(', ') }), startOfFile);
 }
 
 /**
@@ -143,10 +162,15 @@ export async function loadCasebook(options: LoadOptions = {}): Promise<Casebook>
   const caseFiles = unique.files.filter((f) => !skip.has(unique.identity(f))).sort();
   const reuse = options.reuse;
   const onCase = options.onCase;
-  const fresh = await readAll(reuse ? caseFiles.filter((f) => !reuse.has(f)) : caseFiles, lang, options.keepTrees, onCase && ((file) => onCase(file, loaded)));
+  const fresh = await readAll(reuse ? caseFiles.filter((f) => !reuse.has(f)) : caseFiles, lang, options, onCase && ((file) => onCase(file, loaded)));
   if (reuse) for (const file of fresh) reuse.set(file.path, file);
   const cases = reuse ? caseFiles.map((f) => reuse.get(f)!) : fresh;
   const messages = [...loaded.messages, ...collected.messages];
+  const named = hasPaths ? collected.files.filter((f) => !skip.has(unique.identity(f))) : caseFiles;
+  // A pattern that does not exist, or a file refused, already says why nothing is checked.
+  if (named.length === 0 && collected.messages.length === 0) {
+    messages.push(noCasesMessage(configFile ?? cwd, hasPaths ? options.paths! : loaded.config.cases, lang));
+  }
   const casebook: Casebook = { config: loaded.config, values: loaded.values, cases, messages, sources: loaded.sources };
   if (hasPaths) casebook.focus = new Set(collected.files.map(unique.spelling));
   return casebook;

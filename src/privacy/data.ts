@@ -39,6 +39,10 @@ function wordsPattern(words: readonly string[]): RegExp {
 export interface ContextWords {
   bsn: RegExp;
   otherNumber: RegExp;
+  /** Any word ending in -nummer or -nr that is no phone label ("huurcontractnummer"). */
+  otherNumberCompound: RegExp;
+  /** Labels of an account number ("IBAN", "rekeningnummer"). */
+  iban: RegExp;
   birthdate: RegExp;
   /** Labels of a phone number ("tel.", "mobiel"). */
   phone: RegExp;
@@ -139,13 +143,16 @@ export function privacyData(): PrivacyData {
     particleWords: new Set(particleLines.flatMap((p) => p.split(' '))),
     titleWords: new Set(titleLines.flatMap((t) => t.split(' ')).flatMap((t) => (t.endsWith('.') ? [t, t.slice(0, -1)] : [t]))),
     particlePattern: `(?:${particles.sort((a, b) => b.length - a.length).join('|')})`,
-    streetEnding: new RegExp(`\\p{L}{2}(?:${streetSuffixes.map(escapeRegExp).join('|')})$`, 'iu'),
-    weakStreetEnding: new RegExp(`\\p{L}{2}(?:${readList('street-suffixes-more.txt').map(escapeRegExp).join('|')})$`, 'iu'),
+    // "Maluku-laan": the ending may follow a hyphen.
+    streetEnding: new RegExp(`\\p{L}{2}-?(?:${streetSuffixes.map(escapeRegExp).join('|')})$`, 'iu'),
+    weakStreetEnding: new RegExp(`\\p{L}{2}-?(?:${readList('street-suffixes-more.txt').map(escapeRegExp).join('|')})$`, 'iu'),
     lowerStreetEnding: /^\p{Ll}[\p{Ll}\-]{2,}(?:straat|laan|weg|plein|gracht|kade|singel|steeg|dreef)$/u,
     placeholderEmailDomains: readList('placeholder-email-domains.txt').map((d) => d.toLowerCase()),
     context: {
       bsn: wordsPattern(context.bsn!),
       otherNumber: wordsPattern(context['other-number']!),
+      otherNumberCompound: new RegExp(`(?<![\\p{L}])(?!(?:${context['phone-compounds']!.map(escapeRegExp).join('|')})-?(?:nummer|nr))\\p{L}{2,}-?(?:nummer|nr)\\.?(?![\\p{L}])`, 'iu'),
+      iban: wordsPattern(context.iban!),
       birthdate: wordsPattern(context.birthdate!),
       phone: wordsPattern(context.phone!),
       poBox: wordsPattern(context['po-box']!),

@@ -213,6 +213,8 @@ function readSurname(text: string, at: number, g: NameGrammar, strict = false): 
   // "de meneer uit de Vogelwijk": "uit de", "in de", "op de" in small letters are more
   // often a preposition than a particle; then only a surname from the lists is one.
   if (particles && PREPOSITION_PARTICLE.test(text.slice(surnameStart, at)) && !isListedSurname(word, g.data)) return undefined;
+  // "Den Haag", "De Bilt": a place whose name starts with the particle.
+  if (particles && g.data.places.has(text.slice(surnameStart, wordEnd).toLowerCase().replace(/\s+/gu, ' '))) return undefined;
   let end = wordEnd;
   const hyphenEnd = stickyMatch(g.hyphen, text, end);
   if (hyphenEnd >= 0) {
@@ -248,7 +250,8 @@ function readWord(text: string, at: number, g: NameGrammar, afterParticle: boole
   if (capsEnd < 0) return -1;
   const word = text.slice(at, capsEnd);
   const evidence = surnameEvidence(word, g.data);
-  if (evidence === 'listed' || (evidence === 'unknown' && word.length >= 4 && /[AEIOUY]/u.test(word))) return capsEnd;
+  // "OGGZ", "ADHD": no vowel after the first letter, an abbreviation.
+  if (evidence === 'listed' || (evidence === 'unknown' && word.length >= 4 && /[AEIOUY]/u.test(word.slice(1)))) return capsEnd;
   return -1;
 }
 
@@ -378,7 +381,10 @@ export function followedByNotAName(text: string, end: number, g: NameGrammar): b
   // On the same line only: after a line break a new sentence or item starts.
   if (text.slice(end, spaced).includes('\n')) return false;
   const wordEnd = stickyMatch(g.wordAt, text, spaced);
-  return wordEnd >= 0 && namesSomethingElse(text.slice(spaced, wordEnd), g.data);
+  if (wordEnd >= 0) return namesSomethingElse(text.slice(spaced, wordEnd), g.data);
+  // "de Al Wafa school": an institution word in small letters after the name.
+  const next = /^\p{Ll}+/u.exec(text.slice(spaced, spaced + 20));
+  return next !== null && g.data.cues.institutionEndings.includes(next[0]);
 }
 
 const initialsOrPunctuation = /(?:^|\s)(?:\p{L}{1,3}\.)+|[.,;:()"“”]/gu;

@@ -8,6 +8,7 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { dataDir } from '../paths.js';
+import { boundedMemo } from '../util/memo.js';
 
 let words: string | undefined;
 /** Where the first word starts (after the comment lines). */
@@ -20,20 +21,11 @@ function load(): string {
   return words;
 }
 
-/** Answers already given: the same capitalised words come back in every case. */
-const known = new Map<string, boolean>();
-const MAX_KNOWN = 50_000;
-
-/** True when `lower` (a word in lower case) is an ordinary Dutch word. */
-export function isDutchWord(lower: string): boolean {
-  let answer = known.get(lower);
-  if (answer === undefined) {
-    answer = search(lower);
-    if (known.size >= MAX_KNOWN) known.clear();
-    known.set(lower, answer);
-  }
-  return answer;
-}
+/**
+ * True when `lower` (a word in lower case) is an ordinary Dutch word. Answers are
+ * remembered: the same capitalised words come back in every case.
+ */
+export const isDutchWord: (lower: string) => boolean = boundedMemo((lower) => search(lower), 50_000);
 
 function search(lower: string): boolean {
   const text = load();

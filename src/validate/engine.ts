@@ -6,6 +6,7 @@
 import { t, type Params } from '../i18n/index.js';
 import { locate, pointerSegments, positionOf, startOfFile, toPointer } from '../position/index.js';
 import { makeMessage } from '../message.js';
+import { yamlComments } from '../load/comments.js';
 import type { CaseFile, Casebook, Lang, Message, RuleSetting, Severity } from '../types.js';
 import type { Rule, RuleReport } from '../rule.js';
 
@@ -84,18 +85,21 @@ export function runRules(casebook: Casebook, rules: readonly Rule[], lang: Lang,
 
 const DIRECTIVE = /#\s*casebook-disable-(next-line|line)\b([^#\n]*)/;
 
-/** Per line, the rule ids (or `*` for all) that comments switch off there. */
+/**
+ * Per line, the rule ids (or `*` for all) that comments switch off there. Only real YAML
+ * comments count: the same words inside a block of text or quotes are text that goes into
+ * the book (casebook/directive-in-text says so), and must not silence what is found there.
+ */
 function disabledLines(text: string): Map<number, string[]> {
   const table = new Map<number, string[]>();
   if (!text.includes('casebook-disable')) return table;
-  const lines = text.split('\n');
-  lines.forEach((line, index) => {
-    const match = DIRECTIVE.exec(line);
-    if (!match) return;
+  for (const comment of yamlComments(text)) {
+    const match = DIRECTIVE.exec(comment.text);
+    if (!match) continue;
     const ids = match[2]!.split(/[\s,]+/).filter(Boolean);
-    const target = match[1] === 'next-line' ? index + 2 : index + 1;
+    const target = match[1] === 'next-line' ? comment.line + 1 : comment.line;
     table.set(target, [...(table.get(target) ?? []), ...(ids.length ? ids : ['*'])]);
-  });
+  }
   return table;
 }
 

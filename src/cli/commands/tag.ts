@@ -7,7 +7,7 @@ import { CasebookError } from '../../errors.js';
 import { plural, t } from '../../i18n/index.js';
 import { useColor } from '../../report/color.js';
 import { relativePath } from '../../report/util.js';
-import { addValuesToSource, chooseModel, tagCasebook, tagWhileLoading, type CaseTags, type ModelChoice } from '../../tag/index.js';
+import { addValuesToSource, chooseModel, tagWhileLoading, type CaseTags, type ModelChoice } from '../../tag/index.js';
 import { learnCommand } from './tag-learn.js';
 import { tagJson, tagText } from '../../report/tag.js';
 import type { Casebook, Lang } from '../../types.js';
@@ -126,17 +126,19 @@ export async function tagCommand(paths: string[], options: TagCommandOptions, io
   let choice: ModelChoice | undefined;
   const modelFor = (book: Pick<Casebook, 'config' | 'values'>) => (choice ??= options.model === false ? { kind: 'lexicon' } : chooseModel(book)).model;
   const early = tagWhileLoading(tagOptions, modelFor);
-  const casebook = await loadForCommand(options, io, paths, { keepTrees: true, onCase: early.onCase });
+  // Only --write needs a case's text after it is tagged; without it, neither text nor data is
+  // kept (every case that parsed is in early.tagged).
+  const casebook = await loadForCommand(options, io, paths, { keepTrees: true, onCase: early.onCase, keepContents: Boolean(options.write) });
   const lang = options.lang ?? casebook.config.language;
   assertValuesUsable(casebook, lang);
   const strong = strongFlag ?? casebook.config.tagging.strongThreshold;
-  const model = modelFor(casebook);
-  const results = tagCasebook(casebook, { ...tagOptions, model: model ?? null }, early.tagged);
+  modelFor(casebook);
+  const inFocus = casebook.cases.filter((c) => !casebook.focus || casebook.focus.has(c.path));
+  const results = inFocus.flatMap((c) => early.tagged.get(c.path) ?? []);
 
   // Files that did not parse are not tagged, and never written to.
-  const inFocus = casebook.cases.filter((c) => !casebook.focus || casebook.focus.has(c.path));
   const notes = modelNotes(choice!, lang);
-  notes.push(...inFocus.filter((c) => c.data === undefined).map((c) => t(lang, 'tag.skipped', { file: escapeText(relativePath(io.cwd, c.path)) })));
+  notes.push(...inFocus.filter((c) => !early.tagged.has(c.path)).map((c) => t(lang, 'tag.skipped', { file: escapeText(relativePath(io.cwd, c.path)) })));
   let failedWrites = 0;
   if (options.write) {
     const outcome = await writeValues(casebook, results, Boolean(options.all), io, lang);

@@ -8,7 +8,8 @@
  *   kenmerk, KvK: data/privacy/context-words.yaml), nor for an amount (`€ 123.456.789`,
  *   `123.456.789 euro`);
  * - a warning otherwise; also for a number that fails the 11-proef but is labelled as a
- *   BSN (labelledAsBsn): a number with a typing error is still someone's.
+ *   BSN (labelledAsBsn): a number with a typing error is still someone's;
+ * - right after a BSN label, 8 or 9 digits in groups of any other shape ("2159 010 96").
  */
 import { mask } from '../mask.js';
 import { passesElfproef } from '../checksum.js';
@@ -40,6 +41,26 @@ function labelledAsBsn(text: string, start: number, end: number, digits: string)
   return near(text, start, end, context.bsn, 5, 0) || (digits.length === 9 && near(text, start, end, context.bsn, 10, 5));
 }
 
+/** Digits in any groups ("2159 010 96", "21.59.01.096"): a BSN only right after a BSN label. */
+const grouped = /\d{1,4}(?:[. -]\d{1,4}){1,4}/g;
+/** "12-03-1948", "1.2.1961": a date, not a BSN. */
+const date = /^\d{1,2}([. -])\d{1,2}\1(?:19|20)\d\d$/;
+
+/** "Burgerservicenr: 2159 010 96": 8 or 9 digits in groups of another shape, after a BSN label. */
+function labelledGroups(text: string, found: Detection[]): void {
+  const { context } = privacyData();
+  grouped.lastIndex = 0;
+  for (let match; (match = grouped.exec(text)); ) {
+    const start = match.index;
+    const end = start + match[0].length;
+    const digits = match[0].replace(/\D/g, '');
+    if (digits.length < 8 || digits.length > 9 || date.test(match[0]) || found.some((f) => f.start < end && start < f.end)) continue;
+    if (!standsAlone(text, start, end) || !near(text, start, end, context.bsn, 3, 0) || near(text, start, end, context.otherNumber, 3, 0)) continue;
+    const passes = passesElfproef(digits);
+    found.push({ start, end, severity: passes ? 'error' : 'warning', message: passes ? 'bsn.named' : 'bsn.labelled', shown: mask(match[0]) });
+  }
+}
+
 export const bsnDetector: PrivacyDetector = {
   id: 'privacy/bsn',
   defaultSeverity: 'warning',
@@ -64,7 +85,8 @@ export const bsnDetector: PrivacyDetector = {
       if (!named && near(text, start, end, context.otherNumber, 3, 0)) continue;
       found.push({ start, end, severity: named ? 'error' : 'warning', message: named ? 'bsn.named' : 'bsn.number', shown: mask(match[0]) });
     }
-    return found;
+    labelledGroups(text, found);
+    return found.sort((a, b) => a.start - b.start);
   },
 };
 

@@ -90,6 +90,8 @@ function surnameFirst(text: string, start: number, at: number, g: NameGrammar): 
   // "Wendy Kok, Youssef Belhaj": the end of a name in a list, not a surname first.
   const before = tokenBefore(text, start);
   if (before && (isFirstNameToken(before, g.data) || /\.$/.test(before.text) && initialsAt(text, before.start, g))) return undefined;
+  // "Aanwezig: Sanne, Youssef, Marloes": a list of first names.
+  if (before && before.text.endsWith(',') && isFirstName(before.text.slice(0, -1).replace(/^[([{"'“‘]+/u, ''), g.data)) return undefined;
   if (wordEnd < 0 || text[wordEnd] !== ',' || text[wordEnd + 1] !== ' ') return undefined;
   if (!surnameEvidence(text.slice(at, wordEnd), g.data)) return undefined;
   const next = wordEnd + 2;
@@ -99,6 +101,22 @@ function surnameFirst(text: string, start: number, at: number, g: NameGrammar): 
   if (givenEnd >= 0 && isFirstName(text.slice(next, givenEnd), g.data)) return { start, nameStart: start, surnameStart: start, end: givenEnd, severity: 'warning' };
   return undefined;
 }
+
+/** An age in brackets right after a word: "Milan (10)", "Xiaoling (7, ASS)". */
+const ageAfter = /^[ \u00a0]*\(\d{1,3}(?:[ \u00a0]*jaar)?[),;]/u;
+
+/**
+ * "zoon Milan (10)", "de ouders van Samuel (9)": a word that no surname list has, followed by
+ * an age, is a first name as cases use them (pseudonyms), not a surname.
+ */
+function firstNameWithAge(text: string, start: number, end: number, g: NameGrammar): boolean {
+  if (!ageAfter.test(text.slice(end, end + 16))) return false;
+  const words = text.slice(start, end).split(/\s+/u).filter((word) => !g.data.particleWords.has(word.toLowerCase()));
+  return words.length === 1 && !isListedSurname(words[0]!, g.data);
+}
+
+const postcodeDigits = /\d{4}[ \u00a0]$/;
+const postcodeBefore = (text: string, at: number): boolean => postcodeDigits.test(text.slice(Math.max(0, at - 5), at));
 
 /** What may follow a lone surname to make it one: "Kaya zegt", "Smeets meldt"; with `action`, "Kaya werkt" too. */
 function speechFollows(text: string, end: number, g: NameGrammar, action = false): boolean {
@@ -135,46 +153,42 @@ function eachWordBeforeSpeech(text: string, g: ReturnType<typeof nameGrammar>, v
 }
 
 function candidates(text: string): Candidate[] {
-  const g = nameGrammar();
-  const found: Candidate[] = [];
-  /** A candidate from `start` (its title, if any, ends at `nameStart`), read on from `readAt`. */
-  const add = (start: number, nameStart: number, readAt: number, severity: Severity, options: ReadOptions, firstName = false) => {
-    const name = nameStart < 0 || readAt < 0 ? undefined : readName(text, readAt, g, options);
-    if (name && !followedByNotAName(text, name.end, g)) found.push({ start, nameStart, severity, ...name, ...(firstName ? { firstName } : {}) });
-  };
-  /** A lone surname at `at` (after particles from `start`). */
-  const addLone = (start: number, at: number, listed: boolean) => {
-    const name = readLoneSurname(text, at, g, listed);
-    if (name && !followedByNotAName(text, name.end, g) && !numberFollows(text, name.end)) found.push({ start, nameStart: start, severity: 'warning', end: name.end, surnameStart: start });
-  };
-  /** "Kaya zegt": a listed surname that is no first name, before a verb of speech. */
-  const addBeforeSpeech = (at: number) => {
-    const end = wordEndAt(text, at, g);
-    if (end < 0 || !speechFollows(text, end, g, true)) return;
-    const word = text.slice(at, end);
-    if (isFirstName(word, g.data) || (!speechFollows(text, end, g, false) && isDutchWordCapitalised(word))) return;
-    addLone(at, at, true);
-  };
-  /** A particle and a surname: "van Loon", "De Boer wil"; not "in Den Bosch", "verpleeghuis De Brink". */
-  const addAfterParticles = (at: number, particles: { start: number; sequence: string; weak: boolean }) => {
-    const word = text.slice(at, Math.max(at, wordEndAt(text, at, g)));
-    // "het belang van Noor": after "van" or "de" a first name is someone's, not a surname.
-    if (particles.weak && isFirstName(word, g.data)) return;
-    if (!isPlaceAfterParticles(particles.sequence, word, g.data) && !afterInstitution(text, particles.start, g)) addLone(particles.start, particles.start, particles.weak);
-  };
-  g.capital.lastIndex = 0;
-  // test(), not exec(): a capital is one character, and no match object is made for each.
-  while (g.capital.test(text)) {
-    const at = g.capital.lastIndex - 1;
-    if (gluedBefore(text, at, "'’.-") || !isCapital(text, at)) continue;
+  const scan = new CandidateScan(text, nameGrammar());
+  scan.scanCapitals();
+  eachWordBeforeSpeech(text, scan.g, (at) => scan.beforeSpeech(at));
+  return scan.found;
+}
+
+type Particles = NonNullable<ReturnType<typeof particlesBefore>>;
+
+/** The names in one text, found from its capitals (and from its verbs of speech). */
+class CandidateScan {
+  readonly found: Candidate[] = [];
+
+  constructor(readonly text: string, readonly g: NameGrammar) {}
+
+  /** Each capital that starts a word: the forms of a name that can start or end there. */
+  scanCapitals(): void {
+    const { text, g } = this;
+    g.capital.lastIndex = 0;
+    // test(), not exec(): a capital is one character, and no match object is made for each.
+    while (g.capital.test(text)) {
+      const at = g.capital.lastIndex - 1;
+      if (gluedBefore(text, at, "'’.-") || !isCapital(text, at)) continue;
+      this.atCapital(at);
+    }
+  }
+
+  private atCapital(at: number): void {
+    const { text, g } = this;
     // Initials: "J. de Vries", "A.M. Hendriks", "Th. Bakker".
     if ((text[at + 1] === '.' || text[at + 2] === '.' || text[at + 3] === '.') && initialsAt(text, at, g)) {
-      add(at, at, at, 'error', { initials: true, givenNames: 0, unknownGivenName: false });
+      this.add(at, at, at, 'error', { initials: true, givenNames: 0, unknownGivenName: false });
     }
     // Initials without dots: "A Visser", "TJ Wijnberg", only before a word that looks like a surname.
     const bare = text[at + 1] === ' ' || text[at + 2] === ' ' ? bareInitialsAt(text, at, g) : -1;
     // Not the letters of a postcode: "1234 AB Voorbeeldstad".
-    if (bare >= 0 && !/\d[ \u00a0]$/u.test(text.slice(Math.max(0, at - 2), at))) add(at, at, bare, 'warning', { initials: false, givenNames: 0, unknownGivenName: false, strict: true });
+    if (bare >= 0 && !/\d[ \u00a0]$/u.test(text.slice(Math.max(0, at - 2), at))) this.add(at, at, bare, 'warning', { initials: false, givenNames: 0, unknownGivenName: false, strict: true });
     // Surname first: "Visser, Anna", "Van der Meer, A.".
     // The particles before this word, looked for only when a lowercase particle word or a
     // capitalised one stands right before it (most capitals have none).
@@ -183,58 +197,93 @@ function candidates(text: string): Candidate[] {
     const wordEnd = comma > at && comma - at <= 40 ? wordEndAt(text, at, g) : -1;
     if (wordEnd > 0 && text[wordEnd] === ',') {
       const first = surnameFirst(text, particles && !particles.weak ? particles.start : at, at, g);
-      if (first) found.push(first);
+      if (first) this.found.push(first);
     }
     // After a comma, a colon or the end of a sentence no title or first name belongs to
     // this word; a dot may still end a title ("dhr.").
     const previous = previousCharacter(text, at);
-    if (previous === undefined || ',;:!?)'.includes(previous)) {
-      continue;
-    }
+    if (previous === undefined || ',;:!?)'.includes(previous)) return;
     const before = wordBeforeParticles(text, at, g.data);
     if (!before) {
-      if (particles) addAfterParticles(at, particles);
-      continue;
+      if (particles) this.afterParticles(at, particles);
+      return;
     }
+    this.afterWord(at, before, particles);
+  }
+
+  /** The word before the capital (`before`, particles skipped) makes it a name: a title, a first name, a cue. */
+  private afterWord(at: number, before: NonNullable<ReturnType<typeof wordBeforeParticles>>, particles: Particles | undefined): void {
+    const { text, g } = this;
     // A title: "mevrouw Jansen", "de heer P. van Dijk", "mevrouw van Dam".
     const title = titleStart(text, before, g.data);
     if (title !== undefined) {
       const nameStart = afterSpace(text, before.end, g);
-      add(title, nameStart, nameStart, 'error', { initials: true, givenNames: 1, unknownGivenName: true, firstNameAsSurname: true });
-      continue;
+      this.add(title, nameStart, nameStart, 'error', { initials: true, givenNames: 1, unknownGivenName: true, firstNameAsSurname: true });
+      return;
     }
     // A first name: "Sanne de Vries", "Jan Willem Bakker" (a warning after a word of place).
-    const firstName = isFirstNameToken(before, g.data);
+    // Not the letters of a postcode: "2526 AD Den Haag".
+    const firstName = postcodeBefore(text, before.start) ? undefined : isFirstNameToken(before, g.data);
     // "Albert Heijn", "Antoni van Leeuwenhoek": a shop or a hospital.
-    if (firstName && organisationAt(text, firstName.start, firstName.text, g.data)) continue;
-    if (firstName) { add(firstName.start, firstName.start, afterSpace(text, firstName.end, g), firstNameSeverity(text, firstName.start), FIRST_NAME_READ, true); continue; }
+    if (firstName && organisationAt(text, firstName.start, firstName.text, g.data)) return;
+    if (firstName) return this.add(firstName.start, firstName.start, afterSpace(text, firstName.end, g), firstNameSeverity(text, firstName.start), FIRST_NAME_READ, true);
     const cue = plain(before.text);
-    // A relative, a neighbour or a role: "buurman Haddouchi", "casus Kaya", "gezin El Amrani".
+    // A relative, a neighbour or a role: "buurman Haddouchi", "casus Kaya", "gezin El Amrani";
+    // not across the end of a sentence ("een tolk. Tolkkosten"), and "van" after it is
+    // whose relative, not a particle ("de ouders van Samuel").
     const group = g.data.cues.group.has(cue);
-    if (group || g.data.cues.person.has(cue)) {
+    if ((group || g.data.cues.person.has(cue)) && !/[.!?]$/u.test(before.text) && particles?.sequence !== 'van') {
       const nameStart = afterSpace(text, before.end, g);
       // A household goes by its surname ("gezin Osman"), a relative often by a first name ("broer Youssef").
-      add(nameStart, nameStart, nameStart, 'warning', { initials: false, givenNames: 1, unknownGivenName: true, strict: true, firstNameAsSurname: group });
-      continue;
+      this.add(nameStart, nameStart, nameStart, 'warning', { initials: false, givenNames: 1, unknownGivenName: true, strict: true, firstNameAsSurname: group });
+      return;
     }
     // A particle and a surname: "van Loon", "De Boer wil", "Ter Horst", "El Haddaoui".
-    if (particles) {
-      addAfterParticles(at, particles);
-      continue;
-    }
+    if (particles) return this.afterParticles(at, particles);
     // An unknown given name before a listed surname: "Wiljan Kasanpawiro".
     const given = before.text.replace(/^[([{"'“‘]+/u, '');
     if (/^\p{Lu}\p{Ll}+$/u.test(given) && surnameEvidence(given, g.data) === 'unknown') {
       const end = wordEndAt(text, at, g);
       if (end > 0 && isListedSurname(text.slice(at, end), g.data) && !isDutchWordCapitalised(text.slice(at, end))) {
         const start = before.end - given.length;
-        found.push({ start, nameStart: start, surnameStart: at, end, severity: 'warning' });
-        continue;
+        this.found.push({ start, nameStart: start, surnameStart: at, end, severity: 'warning' });
       }
     }
   }
-  eachWordBeforeSpeech(text, g, addBeforeSpeech);
-  return found;
+
+  /** A candidate from `start` (its title, if any, ends at `nameStart`), read on from `readAt`. */
+  private add(start: number, nameStart: number, readAt: number, severity: Severity, options: ReadOptions, firstName = false): void {
+    const name = nameStart < 0 || readAt < 0 ? undefined : readName(this.text, readAt, this.g, options);
+    if (!name || followedByNotAName(this.text, name.end, this.g)) return;
+    if (severity === 'warning' && firstNameWithAge(this.text, name.surnameStart, name.end, this.g)) return;
+    this.found.push({ start, nameStart, severity, ...name, ...(firstName ? { firstName } : {}) });
+  }
+
+  /** A lone surname at `at` (after particles from `start`). */
+  private addLone(start: number, at: number, listed: boolean): void {
+    const { text, g } = this;
+    const name = readLoneSurname(text, at, g, listed);
+    if (name && !followedByNotAName(text, name.end, g) && !numberFollows(text, name.end) && !firstNameWithAge(text, start, name.end, g)) this.found.push({ start, nameStart: start, severity: 'warning', end: name.end, surnameStart: start });
+  }
+
+  /** "Kaya zegt": a listed surname that is no first name, before a verb of speech. */
+  beforeSpeech(at: number): void {
+    const { text, g } = this;
+    const end = wordEndAt(text, at, g);
+    if (end < 0 || !speechFollows(text, end, g, true)) return;
+    const word = text.slice(at, end);
+    if (isFirstName(word, g.data) || (!speechFollows(text, end, g, false) && isDutchWordCapitalised(word))) return;
+    this.addLone(at, at, true);
+  }
+
+  /** A particle and a surname: "van Loon", "De Boer wil"; not "in Den Bosch", "verpleeghuis De Brink". */
+  private afterParticles(at: number, particles: Particles): void {
+    const { text, g } = this;
+    const word = text.slice(at, Math.max(at, wordEndAt(text, at, g)));
+    // "het belang van Noor": after "van" or "de" a first name is someone's, not a surname.
+    if (particles.weak && isFirstName(word, g.data)) return;
+    if (!isPlaceAfterParticles(particles.sequence, word, g.data) && !afterInstitution(text, particles.start, g)) this.addLone(particles.start, particles.start, particles.weak);
+  }
 }
 
 /** True when `word` can only be a surname here: no first name, place or word of the not-a-name lists. */
@@ -252,7 +301,8 @@ function repeatedSurnames(text: string, found: readonly Candidate[]): Candidate[
   for (const candidate of found) {
     // After a title or initials even an ordinary word is a surname: "dhr. Jonkman … Jonkman".
     const certain = candidate.severity === 'error' && !candidate.firstName;
-    for (const word of text.slice(candidate.surnameStart, candidate.end).split(/[\s,]+/u)) {
+    // "Koolhoven, Sander": what follows the comma of a surname first is a given name.
+    for (const word of text.slice(candidate.surnameStart, candidate.end).split(',')[0]!.split(/\s+/u)) {
       if (word.length < 2 || !/^\p{Lu}/u.test(word) || g.data.particleWords.has(word.toLowerCase())) continue;
       const evidence = surnameEvidence(word, g.data);
       // Two letters ("Meneer Wu … Li Na Wu") only from the surname lists.
