@@ -88,6 +88,18 @@ describe('phone numbers by their shape', () => {
     expect(found(text, 'privacy/phone')).toEqual([`warning ${/0[\d -]+\d/.exec(text)![0]}`]);
   });
 
+  it.each([
+    ['"bereikbaar op"', 'Dochter is bereikbaar op 06-4127839.', 'warning 06-4127839'],
+    ['"bel"', 'Bel haar op 06 4127 839 na vieren.', 'warning 06 4127 839'],
+    ['"telnr."', 'Buurvrouw, telnr. 06-412 783 9', 'warning 06-412 783 9'],
+  ])('a number a digit short after a verb or label of calling: %s', (_form, text, expected) => {
+    expect(found(text, 'privacy/phone')).toEqual([expected]);
+  });
+
+  it('not a service line after a phone label, even one the plan rejects', () => {
+    expect(found('Tel. 0800 023 4567 (gratis) of tel. 0800-0123.', 'privacy/phone')).toEqual([]);
+  });
+
   it('not a date with slashes, nor such a number in running text', () => {
     expect(found('Gesprek op 06/12/2024 gebeld met tel. dochter.', 'privacy/phone')).toEqual([]);
     expect(found('Op 012 345 6789 stond niets in het dossier.', 'privacy/phone')).toEqual([]);
