@@ -21,6 +21,9 @@ import { caseRule, type Detection, type PrivacyDetector } from '../detector.js';
 const MONTHS = [
   'januari', 'februari', 'maart', 'april', 'mei', 'juni', 'juli', 'augustus', 'september', 'oktober', 'november', 'december',
   'january', 'february', 'march', 'may', 'june', 'july', 'august', 'october',
+  // French and German, as residents and their papers write them ("20 mars 1977", "3. März 1980").
+  'janvier', 'février', 'fevrier', 'mars', 'avril', 'mai', 'juin', 'juillet', 'août', 'aout', 'septembre', 'octobre', 'novembre', 'décembre',
+  'januar', 'februar', 'märz', 'maerz', 'dezember',
   'jan', 'febr', 'feb', 'mrt', 'mar', 'apr', 'jun', 'jul', 'aug', 'sept', 'sep', 'okt', 'oct', 'nov', 'dec',
 ];
 const monthNames = new Set(MONTHS.flatMap((m) => [m, m + '.']));
@@ -38,7 +41,7 @@ const date = new RegExp(
   String.raw`(?<day>\d{1,2})(?:` +
     `${SP}?(?<sep>[\\-/])${SP}?(?<month>\\d{1,2})${SP}?\\k<sep>${SP}?(?<year>${YEAR})` + // 12-03-1958, 12/3/58, 14 - 02 - 1990, 3-3-'58
     String.raw`|\.(?<dotMonth>\d{1,2})\.(?<dotYear>\d{4})` + // 12.03.1958, 1.1.1977
-    `|(?:e|ste|de)?${SP}+(?<monthName>${MONTH})\\.?${SP}+(?<namedYear>\\d{4}|['’]\\d{2})` + // 12 maart 1958, 18 okt. 1971, 7 maart '61
+    `|(?:e|ste|de|st|nd|rd|th|\\.)?${SP}+(?<monthName>${MONTH})\\.?${SP}+(?<namedYear>\\d{4}|['’]\\d{2})` + // 12 maart 1958, 18 okt. 1971, 7 maart '61, 14th February 1993, 3. März 1980
     `|(?<joint>[\\-./])(?<jointMonth>${MONTH})\\.?\\k<joint>(?<jointYear>${YEAR})` + // 7-mrt-1961, 7.mrt.1961
     `|${SP}(?<spacedMonth>\\d{1,2})${SP}(?<spacedYear>\\d{4})` + // 12 06 1975 (only as a date of birth)
     `|,?${SP}+(?<monthFirstYear>\\d{4})` + // (March) 12, 1958
