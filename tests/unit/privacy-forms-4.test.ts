@@ -57,3 +57,19 @@ describe('"te" before a town', () => {
     expect(covered('Gesprek met mevrouw te Velde en met Anna te Kampen.', 'privacy/name')).toEqual(['mevrouw te Velde', 'Anna te Kampen']);
   });
 });
+
+describe('Dutch compounds and e-mail closings are no names', () => {
+  it('a long compound of two Dutch words after a particle or a role', () => {
+    expect(covered('Ze belt met de mensen van de Mantelzorgcentrale en van de Luisterlijn.', 'privacy/name')).toEqual([]);
+    expect(covered('Gijs Bongers\nTeamleider Schulddienstverlening\nen verder niets.', 'privacy/name')).toEqual(['Gijs Bongers']);
+  });
+
+  it('a surname that only starts like a word is still one', () => {
+    expect(covered('Teamleider Doorakkers zegt dat het goed gaat.', 'privacy/name')).toEqual(['Doorakkers']);
+  });
+
+  it('a closing word before a comma and a first name', () => {
+    expect(covered('Tot morgen.\n\nThanks, Sven', 'privacy/name')).toEqual([]);
+    expect(covered('Cheers, Sven', 'privacy/name')).toEqual([]);
+  });
+});
