@@ -136,8 +136,11 @@ function prepareEdition(casebook: Casebook, lang: Lang, options: { filters: Edit
   const prepared = prepareBook(casebook, lang, options);
   const view = prepared.book?.view;
   if (view && view.cases.length === 0) {
-    const described = [view.book.edition.text].filter(() => !view.book.edition.full).join('') || t(lang, 'render.build.noCasesAtAll');
-    throw new CasebookError(t(lang, 'render.build.noCases', { filters: described }));
+    const { domains, values, statuses } = options.filters;
+    const filtered = [domains, values, statuses].some((ids) => (ids?.length ?? 0) > 0);
+    // Without filters, an empty book means every case is still a draft.
+    if (!filtered) throw new CasebookError(t(lang, 'render.build.noCasesOnlyDrafts'));
+    throw new CasebookError(t(lang, 'render.build.noCases', { filters: view.book.edition.text }));
   }
   return prepared;
 }

@@ -9,7 +9,9 @@ import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import { CasebookError } from '../errors.js';
 import { t } from '../i18n/index.js';
-import type { CaseFile, Casebook, Lang, SourceFile } from '../types.js';
+import { makeMessage } from '../message.js';
+import { startOfFile } from '../position/index.js';
+import type { CaseFile, Casebook, Lang, Message, SourceFile } from '../types.js';
 import { findConfigFile, loadConfig, resolveConfigArgument } from './config.js';
 import { collectCaseFiles, fileIdentity, uniqueFiles } from './files.js';
 import { readSource, restoreSource, type PlainSource } from './parse.js';
@@ -120,6 +122,14 @@ async function readAll(files: string[], lang: Lang, options: Pick<LoadOptions, '
 }
 
 /**
+ * Nothing to check is a mistake (an empty folder, a `cases:` pattern that matches nothing):
+ * "no problems in 0 files" would let a CI job pass that checks nothing.
+ */
+function noCasesMessage(file: string, patterns: readonly string[], lang: Lang): Message {
+  return makeMessage(file, 'load/no-cases', 'error', t(lang, 'load.noCases', { patterns: patterns.join(', ') }), startOfFile);
+}
+
+/**
  * Loads a casebook. Throws CasebookError only when there is nothing to work on (no
  * casebook.yaml and no paths); every problem inside the files is a message.
  */
@@ -156,6 +166,11 @@ export async function loadCasebook(options: LoadOptions = {}): Promise<Casebook>
   if (reuse) for (const file of fresh) reuse.set(file.path, file);
   const cases = reuse ? caseFiles.map((f) => reuse.get(f)!) : fresh;
   const messages = [...loaded.messages, ...collected.messages];
+  const named = hasPaths ? collected.files.filter((f) => !skip.has(unique.identity(f))) : caseFiles;
+  // A pattern that does not exist, or a file refused, already says why nothing is checked.
+  if (named.length === 0 && collected.messages.length === 0) {
+    messages.push(noCasesMessage(configFile ?? cwd, hasPaths ? options.paths! : loaded.config.cases, lang));
+  }
   const casebook: Casebook = { config: loaded.config, values: loaded.values, cases, messages, sources: loaded.sources };
   if (hasPaths) casebook.focus = new Set(collected.files.map(unique.spelling));
   return casebook;

@@ -2,6 +2,7 @@
  * Writing cases without traps (issue 12), through the CLI in this process: what a person who
  * writes a case runs into, and what must not slip into the shared book.
  */
+import { execFileSync } from 'node:child_process';
 import { existsSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -177,5 +178,50 @@ describe('the example case of casebook init', () => {
     const check = await runInProcess(['tag', '--check'], { cwd: dir });
     expect(check.stderr).toBe('');
     expect(check.code).toBe(0);
+  });
+});
+
+describe('messages that say what is true', () => {
+  it('a build stopped by a missing template folder does not send the person to validate', async () => {
+    const dir = makeTree({ 'casebook.yaml': 'title: Casusboek\ntemplates: eigen-sjablonen\n', 'cases/a.yaml': caseYaml() });
+    const result = await runInProcess(['build', '--format', 'html', '--drafts'], { cwd: dir });
+    expect(result.code).toBe(1);
+    expect(result.stdout).toContain('render/templates-missing');
+    expect(result.stderr).toContain('Er is niets gebouwd');
+    expect(result.stderr).not.toContain('validate');
+  });
+
+  it('a book of drafts only, built without filters, says to use --drafts, not to check filters that are not there', async () => {
+    const dir = makeTree({ 'casebook.yaml': casebookYaml, 'cases/a.yaml': caseYaml() });
+    const result = await runInProcess(['build', '--format', 'html'], { cwd: dir });
+    expect(result.code).toBe(2);
+    expect(result.stderr).not.toMatch(/filters/);
+    expect(result.stderr).toContain('concept');
+    expect(result.stderr).toContain('--drafts');
+  });
+
+  it('a casebook without cases: validate and build say so, and fail', async () => {
+    const dir = makeTree({ 'casebook.yaml': casebookYaml, 'cases/.gitkeep': '' });
+    const validation = await runInProcess(['validate'], { cwd: dir });
+    expect(validation.code).toBe(1);
+    expect(validation.stdout).toContain('load/no-cases');
+    expect(validation.stdout).toContain('Geen casussen gevonden in cases');
+    const json = JSON.parse((await runInProcess(['validate', '--format', 'json'], { cwd: dir })).stdout);
+    expect(json.messages.map((m: { rule: string }) => m.rule)).toEqual(['load/no-cases']);
+    const build = await runInProcess(['build', '--format', 'html'], { cwd: dir });
+    expect(build.code).toBe(1);
+    expect(build.stdout).toContain('load/no-cases');
+  });
+
+  it('init in a subfolder names the platform of the one CI file it wrote', async () => {
+    for (const [platform, name, other] of [['github', 'GitHub', 'GitLab'], ['gitlab', 'GitLab', 'GitHub']] as const) {
+      const repo = makeTree({});
+      execFileSync('git', ['init', '-q'], { cwd: repo });
+      const result = await runInProcess(['init', 'docs/casusboek', '--ci', platform], { cwd: repo });
+      expect(result.code).toBe(0);
+      const advice = result.stdout.split('\n').find((line) => line.includes('verplaats'))!;
+      expect(advice).toContain(name);
+      expect(advice).not.toContain(other);
+    }
   });
 });

@@ -128,7 +128,7 @@ describe('casebook init --ci', () => {
     const book = path.join(repo, 'docs', 'casusboek');
     expect(parse(read(book, '.github/workflows/casebook.yml')).jobs.casebook.defaults.run['working-directory']).toBe('docs/casusboek');
     expect(parse(read(book, '.gitlab-ci.yml')).casebook.artifacts.reports.junit).toBe('docs/casusboek/casebook-junit.xml');
-    expect(result.stdout).toContain('verplaats het bestand daarheen (het verwijst al naar docs/casusboek)');
+    expect(result.stdout).toContain('GitHub en GitLab lezen .github/workflows/casebook.yml, .gitlab-ci.yml alleen in de hoofdmap van de repository: verplaats de bestanden daarheen (ze verwijzen al naar docs/casusboek)');
     // Outside CI, git finds the root: every CI format names docs/casusboek/… .
     writeFileSync(path.join(book, 'cases/wmo/kapot.yaml'), 'title: Een kapotte casus\nstatus: draft\ndomains: [wmoo]\nsituation: x\ndilemma: y\n');
     const azure = await cli(['validate', '--format', 'azure'], book);

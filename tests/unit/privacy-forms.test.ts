@@ -4,14 +4,10 @@
  * address forms and labelled numbers that fail their check. Each test failed before.
  */
 import { describe, expect, it } from 'vitest';
-import { scanText } from '../../src/privacy/index.js';
+import { covered, found } from '../privacy-found.js';
 import { isDutchWord } from '../../src/privacy/words.js';
 
-/** What `rule` finds in `text`, as the text it covers, with the severity. */
-function found(text: string, rule: string): string[] {
-  return scanText(text).filter((f) => f.rule === rule).map((f) => `${f.severity} ${text.slice(f.start, f.end)}`);
-}
-const names = (text: string) => found(text, 'privacy/name').map((f) => f.replace(/^\w+ /, ''));
+const names = (text: string) => covered(text, 'privacy/name');
 
 describe('names of every origin', () => {
   it.each([

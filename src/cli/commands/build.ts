@@ -170,7 +170,9 @@ async function buildAndReport(options: BuildCommandOptions, io: Io, signal: Abor
   }
   if (result.stopped) {
     const errors = result.messages.filter((m) => !m.suppressed && m.severity === 'error');
-    io.stderr.write(`${t(lang, 'render.build.stopped')}\n`);
+    // Only errors that validation found are also shown by `casebook validate` (not a missing template folder).
+    const validated = errors.every((m) => result.validation.messages.includes(m));
+    io.stderr.write(`${t(lang, validated ? 'render.build.stopped' : 'render.build.stoppedLayout')}\n`);
     if (errors.length > 0 && errors.every((m) => m.rule.startsWith('privacy/'))) io.stderr.write(`${t(lang, 'render.build.privacyOnlyHint')}\n`);
     return 1;
   }

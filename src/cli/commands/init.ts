@@ -9,7 +9,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { templateText } from '../../case/template.js';
 import { CasebookError } from '../../errors.js';
-import { t } from '../../i18n/index.js';
+import { plural, t } from '../../i18n/index.js';
 import { packageRoot, schemasDir, templatesDir } from '../../paths.js';
 import type { Lang } from '../../types.js';
 import { slugify } from '../../util/slug.js';
@@ -112,8 +112,11 @@ export async function initCommand(dir: string | undefined, options: InitOptions,
     const shown = path.relative(io.cwd, target) || '.';
     io.stdout.write(t(lang, 'init.done', { dir: shown, files: Object.keys(files).map((f) => `  ${f}`).join('\n') }) + '\n');
     // GitHub and GitLab read their file only at the repository root.
-    const atRoot = platforms.filter((p) => p !== 'azure').map((p) => CI_FILES[p].file);
-    if (ciDir !== '.' && atRoot.length > 0) io.stdout.write(t(lang, 'init.moveCi', { files: atRoot.join(', '), dir: ciDir }) + '\n');
+    const atRoot = platforms.filter((p) => p !== 'azure');
+    if (ciDir !== '.' && atRoot.length > 0) {
+      const params = { platforms: atRoot.map((p) => t(lang, `init.platformNames.${p}`)).join(lang === 'en' ? ' and ' : ' en '), files: atRoot.map((p) => CI_FILES[p].file).join(', '), dir: ciDir };
+      io.stdout.write(plural(lang, 'init.moveCi', atRoot.length, params) + '\n');
+    }
   }
   return 0;
 }

@@ -15,10 +15,11 @@ import { isListedSurname } from '../names.js';
 import { isDutchWord } from '../words.js';
 import { caseRule, type Detection, type PrivacyDetector } from '../detector.js';
 
-// Capitals, with or without a space; small letters without one ("1234ab"), or with one
-// only after a street and house number ("bachstraat 47, 3131 tk"): "2024 is" is no postcode.
-const postcode = /[1-9]\d{3}(?:[ \u00a0]?[A-Z]{2}|[ \u00a0]?[a-z]{2})/g;
-const spacedLowerCase = /^\d{4}[ \u00a0][a-z]/;
+// Any case, with or without a space. Capitals, or small letters without a space ("1234ab"),
+// are a postcode anywhere; other forms ("3131 tk", "7201 Lk") only next to an address (see
+// weakPostcodeInContext): "2024 is" is no postcode.
+const postcode = /[1-9]\d{3}[ \u00a0]?[A-Za-z]{2}/g;
+const strongPostcode = /^\d{4}(?:[ \u00a0]?[A-Z]{2}|[a-z]{2})$/;
 /** Units written right after a number, which "1234ab" could be confused with. */
 const units = new Set(['km', 'kg', 'cm', 'mm', 'ml', 'cl', 'dl', 'kb', 'mb', 'gb', 'tb', 'kw', 'pk', 'st', 'nd', 'rd', 'th', 'ha', 'uu', 'mg', 'hz', 'am', 'pm']);
 /** Letter pairs that postcodes do not use. */
@@ -40,7 +41,7 @@ const streetWithParticle = /(?:^|[^\p{L}])((?:Laan|Plein|Kade|Singel|Park|Hof|Ma
 /** A line that ends in a house number, before a line that starts with a postcode. */
 const addressLine = /(?:^|\n)[ \t]*(\p{Lu}[^\n]*?[ \t]\d{1,5}[a-zA-Z]?(?:-[\p{L}\p{N}]{1,4}|[ \t]?[A-Z](?![\p{L}]))?)[ \t]*,?[ \t]*\r?\n[ \t]*$/u;
 /** An address on one line: capitalised words and a house number, a comma, then the postcode. */
-const addressBeforeComma = /(?:^|[^\p{L}])(\p{Lu}[\p{L}'’\-]+(?:[ \u00a0]+\p{Lu}[\p{L}'’\-]+){0,2}[ \u00a0]+\d{1,5}[a-zA-Z]?(?:-[\p{L}\p{N}]{1,4})?)[ \u00a0]*,[ \u00a0]*$/u;
+const addressBeforeComma = /(?:^|[^\p{L}])(\p{Lu}[\p{L}'’\-]+(?:[ \u00a0]+\p{Lu}[\p{L}'’\-]+){0,2}[ \u00a0]+\d{1,5}(?:[ \u00a0]?[a-zA-Z])?(?:-[\p{L}\p{N}]{1,4})?)[ \u00a0]*,[ \u00a0]*$/u;
 
 /**
  * Where a street name starts when it has more than one word ("Burgemeester de Withstraat",
@@ -93,6 +94,16 @@ function streetToken(text: string, numberStart: number): Token | undefined {
   const glued = token && opening.exec(token.text);
   if (!token || !glued) return token;
   return { start: token.start + glued[0].length, end: token.end, text: token.text.slice(glued[0].length) };
+}
+
+/** A house-number label between a street and its number: "Molenstraat huisnummer 5", "Kerkpad nr. 3". */
+const houseLabel = /^(?:huisnummer|huisnr\.?|nr\.?|nummer|no\.?)$/i;
+
+/** The street word before a number, past a house-number label between them. */
+function streetBeforeLabel(text: string, token: Token | undefined): Token | undefined {
+  if (!token || !houseLabel.test(token.text)) return token;
+  const street = tokenBefore(text, token.start);
+  return street && /^\p{Lu}/u.test(street.text) ? street : token;
 }
 
 /** A capital article before a street name that is an ordinary word: "(87, De Hoefslag 14)", "woning Het Want 5". */
@@ -153,7 +164,7 @@ export const addressDetector: PrivacyDetector = {
     for (let match; (match = houseNumber.exec(text)); ) {
       let end = match.index + match[0].length;
       if (gluedBefore(text, match.index) || /\d/.test(text[end] ?? '') || (/[.,:]/.test(text[end] ?? '') && /\d/.test(text[end + 1] ?? ''))) continue;
-      const street = streetToken(text, match.index);
+      const street = streetBeforeLabel(text, streetToken(text, match.index));
       if (!street || data.context.quantity.test(text.slice(end, end + 20))) continue;
       let start: number | undefined;
       if (isStreetWord(text, street, data)) start = streetStart(text, street.start, particleWord());
@@ -167,39 +178,81 @@ export const addressDetector: PrivacyDetector = {
       if (addition.test(text)) end = addition.lastIndex;
       found.push({ start, end, severity: 'error', message: 'address.street', shown: mask(text.slice(start, end)) });
     }
-    postcode.lastIndex = 0;
-    for (let match; (match = postcode.exec(text)); ) {
-      const start = match.index;
-      const end = start + match[0].length;
-      const glued = gluedBefore(text, start, '€$.,/-') || /[€$][ \u00a0]$/.test(text.slice(Math.max(0, start - 2), start)) || isLetterOrDigit(text[end]) || text[end] === '-';
-      if (glued || unusedLetters.has(match[0].slice(-2)) || units.has(match[0].slice(-2))) {
-        postcode.lastIndex = start + 1;
-        continue;
-      }
-      if (near(text, start, end, data.context.poBox, 3, 0)) continue;
-      const streetBefore = numberBefore.test(text.slice(Math.max(0, start - 40), start));
-      if (spacedLowerCase.test(match[0]) && (!streetBefore || data.functionWords.has(match[0].slice(-2)))) continue;
-      const withNumber = streetBefore || numberAfter.test(text.slice(end, end + 30));
-      found.push({
-        start, end,
-        severity: withNumber ? 'error' : 'warning',
-        message: withNumber ? 'address.postcode' : 'address.postcodeOnly',
-        shown: mask(match[0]),
-      });
-      // An address block: the line before the postcode ends in a house number ("Oude Rijn 16").
-      // Or on one line: "Ringbaan-Oost 240, 5018 HM Tilburg".
-      const line = addressLine.exec(text.slice(Math.max(0, start - 80), start)) ?? addressBeforeComma.exec(text.slice(Math.max(0, start - 60), start));
-      if (line) {
-        const streetBegin = text.lastIndexOf(line[1]!, start);
-        const streetEnd = streetBegin + line[1]!.length;
-        if (!found.some((f) => f.start < streetEnd && streetBegin < f.end)) {
-          found.push({ start: streetBegin, end: streetEnd, severity: 'error', message: 'address.street', shown: mask(line[1]!) });
-        }
-      }
-    }
+    findPostcodes(text, data, found);
     return found.sort((a, b) => a.start - b.start);
   },
 };
+
+/** "Postcode: 7201 lk", "postcode en plaats". */
+const postcodeLabel = /(?<![\p{L}])postcode(?![\p{L}])/iu;
+/** A capitalised word after a postcode: the town ("7201 lk Zutphen", "3131 tk, Vlaardingen"). */
+const townAfter = /^[ \u00a0]*,?[ \u00a0]*(\p{Lu}[\p{Ll}'’\-]+|[A-Z]{2,}(?![\p{L}]))/u;
+/** The word before a postcode, past an opening bracket or a comma ("Maastricht (6221 hk)"). */
+const wordBeforePostcode = /([\p{L}'’\-]+)[ \u00a0]*[,(]?[ \u00a0]*$/u;
+
+/** The part of `before` after the last end of a sentence ("Dat klopt. Nu 6823 ga" → " Nu "). */
+const sentenceBefore = (before: string): string => before.slice(before.search(/[.!?](?:[ \u00a0][^.!?]*)?$/u) + 1);
+
+/**
+ * A postcode written in small letters with a space, or in mixed case ("7201 lk", "6221 Hk"),
+ * is one only next to an address: after a street and house number or a street found on the
+ * same line, after the label "postcode" (in the same sentence), on a line of its own, or beside a town. Its letters
+ * may not be a function word ("2015 en", "1989 in"), nor, without a street, a Dutch word.
+ */
+function weakPostcodeInContext(text: string, start: number, end: number, streetBefore: boolean, found: readonly Detection[], data: PrivacyData): boolean {
+  const letters = text.slice(end - 2, end).toLowerCase();
+  const lineStart = text.lastIndexOf('\n', start - 1) + 1;
+  const before = text.slice(Math.max(lineStart, start - 60), start);
+  // The label earlier in the same sentence: "Postcode klopt niet, moet zijn 6823 ga".
+  if (postcodeLabel.test(before.slice(-30)) || postcodeLabel.test(sentenceBefore(before))) return true;
+  if (data.functionWords.has(letters) || units.has(letters)) return false;
+  if (streetBefore || found.some((f) => f.end <= start && f.end >= lineStart && start - f.end <= 60)) return true;
+  if (isDutchWord(letters)) return false;
+  if (before.trim() === '') return true;
+  const town = townAfter.exec(text.slice(end, end + 40))?.[1];
+  if (town && !data.functionWords.has(town.toLowerCase()) && (data.places.has(town.toLowerCase()) || !isDutchWord(town.toLowerCase()))) return true;
+  const word = wordBeforePostcode.exec(before)?.[1];
+  return word !== undefined && data.places.has(word.toLowerCase());
+}
+
+/** Postcodes, and the street on the line before them or before a comma, added to `found`. */
+function findPostcodes(text: string, data: PrivacyData, found: Detection[]): void {
+  postcode.lastIndex = 0;
+  for (let match; (match = postcode.exec(text)); ) {
+    const start = match.index;
+    const end = start + match[0].length;
+    const glued = gluedBefore(text, start, '€$.,/-') || /[€$][ \u00a0]$/.test(text.slice(Math.max(0, start - 2), start)) || isLetterOrDigit(text[end]) || text[end] === '-';
+    if (glued || unusedLetters.has(match[0].slice(-2)) || units.has(match[0].slice(-2))) {
+      postcode.lastIndex = start + 1;
+      continue;
+    }
+    if (near(text, start, end, data.context.poBox, 3, 0)) continue;
+    const streetBefore = numberBefore.test(text.slice(Math.max(0, start - 40), start));
+    if (!strongPostcode.test(match[0]) && !weakPostcodeInContext(text, start, end, streetBefore, found, data)) continue;
+    const withNumber = streetBefore || numberAfter.test(text.slice(end, end + 30));
+    found.push({
+      start, end,
+      severity: withNumber ? 'error' : 'warning',
+      message: withNumber ? 'address.postcode' : 'address.postcodeOnly',
+      shown: mask(match[0]),
+    });
+    addStreetBefore(text, start, found);
+  }
+}
+
+/**
+ * An address block: the line before the postcode ends in a house number ("Oude Rijn 16").
+ * Or on one line: "Ringbaan-Oost 240, 5018 HM Tilburg".
+ */
+function addStreetBefore(text: string, start: number, found: Detection[]): void {
+  const line = addressLine.exec(text.slice(Math.max(0, start - 80), start)) ?? addressBeforeComma.exec(text.slice(Math.max(0, start - 60), start));
+  if (!line) return;
+  const streetBegin = text.lastIndexOf(line[1]!, start);
+  const streetEnd = streetBegin + line[1]!.length;
+  if (!found.some((f) => f.start < streetEnd && streetBegin < f.end)) {
+    found.push({ start: streetBegin, end: streetEnd, severity: 'error', message: 'address.street', shown: mask(line[1]!) });
+  }
+}
 
 let particle: RegExp | undefined;
 /** One particle as a whole word. */

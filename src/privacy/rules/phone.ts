@@ -22,18 +22,28 @@ type PhoneLibrary = typeof import('libphonenumber-js/max');
 let library: PhoneLibrary | undefined;
 const phoneLibrary = (): PhoneLibrary => (library ??= createRequire(import.meta.url)('libphonenumber-js/max') as PhoneLibrary);
 
-// Between groups: a space, a dot or a dash, also a dash with spaces ("06 - 12 34 56 78").
-const SEP = '(?:[ \\u00a0]?[.\\-–][ \\u00a0]?|[ \\u00a0])';
+// Between groups: a space, a dot or a dash, also with spaces ("06 - 12 34 56 78"), or a
+// slash without spaces ("06/33 41 20 98"; "(070) 345 67 89 / 0031 6 …" are two numbers).
+const SEP = '(?:[ \\u00a0]?[.\\-–][ \\u00a0]?|/|[ \\u00a0])';
 const candidate = new RegExp(
   `(?:(?:\\+|00)[1-9]\\d{0,2}${SEP}?(?:\\(0\\)${SEP}?)?\\(?\\d{1,4}\\)?|\\(0\\d{1,4}\\)|0\\d{1,4})(?:${SEP}?\\d){5,10}`,
   'g',
 );
 /** The bank code of an IBAN written with spaces (`NL91 ABNA 0417 …`), right before a number. */
-const ibanBefore = /[A-Z]{2}\d{2}[ \u00a0]?[A-Z]{4}[ \u00a0]?$/;
+const ibanBefore = /[A-Z]{2}[ \u00a0]?\d{2}[ \u00a0.\-]?[A-Z]{4}[ \u00a0.\-]?$/i;
 /** Written with a country code and 8 to 15 digits in all, as international numbers are. */
 const international = /^\+(?:\D*\d){8,15}\D*$/;
 const serviceLines = new Set(['TOLL_FREE', 'PREMIUM_RATE', 'SHARED_COST']);
-const lastGroup = new RegExp(`${SEP}[^ .\\-–\\u00a0]*$`, 'u');
+const lastGroup = new RegExp(`${SEP}[^ .\\-–/\\u00a0]*$`, 'u');
+/** A Dutch number's shape: 0 and nine digits more, in groups ("010 - 412 33 87", "06/33 41 20 98"). */
+const dutchShape = /^\(?0(?:\D*\d){9}\D*$/;
+/** Free and paid service lines (organisations), also when the plan rejects the rest: "tel. 0800-0123". */
+const serviceShape = /^\(?0(?:800|90\d)/;
+/** A date, which has a phone's separators too: "06/12/2024", "12-03-1948". */
+const date = /^\d{1,2}[/.\-]\d{1,2}[/.\-](?:19|20)?\d\d$/;
+/** A short label at the start of a contact line or after a bar: "T 020 …", "M: 06 …", "| tel 06 …". */
+const shortLabel = /(?:^|[|•·,;(][ \u00a0]*)(?:[TMtm]|Tel|Mob|Tel\.|Mob\.)[ \u00a0]*[.:]?[ \u00a0]*$/u;
+const email = /[\w.+-]+@[\w-]+\.[\w.-]+/;
 
 function isPersonalNumber(written: string): boolean {
   const parsed = phoneLibrary().parsePhoneNumberFromString(written.replace(/–/g, '-'), 'NL');
@@ -57,6 +67,33 @@ function validPrefix(written: string): string | undefined {
   }
 }
 
+/**
+ * True when the number stands in a contact line: a short label before it ("T 020 …"), or a
+ * phone label or an e-mail address elsewhere on a short line ("Dochter Fatima (mobiel) …").
+ */
+function inContactLine(text: string, start: number, end: number, phoneLabel: RegExp): boolean {
+  const lineStart = text.lastIndexOf('\n', start - 1) + 1;
+  const before = text.slice(lineStart, start);
+  if (shortLabel.test(before)) return true;
+  let lineEnd = text.indexOf('\n', end);
+  if (lineEnd < 0) lineEnd = text.length;
+  if (lineEnd - lineStart > 160) return false;
+  const line = text.slice(lineStart, lineEnd);
+  return phoneLabel.test(line) || email.test(line);
+}
+
+/** A number the library rejects that is still someone's: after a label, in a contact line, or with a country code. */
+function shapedNumber(text: string, start: number, written: string, phoneLabel: RegExp): Detection | undefined {
+  const end = start + written.length;
+  if (date.test(written) || serviceShape.test(written)) return undefined;
+  // "tel. 06-1234567": one digit short, but still someone's number.
+  if (near(text, start, end, phoneLabel, 3, 0)) return { start, end, severity: 'warning', message: 'phoneLabelled', shown: mask(written) };
+  // "+44 7700 900 431": a country code makes it a phone number, whatever the numbering plan says.
+  if (international.test(written)) return { start, end, severity: 'warning', message: 'phoneInternational', shown: mask(written) };
+  if (dutchShape.test(written) && inContactLine(text, start, end, phoneLabel)) return { start, end, severity: 'warning', message: 'phoneLabelled', shown: mask(written) };
+  return undefined;
+}
+
 export const phoneDetector: PrivacyDetector = {
   id: 'privacy/phone',
   defaultSeverity: 'error',
@@ -75,11 +112,9 @@ export const phoneDetector: PrivacyDetector = {
       const end = start + match[0].length;
       if (near(text, start, end, context.otherNumber, 3, 0) || near(text, start, end, context.otherNumberCompound, 2, 0)) continue;
       const number = validPrefix(match[0]);
+      const shaped = number ? undefined : shapedNumber(text, start, match[0], context.phone);
       if (number) found.push({ start, end: start + number.length, severity: 'error', message: 'phone', shown: mask(number) });
-      // "tel. 06-1234567": one digit short, but still someone's number.
-      else if (near(text, start, end, context.phone, 3, 0)) found.push({ start, end, severity: 'warning', message: 'phoneLabelled', shown: mask(match[0]) });
-      // "+44 7700 900 431": a country code makes it a phone number, whatever the numbering plan says.
-      else if (international.test(match[0])) found.push({ start, end, severity: 'warning', message: 'phoneInternational', shown: mask(match[0]) });
+      else if (shaped) found.push(shaped);
     }
     return found;
   },
