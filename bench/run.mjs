@@ -103,6 +103,8 @@ for (const n of sizes) {
     note: (r) => `${((r.last.stdout + r.last.stderr).match(/ valid$/gm) ?? []).length} of ${count(n)} valid`,
   });
   await bench(group, `casebook tag, ${count(n)} cases`, node, [cli, 'tag', '--format', 'json'], { cwd: dir, dir, runs: heavy ? 3 : 5 });
+  // The lexicon alone: what the learned model (issue 17) adds to tag's time.
+  await bench(group, `casebook tag --no-model, ${count(n)} cases`, node, [cli, 'tag', '--format', 'json', '--no-model'], { cwd: dir, dir, runs: heavy ? 3 : 5 });
   await bench(group, `casebook build --format html, ${count(n)} cases`, node, [cli, 'build', '--format', 'html', '--out', out, '--quiet'], { cwd: dir, dir });
   // pandoc at 10,000 cases took 382 s in an earlier run and is no target: BENCH_ALL=1 runs it.
   if (tools.pandoc && (!heavy || process.env.BENCH_ALL === '1')) {
@@ -148,7 +150,7 @@ if (process.env.BENCH_VARIED !== '0') {
 await bench('start-up', 'node -e 0', node, ['-e', '0'], { runs: 10 });
 await bench('start-up', 'casebook --version', node, [cli, '--version'], { runs: 10 });
 
-/** The issues' targets (7 and 18), checked against this run's medians (and peak memory). */
+/** The issues' targets (7, 17 and 18), checked against this run's medians (and peak memory). */
 function targets() {
   const row = (n, prefix) => rows.find((r) => r.group === `${count(n)} cases` && r.name.startsWith(prefix));
   const start = (prefix) => rows.find((r) => r.group === 'start-up' && r.name.startsWith(prefix));
@@ -166,8 +168,12 @@ function targets() {
     const ajvRatio = x(row(n, 'casebook validate'), row(n, 'ajv-cli'));
     add('validate no slower than ajv-cli', count(n), fmt(ajvRatio) + cpuRatio(row(n, 'casebook validate'), row(n, 'ajv-cli')), ajvRatio === undefined ? undefined : ajvRatio <= 1);
   }
-  const tag = row(10000, 'casebook tag');
+  const tag = row(10000, 'casebook tag,');
   add('tag under 2 s', '10,000', seconds(tag) + (tag?.cpu ? ` (CPU ${tag.cpu.toFixed(2)} s)` : ''), tag ? tag.median < 2 : undefined);
+  const lexiconOnly = row(10000, 'casebook tag --no-model');
+  const modelCost = tag && lexiconOnly ? tag.median - lexiconOnly.median : undefined;
+  const modelCpu = tag?.cpu && lexiconOnly?.cpu ? ` (CPU ${(tag.cpu - lexiconOnly.cpu).toFixed(2)} s)` : '';
+  add('tag: the learned model adds at most 0.3 s to the lexicon alone (issue 17)', '10,000', modelCost === undefined ? 'not measured' : `+${modelCost.toFixed(2)} s${modelCpu}`, modelCost === undefined ? undefined : modelCost <= 0.3);
   const validate = row(10000, 'casebook validate');
   add('validate under 300 MB', '10,000', mb(validate), validate ? validate.peakMb < 300 : undefined);
   add('tag under 300 MB', '10,000', mb(tag), tag ? tag.peakMb < 300 : undefined);

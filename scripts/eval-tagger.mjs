@@ -1,72 +1,39 @@
 #!/usr/bin/env node
-// Measures the core value tagger against labelled cases: per-value precision, recall and F1,
-// micro and macro F1, for the tagger and for naive baselines that look only for the words of
-// the value labels. Sets: the development set (tests/fixtures/tagger-dev, gold = each case's
-// `values`), its odd and even halves (the lexicon was tuned on the odd half; a later pass for
-// look-alikes saw the errors of both, so a gap between the halves is a sign of overfitting,
-// not a clean estimate), the hold-out set (tests/fixtures/tagger-holdout: written by someone
-// who had not seen the lexicon or the development set; never tune on it), and the example
-// casebook (author labels).
-// The hold-out set is scored only on request and only in aggregate (micro/macro F1 and per
-// value): looking at its cases, or at its numbers after every change, would make it a second
-// development set and its score a flattering guess of how the tagger does on unseen cases.
-//   npm run eval:tagger                          development set and example casebook
-//   npm run eval:tagger -- --holdout             ...and the hold-out set (a final check only)
-//   node scripts/eval-tagger.mjs --sweep         micro-F1 per threshold, per set
-//   node scripts/eval-tagger.mjs --cases         per case (never the hold-out): missed, extra
+// Measures the core value tagger on labelled cases.
+//
+// Training cases (tests/fixtures/tagger-dev, tests/fixtures/tagger-train/**, the example
+// casebook): k-fold cross-validated micro/macro F1 and per-value precision and recall, of the
+// lexicon alone and of the blend with the learned model, by the same procedure as `npm run
+// train:tagger` (every setting chosen inside the cross-validation on these cases); and the
+// naive baseline (any word of a value's label). The lexicon was tuned on tagger-dev and the
+// example casebook, so its figures there flatter it.
+//
+// The hold-out set (tests/fixtures/tagger-unseen) is written by someone who saw neither the
+// lexicon nor the training cases. Nothing is trained, tuned or chosen on it; it is scored only
+// with --holdout, only in aggregate, once per change of the model: looking at its cases or its
+// numbers after every change would make it a second development set.
+//
+//   npm run eval:tagger                      cross-validation on the training cases
+//   npm run eval:tagger -- --holdout         ...and the hold-out set, in aggregate (a final check)
+//   npm run eval:tagger -- --holdout-only    the hold-out set alone
+//   npm run eval:tagger -- --curve           learning curve: CV F1 against number of training cases
+//   node scripts/eval-tagger.mjs --cases     per training case (never the hold-out): missed, extra
+// With tests/fixtures/tagger-train/second-annotation.yaml (case id → value ids, a second
+// annotator's labels), the agreement between the annotators is reported too.
+import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-// The tagger and the loader only, so that the measurement does not depend on other stages.
-import { loadCasebook } from '../dist/load/index.js';
-import { tagCase, caseValues, DEFAULT_THRESHOLD } from '../dist/tag/index.js';
+import { parse } from 'yaml';
+import { loadTrainingCases, trainingDirs } from './lib/tagger-cases.mjs';
+import { builtInModel, tagCase, trainTagger } from '../dist/tag/index.js';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
-const devDir = path.join(root, 'tests', 'fixtures', 'tagger-dev');
-const holdoutDir = path.join(root, 'tests', 'fixtures', 'tagger-holdout');
 const args = new Set(process.argv.slice(2));
+const fmt = (n) => n.toFixed(3);
+const pad = (s, n) => String(s).padEnd(n);
 
-const casebook = await loadCasebook({ cwd: root, paths: [devDir, holdoutDir] });
-const values = casebook.values;
+const { values, cases } = await loadTrainingCases(root, trainingDirs(root));
 const ids = values.values.map((v) => v.id);
-const inDev = (file) => file.path.startsWith(devDir + path.sep);
-const inHoldout = (file) => file.path.startsWith(holdoutDir + path.sep);
-const number = (file) => Number(/^(\d+)/.exec(path.basename(file.path))?.[1] ?? NaN);
-const labelled = casebook.cases.filter((file) => file.data && caseValues(file.data).length > 0);
-
-const sets = {
-  'dev (all)': labelled.filter(inDev),
-  'dev odd (tuning half)': labelled.filter((f) => inDev(f) && number(f) % 2 === 1),
-  'dev even (less tuned)': labelled.filter((f) => inDev(f) && number(f) % 2 === 0),
-  ...(args.has('--holdout') ? { 'hold-out (unseen)': labelled.filter(inHoldout) } : {}),
-  'example casebook': labelled.filter((f) => !inDev(f) && !inHoldout(f)),
-};
-
-/** The same engine with only the label of each value as its signal. */
-const labelPhraseSet = {
-  ...values,
-  values: values.values.map((v) => ({ ...v, signals: [{ phrase: v.label.nl }], exclude: [] })),
-};
-const FUNCTION_WORDS = new Set(['van', 'de', 'het', 'een', 'en', 'met', 'op', 'in']);
-/** Any content word of the label on its own. */
-const labelWordSet = {
-  ...values,
-  values: values.values.map((v) => ({
-    ...v,
-    signals: v.label.nl.toLowerCase().split(/\s+/).filter((w) => !FUNCTION_WORDS.has(w)).map((w) => ({ phrase: w })),
-    exclude: [],
-  })),
-};
-
-/** Predictions at `threshold`; the baselines suggest every value they find (no maximum, no
- * competition between values). */
-function predict(files, valueSet, threshold, baseline = false) {
-  const options = baseline ? { threshold, maxSuggestions: ids.length, relative: 0 } : { threshold };
-  return files.map((file) => ({
-    file,
-    gold: new Set(caseValues(file.data)),
-    predicted: new Set(tagCase(file, valueSet, options).suggestions.map((s) => s.id)),
-  }));
-}
 
 function measure(rows) {
   const perValue = Object.fromEntries(ids.map((id) => [id, { tp: 0, fp: 0, fn: 0 }]));
@@ -84,52 +51,109 @@ function measure(rows) {
     return { p, r, f1: p + r === 0 ? 0 : (2 * p * r) / (p + r) };
   };
   const total = Object.values(perValue).reduce((a, c) => ({ tp: a.tp + c.tp, fp: a.fp + c.fp, fn: a.fn + c.fn }), { tp: 0, fp: 0, fn: 0 });
-  const scores = Object.fromEntries(ids.map((id) => [id, { ...perValue[id], ...prf(perValue[id]) }]));
-  const macro = ids.reduce((sum, id) => sum + scores[id].f1, 0) / ids.length;
-  return { scores, micro: prf(total), macro };
+  const macro = ids.reduce((sum, id) => sum + prf(perValue[id]).f1, 0) / ids.length;
+  return { micro: prf(total), macro, perValue: Object.fromEntries(ids.map((id) => [id, prf(perValue[id])])) };
 }
 
-const fmt = (n) => n.toFixed(2);
-const pad = (s, n) => String(s).padEnd(n);
+/** The naive baseline: every value one of whose label words stands in the text. */
+const FUNCTION_WORDS = new Set(['van', 'de', 'het', 'een', 'en', 'met', 'op', 'in']);
+const labelWordSet = {
+  ...values,
+  values: values.values.map((v) => ({ ...v, signals: v.label.nl.toLowerCase().split(/\s+/).filter((w) => !FUNCTION_WORDS.has(w)).map((w) => ({ phrase: w })), exclude: [] })),
+};
+const predictRows = (files, options, valueSet = values) =>
+  files.map((c) => ({ gold: new Set(c.labels), predicted: new Set(tagCase(c.file, valueSet, options).suggestions.map((s) => s.id)), name: c.id }));
+const baselineOptions = { threshold: 0.01, maxSuggestions: ids.length, relative: 0 };
 
-function printTable(title, result, cases) {
-  console.log(`\n${title}  (${cases} cases)`);
-  console.log(`  ${pad('value', 22)} ${pad('P', 5)} ${pad('R', 5)} ${pad('F1', 5)}  tp fp fn`);
+function crossValidate() {
+  const started = performance.now();
+  const { model, perValue } = trainTagger(cases, values);
+  const t = model.training;
+  const baseline = measure(predictRows(cases, baselineOptions, labelWordSet));
+  console.log(`Training cases: ${cases.length} (${t.folds}-fold cross-validation, ${((performance.now() - started) / 1000).toFixed(0)} s)`);
+  console.log(`  chosen inside the CV: lambda ${t.lambda}, legal notes ${model.fieldWeights.legal}, option titles ${model.fieldWeights.optionTitle}, blend ${JSON.stringify(model.blend)}`);
+  console.log(`  ${pad('', 26)} ${pad('P', 6)} ${pad('R', 6)} ${pad('micro-F1', 9)} macro-F1`);
+  const row = (name, f) => console.log(`  ${pad(name, 26)} ${fmt(f.precision)}  ${fmt(f.recall)}  ${pad(fmt(f.micro), 9)} ${fmt(f.macro)}`);
+  row('lexicon alone', t.lexicon);
+  row('blend (lexicon + model)', t.blend);
+  row('baseline: label words', { precision: baseline.micro.p, recall: baseline.micro.r, micro: baseline.micro.f1, macro: baseline.macro });
+  console.log(`\n  ${pad('value', 22)} ${pad('cases', 6)} lexicon P / R     blend P / R`);
+  for (const v of perValue) console.log(`  ${pad(v.id, 22)} ${pad(v.support, 6)} ${fmt(v.lexicon.precision)} / ${fmt(v.lexicon.recall)}   ${fmt(v.blend.precision)} / ${fmt(v.blend.recall)}`);
+  return model;
+}
+
+/** Learning curve: the same procedure on the first n cases (a fixed order by a hash of the id). */
+function learningCurve(full) {
+  const order = [...cases].sort((a, b) => hash(a.id) - hash(b.id) || (a.id < b.id ? -1 : 1));
+  const fixed = { lambda: full.training.lambda, fieldWeights: full.fieldWeights };
+  console.log('\nLearning curve (CV micro-F1 of the blend; regularisation and field weights as chosen on all cases):');
+  for (const share of [0.25, 0.5, 0.75, 1]) {
+    const subset = order.slice(0, Math.round(order.length * share));
+    const t = trainTagger(subset, values, { fixed }).model.training;
+    console.log(`  ${pad(subset.length, 5)} cases   lexicon ${fmt(t.lexicon.micro)}   blend ${fmt(t.blend.micro)}`);
+  }
+}
+
+function hash(text) {
+  let h = 2166136261;
+  for (let i = 0; i < text.length; i++) h = Math.imul(h ^ text.charCodeAt(i), 16777619);
+  return h >>> 0;
+}
+
+/** Agreement between the annotators, where a second annotation exists. */
+function agreement() {
+  const file = path.join(root, 'tests', 'fixtures', 'tagger-train', 'second-annotation.yaml');
+  if (!existsSync(file)) return;
+  const second = parse(readFileSync(file, 'utf8')) ?? {};
+  const byId = new Map(cases.map((c) => [c.file.id, c]));
+  const pairs = Object.entries(second).filter(([id]) => byId.has(id)).map(([id, list]) => ({ gold: new Set(byId.get(id).labels), predicted: new Set(list ?? []) }));
+  const missing = Object.keys(second).filter((id) => !byId.has(id));
+  console.log(`\nAgreement between annotators (${pairs.length} cases annotated twice${missing.length ? `; ${missing.length} ids not found: ${missing.join(', ')}` : ''}):`);
+  const m = measure(pairs);
+  console.log(`  micro-F1 ${fmt(m.micro.f1)}, macro-F1 ${fmt(m.macro)} (first annotation as reference)`);
   for (const id of ids) {
-    const s = result.scores[id];
-    console.log(`  ${pad(id, 22)} ${fmt(s.p)}  ${fmt(s.r)}  ${fmt(s.f1)}  ${String(s.tp).padStart(2)} ${String(s.fp).padStart(2)} ${String(s.fn).padStart(2)}`);
-  }
-  console.log(`  micro P ${fmt(result.micro.p)}  R ${fmt(result.micro.r)}  F1 ${fmt(result.micro.f1)}   macro F1 ${fmt(result.macro)}`);
-}
-
-const summary = [];
-for (const [name, files] of Object.entries(sets)) {
-  const model = measure(predict(files, values, DEFAULT_THRESHOLD));
-  const phrase = measure(predict(files, labelPhraseSet, 0.01, true));
-  const words = measure(predict(files, labelWordSet, 0.01, true));
-  if (!args.has('--sweep')) {
-    printTable(`${name}: tagger (threshold ${DEFAULT_THRESHOLD})`, model, files.length);
-    printTable(`${name}: baseline, any word of a label`, words, files.length);
-    if (args.has('--all-baselines')) printTable(`${name}: baseline, the label as a phrase`, phrase, files.length);
-  }
-  summary.push({ name, n: files.length, model, words, phrase });
-  if (args.has('--sweep')) {
-    const line = [];
-    for (let t = 0.2; t <= 0.71; t += 0.05) line.push(`${t.toFixed(2)}:${fmt(measure(predict(files, values, Number(t.toFixed(2)))).micro.f1)}`);
-    console.log(`${pad(name, 24)} ${line.join(' ')}`);
-  }
-  if (args.has('--cases') && !files.some(inHoldout)) {
-    for (const row of predict(files, values, DEFAULT_THRESHOLD)) {
-      const missed = [...row.gold].filter((id) => !row.predicted.has(id));
-      const extra = [...row.predicted].filter((id) => !row.gold.has(id));
-      if (missed.length || extra.length) console.log(`  ${path.basename(row.file.path)}  missed: ${missed.join(', ') || '-'}  extra: ${extra.join(', ') || '-'}`);
+    let a = 0, b = 0, both = 0;
+    for (const p of pairs) {
+      const x = p.gold.has(id), y = p.predicted.has(id);
+      a += x; b += y; both += x && y;
     }
+    const n = pairs.length;
+    const observed = (both + (n - a - b + both)) / n;
+    const expected = (a / n) * (b / n) + (1 - a / n) * (1 - b / n);
+    const kappa = expected === 1 ? 1 : (observed - expected) / (1 - expected);
+    console.log(`  ${pad(id, 22)} kappa ${fmt(kappa)}   (first ${a}, second ${b}, both ${both})`);
   }
 }
 
-console.log('\nSummary (tagger: micro P, R, F1 and macro F1; baselines: micro-F1 / macro-F1)');
-console.log(`  ${pad('set', 24)} ${pad('cases', 6)} ${pad('P', 5)} ${pad('R', 5)} ${pad('F1', 5)} ${pad('macro', 6)} ${pad('label words', 12)} label phrase`);
-for (const { name, n, model, words, phrase } of summary) {
-  const { p, r, f1 } = model.micro;
-  console.log(`  ${pad(name, 24)} ${pad(n, 6)} ${fmt(p)}  ${fmt(r)}  ${fmt(f1)}  ${pad(fmt(model.macro), 6)} ${pad(`${fmt(words.micro.f1)} / ${fmt(words.macro)}`, 12)} ${fmt(phrase.micro.f1)} / ${fmt(phrase.macro)}`);
+function holdout() {
+  const dir = path.join(root, 'tests', 'fixtures', 'tagger-unseen');
+  if (!existsSync(dir)) {
+    console.log('\nHold-out: tests/fixtures/tagger-unseen is not there.');
+    return;
+  }
+  return loadTrainingCases(root, [dir]).then(({ cases: unseen }) => {
+    const model = builtInModel();
+    const blend = measure(predictRows(unseen, { model }));
+    const lexicon = measure(predictRows(unseen, {}));
+    const baseline = measure(predictRows(unseen, baselineOptions, labelWordSet));
+    console.log(`\nHold-out (tests/fixtures/tagger-unseen, ${unseen.length} cases; aggregate only; model: data/tagger-model.json):`);
+    for (const [name, m] of [['lexicon alone', lexicon], ['blend (lexicon + model)', blend], ['baseline: label words', baseline]]) {
+      console.log(`  ${pad(name, 26)} P ${fmt(m.micro.p)}  R ${fmt(m.micro.r)}  micro-F1 ${fmt(m.micro.f1)}  macro-F1 ${fmt(m.macro)}`);
+    }
+  });
 }
+
+// --holdout-only: the hold-out set alone (after a change of the model, scored once).
+const full = args.has('--holdout-only') ? undefined : crossValidate();
+if (full) agreement();
+if (full && args.has('--curve')) learningCurve(full);
+if (args.has('--cases')) {
+  const model = builtInModel();
+  console.log('\nPer training case, the built-in model (trained on these very cases; not an estimate):');
+  for (const row of predictRows(cases, { model })) {
+    const missed = [...row.gold].filter((id) => !row.predicted.has(id));
+    const extra = [...row.predicted].filter((id) => !row.gold.has(id));
+    if (missed.length || extra.length) console.log(`  ${row.name}  missed: ${missed.join(', ') || '-'}  extra: ${extra.join(', ') || '-'}`);
+  }
+}
+if (args.has('--holdout') || args.has('--holdout-only')) await holdout();

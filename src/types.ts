@@ -102,7 +102,8 @@ export interface CasebookConfig {
   editions: Record<string, EditionConfig>;
   rules: Record<string, RuleSetting>;
   privacy: { patterns: CustomPrivacyPattern[]; allowNames: string[]; allowEmailDomains: string[] };
-  tagging: { threshold: number; strongThreshold: number };
+  /** `model`: the team's learned model, relative to the root (default .casebook/tagger.json). */
+  tagging: { threshold: number; strongThreshold: number; model?: string };
   theme: { primary?: string; accent?: string; font?: string; logo?: string };
 }
 

@@ -174,6 +174,8 @@ function addValueAndToolCommands(program: Command, { h, v, globals, io, setExit 
     .option('--all', h('tag.all'))
     .option(`--threshold <${v('score')}>`, h('tag.threshold'))
     .option(`--strong <${v('score')}>`, h('tag.strong'))
+    .option('--learn', h('tag.learn'))
+    .option('--no-model', h('tag.model'))
     .addHelpText('after', h('tag.examples'))
     .action(async (paths: string[], _options, command: Command) => {
       const { tagCommand } = await import('./commands/tag.js');

@@ -188,6 +188,7 @@ function containPaths(source: SourceFile, config: CasebookConfig, written: { cas
   else if (config.templates !== undefined) messages.push(...checkTemplateFiles(root, path.resolve(root, config.templates), lang));
   // (A default `dist` that is a link out is refused when a build would write there.)
   if (written.output !== undefined && !contained('/output', config.output)) config.output = 'dist';
+  if (config.tagging.model !== undefined && !contained('/tagging/model', config.tagging.model)) delete config.tagging.model;
   const values = written.values !== undefined && contained('/values', written.values) ? written.values : undefined;
   return { messages, ...(values !== undefined ? { values } : {}) };
 }
@@ -257,9 +258,10 @@ function applyPrivacyAndTagging(config: CasebookConfig, field: Field): void {
       allowEmailDomains: privacy['allow-email-domains'] ?? [],
     };
   }
-  const tagging = field<{ threshold?: number; strong?: number }>('tagging');
+  const tagging = field<{ threshold?: number; strong?: number; model?: string }>('tagging');
   if (tagging?.threshold !== undefined) config.tagging.threshold = tagging.threshold;
   if (tagging?.strong !== undefined) config.tagging.strongThreshold = tagging.strong;
+  if (tagging?.model !== undefined) config.tagging.model = tagging.model;
 }
 
 /** casebook.yaml read and checked against its schema: its messages, and its settings that may be used. */

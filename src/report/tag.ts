@@ -50,7 +50,8 @@ export function tagText(results: readonly CaseTags[], context: TagReportContext)
     for (const suggestion of result.suggestions) {
       const isTagged = result.values.includes(suggestion.id);
       const mark = isTagged ? s.dim('✓') : s.yellow('+');
-      const shown = suggestion.evidence.slice(0, SHOWN_EVIDENCE).map((e) => `"${escapeText(e.text)}" ${s.dim(`(${e.line}:${e.column})`)}`);
+      const where = (e: (typeof suggestion.evidence)[number]) => (e.source === 'model' ? `${e.line}:${e.column} ${t(lang, 'tag.fromModel')}` : `${e.line}:${e.column}`);
+      const shown = suggestion.evidence.slice(0, SHOWN_EVIDENCE).map((e) => `"${escapeText(e.text)}" ${s.dim(`(${where(e)})`)}`);
       const rest = suggestion.evidence.length - SHOWN_EVIDENCE;
       if (rest > 0) shown.push(s.dim(t(lang, 'tag.more', { count: rest })));
       lines.push(`  ${mark} ${suggestion.id.padEnd(width)}${score(suggestion.score)}  ${shown.join(', ')}`);
@@ -71,13 +72,14 @@ export function tagText(results: readonly CaseTags[], context: TagReportContext)
   return `${body}${s.dim(t(lang, 'tag.legend'))}\n${summary}\n`;
 }
 
-/** `casebook tag --format json`: one entry per case, evidence as the phrases only. */
+/** `casebook tag --format json`: one entry per case, evidence as the phrases only, and per
+ * phrase which part of the tagger found it (`lexicon` or `model`). */
 export function tagJson(results: readonly CaseTags[], cwd: string): string {
   const entries = results.map((result) => ({
     file: relativePath(cwd, result.file),
     id: result.id,
     values: result.values,
-    suggestions: result.suggestions.map((s) => ({ id: s.id, score: s.score, evidence: s.evidence.map((e) => e.text) })),
+    suggestions: result.suggestions.map((s) => ({ id: s.id, score: s.score, evidence: s.evidence.map((e) => e.text), evidenceSources: s.evidence.map((e) => e.source) })),
   }));
   return `${JSON.stringify(entries, null, 2)}\n`;
 }

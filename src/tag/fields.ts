@@ -14,6 +14,8 @@ export interface Segment {
   path: ReadonlyArray<string | number>;
   text: string;
   weight: number;
+  /** False for text only the learned model reads (a legal reference's note). */
+  lexicon?: boolean;
 }
 
 export const FIELD_WEIGHTS: Readonly<Record<string, number>> = {
@@ -33,8 +35,10 @@ export const FIELD_WEIGHTS: Readonly<Record<string, number>> = {
 };
 
 
-/** The texts of a case (its parsed data), in document order of the fields above. */
-export function caseSegments(data: Readonly<Record<string, unknown>>): Segment[] {
+/** The texts of a case (its parsed data), in document order of the fields above; with
+ * `legalNotes`, the notes of its legal references after them (for the learned model only:
+ * the lexicon's scores stay what they were). */
+export function caseSegments(data: Readonly<Record<string, unknown>>, legalNotes = false): Segment[] {
   const segments: Segment[] = [];
   const add = (field: string, path: ReadonlyArray<string | number>, value: unknown) => {
     // Text left from the template of `casebook new` is nobody's account of the case.
@@ -59,5 +63,27 @@ export function caseSegments(data: Readonly<Record<string, unknown>>): Segment[]
     const items = data[field];
     if (Array.isArray(items)) items.forEach((item, j) => add(field, [field, j], item));
   }
+  if (legalNotes && Array.isArray(data.legal)) {
+    data.legal.forEach((reference: unknown, i) => {
+      if (!reference || typeof reference !== 'object') return;
+      const before = segments.length;
+      add('legal', ['legal', i, 'note'], (reference as Record<string, unknown>).note);
+      if (segments.length > before) segments[before]!.lexicon = false;
+    });
+  }
   return segments;
+}
+
+/** Only the fields the tagger reads (its text, legal notes included), e.g. to keep training cases small. */
+export function taggedText(data: Readonly<Record<string, unknown>>): Record<string, unknown> {
+  const kept: Record<string, unknown> = {};
+  for (const field of [...TEXT_FIELDS, ...MARKDOWN_LIST_FIELDS]) if (data[field] !== undefined) kept[field] = data[field];
+  if (Array.isArray(data.options)) {
+    kept.options = data.options.map((option: unknown) => {
+      const o = (option && typeof option === 'object' ? option : {}) as Record<string, unknown>;
+      return Object.fromEntries(['title', ...OPTION_LISTS].filter((k) => o[k] !== undefined).map((k) => [k, o[k]]));
+    });
+  }
+  if (Array.isArray(data.legal)) kept.legal = data.legal.map((r: unknown) => ({ note: (r as Record<string, unknown> | null)?.note }));
+  return kept;
 }

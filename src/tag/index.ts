@@ -10,14 +10,20 @@ import { DEFAULT_STRONG_THRESHOLD, DEFAULT_THRESHOLD } from '../load/config.js';
 import { quickTree } from '../load/quick.js';
 import type { LoadOptions } from '../load/index.js';
 import { lineOf, lineStarts, quickSourceOffsets, scalarSourceOffsets } from '../position/index.js';
-import { scoreSegments } from './score.js';
+import { lexiconSelection, MAX_SUGGESTIONS, RELATIVE_TO_BEST, scoreSegments, type ValueScore } from './score.js';
 import { caseValueIds } from '../case/index.js';
+import type { Lexicon } from './lexicon.js';
+import { chooseModel } from './team.js';
+import { blendScores, modelEvidence, modelFits, modelProbabilities, modelSegmentWeights, pseudonymWords, selectBlended, type TaggerModel } from './model.js';
 
 export { addValuesToSource, type WriteOutcome } from './write.js';
 export { compileLexicon, lexiconFor, signalsOf } from './lexicon.js';
-export { FIELD_WEIGHTS } from './fields.js';
+export { FIELD_WEIGHTS, taggedText } from './fields.js';
+export { builtInModel, compileModel, modelFits, parseModel, type TaggerModel, type TaggerModelData, type TrainingSummary } from './model.js';
+export { chooseModel, learnTeamModel, saveTeamModel, teamModelFile, TeamModelOutside, MIN_CASES_PER_VALUE, MIN_TAGGED_CASES, DEFAULT_TEAM_MODEL, type ModelChoice, type LearnOutcome } from './team.js';
+export { trainTagger, type TrainingCase, type TrainOptions, type TrainResult } from './train.js';
 
-export { DEFAULT_STRONG_THRESHOLD, DEFAULT_THRESHOLD };
+export { DEFAULT_STRONG_THRESHOLD, DEFAULT_THRESHOLD, MAX_SUGGESTIONS, RELATIVE_TO_BEST };
 
 export interface Evidence {
   /** The phrase as it stands in the case (line breaks as spaces). */
@@ -25,11 +31,16 @@ export interface Evidence {
   /** 1-based position of the phrase in the YAML source. */
   line: number;
   column: number;
+  /** Which part of the tagger found it: a phrase of the lexicon or a word the model weighs. */
+  source: 'lexicon' | 'model';
 }
 
 export interface Suggestion {
   id: string;
+  /** With a model: the blend of the lexicon's and the model's score; without: the lexicon's. */
   score: number;
+  /** The lexicon's score alone (what `tag --check` holds against the strong bar). */
+  lexiconScore: number;
   evidence: Evidence[];
 }
 
@@ -43,16 +54,10 @@ export interface CaseTags {
   suggestions: Suggestion[];
 }
 
-/** A dilemma puts a few values at stake, not all ten: more suggestions than this are noise. */
-export const MAX_SUGGESTIONS = 4;
-/**
- * Values compete within a case: one that scores less than this share of the case's strongest
- * value is a passing remark next to what the case is about. A share, not a difference, so
- * that it holds alike for a writer who spells everything out and one who only hints.
- */
-export const RELATIVE_TO_BEST = 0.5;
 /** The strongest phrases are the explanation; past this many, repetitions add nothing. */
 export const MAX_EVIDENCE = 5;
+/** How many of the model's strongest words are shown next to the lexicon's phrases. */
+export const MAX_MODEL_EVIDENCE = 2;
 
 export interface TagOptions {
   /** Suggest a value from this score on (default DEFAULT_THRESHOLD). */
@@ -61,10 +66,19 @@ export interface TagOptions {
   maxSuggestions?: number;
   /** Only values scoring at least this share of the case's best (default RELATIVE_TO_BEST). */
   relative?: number;
+  /** The learned model to blend with the lexicon (its value ids must be the set's, in order);
+   * null for the lexicon alone. tagCasebook takes the casebook's own (see chooseModel) when
+   * none is given; tagCase uses the lexicon alone. */
+  model?: TaggerModel | null;
+  /** With a model: suggest from this blended score (default: the model's own, chosen by cross-validation). */
+  blendThreshold?: number;
 }
 
+type Found = Array<{ evidence: Evidence; segment: number; offset: number }>;
+
+
 /** Line and column of each piece of evidence, resolved per text in one pass over its source. */
-function placeEvidence(file: SourceFile, segments: readonly Segment[], found: Array<{ evidence: Evidence; segment: number; offset: number }>): void {
+function placeEvidence(file: SourceFile, segments: readonly Segment[], found: Found): void {
   const text = file.text;
   if (text === undefined || found.length === 0) return;
   // A file the quick path reads is placed from js-yaml's node tree: composing the yaml
@@ -99,33 +113,69 @@ function placeEvidence(file: SourceFile, segments: readonly Segment[], found: Ar
  */
 const ownCopy = (text: string): string => (text + ' ').slice(0, -1);
 
+/** The lexicon's phrases for a value, strongest first, each once. */
+function lexiconEvidence(scored: ValueScore | undefined, segments: readonly Segment[], found: Found): Evidence[] {
+  const seen = new Set<string>();
+  const evidence: Evidence[] = [];
+  for (const hit of scored?.hits() ?? []) {
+    if (evidence.length >= MAX_EVIDENCE) break;
+    const text = ownCopy(segments[hit.segment]!.text.slice(hit.start, hit.end).replace(/\s+/g, ' '));
+    const key = text.toLowerCase();
+    if (seen.has(key)) continue;
+    seen.add(key);
+    const item: Evidence = { text, line: 1, column: 1, source: 'lexicon' };
+    evidence.push(item);
+    found.push({ evidence: item, segment: hit.segment, offset: hit.start });
+  }
+  return evidence;
+}
+
+function suggestFromLexicon(lexicon: Lexicon, segments: readonly Segment[], options: TagOptions, result: CaseTags, found: Found): void {
+  const scores = scoreSegments(lexicon, segments);
+  for (const scored of lexiconSelection(scores, options.threshold ?? DEFAULT_THRESHOLD, options.maxSuggestions ?? MAX_SUGGESTIONS, options.relative ?? RELATIVE_TO_BEST)) {
+    const evidence = lexiconEvidence(scored, segments, found);
+    result.suggestions.push({ id: lexicon.valueIds[scored.value]!, score: scored.score, lexiconScore: scored.score, evidence });
+  }
+}
+
+/** The lexicon's and the model's scores blended; a value without any evidence is never suggested. */
+function suggestBlended(model: TaggerModel, lexicon: Lexicon, segments: readonly Segment[], data: Readonly<Record<string, unknown>>, options: TagOptions, result: CaseTags, found: Found): void {
+  model.reader.begin(modelSegmentWeights(model.data.fieldWeights, segments));
+  const scores = scoreSegments(lexicon, segments, model.reader);
+  const vector = model.reader.vector();
+  const lexiconScores = new Float64Array(lexicon.valueIds.length);
+  const byValue = new Map<number, ValueScore>();
+  for (const scored of scores) {
+    lexiconScores[scored.value] = scored.score;
+    byValue.set(scored.value, scored);
+  }
+  const blended = blendScores(lexiconScores, modelProbabilities(model, vector, lexiconScores), model.data.blend.lexicon);
+  const banned = pseudonymWords(data);
+  for (const v of selectBlended(blended, model.data.blend, options.blendThreshold)) {
+    const mine: Found = [];
+    const evidence = lexiconEvidence(byValue.get(v), segments, mine);
+    const taken = evidence.map((e) => e.text.toLowerCase());
+    for (const hit of modelEvidence(model, v, vector, segments, banned, taken, MAX_MODEL_EVIDENCE)) {
+      const item: Evidence = { text: ownCopy(hit.text), line: 1, column: 1, source: 'model' };
+      evidence.push(item);
+      mine.push({ evidence: item, segment: hit.segment, offset: hit.start });
+    }
+    if (evidence.length === 0) continue;
+    found.push(...mine);
+    result.suggestions.push({ id: lexicon.valueIds[v]!, score: Math.round(blended[v]! * 100) / 100, lexiconScore: lexiconScores[v]!, evidence });
+  }
+}
+
 /** Suggestions for one parsed case. A file without data (it did not parse) gets none. */
 export function tagCase(file: CaseFile, valueSet: ValueSet, options: TagOptions = {}): CaseTags {
-  const threshold = options.threshold ?? DEFAULT_THRESHOLD;
   const result: CaseTags = { file: file.path, id: file.id, values: caseValueIds(file.data), suggestions: [] };
   if (!file.data) return result;
   const lexicon = lexiconFor(valueSet);
-  const segments = caseSegments(file.data);
-  const maxSuggestions = options.maxSuggestions ?? MAX_SUGGESTIONS;
-  const found: Array<{ evidence: Evidence; segment: number; offset: number }> = [];
-  const scores = scoreSegments(lexicon, segments);
-  const floor = Math.max(threshold, (options.relative ?? RELATIVE_TO_BEST) * (scores[0]?.score ?? 0));
-  for (const scored of scores) {
-    if (scored.score < floor || scored.score <= 0 || result.suggestions.length >= maxSuggestions) break;
-    const seen = new Set<string>();
-    const evidence: Evidence[] = [];
-    for (const hit of scored.hits()) {
-      if (evidence.length >= MAX_EVIDENCE) break;
-      const text = ownCopy(segments[hit.segment]!.text.slice(hit.start, hit.end).replace(/\s+/g, ' '));
-      const key = text.toLowerCase();
-      if (seen.has(key)) continue;
-      seen.add(key);
-      const item: Evidence = { text, line: 1, column: 1 };
-      evidence.push(item);
-      found.push({ evidence: item, segment: hit.segment, offset: hit.start });
-    }
-    result.suggestions.push({ id: lexicon.valueIds[scored.value]!, score: scored.score, evidence });
-  }
+  const model = options.model && modelFits(options.model, lexicon.valueIds) ? options.model : undefined;
+  const segments = caseSegments(file.data, model !== undefined);
+  const found: Found = [];
+  if (model) suggestBlended(model, lexicon, segments, file.data, options, result, found);
+  else suggestFromLexicon(lexicon, segments, options, result, found);
   placeEvidence(file, segments, found);
   return result;
 }
@@ -137,20 +187,22 @@ export function tagCase(file: CaseFile, valueSet: ValueSet, options: TagOptions 
  */
 export function tagCasebook(casebook: Casebook, options: TagOptions = {}, tagged?: ReadonlyMap<string, CaseTags>): CaseTags[] {
   const threshold = options.threshold ?? casebook.config.tagging.threshold;
+  const model = options.model === undefined ? chooseModel(casebook).model : options.model;
   return casebook.cases
     .filter((file) => file.data !== undefined && (!casebook.focus || casebook.focus.has(file.path)))
-    .map((file) => tagged?.get(file.path) ?? tagCase(file, casebook.values, { ...options, threshold }));
+    .map((file) => tagged?.get(file.path) ?? tagCase(file, casebook.values, { ...options, model, threshold }));
 }
 
 /**
  * Tags each case as it is read (loadCasebook's onCase), while its node tree is at hand; the
  * tree is dropped after. Same results as tagCasebook after loading, with far less memory.
  */
-export function tagWhileLoading(options: TagOptions = {}): { onCase: NonNullable<LoadOptions['onCase']>; tagged: Map<string, CaseTags> } {
+export function tagWhileLoading(options: TagOptions = {}, modelFor?: (casebook: Pick<Casebook, 'config' | 'values'>) => TaggerModel | undefined): { onCase: NonNullable<LoadOptions['onCase']>; tagged: Map<string, CaseTags> } {
   const tagged = new Map<string, CaseTags>();
   const onCase: NonNullable<LoadOptions['onCase']> = (file, casebook) => {
     if (file.data === undefined) return;
-    tagged.set(file.path, tagCase(file, casebook.values, { ...options, threshold: options.threshold ?? casebook.config.tagging.threshold }));
+    const model = modelFor?.(casebook) ?? options.model;
+    tagged.set(file.path, tagCase(file, casebook.values, { ...options, model, threshold: options.threshold ?? casebook.config.tagging.threshold }));
   };
   return { onCase, tagged };
 }

@@ -25,6 +25,25 @@ export const WEAK_CAP = 1;
 export const TYPICAL_LENGTH = 2000;
 export const LENGTH_NORMALISATION = 0.5;
 
+/** A dilemma puts a few values at stake, not all ten: more suggestions than this are noise. */
+export const MAX_SUGGESTIONS = 4;
+/**
+ * Values compete within a case: one that scores less than this share of the case's strongest
+ * value is a passing remark next to what the case is about. A share, not a difference, so
+ * that it holds alike for a writer who spells everything out and one who only hints.
+ */
+export const RELATIVE_TO_BEST = 0.5;
+/** The values the lexicon alone suggests: from `threshold` and `relative` × the best score on, at most `max`. */
+export function lexiconSelection(scores: readonly ValueScore[], threshold: number, max: number, relative: number): ValueScore[] {
+  const floor = Math.max(threshold, relative * (scores[0]?.score ?? 0));
+  const chosen: ValueScore[] = [];
+  for (const scored of scores) {
+    if (scored.score < floor || scored.score <= 0 || chosen.length >= max) break;
+    chosen.push(scored);
+  }
+  return chosen;
+}
+
 /** A phrase of the case that counted for a value. Offsets are into the segment's text. */
 export interface Hit {
   segment: number;
@@ -100,13 +119,21 @@ class Reading {
 const scanner = new WordScanner();
 const reading = new Reading();
 
-function readCase(lexicon: Lexicon, segments: readonly Segment[]): Reading {
+/** Also sees every word of the case, in the same pass (the learned model's features). */
+export interface WordReader {
+  word(scanner: WordScanner, segment: number, sentence: number): void;
+}
+
+function readCase(lexicon: Lexicon, segments: readonly Segment[], reader?: WordReader): Reading {
   reading.count = 0;
   let position = 0;
   let sentence = 0;
   for (let s = 0; s < segments.length; s++) {
     scanner.reset(segments[s]!.text);
+    const forLexicon = segments[s]!.lexicon !== false;
     while (scanner.next()) {
+      reader?.word(scanner, s, sentence + scanner.sentence);
+      if (!forLexicon) continue;
       const words = wordsOfScanned(lexicon, scanner);
       if (words !== NO_WORDS) reading.add(words, s, position, sentence + scanner.sentence, scanner.start, scanner.end);
       position++;
@@ -235,9 +262,9 @@ function sumOfSignals(accepted: readonly Occurrence[], fieldWeight: (o: Occurren
   return strong + Math.min(weak, WEAK_CAP);
 }
 
-export function scoreSegments(lexicon: Lexicon, segments: readonly Segment[]): ValueScore[] {
-  const perValue = findOccurrences(readCase(lexicon, segments), lexicon.valueIds.length);
-  const length = segments.reduce((sum, segment) => sum + segment.text.length * segment.weight, 0);
+export function scoreSegments(lexicon: Lexicon, segments: readonly Segment[], reader?: WordReader): ValueScore[] {
+  const perValue = findOccurrences(readCase(lexicon, segments, reader), lexicon.valueIds.length);
+  const length = segments.reduce((sum, segment) => sum + (segment.lexicon === false ? 0 : segment.text.length * segment.weight), 0);
   const lengthFactor = 1 - LENGTH_NORMALISATION + LENGTH_NORMALISATION * (length / TYPICAL_LENGTH);
   const scores: ValueScore[] = [];
   perValue.forEach((list, value) => {

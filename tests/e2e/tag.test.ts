@@ -40,7 +40,7 @@ interface Entry {
   file: string;
   id: string;
   values: string[];
-  suggestions: Array<{ id: string; score: number; evidence: string[] }>;
+  suggestions: Array<{ id: string; score: number; evidence: string[]; evidenceSources: string[] }>;
 }
 
 describe('casebook tag --format json', () => {
@@ -59,10 +59,11 @@ describe('casebook tag --format json', () => {
     expect(a!.file).toBe('cases/wmo/a.yaml');
     expect(a!.id).toBe('wmo-a');
     expect(a!.values).toEqual(['samen-met-de-inwoner']);
-    expect(a!.suggestions.map((s) => Object.keys(s))).toEqual([['id', 'score', 'evidence']]);
+    expect(a!.suggestions.map((s) => Object.keys(s))).toEqual([['id', 'score', 'evidence', 'evidenceSources']]);
     const [suggestion] = a!.suggestions;
     expect(suggestion!.id).toBe('rechtmatig');
     expect(suggestion!.evidence).toEqual(['juridisch houdbaar', 'bezwaar en beroep', 'standhouden']);
+    expect(suggestion!.evidenceSources).toEqual(['lexicon', 'lexicon', 'lexicon']);
     expect(suggestion!.score).toBeGreaterThanOrEqual(0.7);
     expect(suggestion!.score).toBeLessThanOrEqual(1);
     expect(Number(suggestion!.score.toFixed(2))).toBe(suggestion!.score);

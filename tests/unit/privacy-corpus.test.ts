@@ -64,10 +64,10 @@ describe('corpus', () => {
     }
   });
 
-  // The targets met when untuned-3 was measured (BENCHMARKS.md); the assertion shows
-  // figures only, never a text. Postcodes, phone numbers and IBANs missed theirs.
-  it.each(untunedParts.map((part) => [part.name, part.texts] as const))('keeps names, streets, dates of birth, BSN, e-mail, precision and clean texts on %s', (_name, texts) => {
-    const kept = /^(?:name|street|birthdate|bsn|email):|^precision|^clean texts/;
+  // The targets met when untuned-4 was measured (BENCHMARKS.md); the assertion shows
+  // figures only, never a text. Postcodes missed theirs (1 of 94).
+  it.each(untunedParts.map((part) => [part.name, part.texts] as const))('keeps names, streets, dates of birth, BSN, phone, e-mail, IBAN, precision and clean texts on %s', (_name, texts) => {
+    const kept = /^(?:name|street|birthdate|bsn|phone|email|iban):|^precision|^clean texts/;
     expect(missedCorpusTargets(evaluateCorpus(texts)).filter((target) => kept.test(target))).toEqual([]);
   });
 });

@@ -88,8 +88,41 @@ describe('phone numbers by their shape', () => {
     expect(found(text, 'privacy/phone')).toEqual([`warning ${/0[\d -]+\d/.exec(text)![0]}`]);
   });
 
+  it.each([
+    ['"bereikbaar op"', 'Dochter is bereikbaar op 06-4127839.', 'warning 06-4127839'],
+    ['"bel"', 'Bel haar op 06 4127 839 na vieren.', 'warning 06 4127 839'],
+    ['"telnr."', 'Buurvrouw, telnr. 06-412 783 9', 'warning 06-412 783 9'],
+  ])('a number a digit short after a verb or label of calling: %s', (_form, text, expected) => {
+    expect(found(text, 'privacy/phone')).toEqual([expected]);
+  });
+
+  it('not a service line after a phone label, even one the plan rejects', () => {
+    expect(found('Tel. 0800 023 4567 (gratis) of tel. 0800-0123.', 'privacy/phone')).toEqual([]);
+  });
+
   it('not a date with slashes, nor such a number in running text', () => {
     expect(found('Gesprek op 06/12/2024 gebeld met tel. dochter.', 'privacy/phone')).toEqual([]);
     expect(found('Op 012 345 6789 stond niets in het dossier.', 'privacy/phone')).toEqual([]);
+  });
+});
+
+describe('dates of birth by what stands before them', () => {
+  // Ages and years relative to today, so that the test does not age.
+  const year = new Date().getFullYear() - 40;
+  it.each([
+    ['an age in years in brackets', `Hun zoon (40 jaar, 12.06.${year}) woont thuis.`, `12.06.${year}`],
+    ['a bare age after "man"', `Casus: man, 40, 3-8-${year}, verward gedrag.`, `3-8-${year}`],
+    ['the sign of birth', `Mw. Ter Horst (* 23-04-${year}) woont alleen.`, `23-04-${year}`],
+  ])('%s', (_form, text, date) => {
+    expect(found(text, 'privacy/birthdate')).toEqual([`warning ${date}`]);
+  });
+
+  it('"verjaardag" is a word of birth', () => {
+    expect(found(`Begeleiding vanaf zijn verjaardag, 14 september ${year}.`, 'privacy/birthdate')).toEqual([`error 14 september ${year}`]);
+  });
+
+  it('not an age that does not fit the year, nor a number that is no age', () => {
+    expect(found(`Ze werkte 20 jaar, 01-01-${year} tot nu.`, 'privacy/birthdate')).toEqual([`info 01-01-${year}`]);
+    expect(found(`Groep 4, 12-03-${year} vergadering.`, 'privacy/birthdate')).toEqual([`info 12-03-${year}`]);
   });
 });

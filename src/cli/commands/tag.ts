@@ -7,7 +7,8 @@ import { CasebookError } from '../../errors.js';
 import { plural, t } from '../../i18n/index.js';
 import { useColor } from '../../report/color.js';
 import { relativePath } from '../../report/util.js';
-import { addValuesToSource, tagWhileLoading, type CaseTags } from '../../tag/index.js';
+import { addValuesToSource, chooseModel, tagWhileLoading, type CaseTags, type ModelChoice } from '../../tag/index.js';
+import { learnCommand } from './tag-learn.js';
 import { tagJson, tagText } from '../../report/tag.js';
 import type { Casebook, Lang } from '../../types.js';
 import { removeStaleTemps, replaceIfUnchanged } from '../../util/write.js';
@@ -21,6 +22,9 @@ export interface TagCommandOptions extends GlobalOptions {
   all?: boolean;
   threshold?: string;
   strong?: string;
+  learn?: boolean;
+  /** false with --no-model: the lexicon alone. */
+  model?: boolean;
 }
 
 const tagFormats = ['text', 'json'] as const;
@@ -91,36 +95,50 @@ function checkProblems(results: readonly CaseTags[], strong: number, io: Io, lan
       problems.push(t(lang, 'tag.check.noValues', { file }));
       continue;
     }
+    // Strong means strong phrases: a build fails only on evidence a writer can read and weigh,
+    // never on the model's words alone.
     for (const suggestion of result.suggestions) {
-      if (suggestion.score >= strong && !result.values.includes(suggestion.id)) {
-        problems.push(t(lang, 'tag.check.missesStrong', { file, id: suggestion.id, score: suggestion.score.toFixed(2) }));
+      if (suggestion.lexiconScore >= strong && !result.values.includes(suggestion.id)) {
+        problems.push(t(lang, 'tag.check.missesStrong', { file, id: suggestion.id, score: suggestion.lexiconScore.toFixed(2) }));
       }
     }
   }
   return problems;
 }
 
+/** What the report says about the model used: the team's, or why a team model was not used. */
+function modelNotes(choice: ModelChoice, lang: Lang): string[] {
+  const file = escapeText(choice.file ?? '');
+  if (choice.kind === 'team') return [t(lang, 'tag.model.team', { file, cases: plural(lang, 'tag.cases', choice.cases ?? 0) })];
+  return choice.problem ? [t(lang, `tag.model.${choice.problem}`, { file })] : [];
+}
+
 export async function tagCommand(paths: string[], options: TagCommandOptions, io: Io): Promise<number> {
   const lang0 = options.lang ?? 'nl';
   const format = parseTagFormat(options.format, lang0);
+  if (options.learn) return learnCommand(paths, options, format, io);
   if (options.all && !options.write) throw new CasebookError(t(lang0, 'tag.allNeedsWrite'));
   const threshold = options.threshold === undefined ? undefined : parseScore(options.threshold, '--threshold', lang0);
   const strongFlag = options.strong === undefined ? undefined : parseScore(options.strong, '--strong', lang0);
   // Evidence is placed from the quick path's node trees: each case is tagged as it is read,
-  // while its tree is at hand.
-  const tagOptions = threshold === undefined ? {} : { threshold };
-  const early = tagWhileLoading(tagOptions);
+  // while its tree is at hand. The model is chosen once the casebook's settings are read.
+  const tagOptions = threshold === undefined ? {} : { threshold, blendThreshold: threshold };
+  let choice: ModelChoice | undefined;
+  const modelFor = (book: Pick<Casebook, 'config' | 'values'>) => (choice ??= options.model === false ? { kind: 'lexicon' } : chooseModel(book)).model;
+  const early = tagWhileLoading(tagOptions, modelFor);
   // Only --write needs a case's text after it is tagged; without it, neither text nor data is
   // kept (every case that parsed is in early.tagged).
   const casebook = await loadForCommand(options, io, paths, { keepTrees: true, onCase: early.onCase, keepContents: Boolean(options.write) });
   const lang = options.lang ?? casebook.config.language;
   assertValuesUsable(casebook, lang);
   const strong = strongFlag ?? casebook.config.tagging.strongThreshold;
+  modelFor(casebook);
   const inFocus = casebook.cases.filter((c) => !casebook.focus || casebook.focus.has(c.path));
   const results = inFocus.flatMap((c) => early.tagged.get(c.path) ?? []);
 
   // Files that did not parse are not tagged, and never written to.
-  const notes = inFocus.filter((c) => !early.tagged.has(c.path)).map((c) => t(lang, 'tag.skipped', { file: escapeText(relativePath(io.cwd, c.path)) }));
+  const notes = modelNotes(choice!, lang);
+  notes.push(...inFocus.filter((c) => !early.tagged.has(c.path)).map((c) => t(lang, 'tag.skipped', { file: escapeText(relativePath(io.cwd, c.path)) })));
   let failedWrites = 0;
   if (options.write) {
     const outcome = await writeValues(casebook, results, Boolean(options.all), io, lang);

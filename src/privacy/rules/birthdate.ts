@@ -5,8 +5,9 @@
  *   (data/privacy/context-words.yaml): a date of birth identifies a person;
  * - info otherwise: an exact date makes a case recognisable to those involved; "voorjaar
  *   2023" tells the reader enough.
- * - warning for a date right after a name, in brackets or after a comma ("mw. Demir
- *   (12-05-1948)"), at least three years ago;
+ * - warning for a date at least three years ago right after a name, in brackets or after a
+ *   comma ("mw. Demir (12-05-1948)"), after an age that fits it ("man, 37, 18-8-1988"), or
+ *   after the sign of birth ("(* 23-04-1958)");
  * Also `1961-3-7`, `7-mrt-1961`, `7.mrt.1961`, `7 maart '61`, `3-3-'58`, `14 - 02 - 1990`, and
  * `12 06 1975` near "geboren" only. Article numbers ("2.3.5", "8.1.12") are no dates: a
  * two-digit year needs `-` or `/`.
@@ -20,6 +21,9 @@ import { caseRule, type Detection, type PrivacyDetector } from '../detector.js';
 const MONTHS = [
   'januari', 'februari', 'maart', 'april', 'mei', 'juni', 'juli', 'augustus', 'september', 'oktober', 'november', 'december',
   'january', 'february', 'march', 'may', 'june', 'july', 'august', 'october',
+  // French and German, as residents and their papers write them ("20 mars 1977", "3. März 1980").
+  'janvier', 'février', 'fevrier', 'mars', 'avril', 'mai', 'juin', 'juillet', 'août', 'aout', 'septembre', 'octobre', 'novembre', 'décembre',
+  'januar', 'februar', 'märz', 'maerz', 'dezember',
   'jan', 'febr', 'feb', 'mrt', 'mar', 'apr', 'jun', 'jul', 'aug', 'sept', 'sep', 'okt', 'oct', 'nov', 'dec',
 ];
 const monthNames = new Set(MONTHS.flatMap((m) => [m, m + '.']));
@@ -37,7 +41,7 @@ const date = new RegExp(
   String.raw`(?<day>\d{1,2})(?:` +
     `${SP}?(?<sep>[\\-/])${SP}?(?<month>\\d{1,2})${SP}?\\k<sep>${SP}?(?<year>${YEAR})` + // 12-03-1958, 12/3/58, 14 - 02 - 1990, 3-3-'58
     String.raw`|\.(?<dotMonth>\d{1,2})\.(?<dotYear>\d{4})` + // 12.03.1958, 1.1.1977
-    `|(?:e|ste|de)?${SP}+(?<monthName>${MONTH})\\.?${SP}+(?<namedYear>\\d{4}|['’]\\d{2})` + // 12 maart 1958, 18 okt. 1971, 7 maart '61
+    `|(?:e|ste|de|st|nd|rd|th|\\.)?${SP}+(?<monthName>${MONTH})\\.?${SP}+(?<namedYear>\\d{4}|['’]\\d{2})` + // 12 maart 1958, 18 okt. 1971, 7 maart '61, 14th February 1993, 3. März 1980
     `|(?<joint>[\\-./])(?<jointMonth>${MONTH})\\.?\\k<joint>(?<jointYear>${YEAR})` + // 7-mrt-1961, 7.mrt.1961
     `|${SP}(?<spacedMonth>\\d{1,2})${SP}(?<spacedYear>\\d{4})` + // 12 06 1975 (only as a date of birth)
     `|,?${SP}+(?<monthFirstYear>\\d{4})` + // (March) 12, 1958
@@ -79,6 +83,23 @@ function yearOf(match: RegExpExecArray): number {
  * "Kovács, Zsófia, 19-11-1988"), and at least three years ago: a date of birth too.
  */
 const afterName = /\p{Lu}[\p{L}'’\-]+\.?[ \u00a0]*[(,][ \u00a0]*$/u;
+/** An age right before a date ("(13 jaar, 23.06.2012)", "man, 37, 18-8-1988"); the sign of birth ("(* 23-04-1958)"). */
+const afterAge = /(?:^|[^\p{L}\p{N}.,])(\d{1,3})(?:[ \u00a0]*(?:jaar|jr\.?))?[ \u00a0]*[,;(][ \u00a0]*(?:geb(?:oren)?\.?[ \u00a0]*)?$/u;
+const birthSign = /(?:^|[ \u00a0(])[*°][ \u00a0]*$/u;
+
+/**
+ * A date that is likely someone's birth without a word that says so: after a name (see
+ * afterName) or the sign of birth, or after an age that fits it (the year and the age add
+ * up to about this year).
+ */
+function likelyBirth(text: string, start: number, year: number): boolean {
+  const before = text.slice(Math.max(0, start - 40), start);
+  const now = new Date().getFullYear();
+  if (year > now - 3) return false;
+  if (afterName.test(before) || birthSign.test(before)) return true;
+  const age = afterAge.exec(before);
+  return age !== null && Math.abs(year + Number(age[1]) - now) <= 2;
+}
 
 export const birthdateDetector: PrivacyDetector = {
   id: 'privacy/birthdate',
@@ -103,7 +124,7 @@ export const birthdateDetector: PrivacyDetector = {
         date.lastIndex = start + 1;
         continue;
       }
-      const likely = !birth && yearOf(match) <= new Date().getFullYear() - 3 && afterName.test(text.slice(Math.max(0, start - 40), start));
+      const likely = !birth && likelyBirth(text, start, yearOf(match));
       found.push({
         start, end,
         severity: birth ? 'error' : likely ? 'warning' : 'info',

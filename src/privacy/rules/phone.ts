@@ -37,6 +37,8 @@ const serviceLines = new Set(['TOLL_FREE', 'PREMIUM_RATE', 'SHARED_COST']);
 const lastGroup = new RegExp(`${SEP}[^ .\\-–/\\u00a0]*$`, 'u');
 /** A Dutch number's shape: 0 and nine digits more, in groups ("010 - 412 33 87", "06/33 41 20 98"). */
 const dutchShape = /^\(?0(?:\D*\d){9}\D*$/;
+/** Free and paid service lines (organisations), also when the plan rejects the rest: "tel. 0800-0123". */
+const serviceShape = /^\(?0(?:800|90\d)/;
 /** A date, which has a phone's separators too: "06/12/2024", "12-03-1948". */
 const date = /^\d{1,2}[/.\-]\d{1,2}[/.\-](?:19|20)?\d\d$/;
 /** A short label at the start of a contact line or after a bar: "T 020 …", "M: 06 …", "| tel 06 …". */
@@ -83,7 +85,7 @@ function inContactLine(text: string, start: number, end: number, phoneLabel: Reg
 /** A number the library rejects that is still someone's: after a label, in a contact line, or with a country code. */
 function shapedNumber(text: string, start: number, written: string, phoneLabel: RegExp): Detection | undefined {
   const end = start + written.length;
-  if (date.test(written)) return undefined;
+  if (date.test(written) || serviceShape.test(written)) return undefined;
   // "tel. 06-1234567": one digit short, but still someone's number.
   if (near(text, start, end, phoneLabel, 3, 0)) return { start, end, severity: 'warning', message: 'phoneLabelled', shown: mask(written) };
   // "+44 7700 900 431": a country code makes it a phone number, whatever the numbering plan says.

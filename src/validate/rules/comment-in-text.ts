@@ -4,10 +4,8 @@ import { quoteLine } from '../../load/mistakes.js';
 import { toPointer } from '../../position/index.js';
 import type { CaseRule } from '../../rule.js';
 
-/** A text value on a line, then ` #` and a word or number: cheap test before the document is walked. */
-const CANDIDATE = /^[ \t]*(?:-[ \t]+)*(?:[\w-]+:[ \t]+)?[^\s#'"|>[{&*!][^\n]*?[ \t]#[\p{L}\p{N}]/mu;
-/** What follows the value: space, then a `#` right before a word or number (`#3`, `#MeToo`). */
-const CUT_TEXT = /^[ \t]+#[\p{L}\p{N}]/u;
+/** A text value on a line, then ` #`: cheap test before the document is walked. */
+const CANDIDATE = /^[ \t]*(?:-[ \t]+)*(?:[\w-]+:[ \t]+)?[^\s#'"|>[{&*!][^\n]*?[ \t]#/m;
 const NOT_PROSE: ReadonlySet<string> = new Set(NON_PROSE_FIELDS);
 
 /** Ids inside a structured field: `values` items and their `id`, an option's `values`. */
@@ -19,10 +17,9 @@ function isId(segments: ReadonlyArray<string | number>): boolean {
 
 /**
  * `summary: Casus #3 uit het teamoverleg.` is read as `Casus` and a comment: the rest of the
- * line silently disappears from the book. A `#` after a space and right against a word or
- * number (`#3`, `#MeToo`) is almost never meant as a comment, so the text that was kept is
- * shown and the line with the whole text quoted is suggested; `# casebook-disable-line`
- * keeps such a comment that is meant. `# ` with a space after it is an ordinary comment.
+ * line silently disappears from the book. In the text of a case a `#` after a space is
+ * almost never meant as a comment, so the text that was kept is shown and the line with
+ * the whole text quoted is suggested; `# casebook-disable-line` keeps a comment that is meant.
  */
 export const commentInText: CaseRule = {
   id: 'casebook/comment-in-text',
@@ -41,10 +38,8 @@ export const commentInText: CaseRule = {
         if (text.slice(node.range[0], end).includes('\n')) return;
         const lineEnd = text.indexOf('\n', end);
         const rest = text.slice(end, lineEnd < 0 ? undefined : lineEnd).replace(/\r$/, '');
-        // `title: Iets  # verplicht` is an ordinary comment: a `#` and a space is how YAML
-        // comments are written. A `#` right against a word or number is text that was cut off.
-        if (!CUT_TEXT.test(rest)) return;
-        // `#casebook-disable-line privacy/name` is a comment that is meant, whatever rule it names.
+        if (!/^[ \t]+#/.test(rest)) return;
+        // `# casebook-disable-line privacy/name` is a comment that is meant, whatever rule it names.
         if (/^[ \t]+#\s*casebook-disable-/.test(rest)) return;
         const segments = pointerOf(path, node);
         const field = String(segments[0] ?? '');

@@ -1,0 +1,373 @@
+/**
+ * What the learned part of the tagger reads in a case: the stems of its words and the pairs of
+ * words that stand next to each other (bigrams), each counted with the weight of the field it
+ * stands in. Function words (data/tagger-words.yaml) are never a feature on their own, only in
+ * a pair ("niet gelijk"). A word with a capital letter inside a sentence is taken for a name
+ * and never read: the model learns nothing from pseudonyms, and cannot show one as evidence.
+ * Numbers and one-letter words are skipped as well.
+ *
+ * Training first collects every candidate as a string (`VocabularyReader`); the features that
+ * occur in enough training cases become the model's vocabulary. At run time a `FeatureReader`
+ * looks each word up in that vocabulary by its form, in the same pass as the lexicon.
+ */
+import { readDataFile } from '../data.js';
+import type { Segment } from './fields.js';
+import type { WordReader } from './score.js';
+import { stem } from './stem.js';
+import { hashOf, WordScanner } from './tokenize.js';
+
+export interface TaggerWords {
+  /** Stems of function words: no feature on their own. */
+  stop: ReadonlySet<string>;
+  /** Stems of words that explain nothing as evidence. */
+  notEvidence: ReadonlySet<string>;
+}
+
+let taggerWordsCache: TaggerWords | undefined;
+
+/** The word lists of data/tagger-words.yaml, as stems. */
+export function taggerWords(): TaggerWords {
+  if (!taggerWordsCache) {
+    const raw = (readDataFile('tagger-words.yaml') ?? {}) as { stop?: unknown[]; 'not-evidence'?: unknown[] };
+    const stems = (list: unknown[] | undefined) => new Set((list ?? []).map((w) => stem(String(w).toLowerCase().normalize('NFKD').replace(/\p{M}/gu, ''))));
+    taggerWordsCache = { stop: stems(raw.stop), notEvidence: stems(raw['not-evidence']) };
+  }
+  return taggerWordsCache;
+}
+
+const isUpperCase = (code: number) => (code >= 65 && code <= 90) || (code >= 0xc0 && code <= 0xde && code !== 0xd7);
+const isDigit = (code: number) => code >= 48 && code <= 57;
+
+/** Follows sentences and segments to tell a name (a capital inside a sentence) from a first word. */
+class Position {
+  sentence = -1;
+  segment = -1;
+
+  reset(): void {
+    this.sentence = this.segment = -1;
+    this.names.clear();
+  }
+
+  /** Folded forms of the words seen with a capital inside a sentence: names. */
+  readonly names = new Set<string>();
+
+  /** Whether the scanner's word can be a feature; moves on to it. */
+  readable(scanner: WordScanner, segment: number, sentence: number): boolean {
+    const first = sentence !== this.sentence || segment !== this.segment;
+    this.sentence = sentence;
+    this.segment = segment;
+    const code = scanner.text.charCodeAt(scanner.start);
+    if (isDigit(code) || scanner.end - scanner.start < 2) return false;
+    if (first || !isUpperCase(code)) return true;
+    this.names.add(scanner.form());
+    return false;
+  }
+}
+
+/** Calls `reader` for every word of the segments, numbered as the lexicon's pass numbers them. */
+export function readWords(segments: readonly Segment[], reader: WordReader): void {
+  const scanner = new WordScanner();
+  let sentence = 0;
+  for (let s = 0; s < segments.length; s++) {
+    scanner.reset(segments[s]!.text);
+    while (scanner.next()) reader.word(scanner, s, sentence + scanner.sentence);
+    sentence += scanner.sentence + 1;
+  }
+}
+
+/** Training: every candidate feature of a case as a string (`stem` or `stem stem`), with its weight. */
+export class VocabularyReader implements WordReader {
+  readonly bag = new Map<string, number>();
+  /** Stems seen as a name (a capital inside a sentence) in any case read: never a feature. */
+  readonly names = new Set<string>();
+  private weights: number[] = [];
+  private position = new Position();
+  private previous: string | undefined;
+  private previousStop = false;
+
+  constructor(private readonly words: TaggerWords = taggerWords()) {}
+
+  begin(segmentWeights: number[]): void {
+    for (const name of this.position.names) this.names.add(stem(name));
+    this.bag.clear();
+    this.weights = segmentWeights;
+    this.position.reset();
+    this.previous = undefined;
+  }
+
+  /** Call after the last case: its names count too. */
+  end(): void {
+    this.begin([]);
+  }
+
+  word(scanner: WordScanner, segment: number, sentence: number): void {
+    const newSentence = sentence !== this.position.sentence || segment !== this.position.segment;
+    if (newSentence) this.previous = undefined;
+    if (!this.position.readable(scanner, segment, sentence)) {
+      this.previous = undefined;
+      return;
+    }
+    const current = stem(scanner.form());
+    const stop = this.words.stop.has(current);
+    const weight = this.weights[segment] ?? 1;
+    if (!stop) this.add(current, weight);
+    if (this.previous !== undefined && !(stop && this.previousStop)) this.add(`${this.previous} ${current}`, weight);
+    this.previous = current;
+    this.previousStop = stop;
+  }
+
+  private add(feature: string, weight: number): void {
+    if (!(weight > 0)) return;
+    this.bag.set(feature, (this.bag.get(feature) ?? 0) + weight);
+  }
+}
+
+/**
+ * Stem ids by folded form, as the lexicon's table of forms does it (a word is looked up where
+ * it stands in the text), but holding plain numbers: one class for two kinds of value would
+ * make the lexicon's lookups, the hottest code of `tag`, polymorphic.
+ */
+class StemTable {
+  private forms: Array<string | undefined> = new Array<string | undefined>(INITIAL_SLOTS);
+  private hashes = new Int32Array(INITIAL_SLOTS);
+  private ids = new Int32Array(INITIAL_SLOTS);
+  private size = 0;
+
+  /** The stem id of the ASCII word `text[start, end)` (lower-case hash `hash`), or -2 when not known. */
+  findInText(text: string, start: number, end: number, hash: number): number {
+    const mask = this.hashes.length - 1;
+    const length = end - start;
+    for (let slot = hash & mask; ; slot = (slot + 1) & mask) {
+      const form = this.forms[slot];
+      if (form === undefined) return -2;
+      if (this.hashes[slot] !== hash || form.length !== length) continue;
+      let k = 0;
+      while (k < length && (text.charCodeAt(start + k) | 32) === form.charCodeAt(k)) k++;
+      if (k === length) return this.ids[slot]!;
+    }
+  }
+
+  find(form: string, hash: number): number {
+    const mask = this.hashes.length - 1;
+    for (let slot = hash & mask; ; slot = (slot + 1) & mask) {
+      const known = this.forms[slot];
+      if (known === undefined) return -2;
+      if (this.hashes[slot] === hash && known === form) return this.ids[slot]!;
+    }
+  }
+
+  add(form: string, hash: number, id: number): void {
+    // Bounded, so that a long-lived process stays small: past the bound it starts afresh.
+    if (this.size >= MAX_FORMS) this.resize(INITIAL_SLOTS, false);
+    else if (2 * (this.size + 1) > this.hashes.length) this.resize(2 * this.hashes.length, true);
+    const mask = this.hashes.length - 1;
+    let slot = hash & mask;
+    while (this.forms[slot] !== undefined) slot = (slot + 1) & mask;
+    this.forms[slot] = form;
+    this.hashes[slot] = hash;
+    this.ids[slot] = id;
+    this.size++;
+  }
+
+  private resize(slots: number, keep: boolean): void {
+    const { forms, hashes, ids } = this;
+    this.forms = new Array<string | undefined>(slots);
+    this.hashes = new Int32Array(slots);
+    this.ids = new Int32Array(slots);
+    this.size = 0;
+    if (keep) forms.forEach((form, slot) => form !== undefined && this.add(form, hashes[slot]!, ids[slot]!));
+  }
+}
+
+const INITIAL_SLOTS = 1 << 12;
+const MAX_FORMS = 200_000;
+
+/** A vocabulary compiled for lookups: stems by id, and which feature a stem or a pair is. */
+export interface Vocabulary {
+  features: readonly string[];
+  stems: Map<string, number>;
+  /** Per stem id: its feature as a single word, or -1 (a function word, only in pairs). */
+  unigram: Int32Array;
+  /** Feature of a pair of stem ids. */
+  bigrams: PairTable;
+}
+
+/** Feature ids by a pair of stem ids, in open addressing over typed arrays: looked up for
+ * nearly every word of every case, where a Map of numbers costs several times as much. */
+export class PairTable {
+  private readonly firsts: Int32Array;
+  private readonly seconds: Int32Array;
+  private readonly features: Int32Array;
+  private readonly mask: number;
+
+  constructor(size: number) {
+    let slots = 16;
+    while (slots < 2 * size) slots *= 2;
+    this.firsts = new Int32Array(slots).fill(-1);
+    this.seconds = new Int32Array(slots);
+    this.features = new Int32Array(slots);
+    this.mask = slots - 1;
+  }
+
+  private static slot(first: number, second: number): number {
+    return Math.imul(first, 0x9e3779b1) ^ Math.imul(second, 0x85ebca6b);
+  }
+
+  set(first: number, second: number, feature: number): void {
+    let slot = PairTable.slot(first, second) & this.mask;
+    while (this.firsts[slot] !== -1) slot = (slot + 1) & this.mask;
+    this.firsts[slot] = first;
+    this.seconds[slot] = second;
+    this.features[slot] = feature;
+  }
+
+  /** The feature of the pair, or -1. */
+  get(first: number, second: number): number {
+    for (let slot = PairTable.slot(first, second) & this.mask; ; slot = (slot + 1) & this.mask) {
+      const at = this.firsts[slot]!;
+      if (at === -1) return -1;
+      if (at === first && this.seconds[slot] === second) return this.features[slot]!;
+    }
+  }
+}
+
+export function compileVocabulary(features: readonly string[]): Vocabulary {
+  const stems = new Map<string, number>();
+  const idOf = (s: string) => {
+    let id = stems.get(s);
+    if (id === undefined) stems.set(s, (id = stems.size));
+    return id;
+  };
+  for (const feature of features) for (const part of feature.split(' ')) idOf(part);
+  const unigram = new Int32Array(stems.size).fill(-1);
+  const bigrams = new PairTable(features.length);
+  features.forEach((feature, f) => {
+    const parts = feature.split(' ');
+    if (parts.length === 1) unigram[stems.get(parts[0]!)!] = f;
+    else bigrams.set(stems.get(parts[0]!)!, stems.get(parts[1]!)!, f);
+  });
+  return { features, stems, unigram, bigrams };
+}
+
+/** The length below which a case's vector is not scaled up: about forty different words. */
+const MIN_NORM = 6;
+
+/** A case as the model sees it: feature ids (ascending) with their values, length 1. */
+export interface FeatureVector {
+  ids: Int32Array;
+  values: Float64Array;
+}
+
+/**
+ * Run time: the features of one case at a time, looked up by each word's form (cached, as the
+ * lexicon does); also where each feature first stands, for the evidence.
+ */
+export class FeatureReader implements WordReader {
+  private forms = new StemTable();
+  private counts: Float64Array;
+  private touched: number[] = [];
+  /** Where each feature of the current case first stands: segment and offsets. */
+  readonly firstSegment: Int32Array;
+  readonly firstStart: Int32Array;
+  readonly firstEnd: Int32Array;
+  private weights: number[] = [];
+  private position = new Position();
+  private previous = -1;
+  private previousStart = 0;
+  private idBuffer = new Int32Array(512);
+  private valueBuffer = new Float64Array(512);
+
+  /** Folded forms of the words the current case writes with a capital inside a sentence. */
+  get names(): ReadonlySet<string> {
+    return this.position.names;
+  }
+
+  constructor(readonly vocabulary: Vocabulary) {
+    const size = vocabulary.features.length;
+    this.counts = new Float64Array(size);
+    this.firstSegment = new Int32Array(size);
+    this.firstStart = new Int32Array(size);
+    this.firstEnd = new Int32Array(size);
+  }
+
+  begin(segmentWeights: number[]): void {
+    for (const f of this.touched) this.counts[f] = 0;
+    this.touched.length = 0;
+    this.weights = segmentWeights;
+    this.position.reset();
+    this.previous = -1;
+  }
+
+  private stemId(scanner: WordScanner): number {
+    let id = scanner.ascii ? this.forms.findInText(scanner.text, scanner.start, scanner.end, scanner.hash) : -2;
+    if (id !== -2) return id;
+    const form = scanner.form();
+    const hash = hashOf(form);
+    id = this.forms.find(form, hash);
+    if (id === -2) {
+      id = this.vocabulary.stems.get(stem(form)) ?? -1;
+      this.forms.add(form, hash, id);
+    }
+    return id;
+  }
+
+  word(scanner: WordScanner, segment: number, sentence: number): void {
+    if (sentence !== this.position.sentence || segment !== this.position.segment) this.previous = -1;
+    if (!this.position.readable(scanner, segment, sentence)) {
+      this.previous = -1;
+      return;
+    }
+    const id = this.stemId(scanner);
+    if (id < 0) {
+      this.previous = -1;
+      return;
+    }
+    const weight = this.weights[segment] ?? 1;
+    const single = this.vocabulary.unigram[id]!;
+    if (single >= 0) this.add(single, weight, segment, scanner.start, scanner.end);
+    if (this.previous >= 0) {
+      const pair = this.vocabulary.bigrams.get(this.previous, id);
+      if (pair >= 0) this.add(pair, weight, segment, this.previousStart, scanner.end);
+    }
+    this.previous = id;
+    this.previousStart = scanner.start;
+  }
+
+  private add(feature: number, weight: number, segment: number, start: number, end: number): void {
+    if (!(weight > 0)) return;
+    if (this.counts[feature] === 0) {
+      this.touched.push(feature);
+      this.firstSegment[feature] = segment;
+      this.firstStart[feature] = start;
+      this.firstEnd[feature] = end;
+    }
+    this.counts[feature]! += weight;
+  }
+
+  /** The case read since `begin`: log(1 + weighted count) per feature, scaled to length 1 (a
+   * case with little text to less: a handful of words is little evidence, whatever they are). */
+  vector(): FeatureVector {
+    // In the order first met: the order of the dot product does not matter. Into buffers kept
+    // from case to case (a casebook has thousands): the vector is valid until the next `begin`.
+    const touched = this.touched;
+    if (this.idBuffer.length < touched.length) {
+      this.idBuffer = new Int32Array(2 * touched.length);
+      this.valueBuffer = new Float64Array(2 * touched.length);
+    }
+    const ids = this.idBuffer.subarray(0, touched.length);
+    const values = this.valueBuffer.subarray(0, touched.length);
+    let norm = 0;
+    for (let k = 0; k < touched.length; k++) {
+      const f = touched[k]!;
+      const value = Math.log1p(this.counts[f]!);
+      ids[k] = f;
+      values[k] = value;
+      norm += value * value;
+    }
+    if (norm > 0) {
+      const scale = 1 / Math.max(Math.sqrt(norm), MIN_NORM);
+      for (let k = 0; k < values.length; k++) values[k]! *= scale;
+    }
+    return { ids, values };
+  }
+}

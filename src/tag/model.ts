@@ -1,0 +1,279 @@
+/**
+ * The learned part of the tagger: per value a logistic regression over the case's stems and
+ * word pairs (src/tag/features.ts) and the lexicon's scores of every value, blended with the
+ * lexicon's own score. The weights are data (data/tagger-model.json, made by `npm run
+ * train:tagger`; a team's own in .casebook/tagger.json, made by `casebook tag --learn`); every
+ * setting in them (the blend, how many suggestions, the weight of legal notes and option
+ * titles) was chosen by cross-validation on the training cases (src/tag/train.ts).
+ */
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { dataDir } from '../paths.js';
+import type { Segment } from './fields.js';
+import { compileVocabulary, FeatureReader, taggerWords, type FeatureVector, type TaggerWords } from './features.js';
+import { fold, tokenize } from './tokenize.js';
+import { stem } from './stem.js';
+
+/** How the blended score makes suggestions; chosen by cross-validation. */
+export interface BlendSettings {
+  /** Share of the lexicon's score in the blend; the model's probability has the rest. */
+  lexicon: number;
+  /** Suggest a value from this blended score on... */
+  threshold: number;
+  /** ...and at least `min` values when they score at least `fill`... */
+  min: number;
+  fill: number;
+  /** ...and at most `max`. */
+  max: number;
+}
+
+/** Field weights of the model where it differs from the lexicon. */
+export interface ModelFieldWeights {
+  /** `legal[].note`, which the lexicon does not read. */
+  legal: number;
+  /** `options[].title`. */
+  optionTitle: number;
+}
+
+export interface CvFigures {
+  micro: number;
+  macro: number;
+  precision: number;
+  recall: number;
+}
+
+export interface TrainingSummary {
+  /** Labelled cases the model was trained on. */
+  cases: number;
+  folds: number;
+  /** Cross-validated on those cases: the lexicon alone and the blend. */
+  lexicon: CvFigures;
+  blend: CvFigures;
+  /** The regularisation chosen. */
+  lambda: number;
+  /** A team's model: how many of the cases were the team's own (the figures are about those). */
+  teamCases?: number;
+}
+
+/** The model as stored (JSON). */
+export interface TaggerModelData {
+  format: 1;
+  valueIds: string[];
+  /** Stems (`gelijk`) and word pairs (`niet gelijk`). */
+  features: string[];
+  fieldWeights: ModelFieldWeights;
+  blend: BlendSettings;
+  /** Per value: the intercept, weights on the lexicon's scores of every value, and the weight
+   * of every feature, in thousandths (whole numbers keep the file small). */
+  bias: number[];
+  lexiconWeights: number[][];
+  weights: number[][];
+  training: TrainingSummary;
+}
+
+export interface TaggerModel {
+  data: TaggerModelData;
+  reader: FeatureReader;
+  /** Feature weights, feature-major: `weights[f × values + v]`. */
+  weights: Float32Array;
+  /** Per feature: 1 when it can be evidence at all (some word in it says something). */
+  showable: Uint8Array;
+  /** Where the model came from, for the report (`built-in` or a file). */
+  source: string;
+}
+
+/** Whether a model was made for this value set: the same ids in the same order. */
+export function modelFits(model: TaggerModel, valueIds: readonly string[]): boolean {
+  const ids = model.data.valueIds;
+  return ids.length === valueIds.length && ids.every((id, k) => id === valueIds[k]);
+}
+
+export function compileModel(data: TaggerModelData, source: string): TaggerModel {
+  const values = data.valueIds.length;
+  const weights = new Float32Array(data.features.length * values);
+  data.weights.forEach((list, v) => {
+    list.forEach((w, f) => (weights[f * values + v] = w / WEIGHT_SCALE));
+  });
+  const words = taggerWords();
+  const says = (part: string) => part.length >= 3 && !words.stop.has(part) && !words.notEvidence.has(part);
+  const showable = Uint8Array.from(data.features, (feature) => (feature.split(' ').some(says) ? 1 : 0));
+  return { data, reader: new FeatureReader(compileVocabulary(data.features)), weights, showable, source };
+}
+
+/** Feature weights are stored in thousandths. */
+export const WEIGHT_SCALE = 1000;
+const MAX_FEATURES = 500_000;
+const MAX_VALUES = 200;
+const isNumber = (x: unknown): x is number => typeof x === 'number' && Number.isFinite(x);
+const numbers = (x: unknown, length: number) => Array.isArray(x) && x.length === length && x.every(isNumber);
+
+function validBlend(b: unknown): boolean {
+  const blend = b as Partial<BlendSettings> | undefined;
+  return !!blend && [blend.lexicon, blend.threshold, blend.min, blend.fill, blend.max].every(isNumber);
+}
+
+/** The model in a file's JSON, or undefined when it is not one (a model file is untrusted input). */
+export function parseModel(json: unknown): TaggerModelData | undefined {
+  const data = json as Partial<TaggerModelData> | null;
+  if (!data || typeof data !== 'object' || data.format !== 1) return undefined;
+  const { valueIds, features, weights, bias, lexiconWeights } = data;
+  if (!Array.isArray(valueIds) || valueIds.length === 0 || valueIds.length > MAX_VALUES || !valueIds.every((id) => typeof id === 'string')) return undefined;
+  if (!Array.isArray(features) || features.length > MAX_FEATURES || !features.every((f) => typeof f === 'string' && /^\S+( \S+)?$/.test(f))) return undefined;
+  const n = valueIds.length;
+  if (!numbers(bias, n) || !Array.isArray(lexiconWeights) || lexiconWeights.length !== n || !lexiconWeights.every((row) => numbers(row, n))) return undefined;
+  if (!Array.isArray(weights) || weights.length !== n || !weights.every((list) => numbers(list, features.length))) return undefined;
+  if (!validBlend(data.blend) || !data.fieldWeights || !isNumber(data.fieldWeights.legal) || !isNumber(data.fieldWeights.optionTitle)) return undefined;
+  return data as TaggerModelData;
+}
+
+let builtIn: TaggerModel | null | undefined;
+
+/** The built-in model (data/tagger-model.json), for the built-in value set; null without one. */
+export function builtInModel(): TaggerModel | null {
+  if (builtIn === undefined) {
+    try {
+      const data = parseModel(JSON.parse(readFileSync(path.join(dataDir, 'tagger-model.json'), 'utf8')));
+      builtIn = data ? compileModel(data, 'built-in') : null;
+    } catch {
+      builtIn = null;
+    }
+  }
+  return builtIn;
+}
+
+/** The weight each segment's words get in the model. */
+export function modelSegmentWeights(fieldWeights: ModelFieldWeights, segments: readonly Segment[]): number[] {
+  return segments.map((segment) => {
+    if (segment.field === 'legal') return fieldWeights.legal;
+    if (segment.field === 'options' && segment.path[2] === 'title') return fieldWeights.optionTitle;
+    return segment.weight;
+  });
+}
+
+const sigmoid = (z: number) => 1 / (1 + Math.exp(-z));
+
+/** The model's probability per value, from a case's features and the lexicon's scores. */
+export function modelProbabilities(model: TaggerModel, vector: FeatureVector, lexicon: ArrayLike<number>): Float64Array {
+  const { data, weights } = model;
+  const n = data.valueIds.length;
+  const z = Float64Array.from(data.bias);
+  for (let v = 0; v < n; v++) {
+    const row = data.lexiconWeights[v]!;
+    for (let u = 0; u < n; u++) z[v]! += row[u]! * lexicon[u]!;
+  }
+  for (let k = 0; k < vector.ids.length; k++) {
+    const x = vector.values[k]!;
+    const base = vector.ids[k]! * n;
+    for (let v = 0; v < n; v++) z[v]! += x * weights[base + v]!;
+  }
+  for (let v = 0; v < n; v++) z[v] = sigmoid(z[v]!);
+  return z;
+}
+
+/** The blended score of each value. */
+export function blendScores(lexicon: ArrayLike<number>, probabilities: ArrayLike<number>, share: number): Float64Array {
+  const blended = new Float64Array(probabilities.length);
+  for (let v = 0; v < blended.length; v++) blended[v] = share * lexicon[v]! + (1 - share) * probabilities[v]!;
+  return blended;
+}
+
+/** The values best first. */
+export function rankValues(blended: ArrayLike<number>): number[] {
+  return Array.from({ length: blended.length }, (_, v) => v).sort((a, b) => blended[b]! - blended[a]! || a - b);
+}
+
+/** How many of the ranked values the blend's rule suggests. */
+export function selectedCount(ranked: readonly number[], blended: ArrayLike<number>, settings: BlendSettings, threshold = settings.threshold): number {
+  let count = 0;
+  for (const v of ranked) {
+    if (count >= settings.max) break;
+    const score = blended[v]!;
+    if (score >= threshold || (count < settings.min && score >= settings.fill)) count++;
+    else break;
+  }
+  return count;
+}
+
+/** The values to suggest (indexes, best first), by the blend's rule. */
+export function selectBlended(blended: ArrayLike<number>, settings: BlendSettings, threshold = settings.threshold): number[] {
+  const ranked = rankValues(blended);
+  return ranked.slice(0, selectedCount(ranked, blended, settings, threshold));
+}
+
+/** A word is evidence when it adds at least this much to the value's log-odds (about 5% to
+ * the odds): the model weighs every word a little, and a word it hardly weighs explains nothing. */
+export const MIN_EVIDENCE = 0.05;
+
+/** A piece of model evidence: where it stands in the case. */
+export interface ModelHit {
+  segment: number;
+  start: number;
+  end: number;
+  text: string;
+}
+
+/** Whether a stretch of text may be shown as evidence: words of 3+ letters, none a pseudonym
+ * or a word the case writes as a name elsewhere, at least one that says something (not a
+ * function word or an everyday word of every case). */
+function showable(text: string, words: TaggerWords, banned: ReadonlySet<string>, names: ReadonlySet<string>): boolean {
+  let content = false;
+  for (const part of text.split(' ')) {
+    const form = fold(part);
+    if (form.length < 3 || !/^\p{L}+$/u.test(form) || banned.has(form) || names.has(form)) return false;
+    const s = stem(form);
+    if (!words.stop.has(s) && !words.notEvidence.has(s)) content = true;
+  }
+  return content;
+}
+
+/** The words of the case's pseudonyms (folded): never evidence. */
+const NONE: ReadonlySet<string> = new Set();
+
+export function pseudonymWords(data: Readonly<Record<string, unknown>>): ReadonlySet<string> {
+  const list = Array.isArray(data.pseudonyms) ? data.pseudonyms : [];
+  if (list.length === 0) return NONE;
+  return new Set(list.flatMap((name) => (typeof name === 'string' ? tokenize(name).forms.map(fold) : [])));
+}
+
+/**
+ * The model's strongest positive words for value `v` in the case just read, shown as they
+ * stand in the text; none already inside a lexicon phrase (`taken`, lower case).
+ */
+/** Scratch space for modelEvidence, reused from case to case. */
+const candidateFeatures: number[] = [];
+const candidateWeights: number[] = [];
+
+export function modelEvidence(model: TaggerModel, v: number, vector: FeatureVector, segments: readonly Segment[], banned: ReadonlySet<string>, taken: readonly string[], limit: number): ModelHit[] {
+  const n = model.data.valueIds.length;
+  // The candidates, strongest taken one at a time: only a few are ever looked at.
+  const features = candidateFeatures;
+  const contributions = candidateWeights;
+  features.length = contributions.length = 0;
+  for (let k = 0; k < vector.ids.length; k++) {
+    const f = vector.ids[k]!;
+    if (model.showable[f] === 0) continue;
+    const c = vector.values[k]! * model.weights[f * n + v]!;
+    if (c >= MIN_EVIDENCE) {
+      features.push(f);
+      contributions.push(c);
+    }
+  }
+  const words = taggerWords();
+  const hits: ModelHit[] = [];
+  const seen = [...taken];
+  const { firstSegment, firstStart, firstEnd } = model.reader;
+  while (hits.length < limit) {
+    let best = -1;
+    for (let k = 0; k < features.length; k++) if (contributions[k]! > 0 && (best < 0 || contributions[k]! > contributions[best]!)) best = k;
+    if (best < 0) break;
+    contributions[best] = 0;
+    const f = features[best]!;
+    const segment = firstSegment[f]!;
+    const text = segments[segment]!.text.slice(firstStart[f]!, firstEnd[f]!).replace(/\s+/g, ' ');
+    const lower = text.toLowerCase();
+    if (seen.some((t) => t.includes(lower) || lower.includes(t)) || !showable(text, words, banned, model.reader.names)) continue;
+    seen.push(lower);
+    hits.push({ segment, start: firstStart[f]!, end: firstEnd[f]!, text });
+  }
+  return hits;
+}

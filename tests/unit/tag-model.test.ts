@@ -1,0 +1,150 @@
+/**
+ * The learned part of the tagger: training is deterministic, the model's scores blend with the
+ * lexicon's, and its evidence is honest (never a name, a pseudonym, template text, a function
+ * word or a word of fewer than three letters). A hand-made model keeps each test to the point.
+ */
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { parse } from 'yaml';
+import { caseId, parseSource } from '../../src/load/index.js';
+import { loadBuiltInValues } from '../../src/load/config.js';
+import { builtInModel, compileModel, parseModel, tagCase, trainTagger, type TaggerModelData } from '../../src/tag/index.js';
+import type { CaseFile, ValueSet } from '../../src/types.js';
+import { repoRoot, yamlFiles } from '../helpers.js';
+import { TEAM_VALUES, teamCases } from '../team-cases.js';
+
+function caseFile(text: string): CaseFile {
+  const source = parseSource('/tmp/case.yaml', new TextEncoder().encode(text), { lang: 'nl' });
+  return Object.assign(source, { id: caseId(source) });
+}
+
+const teamSet: ValueSet = {
+  source: 'test',
+  provenance: { nl: '', en: '' },
+  values: TEAM_VALUES.map((v) => ({ id: v.id, label: { nl: v.label, en: v.label }, description: { nl: '', en: '' } })),
+};
+
+const trainingCases = (count: number) =>
+  Object.entries(teamCases(count)).map(([id, text]) => {
+    const data = parse(text) as Record<string, unknown>;
+    return { id, data, labels: data.values as string[] };
+  });
+
+describe('training', () => {
+  it('gives the same model, byte for byte, from the same cases', () => {
+    const first = trainTagger(trainingCases(24), teamSet, { lambdas: [0.01], legalWeights: [0.3], optionTitleWeights: [0.6] });
+    const second = trainTagger(trainingCases(24), teamSet, { lambdas: [0.01], legalWeights: [0.3], optionTitleWeights: [0.6] });
+    expect(JSON.stringify(first.model)).toBe(JSON.stringify(second.model));
+    expect(parseModel(JSON.parse(JSON.stringify(first.model)))).toBeDefined();
+    expect(first.model.training.cases).toBe(24);
+    // The words of a value weigh for it: the model learned what the labels never say.
+    const feature = first.model.features.indexOf('brandgevar');
+    expect(feature).toBeGreaterThanOrEqual(0);
+    const weightFor = (id: string) => first.model.weights[first.model.valueIds.indexOf(id)]![feature]!;
+    expect(weightFor('veiligheid')).toBeGreaterThan(0);
+    expect(weightFor('veiligheid')).toBeGreaterThan(weightFor('geld'));
+  });
+
+  it('reports cross-validated figures of the lexicon alone and of the blend', () => {
+    const { model, perValue } = trainTagger(trainingCases(30), teamSet, { lambdas: [0.01], legalWeights: [0.3], optionTitleWeights: [0.6] });
+    expect(model.training.folds).toBe(5);
+    expect(model.training.blend.micro).toBeGreaterThan(model.training.lexicon.micro);
+    expect(perValue.map((v) => v.id)).toEqual(TEAM_VALUES.map((v) => v.id));
+    expect(perValue.reduce((sum, v) => sum + v.support, 0)).toBe(40);
+  });
+});
+
+/** A model by hand: one value, every feature weighing for it. */
+function handModel(features: string[], blend: Partial<TaggerModelData['blend']> = {}): TaggerModelData {
+  return {
+    format: 1,
+    valueIds: ['zorg'],
+    features,
+    fieldWeights: { legal: 1, optionTitle: 0.6 },
+    blend: { lexicon: 0.5, threshold: 0.3, min: 0, fill: 0.3, max: 4, ...blend },
+    bias: [-1],
+    lexiconWeights: [[2]],
+    weights: [features.map(() => 20_000)],
+    training: { cases: 0, folds: 5, lexicon: { micro: 0, macro: 0, precision: 0, recall: 0 }, blend: { micro: 0, macro: 0, precision: 0, recall: 0 }, lambda: 0.01 },
+  };
+}
+
+const zorgSet: ValueSet = { source: 'test', provenance: { nl: '', en: '' }, values: [{ id: 'zorg', label: { nl: 'Zorg', en: 'Care' }, description: { nl: '', en: '' }, signals: [{ phrase: 'zorgvuldig besluit' }] }] };
+
+describe('evidence of the model', () => {
+  const features = ['fatima', 'jansen', 'ok', 'het', 'gemeent', 'huisbezoek', 'hulpvrag', 'niet gelijk', 'zorgvuldig', 'wijkteam'];
+  const text = [
+    'title: Een huisbezoek',
+    'situation: |',
+    '  Fatima krijgt een huisbezoek van het wijkteam. Zij zegt ok tegen de gemeente.',
+    '  Haar buurman heet Fatima niet, maar de familie Jansen is er ook. Het is niet gelijk.',
+    '  De gemeente neemt een zorgvuldig besluit.',
+    'request: Beschrijf hier de hulpvraag.',
+    'dilemma: Wat nu?',
+    'legal:',
+    '  - law: Wmo 2015',
+    '    note: Een wijkteam kijkt mee.',
+    'pseudonyms: [Fatima]',
+  ].join('\n');
+
+  it('shows the strongest words, after the lexicon phrases, and says where each came from', () => {
+    const model = compileModel(parseModel(handModel(features))!, 'test');
+    const result = tagCase(caseFile(text), zorgSet, { model });
+    expect(result.suggestions).toHaveLength(1);
+    const [suggestion] = result.suggestions;
+    expect(suggestion!.evidence.map((e) => [e.text, e.source])).toEqual([
+      ['zorgvuldig besluit', 'lexicon'],
+      ['huisbezoek', 'model'],
+      ['wijkteam', 'model'],
+    ]);
+    // Where it stands: "huisbezoek" in the title, line 1.
+    expect(suggestion!.evidence[1]).toMatchObject({ line: 1, column: 12 });
+    expect(suggestion!.lexiconScore).toBeGreaterThan(0);
+    expect(suggestion!.score).toBeGreaterThan(0.5);
+  });
+
+  it('never shows a pseudonym, a name, a word under three letters, a function word, an everyday word or template text', () => {
+    const model = compileModel(parseModel(handModel(['fatima', 'jansen', 'ok', 'het', 'gemeent', 'hulpvrag']))!, 'test');
+    const result = tagCase(caseFile(text.replace('een zorgvuldig besluit', 'een besluit')), zorgSet, { model });
+    // Every word it weighs is one it may not show: no evidence, so no suggestion.
+    expect(result.suggestions).toEqual([]);
+  });
+
+  it('reads legal notes at their own weight, and the lexicon never reads them', () => {
+    const legalOnly = ['title: Een casus', 'situation: Niets.', 'dilemma: Wat nu?', 'legal:', '  - law: Wmo 2015', '    note: Een zorgvuldig besluit over het wijkteam.'].join('\n');
+    const withNotes = compileModel(parseModel(handModel(['wijkteam']))!, 'test');
+    const suggestion = tagCase(caseFile(legalOnly), zorgSet, { model: withNotes }).suggestions[0];
+    expect(suggestion?.evidence.map((e) => [e.text, e.source])).toEqual([['wijkteam', 'model']]);
+    expect(suggestion?.evidence[0]).toMatchObject({ line: 6, column: 43 });
+    expect(suggestion?.lexiconScore).toBe(0);
+    const noNotes = compileModel(parseModel({ ...handModel(['wijkteam']), fieldWeights: { legal: 0, optionTitle: 0.6 } })!, 'test');
+    expect(tagCase(caseFile(legalOnly), zorgSet, { model: noNotes }).suggestions).toEqual([]);
+    expect(tagCase(caseFile(legalOnly), zorgSet).suggestions).toEqual([]);
+  });
+});
+
+describe('the model file', () => {
+  it('is refused when it is not a model: wrong format, sizes or numbers', () => {
+    const good = handModel(['wijkteam']);
+    expect(parseModel(good)).toBeDefined();
+    for (const bad of [null, 'model', { ...good, format: 2 }, { ...good, valueIds: 'zorg' }, { ...good, bias: [Number.NaN] }, { ...good, weights: [[1, 2]] }, { ...good, features: ['twee woorden hier'] }, { ...good, blend: {} }]) {
+      expect(parseModel(bad)).toBeUndefined();
+    }
+  });
+
+  it('is there for the built-in set, and every suggestion on the example casebook carries evidence', () => {
+    const model = builtInModel();
+    expect(model).not.toBeNull();
+    const values = loadBuiltInValues();
+    expect(model!.data.valueIds).toEqual(values.values.map((v) => v.id));
+    expect(readFileSync(path.join(repoRoot, 'data', 'tagger-model.json')).length).toBeLessThan(400_000);
+    let suggestions = 0;
+    for (const file of yamlFiles(path.join(repoRoot, 'cases'))) {
+      const result = tagCase(caseFile(readFileSync(file, 'utf8')), values, { model: model! });
+      for (const s of result.suggestions) expect(s.evidence.length, `${file} ${s.id}`).toBeGreaterThan(0);
+      suggestions += result.suggestions.length;
+    }
+    expect(suggestions).toBeGreaterThan(30);
+  });
+});
