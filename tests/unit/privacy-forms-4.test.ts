@@ -29,6 +29,13 @@ describe('dates of birth in other languages', () => {
     expect(found(text, 'privacy/birthdate')).toEqual([expected]);
   });
 
+  it('the same date written again in another form is the date of birth again', () => {
+    expect(found('Geboren 20 mars 1977, ze schreef het zelf op als 20-03-1977. Gesprek op 20-04-1977.', 'privacy/birthdate'))
+      .toEqual(['error 20 mars 1977', 'warning 20-03-1977', 'info 20-04-1977']);
+    expect(found('Geboortedatum 7 juli 1950; op het formulier van de bank staat het als 1950-07-07.', 'privacy/birthdate'))
+      .toEqual(['error 7 juli 1950', 'warning 1950-07-07']);
+  });
+
   it('"mars" without a day and a year is a word', () => {
     expect(found('Geboren voor de mars van 1977 door de stad.', 'privacy/birthdate')).toEqual([]);
   });

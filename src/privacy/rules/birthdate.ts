@@ -78,6 +78,20 @@ function yearOf(match: RegExpExecArray): number {
   return short <= new Date().getFullYear() % 100 ? 2000 + short : 1900 + short;
 }
 
+/** The number of a month written as a word, by how it starts (Dutch, English, French, German). */
+const MONTH_STARTS: readonly [RegExp, number][] = [
+  [/^jan/, 1], [/^f[eé]v|^feb/, 2], [/^ma[ae]?r|^mrt|^mär/, 3], [/^a[pv]r/, 4], [/^m[ae][iy]/, 5], [/^juin|^jun/, 6],
+  [/^juil|^jul/, 7], [/^aug|^ao[uû]/, 8], [/^sep/, 9], [/^o[kc]t/, 10], [/^nov/, 11], [/^d[eé][cz]/, 12],
+];
+
+/** Day, month and year of a date match ("1977-3-20"), so that one date written twice is known as one. */
+function dateKey(text: string, match: RegExpExecArray): string {
+  const m = match.groups!;
+  const named = m.monthName ?? m.jointMonth ?? (m.monthFirstYear !== undefined ? tokenBefore(text, match.index)?.text : undefined);
+  const month = named !== undefined ? MONTH_STARTS.find(([start]) => start.test(named.toLowerCase()))?.[1] : m.isoMonth ?? m.month ?? m.dotMonth ?? m.spacedMonth;
+  return `${yearOf(match)}-${Number(month)}-${Number(m.isoDay ?? m.day)}`;
+}
+
 /**
  * A date right after a name, in brackets or after a comma ("mw. Demir (12-05-1948)",
  * "Kovács, Zsófia, 19-11-1988"), and at least three years ago: a date of birth too.
@@ -101,12 +115,23 @@ function likelyBirth(text: string, start: number, year: number): boolean {
   return age !== null && Math.abs(year + Number(age[1]) - now) <= 2;
 }
 
+/**
+ * "Geboren 20 mars 1977, ze schreef het op als 20-03-1977": a date that is the same day as a
+ * date of birth found in the text is that date of birth again, wherever it stands.
+ */
+function sameDateAsBirth(found: Detection[], keys: readonly string[]): Detection[] {
+  const births = new Set(keys.filter((_key, i) => found[i]!.severity !== 'info'));
+  if (births.size === 0) return found;
+  return found.map((f, i) => (f.severity === 'info' && births.has(keys[i]!) ? { ...f, severity: 'warning', message: 'birthdate.birth' } : f));
+}
+
 export const birthdateDetector: PrivacyDetector = {
   id: 'privacy/birthdate',
   defaultSeverity: 'info',
   needsDigit: true,
   detect(text) {
     const found: Detection[] = [];
+    const keys: string[] = [];
     const { context } = privacyData();
     date.lastIndex = 0;
     for (let match; (match = date.exec(text)); ) {
@@ -131,8 +156,9 @@ export const birthdateDetector: PrivacyDetector = {
         message: birth || likely ? 'birthdate.birth' : 'birthdate.date',
         shown: mask(match[0]),
       });
+      keys.push(dateKey(text, match));
     }
-    return found;
+    return sameDateAsBirth(found, keys);
   },
 };
 
