@@ -80,3 +80,15 @@ describe('Dutch compounds and e-mail closings are no names', () => {
     expect(covered('Cheers, Sven', 'privacy/name')).toEqual([]);
   });
 });
+
+describe('a street whose name is an ordinary word, after a town and a comma', () => {
+  it('is a street with its number', () => {
+    expect(covered('U krijgt een woning in de gemeente Coevorden, Markt 12-B. Welkom.', 'privacy/address')).toEqual(['Markt 12-B']);
+    expect(covered('Ze woont in Utrecht, Dam 7, op de tweede verdieping.', 'privacy/address')).toEqual(['Dam 7']);
+  });
+
+  it('not before a year, nor without the town', () => {
+    expect(covered('In Utrecht, Plein 1992 was het anders.', 'privacy/address')).toEqual([]);
+    expect(covered('Het gaat om de zaak, Markt 3 keer per week.', 'privacy/address')).toEqual([]);
+  });
+});

@@ -81,8 +81,15 @@ function isStreetWord(text: string, word: { start: number; text: string }, data:
     const lower = core.toLowerCase();
     if (!isDutchWord(lower) && !data.places.has(lower) && !isListedSurname(core, data)) return true;
   }
-  // "Grote Markt 2", "aan de Dam 7".
-  return isEndingWord(bare, data) && streetLead.test(text.slice(Math.max(0, word.start - 12), word.start));
+  // "Grote Markt 2", "aan de Dam 7"; "Coevorden, Markt 12": after a town and a comma.
+  return isEndingWord(bare, data) && (streetLead.test(text.slice(Math.max(0, word.start - 12), word.start)) || afterTownAndComma(text, word.start, data));
+}
+
+/** True when a town and a comma stand right before `at`: "in Coevorden, Markt 12-B"; not before a year ("Utrecht, Plein 1992"). */
+function afterTownAndComma(text: string, at: number, data: PrivacyData): boolean {
+  if (/^\p{L}+[ \u00a0]+(?:19|20)\d\d(?!\d)/u.test(text.slice(at, at + 30))) return false;
+  const town = /(\p{Lu}[\p{L}'’\-]+),[ \u00a0]+$/u.exec(text.slice(Math.max(0, at - 40), at));
+  return town !== null && data.places.has(town[1]!.toLowerCase());
 }
 
 /** Opening brackets and quotes glued to the front of a street name: "(Kastanjelaan 14)". */
