@@ -92,3 +92,14 @@ describe('a street whose name is an ordinary word, after a town and a comma', ()
     expect(covered('Het gaat om de zaak, Markt 3 keer per week.', 'privacy/address')).toEqual([]);
   });
 });
+
+describe('a surname after a word for a surname', () => {
+  it('"achternaam … als", "meisjesnaam is"', () => {
+    expect(covered('Geen actie; zijn achternaam staat in het systeem als Hiemstra.', 'privacy/name')).toEqual(['Hiemstra']);
+    expect(covered('Haar meisjesnaam is Öztürk, zegt de dochter niet.', 'privacy/name')).toEqual(['Öztürk']);
+  });
+
+  it('not an ordinary word there', () => {
+    expect(covered('De achternaam is Nederlands van oorsprong.', 'privacy/name')).toEqual([]);
+  });
+});

@@ -152,10 +152,15 @@ function eachWordBeforeSpeech(text: string, g: ReturnType<typeof nameGrammar>, v
   }
 }
 
+/** A word for a surname, then "is", "als" or a colon, then the surname: "zijn achternaam staat in het systeem als Hiemstra". */
+const surnameWord = /(?<![\p{L}])(?:achternaam|familienaam|geslachtsnaam|meisjesnaam)(?![\p{L}])[^.!?\n]{0,40}?(?:(?<![\p{L}])(?:is|als)|:)[ \u00a0]+(?=\p{Lu})/giu;
+
 function candidates(text: string): Candidate[] {
   const scan = new CandidateScan(text, nameGrammar());
   scan.scanCapitals();
   eachWordBeforeSpeech(text, scan.g, (at) => scan.beforeSpeech(at));
+  surnameWord.lastIndex = 0;
+  for (let match; (match = surnameWord.exec(text)); ) scan.afterSurnameWord(match.index + match[0].length);
   return scan.found;
 }
 
@@ -264,6 +269,11 @@ class CandidateScan {
     const { text, g } = this;
     const name = readLoneSurname(text, at, g, listed);
     if (name && !followedByNotAName(text, name.end, g) && !numberFollows(text, name.end) && !firstNameWithAge(text, start, name.end, g)) this.found.push({ start, nameStart: start, severity: 'warning', end: name.end, surnameStart: start });
+  }
+
+  /** "achternaam: Hiemstra": a surname that looks like one (surnameEvidence) after a word for a surname. */
+  afterSurnameWord(at: number): void {
+    if (!this.found.some((c) => c.start <= at && at < c.end)) this.addLone(at, at, false);
   }
 
   /** "Kaya zegt": a listed surname that is no first name, before a verb of speech. */
