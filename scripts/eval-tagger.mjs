@@ -15,6 +15,7 @@
 //
 //   npm run eval:tagger                      cross-validation on the training cases
 //   npm run eval:tagger -- --holdout         ...and the hold-out set, in aggregate (a final check)
+//   npm run eval:tagger -- --holdout-only    the hold-out set alone
 //   npm run eval:tagger -- --curve           learning curve: CV F1 against number of training cases
 //   node scripts/eval-tagger.mjs --cases     per training case (never the hold-out): missed, extra
 // With tests/fixtures/tagger-train/second-annotation.yaml (case id → value ids, a second
@@ -142,9 +143,10 @@ function holdout() {
   });
 }
 
-const full = crossValidate();
-agreement();
-if (args.has('--curve')) learningCurve(full);
+// --holdout-only: the hold-out set alone (after a change of the model, scored once).
+const full = args.has('--holdout-only') ? undefined : crossValidate();
+if (full) agreement();
+if (full && args.has('--curve')) learningCurve(full);
 if (args.has('--cases')) {
   const model = builtInModel();
   console.log('\nPer training case, the built-in model (trained on these very cases; not an estimate):');
@@ -154,4 +156,4 @@ if (args.has('--cases')) {
     if (missed.length || extra.length) console.log(`  ${row.name}  missed: ${missed.join(', ') || '-'}  extra: ${extra.join(', ') || '-'}`);
   }
 }
-if (args.has('--holdout')) await holdout();
+if (args.has('--holdout') || args.has('--holdout-only')) await holdout();

@@ -8,7 +8,7 @@
  */
 import { tokenBefore, type Token } from './chars.js';
 import { isNotAName, namesSomethingElse, notANameByEndingOnly, organisationAt, privacyData, type PrivacyData } from './data.js';
-import { isDutchWord } from './words.js';
+import { isDutchCompound, isDutchWord } from './words.js';
 
 export interface NameGrammar {
   data: PrivacyData;
@@ -112,7 +112,7 @@ export function surnameEvidence(word: string, data: PrivacyData): 'listed' | 'un
   // "Wsnp", "Wlz": an abbreviation of a law, no name (a name has a vowel).
   if (lower.length < 3 || !/[aeiouyàáâäãåèéêëìíîïòóôöõøùúûüýÿæœı]/u.test(lower) || data.places.has(lower) || isFirstName(word, data)) return undefined;
   const parts = lower.split('-');
-  if (parts.some((part) => isDutchWord(part) || data.places.has(part) || data.functionWords.has(part))) return undefined;
+  if (parts.some((part) => isDutchWord(part) || isDutchCompound(part) || data.places.has(part) || data.functionWords.has(part))) return undefined;
   return 'unknown';
 }
 

@@ -45,3 +45,19 @@ function search(lower: string): boolean {
   }
   return false;
 }
+
+/**
+ * True when `lower` is a Dutch compound the word list does not have as a whole: two ordinary
+ * words, the first perhaps with a linking s or e(n) ("schulddienstverlening",
+ * "mantelzorgcentrale", "huisartsenpraktijk"). Only long words, with a first part of at least five
+ * letters and a second of at least four ("Raghoebier", "Doorakkers" are no compounds).
+ */
+export const isDutchCompound: (lower: string) => boolean = boundedMemo((lower) => {
+  if (lower.length < 10) return false;
+  for (let split = 5; split <= lower.length - 4; split++) {
+    if (!isDutchWord(lower.slice(split))) continue;
+    const head = lower.slice(0, split);
+    if (isDutchWord(head) || (/(?:s|e|en)$/u.test(head) && isDutchWord(head.replace(/(?:s|e|en)$/u, '')))) return true;
+  }
+  return false;
+}, 50_000);

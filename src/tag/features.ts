@@ -274,6 +274,8 @@ export class FeatureReader implements WordReader {
   private position = new Position();
   private previous = -1;
   private previousStart = 0;
+  private idBuffer = new Int32Array(512);
+  private valueBuffer = new Float64Array(512);
 
   /** Folded forms of the words the current case writes with a capital inside a sentence. */
   get names(): ReadonlySet<string> {
@@ -345,10 +347,15 @@ export class FeatureReader implements WordReader {
   /** The case read since `begin`: log(1 + weighted count) per feature, scaled to length 1 (a
    * case with little text to less: a handful of words is little evidence, whatever they are). */
   vector(): FeatureVector {
-    // In the order first met: the order of the dot product does not matter.
+    // In the order first met: the order of the dot product does not matter. Into buffers kept
+    // from case to case (a casebook has thousands): the vector is valid until the next `begin`.
     const touched = this.touched;
-    const ids = new Int32Array(touched.length);
-    const values = new Float64Array(touched.length);
+    if (this.idBuffer.length < touched.length) {
+      this.idBuffer = new Int32Array(2 * touched.length);
+      this.valueBuffer = new Float64Array(2 * touched.length);
+    }
+    const ids = this.idBuffer.subarray(0, touched.length);
+    const values = this.valueBuffer.subarray(0, touched.length);
     let norm = 0;
     for (let k = 0; k < touched.length; k++) {
       const f = touched[k]!;

@@ -57,7 +57,7 @@ export interface CaseTags {
 /** The strongest phrases are the explanation; past this many, repetitions add nothing. */
 export const MAX_EVIDENCE = 5;
 /** How many of the model's strongest words are shown next to the lexicon's phrases. */
-export const MAX_MODEL_EVIDENCE = 3;
+export const MAX_MODEL_EVIDENCE = 2;
 
 export interface TagOptions {
   /** Suggest a value from this score on (default DEFAULT_THRESHOLD). */

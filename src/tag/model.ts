@@ -239,11 +239,16 @@ export function pseudonymWords(data: Readonly<Record<string, unknown>>): Readonl
  * The model's strongest positive words for value `v` in the case just read, shown as they
  * stand in the text; none already inside a lexicon phrase (`taken`, lower case).
  */
+/** Scratch space for modelEvidence, reused from case to case. */
+const candidateFeatures: number[] = [];
+const candidateWeights: number[] = [];
+
 export function modelEvidence(model: TaggerModel, v: number, vector: FeatureVector, segments: readonly Segment[], banned: ReadonlySet<string>, taken: readonly string[], limit: number): ModelHit[] {
   const n = model.data.valueIds.length;
   // The candidates, strongest taken one at a time: only a few are ever looked at.
-  const features: number[] = [];
-  const contributions: number[] = [];
+  const features = candidateFeatures;
+  const contributions = candidateWeights;
+  features.length = contributions.length = 0;
   for (let k = 0; k < vector.ids.length; k++) {
     const f = vector.ids[k]!;
     if (model.showable[f] === 0) continue;

@@ -97,7 +97,6 @@ describe('evidence of the model', () => {
       ['zorgvuldig besluit', 'lexicon'],
       ['huisbezoek', 'model'],
       ['wijkteam', 'model'],
-      ['niet gelijk', 'model'],
     ]);
     // Where it stands: "huisbezoek" in the title, line 1.
     expect(suggestion!.evidence[1]).toMatchObject({ line: 1, column: 12 });

@@ -81,8 +81,15 @@ function isStreetWord(text: string, word: { start: number; text: string }, data:
     const lower = core.toLowerCase();
     if (!isDutchWord(lower) && !data.places.has(lower) && !isListedSurname(core, data)) return true;
   }
-  // "Grote Markt 2", "aan de Dam 7".
-  return isEndingWord(bare, data) && streetLead.test(text.slice(Math.max(0, word.start - 12), word.start));
+  // "Grote Markt 2", "aan de Dam 7"; "Coevorden, Markt 12": after a town and a comma.
+  return isEndingWord(bare, data) && (streetLead.test(text.slice(Math.max(0, word.start - 12), word.start)) || afterTownAndComma(text, word.start, data));
+}
+
+/** True when a town and a comma stand right before `at`: "in Coevorden, Markt 12-B"; not before a year ("Utrecht, Plein 1992"). */
+function afterTownAndComma(text: string, at: number, data: PrivacyData): boolean {
+  if (/^\p{L}+[ \u00a0]+(?:19|20)\d\d(?!\d)/u.test(text.slice(at, at + 30))) return false;
+  const town = /(\p{Lu}[\p{L}'’\-]+),[ \u00a0]+$/u.exec(text.slice(Math.max(0, at - 40), at));
+  return town !== null && data.places.has(town[1]!.toLowerCase());
 }
 
 /** Opening brackets and quotes glued to the front of a street name: "(Kastanjelaan 14)". */
@@ -190,17 +197,21 @@ const townAfter = /^[ \u00a0]*,?[ \u00a0]*(\p{Lu}[\p{Ll}'’\-]+|[A-Z]{2,}(?![\p
 /** The word before a postcode, past an opening bracket or a comma ("Maastricht (6221 hk)"). */
 const wordBeforePostcode = /([\p{L}'’\-]+)[ \u00a0]*[,(]?[ \u00a0]*$/u;
 
+/** The part of `before` after the last end of a sentence ("Dat klopt. Nu 6823 ga" → " Nu "). */
+const sentenceBefore = (before: string): string => before.slice(before.search(/[.!?](?:[ \u00a0][^.!?]*)?$/u) + 1);
+
 /**
  * A postcode written in small letters with a space, or in mixed case ("7201 lk", "6221 Hk"),
  * is one only next to an address: after a street and house number or a street found on the
- * same line, after the label "postcode", on a line of its own, or beside a town. Its letters
+ * same line, after the label "postcode" (in the same sentence), on a line of its own, or beside a town. Its letters
  * may not be a function word ("2015 en", "1989 in"), nor, without a street, a Dutch word.
  */
 function weakPostcodeInContext(text: string, start: number, end: number, streetBefore: boolean, found: readonly Detection[], data: PrivacyData): boolean {
   const letters = text.slice(end - 2, end).toLowerCase();
   const lineStart = text.lastIndexOf('\n', start - 1) + 1;
   const before = text.slice(Math.max(lineStart, start - 60), start);
-  if (postcodeLabel.test(before.slice(-30))) return true;
+  // The label earlier in the same sentence: "Postcode klopt niet, moet zijn 6823 ga".
+  if (postcodeLabel.test(before.slice(-30)) || postcodeLabel.test(sentenceBefore(before))) return true;
   if (data.functionWords.has(letters) || units.has(letters)) return false;
   if (streetBefore || found.some((f) => f.end <= start && f.end >= lineStart && start - f.end <= 60)) return true;
   if (isDutchWord(letters)) return false;

@@ -21,6 +21,9 @@ import { caseRule, type Detection, type PrivacyDetector } from '../detector.js';
 const MONTHS = [
   'januari', 'februari', 'maart', 'april', 'mei', 'juni', 'juli', 'augustus', 'september', 'oktober', 'november', 'december',
   'january', 'february', 'march', 'may', 'june', 'july', 'august', 'october',
+  // French and German, as residents and their papers write them ("20 mars 1977", "3. März 1980").
+  'janvier', 'février', 'fevrier', 'mars', 'avril', 'mai', 'juin', 'juillet', 'août', 'aout', 'septembre', 'octobre', 'novembre', 'décembre',
+  'januar', 'februar', 'märz', 'maerz', 'dezember',
   'jan', 'febr', 'feb', 'mrt', 'mar', 'apr', 'jun', 'jul', 'aug', 'sept', 'sep', 'okt', 'oct', 'nov', 'dec',
 ];
 const monthNames = new Set(MONTHS.flatMap((m) => [m, m + '.']));
@@ -38,7 +41,7 @@ const date = new RegExp(
   String.raw`(?<day>\d{1,2})(?:` +
     `${SP}?(?<sep>[\\-/])${SP}?(?<month>\\d{1,2})${SP}?\\k<sep>${SP}?(?<year>${YEAR})` + // 12-03-1958, 12/3/58, 14 - 02 - 1990, 3-3-'58
     String.raw`|\.(?<dotMonth>\d{1,2})\.(?<dotYear>\d{4})` + // 12.03.1958, 1.1.1977
-    `|(?:e|ste|de)?${SP}+(?<monthName>${MONTH})\\.?${SP}+(?<namedYear>\\d{4}|['’]\\d{2})` + // 12 maart 1958, 18 okt. 1971, 7 maart '61
+    `|(?:e|ste|de|st|nd|rd|th|\\.)?${SP}+(?<monthName>${MONTH})\\.?${SP}+(?<namedYear>\\d{4}|['’]\\d{2})` + // 12 maart 1958, 18 okt. 1971, 7 maart '61, 14th February 1993, 3. März 1980
     `|(?<joint>[\\-./])(?<jointMonth>${MONTH})\\.?\\k<joint>(?<jointYear>${YEAR})` + // 7-mrt-1961, 7.mrt.1961
     `|${SP}(?<spacedMonth>\\d{1,2})${SP}(?<spacedYear>\\d{4})` + // 12 06 1975 (only as a date of birth)
     `|,?${SP}+(?<monthFirstYear>\\d{4})` + // (March) 12, 1958
@@ -75,6 +78,20 @@ function yearOf(match: RegExpExecArray): number {
   return short <= new Date().getFullYear() % 100 ? 2000 + short : 1900 + short;
 }
 
+/** The number of a month written as a word, by how it starts (Dutch, English, French, German). */
+const MONTH_STARTS: readonly [RegExp, number][] = [
+  [/^jan/, 1], [/^f[eé]v|^feb/, 2], [/^ma[ae]?r|^mrt|^mär/, 3], [/^a[pv]r/, 4], [/^m[ae][iy]/, 5], [/^juin|^jun/, 6],
+  [/^juil|^jul/, 7], [/^aug|^ao[uû]/, 8], [/^sep/, 9], [/^o[kc]t/, 10], [/^nov/, 11], [/^d[eé][cz]/, 12],
+];
+
+/** Day, month and year of a date match ("1977-3-20"), so that one date written twice is known as one. */
+function dateKey(text: string, match: RegExpExecArray): string {
+  const m = match.groups!;
+  const named = m.monthName ?? m.jointMonth ?? (m.monthFirstYear !== undefined ? tokenBefore(text, match.index)?.text : undefined);
+  const month = named !== undefined ? MONTH_STARTS.find(([start]) => start.test(named.toLowerCase()))?.[1] : m.isoMonth ?? m.month ?? m.dotMonth ?? m.spacedMonth;
+  return `${yearOf(match)}-${Number(month)}-${Number(m.isoDay ?? m.day)}`;
+}
+
 /**
  * A date right after a name, in brackets or after a comma ("mw. Demir (12-05-1948)",
  * "Kovács, Zsófia, 19-11-1988"), and at least three years ago: a date of birth too.
@@ -98,12 +115,23 @@ function likelyBirth(text: string, start: number, year: number): boolean {
   return age !== null && Math.abs(year + Number(age[1]) - now) <= 2;
 }
 
+/**
+ * "Geboren 20 mars 1977, ze schreef het op als 20-03-1977": a date that is the same day as a
+ * date of birth found in the text is that date of birth again, wherever it stands.
+ */
+function sameDateAsBirth(found: Detection[], keys: readonly string[]): Detection[] {
+  const births = new Set(keys.filter((_key, i) => found[i]!.severity !== 'info'));
+  if (births.size === 0) return found;
+  return found.map((f, i) => (f.severity === 'info' && births.has(keys[i]!) ? { ...f, severity: 'warning', message: 'birthdate.birth' } : f));
+}
+
 export const birthdateDetector: PrivacyDetector = {
   id: 'privacy/birthdate',
   defaultSeverity: 'info',
   needsDigit: true,
   detect(text) {
     const found: Detection[] = [];
+    const keys: string[] = [];
     const { context } = privacyData();
     date.lastIndex = 0;
     for (let match; (match = date.exec(text)); ) {
@@ -128,8 +156,9 @@ export const birthdateDetector: PrivacyDetector = {
         message: birth || likely ? 'birthdate.birth' : 'birthdate.date',
         shown: mask(match[0]),
       });
+      keys.push(dateKey(text, match));
     }
-    return found;
+    return sameDateAsBirth(found, keys);
   },
 };
 

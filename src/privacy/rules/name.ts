@@ -282,6 +282,8 @@ class CandidateScan {
     const word = text.slice(at, Math.max(at, wordEndAt(text, at, g)));
     // "het belang van Noor": after "van" or "de" a first name is someone's, not a surname.
     if (particles.weak && isFirstName(word, g.data)) return;
+    // "geboren te Kampen", "wonende te Zwolle": "te" in small letters on its own names a place.
+    if (particles.sequence === 'te' && text[particles.start] === 't') return;
     if (!isPlaceAfterParticles(particles.sequence, word, g.data) && !afterInstitution(text, particles.start, g)) this.addLone(particles.start, particles.start, particles.weak);
   }
 }
@@ -291,6 +293,31 @@ function isOrdinarySurname(word: string, g: NameGrammar): boolean {
   return !isNotAName(word, g.data) && !isFirstName(word, g.data) && !g.data.places.has(word.toLowerCase());
 }
 
+/** "van Lier" of "Yvonne van Lier": a surname with its particles, or undefined. */
+function surnameWithParticles(surname: string, g: NameGrammar): string | undefined {
+  const words = surname.split(',')[0]!.trim().split(/\s+/u);
+  if (words.length < 2 || !g.data.particleWords.has(words[0]!.toLowerCase()) || !/^\p{Lu}/u.test(words[words.length - 1]!)) return undefined;
+  return words.join(' ');
+}
+
+/**
+ * "Yvonne van Lier … Onderwerp: Van Lier", "casus Van Wijk … Sandra van Wijk": a surname with
+ * particles, repeated with its first particle in either case, even when its last word is an
+ * ordinary word or a place ("lier", "wijk") that on its own says nothing.
+ */
+function particleSurnameAgain(text: string, surname: string, found: readonly Candidate[]): Candidate[] {
+  const more: Candidate[] = [];
+  for (const form of new Set([surname, surname[0]!.toUpperCase() + surname.slice(1), surname[0]!.toLowerCase() + surname.slice(1)])) {
+    for (let at = text.indexOf(form); at >= 0; at = text.indexOf(form, at + 1)) {
+      const end = at + form.length;
+      if (isLetterOrDigit(text[at - 1]) || /[\p{L}\p{N}]/u.test(text[end] ?? '')) continue;
+      if (found.some((c) => c.start <= at && end <= c.end)) continue;
+      more.push({ start: at, nameStart: at, surnameStart: at, end, severity: 'warning' });
+    }
+  }
+  return more;
+}
+
 /**
  * A surname found in a name is a name wherever it stands in the same text: "Anna Visser
  * … Visser kwam niet", also before the full name.
@@ -298,9 +325,12 @@ function isOrdinarySurname(word: string, g: NameGrammar): boolean {
 function repeatedSurnames(text: string, found: readonly Candidate[]): Candidate[] {
   const g = nameGrammar();
   const surnames = new Set<string>();
+  const withParticles = new Set<string>();
   for (const candidate of found) {
     // After a title or initials even an ordinary word is a surname: "dhr. Jonkman … Jonkman".
     const certain = candidate.severity === 'error' && !candidate.firstName;
+    const particleSurname = surnameWithParticles(text.slice(candidate.surnameStart, candidate.end), g);
+    if (candidate.severity === 'error' && particleSurname) withParticles.add(particleSurname);
     // "Koolhoven, Sander": what follows the comma of a surname first is a given name.
     for (const word of text.slice(candidate.surnameStart, candidate.end).split(',')[0]!.split(/\s+/u)) {
       if (word.length < 2 || !/^\p{Lu}/u.test(word) || g.data.particleWords.has(word.toLowerCase())) continue;
@@ -310,6 +340,7 @@ function repeatedSurnames(text: string, found: readonly Candidate[]): Candidate[
     }
   }
   const more: Candidate[] = [];
+  for (const surname of withParticles) more.push(...particleSurnameAgain(text, surname, found));
   for (const surname of surnames) {
     for (let at = text.indexOf(surname); at >= 0; at = text.indexOf(surname, at + 1)) {
       const end = at + surname.length;
