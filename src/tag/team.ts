@@ -85,6 +85,12 @@ export function teamTrainingCases(casebook: Casebook): TrainingCase[] {
     .sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
 }
 
+/** A training case's case id: its own `id`, or the file name without extension (the spec's default). */
+function caseIdOfTraining(c: TrainingCase): string {
+  const own = (c.data as { id?: unknown }).id;
+  return typeof own === 'string' && own !== '' ? own : path.basename(c.id).replace(/\.ya?ml$/i, '');
+}
+
 export type LearnOutcome =
   | { ok: true; result: TrainResult; teamCases: number; withBuiltIn: boolean }
   | { ok: false; cases: number; perValue: Array<{ id: string; count: number }> };
@@ -102,7 +108,10 @@ export function learnTeamModel(casebook: Casebook): LearnOutcome {
   }
   // The built-in set: the team's cases join the built-in ones; the settings that need many
   // cases to choose well (regularisation, field weights) stay the built-in model's.
-  const shipped = builtInTrainingCases().filter((c) => !team.some((t) => t.id === c.id));
+  // A team that started from the example casebook or copied shipped cases keeps their file
+  // names, not their folders: the same case id is the same case, whatever its path.
+  const teamIds = new Set(team.map((c) => caseIdOfTraining(c)));
+  const shipped = builtInTrainingCases().filter((c) => !teamIds.has(caseIdOfTraining(c)));
   const all = [...shipped, ...team];
   const fixed = { lambda: builtIn.data.training.lambda, fieldWeights: builtIn.data.fieldWeights };
   const result = trainTagger(all, casebook.values, { fixed, reportOn: (index) => index >= shipped.length });

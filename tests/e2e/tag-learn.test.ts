@@ -1,5 +1,5 @@
 /** `casebook tag --learn`: a team's own model, learned from its tagged cases, and `tag` with it. */
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { makeTree, runInProcess } from '../helpers.js';
@@ -99,4 +99,30 @@ describe('casebook tag --learn with a value set of its own', () => {
     writeFileSync(path.join(dir, '.casebook', 'tagger.json'), '{"format": 1, "valueIds": "nee"}');
     expect((await runInProcess(['tag', '--format', 'json'], { cwd: dir })).stderr).toContain('is onleesbaar');
   }, 60_000);
+});
+
+describe('casebook tag --learn with the built-in value set', () => {
+  it("adds the team's cases to the built-in training cases, a case the team copied counting once, and tag then uses the team's model", async () => {
+    // The development set stands in for a team's casebook: its cases are also among the
+    // built-in training cases, in another folder; the same case ids must not count twice
+    // (that would also let cross-validation see its own test cases).
+    const dir = makeTree({ 'casebook.yaml': 'title: Team\n' });
+    const dev = path.resolve('tests', 'fixtures', 'tagger-dev');
+    const shipped = JSON.parse(readFileSync(path.resolve('data', 'tagger-training.json'), 'utf8')) as unknown[];
+    mkdirSync(path.join(dir, 'cases', 'onze'), { recursive: true });
+    const files = readdirSync(dev).filter((f) => f.endsWith('.yaml'));
+    for (const file of files) cpSync(path.join(dev, file), path.join(dir, 'cases', 'onze', file));
+    const learned = await runInProcess(['tag', '--learn'], { cwd: dir });
+    expect(learned.stderr).toBe('');
+    expect(learned.code).toBe(0);
+    expect(learned.stdout.split('\n')[0]).toBe(`Geleerd van ${files.length} getagde casussen (toegevoegd aan de ${shipped.length - files.length} ingebouwde voorbeeldcasussen).`);
+    const report = JSON.parse((await runInProcess(['tag', '--learn', '--format', 'json'], { cwd: dir })).stdout);
+    expect(report).toMatchObject({ cases: files.length, withBuiltIn: true, folds: 5 });
+    expect(existsSync(path.join(dir, '.casebook', 'tagger.json'))).toBe(true);
+    const tagged = await runInProcess(['tag', '--format', 'json'], { cwd: dir });
+    expect(tagged.stderr).toContain('Voorstellen met het model van het team');
+    const suggestions = (JSON.parse(tagged.stdout) as Entry[]).flatMap((e) => e.suggestions);
+    expect(suggestions.length).toBeGreaterThan(files.length);
+    for (const s of suggestions) expect(s.evidence.length).toBeGreaterThan(0);
+  }, 120_000);
 });
