@@ -24,6 +24,21 @@ export function templateText(lang: Lang): TemplateText {
 
 const normal = (text: string) => text.replace(/\s+/g, ' ').trim().toLowerCase();
 let known: Map<string, Set<string>> | undefined;
+/** The length of the longest placeholder, normalised. */
+let longest = 0;
+const SPACE = /\s/;
+
+/**
+ * More letters than `max` (white space not counted), so that normal(text) is longer than
+ * `max` too: a case's situation is not compared with the placeholders (found by counting
+ * the first few hundred characters, instead of normalising kilobytes of text).
+ */
+function longerThan(text: string, max: number): boolean {
+  if (text.length <= max) return false;
+  let count = 0;
+  for (let i = 0; i < text.length; i++) if (!SPACE.test(text[i]!) && ++count > max) return true;
+  return false;
+}
 
 /**
  * Is `value` the template's text for `name` (in any language)? Compared without regard to
@@ -39,10 +54,12 @@ export function isTemplateText(name: string, value: unknown): boolean {
         const field = /^option\d+$/.test(key) ? 'optionTitle' : key;
         if (!known.has(field)) known.set(field, new Set());
         known.get(field)!.add(normal(String(text)));
+        longest = Math.max(longest, normal(String(text)).length);
       }
     }
   }
-  return known.get(name)?.has(normal(value)) ?? false;
+  // Lower case is never shorter than the text, so a text with more letters than the longest placeholder is none.
+  return !longerThan(value, longest) && (known.get(name)?.has(normal(value)) ?? false);
 }
 
 let placeholders: Set<string> | undefined;
