@@ -61,6 +61,24 @@ describe('postcodes whose letters are a word or a unit', () => {
   });
 });
 
+describe('postcodes written with a dash, two spaces or something glued before', () => {
+  it.each([
+    ['a dash, before a town', 'Nieuw adres: 1234-AB Utrecht.', '1234-AB'],
+    ['a dash, after the label', 'Postcode: 3512-je, huisnummer 4.', '3512-je'],
+    ['two spaces, before a town', 'Zij woont in 3512  KL Utrecht.', '3512  KL'],
+    ['a country prefix', 'Adres: Kerkstraat 12, NL-3512 JE Utrecht.', '3512 JE'],
+    ['a comma without a space after the house number', 'Kerkstraat 12,3512 JE Utrecht', '3512 JE'],
+  ])('%s', (_form, text, postcode) => {
+    expect(covered(text, 'privacy/address')).toContain(postcode);
+  });
+
+  it('not a dash between a year and a word, nor a code that goes on', () => {
+    for (const text of ['Het plan 2024-en-verder is klaar.', 'Zaak 2024 AB-12 is gesloten.', 'Het kost 1,2345 EUR per stuk.']) {
+      expect(covered(text, 'privacy/address'), text).toEqual([]);
+    }
+  });
+});
+
 describe('phone numbers after a word ending in -nummer', () => {
   it.each([
     ['"NL-nummer"', 'Pools nummer +48 601 234 567, NL-nummer 06-2233 4455.', '06-2233 4455'],
@@ -88,6 +106,17 @@ describe('phone numbers in other ways of writing', () => {
     ['a German "Handy" number without country code that the plan rejects', 'Duits handy 0151 23456789', '0151 23456789'],
   ])('%s', (_form, text, phone) => {
     expect(covered(text, 'privacy/phone')).toContain(phone);
+  });
+
+  it('a label further back in the sentence makes a number the plan rejects a warning', () => {
+    expect(found('Het telefoonnummer van haar moeder is 06-1234567.', 'privacy/phone')).toEqual(['warning 06-1234567']);
+    expect(found('Bel haar morgen. Op 12 maart staat 06-1234567 in de agenda.', 'privacy/phone')).toEqual([]);
+  });
+
+  it('a country code written with 00 is a warning when the plan rejects the rest, not inside an account number', () => {
+    expect(found('Zus in België: 0032 475 12 34 5', 'privacy/phone')).toEqual(['warning 0032 475 12 34 5']);
+    expect(found('Rekening DE89 3704 0044 0532 0130 00 in Duitsland.', 'privacy/phone')).toEqual([]);
+    expect(found('Roemeense rekening RO49 AAAA 1B31 0075 9384 0000 opgegeven.', 'privacy/phone')).toEqual([]);
   });
 
   it('keeps what people write around numbers quiet', () => {

@@ -17,9 +17,9 @@ import { isDutchWord } from '../words.js';
 import { caseRule, type Detection, type PrivacyDetector } from '../detector.js';
 
 // Any case, with or without a space. Capitals, or small letters without a space ("1234ab"),
-// are a postcode anywhere; other forms ("3131 tk", "7201 Lk") only next to an address (see
-// weakPostcodeInContext): "2024 is" is no postcode.
-const postcode = /[1-9]\d{3}[ \u00a0]?[A-Za-z]{2}/g;
+// are a postcode anywhere; other forms ("3131 tk", "7201 Lk", "1234-AB", two spaces) only
+// next to an address (see weakPostcodeInContext): "2024 is" is no postcode.
+const postcode = /[1-9]\d{3}(?:[ \u00a0]{1,2}|-)?[A-Za-z]{2}/g;
 const strongPostcode = /^\d{4}(?:[ \u00a0]?[A-Z]{2}|[a-z]{2})$/;
 /** Units written right after a number, which "1234ab" could be confused with. */
 const units = new Set(['km', 'kg', 'cm', 'mm', 'ml', 'cl', 'dl', 'kb', 'mb', 'gb', 'tb', 'kw', 'pk', 'st', 'nd', 'rd', 'th', 'ha', 'uu', 'mg', 'hz', 'am', 'pm']);
@@ -237,6 +237,15 @@ function weakPostcodeInContext(text: string, start: number, end: number, streetB
   return town !== undefined && !data.functionWords.has(town.toLowerCase()) && !isDutchWord(town.toLowerCase());
 }
 
+/**
+ * What may be glued to the front of a postcode: a country prefix ("NL-1234 AB"), or a comma
+ * after a house number before one in capitals ("Kerkstraat 12,1234 AB").
+ */
+function gluedPrefix(text: string, start: number, written: string): boolean {
+  const before = text.slice(Math.max(0, start - 4), start);
+  return /(?:^|[^\p{L}])NL-$/u.test(before) || (/\d,$/.test(before) && strongPostcode.test(written));
+}
+
 /** A day and a month before the digits make them a year: "3 mei 1988 te Amsterdam". */
 const yearOfDate = /(?:^|[^\p{L}\p{N}])\d{1,2}\.?[ \u00a0]+(?:jan|feb|maa|mrt|apr|mei|jun|jul|aug|sep|okt|oct|nov|dec)\p{Ll}*\.?[ \u00a0]+$/iu;
 
@@ -291,7 +300,7 @@ function findPostcodes(text: string, data: PrivacyData, found: Detection[]): voi
   for (let match; (match = postcode.exec(text)); ) {
     const start = match.index;
     const end = start + match[0].length;
-    const glued = gluedBefore(text, start, '€$.,/-') || /[€$][ \u00a0]$/.test(text.slice(Math.max(0, start - 2), start)) || isLetterOrDigit(text[end]) || text[end] === '-';
+    const glued = (gluedBefore(text, start, '€$.,/-') && !gluedPrefix(text, start, match[0])) || /[€$][ \u00a0]$/.test(text.slice(Math.max(0, start - 2), start)) || isLetterOrDigit(text[end]) || text[end] === '-';
     // "1234kg" is a weight; "2011 kg Haarlem" may be a postcode (weakPostcodeInContext).
     if (glued || unusedLetters.has(match[0].slice(-2)) || (match[0].length === 6 && units.has(match[0].slice(-2)))) {
       postcode.lastIndex = start + 1;

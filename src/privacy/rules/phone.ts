@@ -31,8 +31,8 @@ const candidate = new RegExp(
 );
 /** The bank code of an IBAN written with spaces (`NL91 ABNA 0417 …`), right before a number. */
 const ibanBefore = /[A-Z]{2}[ \u00a0]?\d{2}[ \u00a0.\-]?[A-Z]{4}[ \u00a0.\-]?$/i;
-/** Written with a country code and 8 to 15 digits in all, as international numbers are. */
-const international = /^\+(?:\D*\d){8,15}\D*$/;
+/** Written with a country code ("+32", "0032") and 8 to 15 digits in all, as international numbers are. */
+const international = /^(?:\+|00(?=[1-9]))(?:\D*\d){8,15}\D*$/;
 const serviceLines = new Set(['TOLL_FREE', 'PREMIUM_RATE', 'SHARED_COST']);
 const lastGroup = new RegExp(`${SEP}[^ .\\-–/\\u00a0]*$`, 'u');
 /** A Dutch number's shape: 0 and nine digits more, in groups ("010 - 412 33 87", "06/33 41 20 98"). */
@@ -84,14 +84,27 @@ function inContactLine(text: string, start: number, end: number, phoneLabel: Reg
   return phoneLabel.test(line) || email.test(line);
 }
 
+/**
+ * True when a phone label stands up to six words before the number with no other number
+ * between: "tel. 06-1234567", "het telefoonnummer van haar moeder is 06-1234567".
+ */
+function labelledInSentence(text: string, start: number, phoneLabel: RegExp): boolean {
+  if (near(text, start, start, phoneLabel, 3, 0)) return true;
+  const before = wordsBefore(text, start, 6);
+  const sentenceEnd = [...before.matchAll(/[.!?][ \u00a0\n]+(?=\p{Lu})/gu)].pop();
+  return labelApplies(sentenceEnd ? before.slice(sentenceEnd.index + sentenceEnd[0].length) : before, phoneLabel, /(?!)/);
+}
+
 /** A number the library rejects that is still someone's: after a label, in a contact line, or with a country code. */
 function shapedNumber(text: string, start: number, written: string, phoneLabel: RegExp): Detection | undefined {
   const end = start + written.length;
   if (date.test(written) || serviceShape.test(written)) return undefined;
   // "tel. 06-1234567": one digit short, but still someone's number.
-  if (near(text, start, end, phoneLabel, 3, 0)) return { start, end, severity: 'warning', message: 'phoneLabelled', shown: mask(written) };
+  if (labelledInSentence(text, start, phoneLabel)) return { start, end, severity: 'warning', message: 'phoneLabelled', shown: mask(written) };
   // "+44 7700 900 431": a country code makes it a phone number, whatever the numbering plan says.
-  if (international.test(written)) return { start, end, severity: 'warning', message: 'phoneInternational', shown: mask(written) };
+  // "0044 0532 …" after "3704 " is a group of an account number, not a country code.
+  const inGroups = written.startsWith('00') && /\d[\p{L}\p{N}]*[ \u00a0]$/u.test(text.slice(Math.max(0, start - 6), start));
+  if (international.test(written) && !inGroups) return { start, end, severity: 'warning', message: 'phoneInternational', shown: mask(written) };
   if (dutchShape.test(written) && inContactLine(text, start, end, phoneLabel)) return { start, end, severity: 'warning', message: 'phoneLabelled', shown: mask(written) };
   return undefined;
 }
