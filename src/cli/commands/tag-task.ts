@@ -12,13 +12,15 @@ export interface TagTaskOptions {
   model: boolean;
   /** Keep each case's text (--write splices it). */
   keepText: boolean;
+  /** Parse with the node tree, to place evidence (not for JSON, which shows no positions). */
+  tree: boolean;
 }
 
 export function tagTask(options: TagTaskOptions, onResult: (file: string, tags: CaseTags) => void): FileTask<CaseTags | undefined> {
   return {
     worker: new URL('./tag-worker.js', import.meta.url),
     options,
-    tree: true,
+    tree: options.tree,
     keepText: options.keepText,
     prepare: prepareTagging,
     onResult: (file, tags) => tags && onResult(file.path, tags),

@@ -123,9 +123,11 @@ export async function tagCommand(paths: string[], options: TagCommandOptions, io
   const strongFlag = options.strong === undefined ? undefined : parseScore(options.strong, '--strong', lang0);
   // Each case is tagged right after it is read, while its node tree (for placing evidence) is
   // at hand: in worker threads for a large casebook. Only --write needs a case's text after.
-  const tagOptions = threshold === undefined ? {} : { threshold, blendThreshold: threshold };
+  // The JSON shows no positions: without them no node tree is built and nothing is placed.
+  const positions = format !== 'json';
+  const tagOptions = threshold === undefined ? { positions } : { threshold, blendThreshold: threshold, positions };
   const tagged = new Map<string, CaseTags>();
-  const task = tagTask({ tag: tagOptions, model: options.model !== false, keepText: Boolean(options.write) }, (file, tags) => tagged.set(file, tags));
+  const task = tagTask({ tag: tagOptions, model: options.model !== false, keepText: Boolean(options.write), tree: positions }, (file, tags) => tagged.set(file, tags));
   const casebook = await loadForCommand(options, io, paths, { task });
   const lang = options.lang ?? casebook.config.language;
   assertValuesUsable(casebook, lang);
