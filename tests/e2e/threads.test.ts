@@ -47,6 +47,7 @@ describe('worker threads', () => {
     [['validate', '--format', 'json']],
     [['validate']],
     [['tag', '--format', 'json']],
+    [['tag']],
   ])('casebook %j prints the same in threads as on one thread', (args) => {
     const one = runCli(args, { cwd: dir, env: single });
     const many = runCli(args, { cwd: dir, env: threaded });
