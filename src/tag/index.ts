@@ -28,7 +28,7 @@ export { DEFAULT_STRONG_THRESHOLD, DEFAULT_THRESHOLD, MAX_SUGGESTIONS, RELATIVE_
 export interface Evidence {
   /** The phrase as it stands in the case (line breaks as spaces). */
   text: string;
-  /** 1-based position of the phrase in the YAML source. */
+  /** 1-based position of the phrase in the YAML source (1:1 when not placed: TagOptions.positions). */
   line: number;
   column: number;
   /** Which part of the tagger found it: a phrase of the lexicon or a word the model weighs. */
@@ -72,6 +72,9 @@ export interface TagOptions {
   model?: TaggerModel | null;
   /** With a model: suggest from this blended score (default: the model's own, chosen by cross-validation). */
   blendThreshold?: number;
+  /** False: evidence is not placed in the source (line and column stay 1), for output that
+   * shows no positions (`tag --format json`): placing costs a node tree of every file. */
+  positions?: boolean;
 }
 
 type Found = Array<{ evidence: Evidence; segment: number; offset: number }>;
@@ -176,7 +179,7 @@ export function tagCase(file: CaseFile, valueSet: ValueSet, options: TagOptions 
   const found: Found = [];
   if (model) suggestBlended(model, lexicon, segments, file.data, options, result, found);
   else suggestFromLexicon(lexicon, segments, options, result, found);
-  placeEvidence(file, segments, found);
+  if (options.positions !== false) placeEvidence(file, segments, found);
   return result;
 }
 

@@ -122,13 +122,15 @@ export async function tagCommand(paths: string[], options: TagCommandOptions, io
   const strongFlag = options.strong === undefined ? undefined : parseScore(options.strong, '--strong', lang0);
   // Evidence is placed from the quick path's node trees: each case is tagged as it is read,
   // while its tree is at hand. The model is chosen once the casebook's settings are read.
-  const tagOptions = threshold === undefined ? {} : { threshold, blendThreshold: threshold };
+  // The JSON shows no positions: without them no node tree is built and nothing is placed.
+  const positions = format !== 'json';
+  const tagOptions = threshold === undefined ? { positions } : { threshold, blendThreshold: threshold, positions };
   let choice: ModelChoice | undefined;
   const modelFor = (book: Pick<Casebook, 'config' | 'values'>) => (choice ??= options.model === false ? { kind: 'lexicon' } : chooseModel(book)).model;
   const early = tagWhileLoading(tagOptions, modelFor);
   // Only --write needs a case's text after it is tagged; without it, neither text nor data is
   // kept (every case that parsed is in early.tagged).
-  const casebook = await loadForCommand(options, io, paths, { keepTrees: true, onCase: early.onCase, keepContents: Boolean(options.write) });
+  const casebook = await loadForCommand(options, io, paths, { keepTrees: positions, onCase: early.onCase, keepContents: Boolean(options.write) });
   const lang = options.lang ?? casebook.config.language;
   assertValuesUsable(casebook, lang);
   const strong = strongFlag ?? casebook.config.tagging.strongThreshold;
