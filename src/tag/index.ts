@@ -19,7 +19,7 @@ import { blendScores, modelEvidence, modelFits, modelProbabilities, modelSegment
 export { addValuesToSource, type WriteOutcome } from './write.js';
 export { compileLexicon, lexiconFor, signalsOf } from './lexicon.js';
 export { FIELD_WEIGHTS, taggedText } from './fields.js';
-export { builtInModel, compileModel, modelFits, parseModel, type TaggerModel, type TaggerModelData, type TrainingSummary } from './model.js';
+export { builtInModel, compileModel, modelFits, parseModel, type CvFigures, type TaggerModel, type TaggerModelData, type TrainingSummary } from './model.js';
 export { chooseModel, learnTeamModel, saveTeamModel, teamModelFile, TeamModelOutside, MIN_CASES_PER_VALUE, MIN_TAGGED_CASES, DEFAULT_TEAM_MODEL, type ModelChoice, type LearnOutcome } from './team.js';
 export { trainTagger, type TrainingCase, type TrainOptions, type TrainResult } from './train.js';
 
