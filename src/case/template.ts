@@ -24,6 +24,8 @@ export function templateText(lang: Lang): TemplateText {
 
 const normal = (text: string) => text.replace(/\s+/g, ' ').trim().toLowerCase();
 let known: Map<string, Set<string>> | undefined;
+/** The length of the longest placeholder of isTemplateText, normalised. */
+let longestKnown = 0;
 
 /**
  * Is `value` the template's text for `name` (in any language)? Compared without regard to
@@ -39,10 +41,12 @@ export function isTemplateText(name: string, value: unknown): boolean {
         const field = /^option\d+$/.test(key) ? 'optionTitle' : key;
         if (!known.has(field)) known.set(field, new Set());
         known.get(field)!.add(normal(String(text)));
+        longestKnown = Math.max(longestKnown, normal(String(text)).length);
       }
     }
   }
-  return known.get(name)?.has(normal(value)) ?? false;
+  // A case's situation is not normalised only to find it is no placeholder (validate on 10,000 cases).
+  return !longerThan(value, longestKnown) && (known.get(name)?.has(normal(value)) ?? false);
 }
 
 let placeholders: Set<string> | undefined;

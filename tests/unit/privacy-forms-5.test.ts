@@ -132,3 +132,29 @@ describe('phone numbers in other ways of writing', () => {
     }
   });
 });
+
+describe('names of the fifth untuned part', () => {
+  it.each([
+    ['initials before a surname that ends like a street', 'Met vriendelijke groet,\nJ. Korteweg', 'J. Korteweg'],
+    ['a title before a surname that ends like a street', 'Gesprek met mevrouw Zuidweg over de huur.', 'mevrouw Zuidweg'],
+    ['a surname that is also a first name, surname first after a label', 'Naam: Oğuz, Mehmet\nGeboortedatum: onbekend', 'Oğuz, Mehmet'],
+    ['a particle and a place after a greeting', 'Beste Van Rijn,\n\nZoals besproken stuur ik de stukken.', 'Van Rijn'],
+    ['a listed surname after a greeting', 'Geachte Jansen,\n\nHierbij de stukken.', 'Jansen'],
+    ['a case by its surname', 'Het kind in de zaak Pinas verblijft tijdelijk bij oma.', 'Pinas'],
+  ])('%s', (_form, text, name) => {
+    expect(covered(text, 'privacy/name')).toContain(name);
+  });
+
+  it('no name in a street with a house number, a greeting of a team, a programme or a compound with a hyphen', () => {
+    for (const text of [
+      'Ze woont aan de Korteweg 12 in Zeist.',
+      'Beste Collega,\n\nHierbij de stukken.',
+      'Beste Sanne,\n\nHierbij de stukken.',
+      'Afgesproken: aanmelding Housing First bij de regio.',
+      'Begeleider Fact-team: wordt nog bekend.',
+      'De ouders van Samuel willen hulp.',
+    ]) {
+      expect(covered(text, 'privacy/name'), text).toEqual([]);
+    }
+  });
+});
