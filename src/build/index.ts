@@ -48,6 +48,8 @@ export interface BuildOptions {
   env?: NodeJS.ProcessEnv;
   /** Short progress lines, already worded. */
   onProgress?: (line: string) => void;
+  /** The casebook's validation, when it was made while loading (loadAndValidate); else build validates. */
+  validation?: ValidationResult;
   /**
    * Stops the build (Ctrl-C): the browser is killed, nothing is written, and build() rejects
    * with the signal's reason. Once the new files are complete and being renamed into place,
@@ -133,8 +135,9 @@ async function ensureWritable(dir: string, lang: Lang): Promise<void> {
 }
 
 /** Validation decides whether the build goes on: errors stop it, except privacy errors the person allowed. */
-function gate(casebook: Casebook, lang: Lang, allowPrivacyErrors: boolean | undefined): { result: BuildResult; go: boolean } {
-  const validation = validate(casebook, { lang });
+function gate(casebook: Casebook, lang: Lang, options: Pick<BuildOptions, 'allowPrivacyErrors' | 'validation'>): { result: BuildResult; go: boolean } {
+  const allowPrivacyErrors = options.allowPrivacyErrors;
+  const validation = options.validation ?? validate(casebook, { lang });
   const errors = validation.messages.filter((m) => !m.suppressed && m.severity === 'error');
   const privacyOnly = errors.length > 0 && errors.every((m) => m.rule.startsWith('privacy/'));
   const result: BuildResult = { outputs: [], messages: [...validation.messages], validation, stopped: false, privacyErrors: 0, cases: 0 };
@@ -238,7 +241,7 @@ export async function build(casebook: Casebook, options: BuildOptions = {}): Pro
   const signal = options.signal;
   signal?.throwIfAborted();
 
-  const { result, go } = gate(casebook, lang, options.allowPrivacyErrors);
+  const { result, go } = gate(casebook, lang, options);
   const stop = (more: Message[] = []) => {
     result.messages = sortMessages([...result.messages, ...more]);
     result.stopped = true;

@@ -24,6 +24,8 @@ export function templateText(lang: Lang): TemplateText {
 
 const normal = (text: string) => text.replace(/\s+/g, ' ').trim().toLowerCase();
 let known: Map<string, Set<string>> | undefined;
+/** The length of the longest placeholder of isTemplateText, normalised. */
+let longestKnown = 0;
 
 /**
  * Is `value` the template's text for `name` (in any language)? Compared without regard to
@@ -39,13 +41,48 @@ export function isTemplateText(name: string, value: unknown): boolean {
         const field = /^option\d+$/.test(key) ? 'optionTitle' : key;
         if (!known.has(field)) known.set(field, new Set());
         known.get(field)!.add(normal(String(text)));
+        longestKnown = Math.max(longestKnown, normal(String(text)).length);
       }
     }
   }
-  return known.get(name)?.has(normal(value)) ?? false;
+  // A case's situation is not normalised only to find it is no placeholder (validate on 10,000 cases).
+  return !longerThan(value, longestKnown) && (known.get(name)?.has(normal(value)) ?? false);
 }
 
 let placeholders: Set<string> | undefined;
+/** The length of the longest placeholder, normalised. */
+let longest = 0;
+
+/** JavaScript's white space: what `\s` matches and `trim()` removes. */
+export function isWhiteSpace(code: number): boolean {
+  if (code <= 32) return code === 32 || (code >= 9 && code <= 13);
+  if (code < 160) return false;
+  return code === 160 || code === 0x1680 || (code >= 0x2000 && code <= 0x200a) || code === 0x2028 || code === 0x2029 || code === 0x202f || code === 0x205f || code === 0x3000 || code === 0xfeff;
+}
+
+/**
+ * Whether `text`, normalised, is surely longer than `limit`, found without making a string:
+ * a case's texts are nearly all far longer than any placeholder, and normalising each of them
+ * (three copies of every text of every case) was a fifth of tagging. Counts a lower bound:
+ * every character but white space and the second half of a surrogate pair, and one space
+ * between words (lower-casing never makes a character shorter than that).
+ */
+function longerThan(text: string, limit: number): boolean {
+  let length = 0;
+  let gap = false;
+  for (let i = 0; i < text.length; i++) {
+    const code = text.charCodeAt(i);
+    if (isWhiteSpace(code)) {
+      gap = length > 0;
+      continue;
+    }
+    if (code >= 0xdc00 && code <= 0xdfff) continue;
+    length += gap ? 2 : 1;
+    gap = false;
+    if (length > limit) return true;
+  }
+  return false;
+}
 
 /** Any placeholder at all: for the tagger, which must not take evidence from it. */
 export function isAnyTemplateText(value: string): boolean {
@@ -57,8 +94,9 @@ export function isAnyTemplateText(value: string): boolean {
       for (const placeholder of Object.values(texts)) {
         const text = normal(String(placeholder));
         if (text.length > 2) placeholders.add(text);
+        longest = Math.max(longest, text.length);
       }
     }
   }
-  return placeholders.has(normal(value));
+  return !longerThan(value, longest) && placeholders.has(normal(value));
 }

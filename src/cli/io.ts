@@ -1,6 +1,6 @@
 /** What a command may touch of the outside world; tests pass their own. */
 import { CasebookError } from '../errors.js';
-import { loadCasebook, type LoadOptions } from '../load/index.js';
+import { loadCasebook, threadSettings, type LoadOptions } from '../load/index.js';
 import { t } from '../i18n/index.js';
 import type { Casebook, Lang } from '../types.js';
 
@@ -33,13 +33,18 @@ export function parseCount(value: string, option: string, lang: Lang): number {
   return Number(value);
 }
 
-/** Loads the casebook a command works on, from the global options and the current folder. */
-export function loadForCommand(options: GlobalOptions, io: Io, paths: string[] = [], load: Pick<LoadOptions, 'keepTrees' | 'onCase' | 'keepContents'> = {}): Promise<Casebook> {
-  return loadCasebook({
+/** What to load for a command: the global options, the current folder and the environment's thread settings. */
+export function loadOptionsFor(options: GlobalOptions, io: Io, paths: string[] = []): LoadOptions {
+  return {
     cwd: io.cwd,
     paths,
     ...(options.casebook ? { casebook: options.casebook } : {}),
     ...(options.lang ? { lang: options.lang } : {}),
-    ...load,
-  });
+    threads: threadSettings(io.env),
+  };
+}
+
+/** Loads the casebook a command works on, from the global options and the current folder. */
+export function loadForCommand(options: GlobalOptions, io: Io, paths: string[] = [], load: Pick<LoadOptions, 'keepTrees' | 'onCase' | 'keepContents' | 'task'> = {}): Promise<Casebook> {
+  return loadCasebook({ ...loadOptionsFor(options, io, paths), ...load });
 }

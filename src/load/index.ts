@@ -15,6 +15,8 @@ import type { CaseFile, Casebook, Lang, Message, SourceFile } from '../types.js'
 import { findConfigFile, loadConfig, resolveConfigArgument } from './config.js';
 import { collectCaseFiles, fileIdentity, uniqueFiles } from './files.js';
 import { readSource, restoreSource, type PlainSource } from './parse.js';
+import { caseId } from './case-id.js';
+import { runFileTask, startThreads, workerCount, type FileTask, type ThreadSettings } from './threads.js';
 
 export { findConfigFile, loadBuiltInValues, CONFIG_FILE } from './config.js';
 export { parseSource, readSource } from './parse.js';
@@ -55,13 +57,18 @@ export interface LoadOptions {
    * that 10,000 cases are never all held at once.
    */
   keepContents?: boolean;
+  /**
+   * The work on each case file right after it is read (validate's checks, tag's suggestions):
+   * in worker threads for a large casebook, on this thread otherwise. The cases returned then
+   * hold only what the task keeps (FileTask). Not with `reuse` or `onCase`.
+   */
+  task?: FileTask<any>;
+  /** When threads are used for `task` (tests and benchmarks set these through the environment). */
+  threads?: ThreadSettings;
 }
 
-/** The id a case is known by: its `id` field, or the file name without extension. */
-export function caseId(file: SourceFile): string {
-  const id = file.data?.id;
-  return typeof id === 'string' && id.trim() !== '' ? id : path.basename(file.path).replace(/\.ya?ml$/i, '');
-}
+export { caseId } from './case-id.js';
+export { serveFileTask, threadSettings, THREAD_THRESHOLD, type FileOutcome, type FileTask, type PrepareTask, type TaskSettings, type ThreadSettings } from './threads.js';
 
 /**
  * Below this many files, starting threads costs more than it saves: each thread warms up
@@ -155,6 +162,9 @@ export async function loadCasebook(options: LoadOptions = {}): Promise<Casebook>
   const context = hasPaths && configFile
     ? await collectCaseFiles(loaded.config.cases, loaded.config.root, loaded.config.root, lang)
     : { files: [], messages: [] };
+  // Threads start loading their modules now, while this thread still works out which files are cases.
+  const task = options.task;
+  const threads = task ? startThreads(task, workerCount(collected.files.length + context.files.length, options.threads)) : undefined;
   // The values file is data, not a case, even when it sits in a case folder.
   // One spelling per file (a link, `Cases\` and `cases\`, `c:` and `C:`): a case is loaded once.
   const unique = uniqueFiles([...collected.files, ...context.files]);
@@ -162,7 +172,9 @@ export async function loadCasebook(options: LoadOptions = {}): Promise<Casebook>
   const caseFiles = unique.files.filter((f) => !skip.has(unique.identity(f))).sort();
   const reuse = options.reuse;
   const onCase = options.onCase;
-  const fresh = await readAll(reuse ? caseFiles.filter((f) => !reuse.has(f)) : caseFiles, lang, options, onCase && ((file) => onCase(file, loaded)));
+  const fresh = task && threads
+    ? await runFileTask(caseFiles, task, { config: loaded.config, values: loaded.values, lang }, threads)
+    : await readAll(reuse ? caseFiles.filter((f) => !reuse.has(f)) : caseFiles, lang, options, onCase && ((file) => onCase(file, loaded)));
   if (reuse) for (const file of fresh) reuse.set(file.path, file);
   const cases = reuse ? caseFiles.map((f) => reuse.get(f)!) : fresh;
   const messages = [...loaded.messages, ...collected.messages];

@@ -32,10 +32,28 @@ function luminance(hex: string): number {
   return 0.2126 * r! + 0.7152 * g! + 0.0722 * b!;
 }
 
+/** Cases per value (rows) and domain (columns), in one pass over the cases. */
+function countCells(input: HeatmapInput): number[][] {
+  // Ids to indexes (a list each: a value set is not checked here for repeated ids).
+  const indexes = (items: Array<{ id: string }>) => {
+    const map = new Map<string, number[]>();
+    items.forEach((item, i) => map.set(item.id, [...(map.get(item.id) ?? []), i]));
+    return map;
+  };
+  const rowsOf = indexes(input.values);
+  const columnsOf = indexes(input.domains);
+  const counts = input.values.map(() => input.domains.map(() => 0));
+  for (const c of input.cases) {
+    // A case counts once per cell, however often it names a value or a domain.
+    const rows = new Set(c.values.flatMap((v) => rowsOf.get(v.id) ?? []));
+    const columns = new Set(c.domains.flatMap((d) => columnsOf.get(d.id) ?? []));
+    for (const i of rows) for (const j of columns) counts[i]![j]!++;
+  }
+  return counts;
+}
+
 export function heatmapSvg(input: HeatmapInput): string {
-  const counts = input.values.map((value) =>
-    input.domains.map((domain) => input.cases.filter((c) => c.values.some((v) => v.id === value.id) && c.domains.some((d) => d.id === domain.id)).length),
-  );
+  const counts = countCells(input);
   const max = Math.max(1, ...counts.flat());
   const cell = 44;
   const rowHead = 190;

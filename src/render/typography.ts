@@ -35,13 +35,35 @@ const WORD = /[\p{L}\p{M}]{8,}/gu;
 /** A run of text that is an address, a path, a file name or code-like: never broken. */
 const NOT_PROSE = /[:/@\\=_&<>{}|]|www\.|\.[a-z]{2,4}\b/i;
 
+const TITLE_WORD = /[\p{L}\p{M}]{16,}/gu;
+const RUN = /\S{8,}/g;
+
+/**
+ * Each word's hyphenated form, by language and minimum length. Words repeat (a book of
+ * 1,000 cases has a few thousand different long words), and a call to the hyphen package
+ * costs far more than a lookup: it sets up a text reader for every word. Bounded: cleared
+ * when full, so no text can make it grow without end.
+ */
+const hyphenated = new Map<string, string>();
+const MAX_HYPHENATED = 100_000;
+
+function hyphenateWord(word: string, lang: Lang, minWord: number): string {
+  const key = `${lang}${minWord}\u0000${word}`;
+  let found = hyphenated.get(key);
+  if (found === undefined) {
+    found = hyphenator(lang)(word, { hyphenChar: SOFT_HYPHEN, minWordLength: minWord });
+    if (hyphenated.size >= MAX_HYPHENATED) hyphenated.clear();
+    hyphenated.set(key, found);
+  }
+  return found;
+}
+
 /** Soft hyphens at the places the patterns allow, in words of `minWord` letters or more (default 8). */
 export function hyphenate(text: string, lang: Lang, minWord = MIN_WORD): string {
   if (text.length < minWord) return text;
-  const hyphenateSync = hyphenator(lang);
-  const word = minWord === MIN_WORD ? WORD : new RegExp(`[\\p{L}\\p{M}]{${minWord},}`, 'gu');
-  return text.replace(/\S{8,}/g, (run) =>
-    NOT_PROSE.test(run) || run.includes(SOFT_HYPHEN) ? run : run.replace(word, (found) => hyphenateSync(found, { hyphenChar: SOFT_HYPHEN, minWordLength: minWord })));
+  const word = minWord === MIN_WORD ? WORD : minWord === TITLE_MIN_WORD ? TITLE_WORD : new RegExp(`[\\p{L}\\p{M}]{${minWord},}`, 'gu');
+  return text.replace(RUN, (run) =>
+    NOT_PROSE.test(run) || run.includes(SOFT_HYPHEN) ? run : run.replace(word, (found) => hyphenateWord(found, lang, minWord)));
 }
 
 /** Characters after which a quote opens (start of text counts too). */
@@ -84,28 +106,36 @@ export function smartQuotes(text: string, state: QuoteState = { before: '' }): s
       }).join('');
     }
   }
+  // Only the quotes change: the text between them is copied in one piece each.
   let out = '';
-  for (let i = 0; i < text.length; i++) {
-    const ch = text[i]!;
+  let from = 0;
+  const quotes = /["']/g;
+  for (let match; (match = quotes.exec(text)); ) {
+    const i = match.index;
+    const ch = match[0];
     const prev = i > 0 ? text[i - 1]! : state.before;
     const opening = prev === '' || OPENS_AFTER.test(prev) || prev === '“' || prev === '‘';
+    out += text.slice(from, i);
+    from = i + 1;
     if (ch === '"') {
       out += opening ? '“' : '”';
-    } else if (ch === "'") {
-      if (opening && state.defer && i === text.length - 1) out += UNDECIDED;
-      else if (opening && ELISION.test(text.slice(i + 1))) out += '’';
-      else out += opening ? '‘' : '’';
+    } else if (opening && state.defer && i === text.length - 1) {
+      out += UNDECIDED;
+    } else if (opening && ELISION.test(text.slice(i + 1))) {
+      out += '’';
     } else {
-      out += ch;
+      out += opening ? '‘' : '’';
     }
   }
   state.before = text.at(-1)!;
-  return out;
+  return out + text.slice(from);
 }
+
+const UNDECIDED_QUOTE = new RegExp(`${UNDECIDED}(?=(s|t|k|n|r|m|\\d\\d)(?![\\p{L}\\p{N}]))|${UNDECIDED}`, 'gu');
 
 /** Each UNDECIDED quote becomes an apostrophe before an elision ('s, 't, '90), else an opening quote. */
 export function settleQuotes(text: string): string {
-  return text.replace(new RegExp(`${UNDECIDED}(?=(s|t|k|n|r|m|\\d\\d)(?![\\p{L}\\p{N}]))|${UNDECIDED}`, 'gu'), (_m, elision) => (elision ? '’' : '‘'));
+  return text.includes(UNDECIDED) ? text.replace(UNDECIDED_QUOTE, (_m, elision) => (elision ? '’' : '‘')) : text;
 }
 
 /**

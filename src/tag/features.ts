@@ -8,13 +8,15 @@
  *
  * Training first collects every candidate as a string (`VocabularyReader`); the features that
  * occur in enough training cases become the model's vocabulary. At run time a `FeatureReader`
- * looks each word up in that vocabulary by its form, in the same pass as the lexicon.
+ * gets each word's stem id from the lexicon's table of forms, in the same pass and the same
+ * lookup as the lexicon (training, which has no lexicon pass, looks words up itself).
  */
 import { readDataFile } from '../data.js';
 import type { Segment } from './fields.js';
 import type { WordReader } from './score.js';
 import { stem } from './stem.js';
 import { hashOf, WordScanner } from './tokenize.js';
+import type { FormTable } from './lexicon.js';
 
 export interface TaggerWords {
   /** Stems of function words: no feature on their own. */
@@ -53,16 +55,25 @@ class Position {
 
   /** Whether the scanner's word can be a feature; moves on to it. */
   readable(scanner: WordScanner, segment: number, sentence: number): boolean {
+    const kind = this.kind(scanner, segment, sentence);
+    if (kind === NAME) this.names.add(scanner.form());
+    return kind === READABLE;
+  }
+
+  /** What the scanner's word is: READABLE, a NAME (the caller adds it to `names`) or neither; moves on to it. */
+  kind(scanner: WordScanner, segment: number, sentence: number): number {
     const first = sentence !== this.sentence || segment !== this.segment;
     this.sentence = sentence;
     this.segment = segment;
     const code = scanner.text.charCodeAt(scanner.start);
-    if (isDigit(code) || scanner.end - scanner.start < 2) return false;
-    if (first || !isUpperCase(code)) return true;
-    this.names.add(scanner.form());
-    return false;
+    if (isDigit(code) || scanner.end - scanner.start < 2) return SKIPPED;
+    return first || !isUpperCase(code) ? READABLE : NAME;
   }
 }
+
+const SKIPPED = 0;
+const READABLE = 1;
+const NAME = 2;
 
 /** Calls `reader` for every word of the segments, numbered as the lexicon's pass numbers them. */
 export function readWords(segments: readonly Segment[], reader: WordReader): void {
@@ -317,7 +328,22 @@ export class FeatureReader implements WordReader {
       this.previous = -1;
       return;
     }
-    const id = this.stemId(scanner);
+    this.stemmed(scanner, segment, this.stemId(scanner));
+  }
+
+  /** The same as `word`, with the word already looked up in the lexicon's table of forms (one lookup for both). */
+  wordIn(forms: FormTable, slot: number, scanner: WordScanner, segment: number, sentence: number): void {
+    if (sentence !== this.position.sentence || segment !== this.position.segment) this.previous = -1;
+    const kind = this.position.kind(scanner, segment, sentence);
+    if (kind !== READABLE) {
+      if (kind === NAME) this.position.names.add(forms.formAt(slot));
+      this.previous = -1;
+      return;
+    }
+    this.stemmed(scanner, segment, forms.modelStem(slot, this.vocabulary));
+  }
+
+  private stemmed(scanner: WordScanner, segment: number, id: number): void {
     if (id < 0) {
       this.previous = -1;
       return;

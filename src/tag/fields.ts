@@ -5,7 +5,7 @@
  * Neither is text left from the template of `casebook new` (data/template-text.yaml).
  */
 import { MARKDOWN_LIST_FIELDS, OPTION_LISTS, TEXT_FIELDS } from '../case/index.js';
-import { isAnyTemplateText } from '../case/template.js';
+import { isAnyTemplateText, isWhiteSpace } from '../case/template.js';
 
 export interface Segment {
   /** The top-level field the text belongs to (`options` for an option's title, for and against). */
@@ -34,6 +34,11 @@ export const FIELD_WEIGHTS: Readonly<Record<string, number>> = {
   questions: 1.1,
 };
 
+/** `text.trim() === ''`, without the copy trim() makes of a text that ends in a line break. */
+function isBlank(text: string): boolean {
+  for (let i = 0; i < text.length; i++) if (!isWhiteSpace(text.charCodeAt(i))) return false;
+  return true;
+}
 
 /** The texts of a case (its parsed data), in document order of the fields above; with
  * `legalNotes`, the notes of its legal references after them (for the learned model only:
@@ -42,7 +47,7 @@ export function caseSegments(data: Readonly<Record<string, unknown>>, legalNotes
   const segments: Segment[] = [];
   const add = (field: string, path: ReadonlyArray<string | number>, value: unknown) => {
     // Text left from the template of `casebook new` is nobody's account of the case.
-    if (typeof value === 'string' && value.trim() !== '' && !isAnyTemplateText(value)) {
+    if (typeof value === 'string' && !isBlank(value) && !isAnyTemplateText(value)) {
       segments.push({ field, path, text: value, weight: FIELD_WEIGHTS[field] ?? 1 });
     }
   };

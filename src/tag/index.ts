@@ -19,7 +19,7 @@ import { blendScores, modelEvidence, modelFits, modelProbabilities, modelSegment
 export { addValuesToSource, type WriteOutcome } from './write.js';
 export { compileLexicon, lexiconFor, signalsOf } from './lexicon.js';
 export { FIELD_WEIGHTS, taggedText } from './fields.js';
-export { builtInModel, compileModel, modelFits, parseModel, type TaggerModel, type TaggerModelData, type TrainingSummary } from './model.js';
+export { builtInModel, compileModel, modelFits, parseModel, type CvFigures, type TaggerModel, type TaggerModelData, type TrainingSummary } from './model.js';
 export { chooseModel, learnTeamModel, saveTeamModel, teamModelFile, TeamModelOutside, MIN_CASES_PER_VALUE, MIN_TAGGED_CASES, DEFAULT_TEAM_MODEL, type ModelChoice, type LearnOutcome } from './team.js';
 export { trainTagger, type TrainingCase, type TrainOptions, type TrainResult } from './train.js';
 
@@ -28,7 +28,7 @@ export { DEFAULT_STRONG_THRESHOLD, DEFAULT_THRESHOLD, MAX_SUGGESTIONS, RELATIVE_
 export interface Evidence {
   /** The phrase as it stands in the case (line breaks as spaces). */
   text: string;
-  /** 1-based position of the phrase in the YAML source. */
+  /** 1-based position of the phrase in the YAML source (1:1 when not placed: TagOptions.positions). */
   line: number;
   column: number;
   /** Which part of the tagger found it: a phrase of the lexicon or a word the model weighs. */
@@ -72,6 +72,9 @@ export interface TagOptions {
   model?: TaggerModel | null;
   /** With a model: suggest from this blended score (default: the model's own, chosen by cross-validation). */
   blendThreshold?: number;
+  /** False: evidence is not placed in the source (line and column stay 1), for output that
+   * shows no positions (`tag --format json`): placing costs a node tree of every file. */
+  positions?: boolean;
 }
 
 type Found = Array<{ evidence: Evidence; segment: number; offset: number }>;
@@ -143,19 +146,18 @@ function suggestBlended(model: TaggerModel, lexicon: Lexicon, segments: readonly
   model.reader.begin(modelSegmentWeights(model.data.fieldWeights, segments));
   const scores = scoreSegments(lexicon, segments, model.reader);
   const vector = model.reader.vector();
-  const lexiconScores = new Float64Array(lexicon.valueIds.length);
-  const byValue = new Map<number, ValueScore>();
-  for (const scored of scores) {
-    lexiconScores[scored.value] = scored.score;
-    byValue.set(scored.value, scored);
-  }
-  const blended = blendScores(lexiconScores, modelProbabilities(model, vector, lexiconScores), model.data.blend.lexicon);
-  const banned = pseudonymWords(data);
+  const { scratch } = model;
+  const lexiconScores = scratch.lexicon.fill(0);
+  for (const scored of scores) lexiconScores[scored.value] = scored.score;
+  const blended = blendScores(lexiconScores, modelProbabilities(model, vector, lexiconScores, scratch.probabilities), model.data.blend.lexicon, scratch.blended);
+  // The pseudonyms' words are only needed when a model word is a candidate for evidence.
+  let banned: ReadonlySet<string> | undefined;
+  const bannedWords = () => (banned ??= pseudonymWords(data));
   for (const v of selectBlended(blended, model.data.blend, options.blendThreshold)) {
     const mine: Found = [];
-    const evidence = lexiconEvidence(byValue.get(v), segments, mine);
+    const evidence = lexiconEvidence(scores.find((scored) => scored.value === v), segments, mine);
     const taken = evidence.map((e) => e.text.toLowerCase());
-    for (const hit of modelEvidence(model, v, vector, segments, banned, taken, MAX_MODEL_EVIDENCE)) {
+    for (const hit of modelEvidence(model, v, vector, segments, bannedWords, taken, MAX_MODEL_EVIDENCE)) {
       const item: Evidence = { text: ownCopy(hit.text), line: 1, column: 1, source: 'model' };
       evidence.push(item);
       mine.push({ evidence: item, segment: hit.segment, offset: hit.start });
@@ -176,7 +178,7 @@ export function tagCase(file: CaseFile, valueSet: ValueSet, options: TagOptions 
   const found: Found = [];
   if (model) suggestBlended(model, lexicon, segments, file.data, options, result, found);
   else suggestFromLexicon(lexicon, segments, options, result, found);
-  placeEvidence(file, segments, found);
+  if (options.positions !== false) placeEvidence(file, segments, found);
   return result;
 }
 

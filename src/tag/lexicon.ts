@@ -276,66 +276,116 @@ export const NO_WORDS: TokenWords = { ids: [], exact: 0, starts: [] };
 const MAX_CACHED_FORMS = 200_000;
 const INITIAL_SLOTS = 1 << 12;
 
+/** What a form's model stem is not yet known as (see FormTable.modelStem). */
+const UNKNOWN_STEM = -3;
+
+/** The learned model's table of stems, as far as the lexicon's table of forms needs it. */
+export interface StemVocabulary {
+  stems: ReadonlyMap<string, number>;
+}
+
 /**
  * Folded forms and what they stand for, by hash (open addressing). A word of a text is looked
  * up where it stands, compared character by character, without cutting it out as a string.
+ * The same entry also holds the word's stem id in the learned model's vocabulary, so that a
+ * word of a case is looked up once for the lexicon and the model together.
  */
-class FormTable {
+export class FormTable {
   private forms: Array<string | undefined> = new Array<string | undefined>(INITIAL_SLOTS);
   private hashes = new Int32Array(INITIAL_SLOTS);
   private words: TokenWords[] = new Array<TokenWords>(INITIAL_SLOTS);
+  /** Per slot: the form's stem id in `vocabulary`, -1 when it has none, UNKNOWN_STEM before it is asked for. */
+  private stems = new Int32Array(INITIAL_SLOTS).fill(UNKNOWN_STEM);
+  private vocabulary: StemVocabulary | undefined;
   size = 0;
 
-  /** The entry of the ASCII word `text[start, end)`, whose lower-case form hashes to `hash`. */
-  findInText(text: string, start: number, end: number, hash: number): TokenWords | undefined {
+  /** The slot of the ASCII word `text[start, end)`, whose lower-case form hashes to `hash`; -1 when not there. */
+  slotInText(text: string, start: number, end: number, hash: number): number {
     const mask = this.hashes.length - 1;
     const length = end - start;
     for (let slot = hash & mask; ; slot = (slot + 1) & mask) {
       const form = this.forms[slot];
-      if (form === undefined) return undefined;
+      if (form === undefined) return -1;
       if (this.hashes[slot] !== hash || form.length !== length) continue;
       let k = 0;
       while (k < length && (text.charCodeAt(start + k) | 32) === form.charCodeAt(k)) k++;
-      if (k === length) return this.words[slot];
+      if (k === length) return slot;
     }
   }
 
-  find(form: string, hash: number): TokenWords | undefined {
+  /** The slot of a folded form; -1 when not there. */
+  slotOf(form: string, hash: number): number {
     const mask = this.hashes.length - 1;
     for (let slot = hash & mask; ; slot = (slot + 1) & mask) {
       const known = this.forms[slot];
-      if (known === undefined) return undefined;
-      if (this.hashes[slot] === hash && known === form) return this.words[slot];
+      if (known === undefined) return -1;
+      if (this.hashes[slot] === hash && known === form) return slot;
     }
   }
 
-  add(form: string, hash: number, words: TokenWords): void {
-    if (this.size >= MAX_CACHED_FORMS) this.resize(INITIAL_SLOTS, false);
-    else if (2 * (this.size + 1) > this.hashes.length) this.resize(2 * this.hashes.length, true);
-    this.place(form, hash, words);
-    this.size++;
+  /** The entry of the ASCII word `text[start, end)`, whose lower-case form hashes to `hash`. */
+  findInText(text: string, start: number, end: number, hash: number): TokenWords | undefined {
+    const slot = this.slotInText(text, start, end, hash);
+    return slot < 0 ? undefined : this.words[slot];
   }
 
-  private place(form: string, hash: number, words: TokenWords): void {
+  find(form: string, hash: number): TokenWords | undefined {
+    const slot = this.slotOf(form, hash);
+    return slot < 0 ? undefined : this.words[slot];
+  }
+
+  /** What the form in `slot` stands for in the lexicon. */
+  wordsAt(slot: number): TokenWords {
+    return this.words[slot]!;
+  }
+
+  /** The folded form in `slot` (the table's own string: no new one is made). */
+  formAt(slot: number): string {
+    return this.forms[slot]!;
+  }
+
+  /** The stem id of the form in `slot` in the model's `vocabulary` (-1: none), looked up once per form. */
+  modelStem(slot: number, vocabulary: StemVocabulary): number {
+    if (vocabulary !== this.vocabulary) {
+      this.vocabulary = vocabulary;
+      this.stems.fill(UNKNOWN_STEM);
+    }
+    let id = this.stems[slot]!;
+    if (id === UNKNOWN_STEM) id = this.stems[slot] = vocabulary.stems.get(stem(this.forms[slot]!)) ?? -1;
+    return id;
+  }
+
+  /** Adds a form; returns its slot. */
+  add(form: string, hash: number, words: TokenWords): number {
+    if (this.size >= MAX_CACHED_FORMS) this.resize(INITIAL_SLOTS, false);
+    else if (2 * (this.size + 1) > this.hashes.length) this.resize(2 * this.hashes.length, true);
+    this.size++;
+    return this.place(form, hash, words, UNKNOWN_STEM);
+  }
+
+  private place(form: string, hash: number, words: TokenWords, stemId: number): number {
     const mask = this.hashes.length - 1;
     let slot = hash & mask;
     while (this.forms[slot] !== undefined) slot = (slot + 1) & mask;
     this.forms[slot] = form;
     this.hashes[slot] = hash;
     this.words[slot] = words;
+    this.stems[slot] = stemId;
+    return slot;
   }
 
   private resize(slots: number, keep: boolean): void {
-    const { forms, hashes, words } = this;
+    const { forms, hashes, words, stems } = this;
     this.forms = new Array<string | undefined>(slots);
     this.hashes = new Int32Array(slots);
     this.words = new Array<TokenWords>(slots);
+    this.stems = new Int32Array(slots).fill(UNKNOWN_STEM);
     if (!keep) {
       this.size = 0;
       return;
     }
     forms.forEach((form, slot) => {
-      if (form !== undefined) this.place(form, hashes[slot]!, words[slot]!);
+      if (form !== undefined) this.place(form, hashes[slot]!, words[slot]!, stems[slot]!);
     });
   }
 }
@@ -353,22 +403,28 @@ function computeWords(lexicon: Lexicon, form: string): TokenWords {
   return ids.length === 0 ? NO_WORDS : { ids, exact: exact.length, starts: [...starts].map(([pattern, isExact]) => ({ pattern, exact: isExact })) };
 }
 
+/** The slot of a folded form in the lexicon's table of forms, added (and computed) on first sight. */
+function slotOfForm(lexicon: Lexicon, form: string): number {
+  const hash = hashOf(form);
+  const slot = lexicon.tokenWords.slotOf(form, hash);
+  return slot >= 0 ? slot : lexicon.tokenWords.add(form, hash, computeWords(lexicon, form));
+}
+
 /** What a folded form stands for in the lexicon, computed once per form. */
 export function wordsOfToken(lexicon: Lexicon, form: string): TokenWords {
-  const hash = hashOf(form);
-  let words = lexicon.tokenWords.find(form, hash);
-  if (words === undefined) {
-    words = computeWords(lexicon, form);
-    lexicon.tokenWords.add(form, hash, words);
+  return lexicon.tokenWords.wordsAt(slotOfForm(lexicon, form));
+}
+
+/** The slot of the scanner's current word in the lexicon's table of forms (see FormTable). */
+export function slotOfScanned(lexicon: Lexicon, scanner: WordScanner): number {
+  if (scanner.ascii) {
+    const slot = lexicon.tokenWords.slotInText(scanner.text, scanner.start, scanner.end, scanner.hash);
+    if (slot >= 0) return slot;
   }
-  return words;
+  return slotOfForm(lexicon, scanner.form());
 }
 
 /** What the scanner's current word stands for in the lexicon. */
 export function wordsOfScanned(lexicon: Lexicon, scanner: WordScanner): TokenWords {
-  if (scanner.ascii) {
-    const known = lexicon.tokenWords.findInText(scanner.text, scanner.start, scanner.end, scanner.hash);
-    if (known !== undefined) return known;
-  }
-  return wordsOfToken(lexicon, scanner.form());
+  return lexicon.tokenWords.wordsAt(slotOfScanned(lexicon, scanner));
 }

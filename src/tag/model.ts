@@ -76,8 +76,14 @@ export interface TaggerModel {
   reader: FeatureReader;
   /** Feature weights, feature-major: `weights[f × values + v]`. */
   weights: Float32Array;
+  /** The same weights value-major, `weightsByValue[v × features + f]`: a value's evidence reads one row. */
+  weightsByValue: Float32Array;
+  /** `lexiconWeights` in one array, `[v × values + u]`. */
+  lexiconMatrix: Float64Array;
   /** Per feature: 1 when it can be evidence at all (some word in it says something). */
   showable: Uint8Array;
+  /** Scratch space for one case at a time (a casebook has thousands). */
+  scratch: { lexicon: Float64Array; probabilities: Float64Array; blended: Float64Array };
   /** Where the model came from, for the report (`built-in` or a file). */
   source: string;
 }
@@ -90,14 +96,18 @@ export function modelFits(model: TaggerModel, valueIds: readonly string[]): bool
 
 export function compileModel(data: TaggerModelData, source: string): TaggerModel {
   const values = data.valueIds.length;
-  const weights = new Float32Array(data.features.length * values);
+  const features = data.features.length;
+  const weights = new Float32Array(features * values);
+  const weightsByValue = new Float32Array(features * values);
   data.weights.forEach((list, v) => {
-    list.forEach((w, f) => (weights[f * values + v] = w / WEIGHT_SCALE));
+    list.forEach((w, f) => (weights[f * values + v] = weightsByValue[v * features + f] = w / WEIGHT_SCALE));
   });
+  const lexiconMatrix = Float64Array.from(data.lexiconWeights.flat());
+  const scratch = { lexicon: new Float64Array(values), probabilities: new Float64Array(values), blended: new Float64Array(values) };
   const words = taggerWords();
   const says = (part: string) => part.length >= 3 && !words.stop.has(part) && !words.notEvidence.has(part);
   const showable = Uint8Array.from(data.features, (feature) => (feature.split(' ').some(says) ? 1 : 0));
-  return { data, reader: new FeatureReader(compileVocabulary(data.features)), weights, showable, source };
+  return { data, reader: new FeatureReader(compileVocabulary(data.features)), weights, weightsByValue, lexiconMatrix, showable, scratch, source };
 }
 
 /** Feature weights are stored in thousandths. */
@@ -152,14 +162,15 @@ export function modelSegmentWeights(fieldWeights: ModelFieldWeights, segments: r
 
 const sigmoid = (z: number) => 1 / (1 + Math.exp(-z));
 
-/** The model's probability per value, from a case's features and the lexicon's scores. */
-export function modelProbabilities(model: TaggerModel, vector: FeatureVector, lexicon: ArrayLike<number>): Float64Array {
-  const { data, weights } = model;
+/** The model's probability per value, from a case's features and the lexicon's scores (into `into`). */
+export function modelProbabilities(model: TaggerModel, vector: FeatureVector, lexicon: ArrayLike<number>, into: Float64Array = new Float64Array(model.data.valueIds.length)): Float64Array {
+  const { data, weights, lexiconMatrix } = model;
   const n = data.valueIds.length;
-  const z = Float64Array.from(data.bias);
+  const z = into;
   for (let v = 0; v < n; v++) {
-    const row = data.lexiconWeights[v]!;
-    for (let u = 0; u < n; u++) z[v]! += row[u]! * lexicon[u]!;
+    let sum = data.bias[v]!;
+    for (let u = 0; u < n; u++) sum += lexiconMatrix[v * n + u]! * lexicon[u]!;
+    z[v] = sum;
   }
   for (let k = 0; k < vector.ids.length; k++) {
     const x = vector.values[k]!;
@@ -170,16 +181,22 @@ export function modelProbabilities(model: TaggerModel, vector: FeatureVector, le
   return z;
 }
 
-/** The blended score of each value. */
-export function blendScores(lexicon: ArrayLike<number>, probabilities: ArrayLike<number>, share: number): Float64Array {
-  const blended = new Float64Array(probabilities.length);
-  for (let v = 0; v < blended.length; v++) blended[v] = share * lexicon[v]! + (1 - share) * probabilities[v]!;
-  return blended;
+/** The blended score of each value (into `into`). */
+export function blendScores(lexicon: ArrayLike<number>, probabilities: ArrayLike<number>, share: number, into: Float64Array = new Float64Array(probabilities.length)): Float64Array {
+  for (let v = 0; v < into.length; v++) into[v] = share * lexicon[v]! + (1 - share) * probabilities[v]!;
+  return into;
 }
 
-/** The values best first. */
+/** The values best first (ties: in the set's order). */
 export function rankValues(blended: ArrayLike<number>): number[] {
-  return Array.from({ length: blended.length }, (_, v) => v).sort((a, b) => blended[b]! - blended[a]! || a - b);
+  // Insertion: ten values, and no comparison function to call.
+  const order: number[] = [];
+  for (let v = 0; v < blended.length; v++) {
+    let at = order.length;
+    while (at > 0 && blended[order[at - 1]!]! < blended[v]!) at--;
+    order.splice(at, 0, v);
+  }
+  return order;
 }
 
 /** How many of the ranked values the blend's rule suggests. */
@@ -243,16 +260,17 @@ export function pseudonymWords(data: Readonly<Record<string, unknown>>): Readonl
 const candidateFeatures: number[] = [];
 const candidateWeights: number[] = [];
 
-export function modelEvidence(model: TaggerModel, v: number, vector: FeatureVector, segments: readonly Segment[], banned: ReadonlySet<string>, taken: readonly string[], limit: number): ModelHit[] {
-  const n = model.data.valueIds.length;
+export function modelEvidence(model: TaggerModel, v: number, vector: FeatureVector, segments: readonly Segment[], banned: ReadonlySet<string> | (() => ReadonlySet<string>), taken: readonly string[], limit: number): ModelHit[] {
+  const row = v * model.data.features.length;
+  const { weightsByValue, showable: canShow } = model;
   // The candidates, strongest taken one at a time: only a few are ever looked at.
   const features = candidateFeatures;
   const contributions = candidateWeights;
   features.length = contributions.length = 0;
   for (let k = 0; k < vector.ids.length; k++) {
     const f = vector.ids[k]!;
-    if (model.showable[f] === 0) continue;
-    const c = vector.values[k]! * model.weights[f * n + v]!;
+    if (canShow[f] === 0) continue;
+    const c = vector.values[k]! * weightsByValue[row + f]!;
     if (c >= MIN_EVIDENCE) {
       features.push(f);
       contributions.push(c);
@@ -271,7 +289,8 @@ export function modelEvidence(model: TaggerModel, v: number, vector: FeatureVect
     const segment = firstSegment[f]!;
     const text = segments[segment]!.text.slice(firstStart[f]!, firstEnd[f]!).replace(/\s+/g, ' ');
     const lower = text.toLowerCase();
-    if (seen.some((t) => t.includes(lower) || lower.includes(t)) || !showable(text, words, banned, model.reader.names)) continue;
+    if (seen.some((t) => t.includes(lower) || lower.includes(t))) continue;
+    if (!showable(text, words, typeof banned === 'function' ? banned() : banned, model.reader.names)) continue;
     seen.push(lower);
     hits.push({ segment, start: firstStart[f]!, end: firstEnd[f]!, text });
   }

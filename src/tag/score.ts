@@ -7,7 +7,7 @@
  * then levels off. Pure and deterministic: the same text gives the same scores.
  */
 import type { Segment } from './fields.js';
-import { NO_WORDS, wordsOfScanned, type Lexicon, type Pattern, type TokenWords } from './lexicon.js';
+import { NO_WORDS, slotOfScanned, type FormTable, type Lexicon, type Pattern, type TokenWords } from './lexicon.js';
 import { WordScanner } from './tokenize.js';
 
 /** How much each repetition of the same signal still adds: weight × (1 + REPEAT × ln n). */
@@ -122,19 +122,26 @@ const reading = new Reading();
 /** Also sees every word of the case, in the same pass (the learned model's features). */
 export interface WordReader {
   word(scanner: WordScanner, segment: number, sentence: number): void;
+  /** The same, with the word's slot in the lexicon's table of forms: one lookup for both. */
+  wordIn?(forms: FormTable, slot: number, scanner: WordScanner, segment: number, sentence: number): void;
 }
 
 function readCase(lexicon: Lexicon, segments: readonly Segment[], reader?: WordReader): Reading {
   reading.count = 0;
   let position = 0;
   let sentence = 0;
+  const forms = lexicon.tokenWords;
   for (let s = 0; s < segments.length; s++) {
     scanner.reset(segments[s]!.text);
     const forLexicon = segments[s]!.lexicon !== false;
     while (scanner.next()) {
-      reader?.word(scanner, s, sentence + scanner.sentence);
+      const slot = slotOfScanned(lexicon, scanner);
+      if (reader) {
+        if (reader.wordIn) reader.wordIn(forms, slot, scanner, s, sentence + scanner.sentence);
+        else reader.word(scanner, s, sentence + scanner.sentence);
+      }
       if (!forLexicon) continue;
-      const words = wordsOfScanned(lexicon, scanner);
+      const words = forms.wordsAt(slot);
       if (words !== NO_WORDS) reading.add(words, s, position, sentence + scanner.sentence, scanner.start, scanner.end);
       position++;
     }

@@ -85,17 +85,46 @@ export async function replaceIfUnchanged(file: string, expected: string, text: s
   }
 }
 
-/** Pieces joined into writes of about a megabyte: one system call per piece would be slow. */
-function* batched(pieces: Iterable<string>, size = 1 << 20): Generator<string> {
-  let batch = '';
-  for (const piece of pieces) {
-    batch += piece;
-    if (batch.length >= size) {
-      yield batch;
-      batch = '';
+/** How large each write is: one system call per piece would be slow. */
+const BATCH_BYTES = 1 << 20;
+/** UTF-16 code units that fit a batch whatever they are (at most 3 bytes of UTF-8 each). */
+const BATCH_UNITS = Math.floor(BATCH_BYTES / 3);
+const isHighSurrogate = (code: number) => code >= 0xd800 && code <= 0xdbff;
+
+/**
+ * Pieces of text encoded as UTF-8 into writes of about a megabyte, the same bytes as the
+ * pieces joined and encoded at once. Encoding into a buffer that is already there
+ * (`buffer.write`) is several times faster than `Buffer.from` of a joined string, which
+ * first flattens the pieces and then takes a slow path for text with characters beyond
+ * Latin-1 (typographic quotes). A surrogate pair split between two pieces is kept whole.
+ */
+function* encoded(pieces: Iterable<string>): Generator<Uint8Array> {
+  let buffer = Buffer.allocUnsafe(BATCH_BYTES);
+  let used = 0;
+  let pending = '';
+  for (let piece of pieces) {
+    if (pending !== '') piece = pending + piece;
+    pending = piece !== '' && isHighSurrogate(piece.charCodeAt(piece.length - 1)) ? piece.slice(-1) : '';
+    if (pending !== '') piece = piece.slice(0, -1);
+    for (let from = 0; from < piece.length; ) {
+      let to = Math.min(piece.length, from + BATCH_UNITS);
+      if (to < piece.length && isHighSurrogate(piece.charCodeAt(to - 1))) to--;
+      if ((to - from) * 3 > BATCH_BYTES - used) {
+        yield buffer.subarray(0, used);
+        buffer = Buffer.allocUnsafe(BATCH_BYTES);
+        used = 0;
+      }
+      used += buffer.write(from === 0 && to === piece.length ? piece : piece.slice(from, to), used, 'utf8');
+      from = to;
     }
   }
-  if (batch !== '') yield batch;
+  if (pending !== '' && BATCH_BYTES - used < 3) {
+    yield buffer.subarray(0, used);
+    buffer = Buffer.allocUnsafe(BATCH_BYTES);
+    used = 0;
+  }
+  if (pending !== '') used += buffer.write(pending, used, 'utf8');
+  if (used > 0) yield buffer.subarray(0, used);
 }
 
 /** A system error (ENOSPC, EROFS, ...) is about the file; anything else (a template failing while its piece is made) is not. */
@@ -186,7 +215,7 @@ export async function writeFilesAtomic(
       });
       const temp = tempName(file);
       staged.push({ file, temp });
-      const content = typeof data === 'string' || data instanceof Uint8Array ? data : batched(data);
+      const content = typeof data === 'string' || data instanceof Uint8Array ? data : encoded(data);
       await writeFile(temp, content).catch(fileError(file));
     }
     // The last moment to stop with nothing replaced.

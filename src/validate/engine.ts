@@ -27,16 +27,22 @@ function toMessage(file: CaseFile, rule: Rule, severity: Severity, report: RuleR
   return makeMessage(file.path, rule.id, report.severity ?? severity, report.message, position, extra);
 }
 
-/**
- * Runs the rules. `perFile` (optional) keeps the findings of the case rules per parsed file
- * between runs (`serve`): a file that did not change is not checked again. Whoever changes
- * the configuration must start with a new one.
- */
-export function runRules(casebook: Casebook, rules: readonly Rule[], lang: Lang, perFile?: WeakMap<CaseFile, Message[]>): Message[] {
-  const messages: Message[] = [];
-  const say = (key: string, params?: Params) => t(lang, key, params);
-  const parsed = casebook.cases.filter((c): c is CaseFile & { data: Record<string, unknown> } => c.data !== undefined);
-  const active = rules.flatMap((rule) => {
+/** The rules that are not off, each with how it decides a finding's severity. */
+type ActiveRule = { rule: Rule; severityOf: (report: RuleReport) => Severity };
+
+/** Per casebook and list of rules: worked out once, not for each of 10,000 cases. */
+const activeCache = new WeakMap<Casebook, WeakMap<readonly Rule[], ActiveRule[]>>();
+
+function activeRules(casebook: Casebook, rules: readonly Rule[]): ActiveRule[] {
+  let perRules = activeCache.get(casebook);
+  if (!perRules) activeCache.set(casebook, (perRules = new WeakMap()));
+  let active = perRules.get(rules);
+  if (!active) perRules.set(rules, (active = settingsOf(casebook, rules)));
+  return active;
+}
+
+function settingsOf(casebook: Casebook, rules: readonly Rule[]): ActiveRule[] {
+  return rules.flatMap((rule) => {
     const setting = ruleSetting(rule, casebook.config.rules);
     if (setting === 'off') return [];
     // A finding's own severity (e.g. "error next to the word BSN") is kept unless the
@@ -45,41 +51,71 @@ export function runRules(casebook: Casebook, rules: readonly Rule[], lang: Lang,
     const severityOf = (report: RuleReport): Severity => (configured ? (setting as Severity) : report.severity ?? (setting as Severity));
     return [{ rule, severityOf }];
   });
-  const crash = (into: Message[], rule: Rule, file: CaseFile, error: unknown) =>
-    into.push(makeMessage(file.path, 'internal/rule-crash', 'error', say('cli.internalError', { detail: `${rule.id}: ${(error as Error)?.message ?? String(error)}` }), startOfFile));
+}
 
-  for (const file of parsed) {
-    const cached = perFile?.get(file);
-    if (cached) {
-      messages.push(...cached);
-      continue;
+function crash(into: Message[], rule: Rule, file: CaseFile, error: unknown, lang: Lang): void {
+  into.push(makeMessage(file.path, 'internal/rule-crash', 'error', t(lang, 'cli.internalError', { detail: `${rule.id}: ${(error as Error)?.message ?? String(error)}` }), startOfFile));
+}
+
+/** The case rules of `rules` on one parsed case. */
+export function runCaseRules(casebook: Casebook, file: CaseFile & { data: Record<string, unknown> }, rules: readonly Rule[], lang: Lang): Message[] {
+  const say = (key: string, params?: Params) => t(lang, key, params);
+  const own: Message[] = [];
+  for (const { rule, severityOf } of activeRules(casebook, rules)) {
+    if (rule.scope !== 'case') continue;
+    try {
+      rule.check({
+        casebook, lang, t: say, file, data: file.data,
+        report: (report) => own.push(toMessage(file, rule, severityOf(report), { ...report, severity: severityOf(report) })),
+      });
+    } catch (error) {
+      crash(own, rule, file, error, lang);
     }
-    const own: Message[] = [];
-    for (const { rule, severityOf } of active) {
-      if (rule.scope !== 'case') continue;
-      try {
-        rule.check({
-          casebook, lang, t: say, file, data: file.data,
-          report: (report) => own.push(toMessage(file, rule, severityOf(report), { ...report, severity: severityOf(report) })),
-        });
-      } catch (error) {
-        crash(own, rule, file, error);
-      }
-    }
-    perFile?.set(file, own);
-    messages.push(...own);
   }
-  for (const { rule, severityOf } of active) {
+  return own;
+}
+
+/**
+ * The casebook rules of `rules` over `cases` (default: every case of the casebook that
+ * parsed). A rule's findings are placed in the file it names, through that file's source.
+ */
+export function runCasebookRules(casebook: Casebook, rules: readonly Rule[], lang: Lang, cases = parsedCases(casebook)): Message[] {
+  const say = (key: string, params?: Params) => t(lang, key, params);
+  const messages: Message[] = [];
+  for (const { rule, severityOf } of activeRules(casebook, rules)) {
     if (rule.scope !== 'casebook') continue;
     try {
       rule.check({
-        casebook, lang, t: say, cases: parsed,
+        casebook, lang, t: say, cases,
         report: (file, report) => messages.push(toMessage(file, rule, severityOf(report), { ...report, severity: severityOf(report) })),
       });
     } catch (error) {
-      crash(messages, rule, parsed[0] ?? casebook.cases[0]!, error);
+      const file = cases[0] ?? casebook.cases[0];
+      if (file) crash(messages, rule, file, error, lang);
+      else throw error;
     }
   }
+  return messages;
+}
+
+const parsedCases = (casebook: Casebook) => casebook.cases.filter((c): c is CaseFile & { data: Record<string, unknown> } => c.data !== undefined);
+
+/**
+ * Runs the rules. `perFile` (optional) keeps the findings of the case rules per parsed file
+ * between runs (`serve`): a file that did not change is not checked again. Whoever changes
+ * the configuration must start with a new one.
+ */
+export function runRules(casebook: Casebook, rules: readonly Rule[], lang: Lang, perFile?: WeakMap<CaseFile, Message[]>): Message[] {
+  const messages: Message[] = [];
+  for (const file of parsedCases(casebook)) {
+    let own = perFile?.get(file);
+    if (!own) {
+      own = runCaseRules(casebook, file, rules, lang);
+      perFile?.set(file, own);
+    }
+    messages.push(...own);
+  }
+  messages.push(...runCasebookRules(casebook, rules, lang));
   return messages;
 }
 

@@ -8,9 +8,10 @@ import { countSeverity, makeMessage, sortMessages } from '../message.js';
 import { positionOf } from '../position/index.js';
 import { privacyRules } from '../privacy/index.js';
 import type { CaseFile, Casebook, Lang, Message, SourceFile, ValidationResult } from '../types.js';
-import { applySuppressions, runRules } from './engine.js';
+import { applySuppressions, runCaseRules, runCasebookRules } from './engine.js';
 import type { Rule } from '../rule.js';
-import { casebookRules } from './rules/index.js';
+import { casebookRules, crossFileRules } from './rules/index.js';
+import { loadCasebook, type FileTask, type LoadOptions, type PrepareTask } from '../load/index.js';
 import { SchemaChecker, readSchema } from '../load/schema.js';
 import { idAliases, suggest } from '../util/suggest.js';
 
@@ -26,7 +27,7 @@ const checkers = new Map<string, SchemaChecker>();
 let caseSchema: Record<string, unknown> | undefined;
 
 /** The case schema with this casebook's lists; compiled once per distinct set of lists. */
-export function caseChecker(casebook: Casebook): SchemaChecker {
+export function caseChecker(casebook: Pick<Casebook, 'config' | 'values'>): SchemaChecker {
   const enums = {
     domainId: casebook.config.domains.map((d) => d.id),
     roleId: casebook.config.roles.map((r) => r.id),
@@ -59,11 +60,10 @@ export interface ValidateOptions {
 }
 
 export interface ValidationCache {
-  schema: WeakMap<SourceFile, Message[]>;
-  rules: WeakMap<CaseFile, Message[]>;
+  files: WeakMap<CaseFile, Message[]>;
 }
 
-export const newValidationCache = (): ValidationCache => ({ schema: new WeakMap(), rules: new WeakMap() });
+export const newValidationCache = (): ValidationCache => ({ files: new WeakMap() });
 
 /**
  * Names under `rules:` in casebook.yaml that are no rule (or group of rules) casebook knows:
@@ -83,22 +83,48 @@ function unknownRuleSettings(casebook: Casebook, lang: Lang): Message[] {
   });
 }
 
-export function validate(casebook: Casebook, options: ValidateOptions = {}): ValidationResult {
-  const lang = options.lang ?? casebook.config.language;
+/** The casebook rules that do not look across cases: they run per file, on that file alone. */
+const fileRulesOf = (rules: readonly Rule[]) => rules.filter((rule) => rule.scope === 'case' || !crossFileRules.includes(rule));
+
+/**
+ * Everything validate checks in one file on its own, suppressions applied: how it read, the
+ * schema, the case rules, and the per-case part of the other rules that are not across cases
+ * (the casebook's own privacy patterns). The same function runs on this thread and in the
+ * worker threads of a large casebook.
+ */
+export function fileChecks(casebook: Pick<Casebook, 'config' | 'values'>, lang: Lang, rules: readonly Rule[] = allRules): (file: CaseFile) => Message[] {
   const checker = caseChecker(casebook);
-  const messages: Message[] = [...casebook.messages, ...unknownRuleSettings(casebook, lang)];
-  for (const file of casebook.cases) {
-    messages.push(...file.messages);
-    let schemaMessages = options.cache?.schema.get(file);
-    if (!schemaMessages) {
-      schemaMessages = checker.check(file, lang);
-      options.cache?.schema.set(file, schemaMessages);
+  // On its own: no other cases, and no casebook.yaml (its own findings are made once, in finishValidation).
+  const alone: Casebook = { config: casebook.config, values: casebook.values, cases: [], messages: [], sources: [] };
+  const fileRules = fileRulesOf(rules);
+  return (file) => {
+    const messages = [...file.messages, ...checker.check(file, lang)];
+    if (file.data !== undefined) {
+      const parsed = file as CaseFile & { data: Record<string, unknown> };
+      messages.push(...runCaseRules(alone, parsed, fileRules, lang), ...runCasebookRules(alone, fileRules, lang, [parsed]));
     }
-    messages.push(...schemaMessages);
-  }
-  messages.push(...runRules(casebook, options.rules ?? allRules, lang, options.cache?.rules));
+    applySuppressions(messages, new Map([[file.path, file]]));
+    return messages;
+  };
+}
+
+/**
+ * The rest of validation once every file was checked on its own (`perFile`): what is wrong in
+ * casebook.yaml and the folders, the checks across cases, the focus on named files, the order.
+ */
+function finishValidation(casebook: Casebook, perFile: readonly Message[], lang: Lang, rules: readonly Rule[]): ValidationResult {
+  const fileRules = fileRulesOf(rules);
+  const across = rules.filter((rule) => !fileRules.includes(rule));
+  const main: Message[] = [
+    ...casebook.messages,
+    ...unknownRuleSettings(casebook, lang),
+    ...runCasebookRules(casebook, across, lang),
+    // The casebook-wide part of the per-file rules (a privacy pattern that is no regular expression).
+    ...runCasebookRules(casebook, fileRules.filter((rule) => rule.scope === 'casebook'), lang, []),
+  ];
   const byPath = new Map<string, CaseFile>(casebook.cases.map((c) => [c.path, c]));
-  applySuppressions(messages, byPath);
+  applySuppressions(main, byPath);
+  const messages = [...main, ...perFile];
   // With explicit paths, the whole casebook is loaded (so `related` and unique ids are
   // checked against all cases) but only the named files are reported on.
   const focus = casebook.focus;
@@ -112,4 +138,69 @@ export function validate(casebook: Casebook, options: ValidateOptions = {}): Val
     warnings: countSeverity(reported, 'warning'),
     messages: reported,
   };
+}
+
+export function validate(casebook: Casebook, options: ValidateOptions = {}): ValidationResult {
+  const lang = options.lang ?? casebook.config.language;
+  const rules = options.rules ?? allRules;
+  const check = fileChecks(casebook, lang, rules);
+  const perFile: Message[] = [];
+  for (const file of casebook.cases) {
+    let messages = options.cache?.files.get(file);
+    if (!messages) {
+      messages = check(file);
+      options.cache?.files.set(file, messages);
+    }
+    perFile.push(...messages);
+  }
+  return finishValidation(casebook, perFile, lang, rules);
+}
+
+/**
+ * What a thread sends back of a case's data: the fields the checks across cases read (`id`
+ * and the strings of `related`; see crossFileRules), as they are or as a stand-in of the
+ * same kind.
+ */
+function crossFileFields(data: Record<string, unknown>): Record<string, unknown> {
+  const kept: Record<string, unknown> = {};
+  if ('id' in data) kept.id = typeof data.id === 'string' ? data.id : null;
+  if (Array.isArray(data.related)) kept.related = data.related.map((id) => (typeof id === 'string' ? id : null));
+  return kept;
+}
+
+/** What the task keeps of each case: its whole data (`build` renders it), or only what the checks across cases read. */
+interface FileCheckOptions {
+  keepData: boolean;
+}
+
+const prepareFileChecks: PrepareTask<undefined> = (settings) => {
+  const check = fileChecks(settings, settings.lang);
+  const { keepData } = settings.options as FileCheckOptions;
+  return (file) => ({ messages: check(file), data: file.data && (keepData ? file.data : crossFileFields(file.data)), result: undefined });
+};
+
+/** validate's work on each file, for loadCasebook (in worker threads for a large casebook). */
+export function fileCheckTask(options: FileCheckOptions = { keepData: false }): FileTask<undefined> {
+  return {
+    worker: new URL('./worker.js', import.meta.url),
+    prepare: prepareFileChecks,
+    options,
+    // The reports quote the source around a message.
+    keepText: true,
+  };
+}
+
+export { prepareFileChecks };
+
+/**
+ * Loads and validates a casebook, each file checked right after it is read (in worker threads
+ * for a large casebook): the result is the same as validate() after loadCasebook(). The cases
+ * returned keep their path, id, text and messages, and their data whole with `keepData`
+ * (`build`), else only the fields the checks across cases read.
+ */
+export async function loadAndValidate(options: LoadOptions, task: FileCheckOptions = { keepData: false }): Promise<{ casebook: Casebook; result: ValidationResult }> {
+  const casebook = await loadCasebook({ ...options, task: fileCheckTask(task) });
+  const lang = options.lang ?? casebook.config.language;
+  const result = finishValidation(casebook, casebook.cases.flatMap((file) => file.messages), lang, allRules);
+  return { casebook, result };
 }

@@ -179,10 +179,12 @@ describe.skipIf(process.platform === 'win32')('launchBrowser with a browser that
     const start = Date.now();
     const launching = launchBrowser({ env: { PUPPETEER_EXECUTABLE_PATH: hanging.file }, launchTimeoutMs: 700 });
     await expect(launching).rejects.toThrow(`De browser ${hanging.file} is gestart, maar gaf binnen 0,7 seconden geen antwoord en is gestopt.`);
-    expect(Date.now() - start).toBeLessThan(5000);
+    // Well before puppeteer's own 30 s launch limit (the bound is loose: a loaded CI runner
+    // must not fail this, and a launch that ignored the 0.7 s limit would still exceed it).
+    expect(Date.now() - start).toBeLessThan(20_000);
     // Killed, not left to puppeteer's five seconds of grace.
     const pid = hanging.pid();
-    await expect.poll(() => aliveInSession(pid), { timeout: 1000, interval: 50 }).toEqual([]);
+    await expect.poll(() => aliveInSession(pid), { timeout: 4000, interval: 50 }).toEqual([]);
   });
 
   it('stops the launch when the signal is aborted, with its reason, and kills the browser', async () => {

@@ -16,6 +16,31 @@ describe('writeFilesAtomic', () => {
     expect(readdirSync(path.join(dir, 'uit')).sort()).toEqual(['boek.html', 'sub']);
   });
 
+  it('writes pieces of text as the same bytes as the pieces joined, surrogate pairs split between pieces included', async () => {
+    dir = makeTree({});
+    // A little random text: ASCII, Latin-1, typographic quotes, emoji (surrogate pairs), a lone surrogate.
+    let seed = 7;
+    const random = (n: number) => (seed = (seed * 1103515245 + 12345) % 2 ** 31) % n;
+    const alphabet = ['a', ' ', '<p>', 'é', '\u00AD', '“', '’', '😀', '👩‍👧', '\uD800', '\uDC00', '\n'];
+    const text = Array.from({ length: 600_000 }, () => alphabet[random(alphabet.length)]).join('');
+    // Pieces of every size: empty, one code unit (half a pair), and longer than a write.
+    const pieces: string[] = [];
+    for (let at = 0; at < text.length; ) {
+      const size = [0, 1, 2, 7, 300, 5_000, 400_000][random(7)]!;
+      pieces.push(text.slice(at, at + size));
+      at += size;
+    }
+    const file = path.join(dir, 'boek.html');
+    await writeFilesAtomic([{ file, data: pieces }]);
+    expect(readFileSync(file).equals(Buffer.from(pieces.join('')))).toBe(true);
+    // A pair exactly where a piece longer than one write is cut (a third of a megabyte in).
+    const long = `${'a'.repeat(Math.floor(2 ** 20 / 3) - 1)}😀b`;
+    await writeFilesAtomic([{ file, data: [long] }]);
+    expect(readFileSync(file, 'utf8')).toBe(long);
+    await writeFilesAtomic([{ file, data: ['😀'.slice(0, 1)] }]);
+    expect(readFileSync(file).equals(Buffer.from('😀'.slice(0, 1)))).toBe(true);
+  });
+
   it('replaces nothing when one file cannot be written, names that file, and cleans up', async () => {
     dir = makeTree({ 'uit/boek.html': 'oud', 'een-bestand': 'x' });
     const failing = path.join(dir, 'een-bestand', 'boek.pdf');

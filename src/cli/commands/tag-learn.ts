@@ -10,6 +10,7 @@ import { plural, t } from '../../i18n/index.js';
 import { escapeText } from '../../report/escape.js';
 import { learnTeamModel, MIN_CASES_PER_VALUE, MIN_TAGGED_CASES, saveTeamModel, TeamModelOutside, teamModelFile } from '../../tag/index.js';
 import type { Lang } from '../../types.js';
+import type { CvFigures, TrainingSummary } from '../../tag/index.js';
 import { loadForCommand, type GlobalOptions, type Io } from '../io.js';
 
 interface LearnOptions extends GlobalOptions {
@@ -27,6 +28,31 @@ function refusal(outcome: { cases: number; perValue: Array<{ id: string; count: 
     for (const v of short) lines.push(t(lang, 'tag.learn.short', { id: escapeText(v.id), count: v.count, perValue: MIN_CASES_PER_VALUE }));
   }
   return lines.join('\n');
+}
+
+/** A share as a whole number out of 100, written the language's way. */
+const outOf100 = (share: number, lang: Lang) => Math.round(share * 100).toLocaleString(lang === 'en' ? 'en-GB' : 'nl-NL');
+
+/**
+ * What `tag --learn` tells the team, in plain words: the cross-validated micro-F1 as a score
+ * out of 100, with what it weighs (how many of the values the team gave are suggested:
+ * recall; how many suggestions are right: precision), for the model and the lexicon alone,
+ * and what `tag` does with the model from now on.
+ */
+export function learnReport(learned: { training: TrainingSummary; teamCases: number; withBuiltIn: boolean; file: string }, lang: Lang): string[] {
+  const { training } = learned;
+  const file = escapeText(learned.file);
+  const figures = (f: CvFigures) => t(lang, 'tag.learn.figures', { score: outOf100(f.micro, lang), found: outOf100(f.recall, lang), right: outOf100(f.precision, lang) });
+  const extra = learned.withBuiltIn ? t(lang, 'tag.learn.withBuiltIn', { builtIn: training.cases - learned.teamCases }) : '';
+  return [
+    t(lang, 'tag.learn.learned', { cases: plural(lang, 'tag.learn.taggedCases', learned.teamCases), extra }),
+    t(lang, 'tag.learn.tested', { folds: training.folds }),
+    t(lang, 'tag.learn.withModel', { figures: figures(training.blend) }),
+    t(lang, 'tag.learn.lexiconAlone', { figures: figures(training.lexicon) }),
+    t(lang, 'tag.learn.scoreMeans'),
+    training.blend.micro > training.lexicon.micro ? t(lang, 'tag.learn.helps') : t(lang, `tag.learn.helpsNot.${learned.withBuiltIn ? 'built-in' : 'own'}`, { file }),
+    t(lang, 'tag.learn.saved', { file }),
+  ];
 }
 
 export async function learnCommand(paths: string[], options: LearnOptions, format: 'text' | 'json', io: Io): Promise<number> {
@@ -53,13 +79,7 @@ export async function learnCommand(paths: string[], options: LearnOptions, forma
     io.stdout.write(`${JSON.stringify(report, null, 2)}\n`);
     return 0;
   }
-  const extra = outcome.withBuiltIn ? t(lang, 'tag.learn.withBuiltIn', { builtIn: training.cases - outcome.teamCases }) : '';
-  const lines = [
-    t(lang, 'tag.learn.learned', { cases: plural(lang, 'tag.learn.taggedCases', outcome.teamCases), extra }),
-    t(lang, 'tag.learn.cv', { folds: training.folds, lexicon: training.lexicon.micro.toFixed(2), blend: training.blend.micro.toFixed(2) }),
-    t(lang, training.blend.micro > training.lexicon.micro ? 'tag.learn.helps' : 'tag.learn.helpsNot', { file: escapeText(relative) }),
-    t(lang, 'tag.learn.saved', { file: escapeText(relative) }),
-  ];
+  const lines = learnReport({ training, teamCases: outcome.teamCases, withBuiltIn: outcome.withBuiltIn, file: relative }, lang);
   io.stdout.write(`${lines.join('\n')}\n`);
   return 0;
 }

@@ -7,7 +7,8 @@ import { CasebookError } from '../../errors.js';
 import { plural, t } from '../../i18n/index.js';
 import { useColor } from '../../report/color.js';
 import { relativePath } from '../../report/util.js';
-import { addValuesToSource, chooseModel, tagWhileLoading, type CaseTags, type ModelChoice } from '../../tag/index.js';
+import { addValuesToSource, chooseModel, type CaseTags, type ModelChoice } from '../../tag/index.js';
+import { tagTask } from './tag-task.js';
 import { learnCommand } from './tag-learn.js';
 import { tagJson, tagText } from '../../report/tag.js';
 import type { Casebook, Lang } from '../../types.js';
@@ -120,25 +121,25 @@ export async function tagCommand(paths: string[], options: TagCommandOptions, io
   if (options.all && !options.write) throw new CasebookError(t(lang0, 'tag.allNeedsWrite'));
   const threshold = options.threshold === undefined ? undefined : parseScore(options.threshold, '--threshold', lang0);
   const strongFlag = options.strong === undefined ? undefined : parseScore(options.strong, '--strong', lang0);
-  // Evidence is placed from the quick path's node trees: each case is tagged as it is read,
-  // while its tree is at hand. The model is chosen once the casebook's settings are read.
-  const tagOptions = threshold === undefined ? {} : { threshold, blendThreshold: threshold };
-  let choice: ModelChoice | undefined;
-  const modelFor = (book: Pick<Casebook, 'config' | 'values'>) => (choice ??= options.model === false ? { kind: 'lexicon' } : chooseModel(book)).model;
-  const early = tagWhileLoading(tagOptions, modelFor);
-  // Only --write needs a case's text after it is tagged; without it, neither text nor data is
-  // kept (every case that parsed is in early.tagged).
-  const casebook = await loadForCommand(options, io, paths, { keepTrees: true, onCase: early.onCase, keepContents: Boolean(options.write) });
+  // Each case is tagged right after it is read, while its node tree (for placing evidence) is
+  // at hand: in worker threads for a large casebook. Only --write needs a case's text after.
+  // The JSON shows no positions: without them no node tree is built and nothing is placed.
+  const positions = format !== 'json';
+  const tagOptions = threshold === undefined ? { positions } : { threshold, blendThreshold: threshold, positions };
+  const tagged = new Map<string, CaseTags>();
+  const task = tagTask({ tag: tagOptions, model: options.model !== false, keepText: Boolean(options.write), tree: positions }, (file, tags) => tagged.set(file, tags));
+  const casebook = await loadForCommand(options, io, paths, { task });
   const lang = options.lang ?? casebook.config.language;
   assertValuesUsable(casebook, lang);
   const strong = strongFlag ?? casebook.config.tagging.strongThreshold;
-  modelFor(casebook);
+  // The model the threads used, for the report's note on it.
+  const choice: ModelChoice = options.model === false ? { kind: 'lexicon' } : chooseModel(casebook);
   const inFocus = casebook.cases.filter((c) => !casebook.focus || casebook.focus.has(c.path));
-  const results = inFocus.flatMap((c) => early.tagged.get(c.path) ?? []);
+  const results = inFocus.flatMap((c) => tagged.get(c.path) ?? []);
 
   // Files that did not parse are not tagged, and never written to.
-  const notes = modelNotes(choice!, lang);
-  notes.push(...inFocus.filter((c) => !early.tagged.has(c.path)).map((c) => t(lang, 'tag.skipped', { file: escapeText(relativePath(io.cwd, c.path)) })));
+  const notes = modelNotes(choice, lang);
+  notes.push(...inFocus.filter((c) => !tagged.has(c.path)).map((c) => t(lang, 'tag.skipped', { file: escapeText(relativePath(io.cwd, c.path)) })));
   let failedWrites = 0;
   if (options.write) {
     const outcome = await writeValues(casebook, results, Boolean(options.all), io, lang);

@@ -4,11 +4,11 @@ import { t } from '../../i18n/index.js';
 import { formats, reporters, repositoryRoot, useColor, type Format, type ReportContext } from '../../report/index.js';
 import type { Casebook, Lang, ValidationResult } from '../../types.js';
 import { writeFileAtomic } from '../../util/write.js';
-import { validate } from '../../validate/index.js';
+import { loadAndValidate } from '../../validate/index.js';
 import { version } from '../../version.js';
 import { CasebookError } from '../../errors.js';
 import { staleSchemas } from '../copies.js';
-import { parseCount, type GlobalOptions, type Io, loadForCommand } from '../io.js';
+import { parseCount, type GlobalOptions, type Io, loadOptionsFor } from '../io.js';
 
 export interface ValidateCommandOptions extends GlobalOptions {
   format?: string;
@@ -59,9 +59,8 @@ export async function validateCommand(paths: string[], options: ValidateCommandO
   const lang0 = options.lang ?? 'nl';
   const format = chooseFormat(options.format, io, lang0);
   const maxWarnings = options.maxWarnings === undefined ? undefined : parseCount(options.maxWarnings, '--max-warnings', lang0);
-  const casebook = await loadForCommand(options, io, paths);
+  const { casebook, result } = await loadAndValidate(loadOptionsFor(options, io, paths));
   const lang = options.lang ?? casebook.config.language;
-  const result = validate(casebook, { lang });
   // On stderr, so that a report on stdout (json, sarif) stays what it is.
   const stale = staleSchemas(casebook.config.root);
   if (stale.length > 0 && !options.quiet) io.stderr.write(t(lang, 'init.staleSchemas', { files: stale.join(', '), version }) + '\n');

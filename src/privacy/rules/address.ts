@@ -4,8 +4,9 @@
  *   error. A street is recognised by its ending (data/privacy/street-suffixes.txt); a number
  *   followed by a quantity ("aan de Kerkstraat 3 jaar") is no house number.
  * - A postcode ("1234 AB", "1234AB") with a house number before or after it: error; a
- *   postcode alone: warning (it narrows an address down to a few houses). Not reported:
- *   a postcode after "Postbus" or "Antwoordnummer" (an organisation's mail).
+ *   postcode alone: warning (it narrows an address down to a few houses). A postcode
+ *   after "Postbus" or "Antwoordnummer" is an organisation's mail and not reported, unless
+ *   the Postbus is a resident's own (see residentsPoBox): then it is an error.
  */
 import { mask } from '../mask.js';
 import { gluedBefore, isLetterOrDigit, tokenBefore, type Token } from '../chars.js';
@@ -16,9 +17,9 @@ import { isDutchWord } from '../words.js';
 import { caseRule, type Detection, type PrivacyDetector } from '../detector.js';
 
 // Any case, with or without a space. Capitals, or small letters without a space ("1234ab"),
-// are a postcode anywhere; other forms ("3131 tk", "7201 Lk") only next to an address (see
-// weakPostcodeInContext): "2024 is" is no postcode.
-const postcode = /[1-9]\d{3}[ \u00a0]?[A-Za-z]{2}/g;
+// are a postcode anywhere; other forms ("3131 tk", "7201 Lk", "1234-AB", two spaces) only
+// next to an address (see weakPostcodeInContext): "2024 is" is no postcode.
+const postcode = /[1-9]\d{3}(?:[ \u00a0]{1,2}|-)?[A-Za-z]{2}/g;
 const strongPostcode = /^\d{4}(?:[ \u00a0]?[A-Z]{2}|[a-z]{2})$/;
 /** Units written right after a number, which "1234ab" could be confused with. */
 const units = new Set(['km', 'kg', 'cm', 'mm', 'ml', 'cl', 'dl', 'kb', 'mb', 'gb', 'tb', 'kw', 'pk', 'st', 'nd', 'rd', 'th', 'ha', 'uu', 'mg', 'hz', 'am', 'pm']);
@@ -197,6 +198,15 @@ const townAfter = /^[ \u00a0]*,?[ \u00a0]*(\p{Lu}[\p{Ll}'’\-]+|[A-Z]{2,}(?![\p
 /** The word before a postcode, past an opening bracket or a comma ("Maastricht (6221 hk)"). */
 const wordBeforePostcode = /([\p{L}'’\-]+)[ \u00a0]*[,(]?[ \u00a0]*$/u;
 
+/** A place name: a listed town, also written with a district ("Amsterdam-Zuidoost") or as "'s-Hertogenbosch". */
+function isPlace(word: string, data: PrivacyData): boolean {
+  const lower = word.toLowerCase().replace(/[’]/g, "'");
+  return data.places.has(lower) || data.places.has(lower.split('-')[0]!) || /^'s-\p{L}{3,}$/u.test(lower);
+}
+
+/** A place name right after a postcode ("7201 lk Zutphen", "1102 ab Amsterdam-Zuidoost", "5211 db 's-Hertogenbosch"). */
+const placeAfter = /^[ \u00a0]*,?[ \u00a0]*((?:['’]s-)?\p{Lu}[\p{L}'’\-]+)/u;
+
 /** The part of `before` after the last end of a sentence ("Dat klopt. Nu 6823 ga" → " Nu "). */
 const sentenceBefore = (before: string): string => before.slice(before.search(/[.!?](?:[ \u00a0][^.!?]*)?$/u) + 1);
 
@@ -212,15 +222,77 @@ function weakPostcodeInContext(text: string, start: number, end: number, streetB
   const before = text.slice(Math.max(lineStart, start - 60), start);
   // The label earlier in the same sentence: "Postcode klopt niet, moet zijn 6823 ga".
   if (postcodeLabel.test(before.slice(-30)) || postcodeLabel.test(sentenceBefore(before))) return true;
-  if (data.functionWords.has(letters) || units.has(letters)) return false;
+  if (data.functionWords.has(letters)) return false;
+  // Letters that are a unit or a word ("2011 kg", "1102 ab", "5611 ah") are a postcode's
+  // only beside a listed place: "2011 kg Haarlem", "Eindhoven (5611 ah)".
+  const after = text.slice(end, end + 40);
+  const place = placeAfter.exec(after)?.[1];
+  const wordBefore = wordBeforePostcode.exec(before)?.[1];
+  if ((place !== undefined && isPlace(place, data)) || (wordBefore !== undefined && isPlace(wordBefore, data))) return true;
+  if (units.has(letters)) return false;
   if (streetBefore || found.some((f) => f.end <= start && f.end >= lineStart && start - f.end <= 60)) return true;
   if (isDutchWord(letters)) return false;
   if (before.trim() === '') return true;
-  const town = townAfter.exec(text.slice(end, end + 40))?.[1];
-  if (town && !data.functionWords.has(town.toLowerCase()) && (data.places.has(town.toLowerCase()) || !isDutchWord(town.toLowerCase()))) return true;
-  const word = wordBeforePostcode.exec(before)?.[1];
-  return word !== undefined && data.places.has(word.toLowerCase());
+  const town = townAfter.exec(after)?.[1];
+  return town !== undefined && !data.functionWords.has(town.toLowerCase()) && !isDutchWord(town.toLowerCase());
 }
+
+/**
+ * What may be glued to the front of a postcode: a country prefix ("NL-1234 AB"), or a comma
+ * after a house number before one in capitals ("Kerkstraat 12,1234 AB").
+ */
+function gluedPrefix(text: string, start: number, written: string): boolean {
+  const before = text.slice(Math.max(0, start - 4), start);
+  return /(?:^|[^\p{L}])NL-$/u.test(before) || (/\d,$/.test(before) && strongPostcode.test(written));
+}
+
+/** A day and a month before the digits make them a year: "3 mei 1988 te Amsterdam". */
+const yearOfDate = /(?:^|[^\p{L}\p{N}])\d{1,2}\.?[ \u00a0]+(?:jan|feb|maa|mrt|apr|mei|jun|jul|aug|sep|okt|oct|nov|dec)\p{Ll}*\.?[ \u00a0]+$/iu;
+
+/** A year and a word in capitals ("in 1995 NL en BE", "2020 ZO geregeld"): a postcode's shape, but one only beside an address. */
+const yearAndWord = (written: string, data: PrivacyData): boolean => {
+  const letters = written.slice(-2).toLowerCase();
+  return /^(?:19|20)\d\d[ \u00a0]/.test(written) && (data.functionWords.has(letters) || isDutchWord(letters) || countryCodes.has(letters));
+};
+/** Codes of countries and unions written after a year: "1995 NL", "2004 EU". */
+const countryCodes = new Set(['nl', 'be', 'eu', 'de', 'uk', 'us', 'vs', 'fr']);
+
+/**
+ * A resident's own Postbus, whose postcode is theirs: "naar haar eigen postbus: Postbus 12,
+ * 2800 AB Gouda", or an address block whose line before "Postbus" is a person's name
+ * ("A. Boukhari⏎Postbus 88⏎3700 AB Zeist"). An organisation's Postbus ("Gemeente Utrecht,
+ * Postbus 16200", "ons postadres", "p/a Bewindvoering B.V.⏎Postbus 12") and every
+ * Antwoordnummer are not.
+ */
+function residentsPoBox(text: string, start: number, data: PrivacyData): boolean {
+  const before = text.slice(Math.max(0, start - 200), start);
+  const box = /(?:^|[^\p{L}])postbus[ \u00a0]+\d{1,6}[ \u00a0]*,?[ \u00a0]*\n?[ \u00a0]*$/iu.exec(before);
+  if (!box) return false;
+  const boxAt = box.index + box[0].search(/postbus/i);
+  const sentence = sentenceBefore(before.slice(0, boxAt));
+  const owner = [...sentence.matchAll(ownerOfPost)].pop();
+  if (owner) return !/^on/i.test(owner[1]!);
+  const lineStart = before.lastIndexOf('\n', boxAt - 1) + 1;
+  const onLine = before.slice(lineStart, boxAt).replace(/[ \u00a0]*[,;|][ \u00a0]*$/, '');
+  const nameLine = onLine.trim() !== '' ? onLine : before.slice(before.lastIndexOf('\n', lineStart - 2) + 1, Math.max(0, lineStart - 1));
+  return isPersonsNameLine(nameLine.trim(), data);
+}
+
+/** Whose post: "haar eigen postbus", "zijn postadres", "uw correspondentieadres"; "ons postadres" is an organisation's. */
+const ownerOfPost = /(?<![\p{L}])(mijn|je|jouw|zijn|haar|hun|uw|ons|onze)[ \u00a0]+(?:eigen[ \u00a0]+)?(?:postbus|postadres|correspondentieadres|post)(?![\p{L}])/giu;
+
+/** A line that is a person's name: "Mevrouw E. Dijkstra", "A. Boukhari", "Dhr. Jansen", "Ahmed Boukhari". */
+function isPersonsNameLine(line: string, data: PrivacyData): boolean {
+  personsNameLine ??= new RegExp(
+    String.raw`^(?:(?:${data.titlePattern})[ \u00a0]+)?(?:(?:\p{Lu}\.[ \u00a0]?){1,4}[ \u00a0]*|(\p{Lu}\p{Ll}+)[ \u00a0]+)?(?:${data.particlePattern}[ \u00a0]+)?\p{Lu}[\p{L}'’\-]+$`,
+    'u',
+  );
+  const match = personsNameLine.exec(line);
+  if (!match) return false;
+  // A title or initials make it a name; a first word alone only when it is a first name ("Gemeente Utrecht" is none).
+  return match[1] === undefined ? line.includes(' ') : data.firstNames.has(match[1].toLowerCase()) || match[0].indexOf(match[1]) > 0;
+}
+let personsNameLine: RegExp | undefined;
 
 /** Postcodes, and the street on the line before them or before a comma, added to `found`. */
 function findPostcodes(text: string, data: PrivacyData, found: Detection[]): void {
@@ -228,14 +300,20 @@ function findPostcodes(text: string, data: PrivacyData, found: Detection[]): voi
   for (let match; (match = postcode.exec(text)); ) {
     const start = match.index;
     const end = start + match[0].length;
-    const glued = gluedBefore(text, start, '€$.,/-') || /[€$][ \u00a0]$/.test(text.slice(Math.max(0, start - 2), start)) || isLetterOrDigit(text[end]) || text[end] === '-';
-    if (glued || unusedLetters.has(match[0].slice(-2)) || units.has(match[0].slice(-2))) {
+    const glued = (gluedBefore(text, start, '€$.,/-') && !gluedPrefix(text, start, match[0])) || /[€$][ \u00a0]$/.test(text.slice(Math.max(0, start - 2), start)) || isLetterOrDigit(text[end]) || text[end] === '-';
+    // "1234kg" is a weight; "2011 kg Haarlem" may be a postcode (weakPostcodeInContext).
+    if (glued || unusedLetters.has(match[0].slice(-2)) || (match[0].length === 6 && units.has(match[0].slice(-2)))) {
       postcode.lastIndex = start + 1;
       continue;
     }
-    if (near(text, start, end, data.context.poBox, 3, 0)) continue;
+    if (yearOfDate.test(text.slice(Math.max(0, start - 20), start))) continue;
+    if (near(text, start, end, data.context.poBox, 3, 0)) {
+      if (residentsPoBox(text, start, data)) found.push({ start, end, severity: 'error', message: 'address.poBox', shown: mask(match[0]) });
+      continue;
+    }
     const streetBefore = numberBefore.test(text.slice(Math.max(0, start - 40), start));
-    if (!strongPostcode.test(match[0]) && !weakPostcodeInContext(text, start, end, streetBefore, found, data)) continue;
+    const strong = strongPostcode.test(match[0]) && !yearAndWord(match[0], data);
+    if (!strong && !weakPostcodeInContext(text, start, end, streetBefore, found, data)) continue;
     const withNumber = streetBefore || numberAfter.test(text.slice(end, end + 30));
     found.push({
       start, end,

@@ -7,6 +7,22 @@ import type { CaseRule } from '../../rule.js';
 /** A text value on a line, then ` #`: cheap test before the document is walked. */
 const CANDIDATE = /^[ \t]*(?:-[ \t]+)*(?:[\w-]+:[ \t]+)?[^\s#'"|>[{&*!][^\n]*?[ \t]#/m;
 const NOT_PROSE: ReadonlySet<string> = new Set(NON_PROSE_FIELDS);
+const CANDIDATES = new RegExp(CANDIDATE.source, 'gm');
+/** A top-level `key: value #` line (column 0: a line of a block of text is indented). */
+const TOP_LEVEL_KEY = /^([\w-]+):[ \t]/;
+
+/**
+ * Every candidate line is a top-level field that is not prose (`status: review  # not yet`,
+ * as `casebook new` writes it): nothing to report, and no document to build to know that.
+ */
+function onlyNonProseFields(text: string): boolean {
+  CANDIDATES.lastIndex = 0;
+  for (let match; (match = CANDIDATES.exec(text)); ) {
+    const key = TOP_LEVEL_KEY.exec(match[0])?.[1];
+    if (key === undefined || !(NOT_PROSE.has(key) || key === 'id' || key.startsWith('x-'))) return false;
+  }
+  return true;
+}
 
 /** Ids inside a structured field: `values` items and their `id`, an option's `values`. */
 function isId(segments: ReadonlyArray<string | number>): boolean {
@@ -27,7 +43,7 @@ export const commentInText: CaseRule = {
   scope: 'case',
   check(ctx) {
     const text = ctx.file.text;
-    if (text === undefined || !CANDIDATE.test(text)) return;
+    if (text === undefined || !(text.includes(' #') || text.includes('\t#')) || !CANDIDATE.test(text) || onlyNonProseFields(text)) return;
     const doc = ctx.file.doc;
     if (!doc) return;
     visit(doc, {
