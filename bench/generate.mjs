@@ -165,7 +165,9 @@ export function handWritten(data, i) {
 export function generateCasebook(dir, count, { title = `Synthetisch casusboek (${count} casussen)`, edit, first = 0 } = {}) {
   rmSync(dir, { recursive: true, force: true });
   const all = templates();
-  writeFileSync(path.join(mkdirSync(dir, { recursive: true }) ?? dir, 'casebook.yaml'),
+  // (mkdirSync returns the first folder it made, which is a parent when those are new too.)
+  mkdirSync(dir, { recursive: true });
+  writeFileSync(path.join(dir, 'casebook.yaml'),
     `title: ${title}\norganisation: Gemeente Benchmark\ncases: [cases]\n`);
   for (let i = first; i < first + count; i++) {
     const data = syntheticCase(all, i);

@@ -28,7 +28,8 @@ const chromium = process.env.PUPPETEER_EXECUTABLE_PATH ?? '/usr/bin/chromium';
 // A benchmark measures; it does not give up: the PDF builds get an hour before they time out
 // (a 1,000-case book on a busy machine can take longer than the default five minutes).
 const pdfEnv = { CASEBOOK_PDF_TIMEOUT: process.env.CASEBOOK_PDF_TIMEOUT ?? '3600' };
-const chromiumFlags = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--no-pdf-header-footer'];
+// --ipc-connection-timeout as casebook sets it (src/render/browser.ts): without it the floor's print compositor can end itself under load and the print hang.
+const chromiumFlags = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--no-pdf-header-footer', '--ipc-connection-timeout=3600'];
 
 /** The comparison tools, installed outside the project's dependencies. */
 function ensureTools() {
