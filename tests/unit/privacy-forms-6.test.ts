@@ -28,6 +28,9 @@ describe('dates of birth in every form', () => {
     ['a relative in brackets', 'Haar zoon (12-03-2012) gaat naar groep 6.', '12-03-2012'],
     ['an age that turns', 'Omar wordt 18 in maart (14-03-2009), overgang 18-/18+ regelen.', '14-03-2009'],
     ['a table row after a name', 'Sara El Amrani | 04-05-2015 | groep 4', '04-05-2015'],
+    ['a young child with an age that fits', 'dochter Amira (1 jaar, 03-03-2025)', '03-03-2025'],
+    ['an age in brackets and a dash', 'Mohamed B. (45) - 03-03-1981', '03-03-1981'],
+    ['an English ordinal after the month', 'born on March 3rd, 1958', '3rd, 1958'],
   ])('%s', (_form, text, date) => {
     expect(birth(text).map((f) => f.replace(/^\w+ /, ''))).toContain(date);
   });

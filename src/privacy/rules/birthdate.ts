@@ -45,7 +45,7 @@ const date = new RegExp(
     `|(?:e|ste|de|st|nd|rd|th|\\.)?${SP}+(?<monthName>${MONTH})\\.?${SP}+(?<namedYear>\\d{4}|['’]\\d{2})` + // 12 maart 1958, 18 okt. 1971, 7 maart '61, 14th February 1993, 3. März 1980
     `|(?<joint>[\\-./])(?<jointMonth>${MONTH})\\.?\\k<joint>(?<jointYear>${YEAR})` + // 7-mrt-1961, 7.mrt.1961
     `|${SP}(?<spacedMonth>\\d{1,2})${SP}(?<spacedYear>\\d{4})` + // 12 06 1975 (only as a date of birth)
-    `|,?${SP}+(?<monthFirstYear>\\d{4})` + // (March) 12, 1958
+    `|(?:st|nd|rd|th)?,?${SP}+(?<monthFirstYear>\\d{4})` + // (March) 12, 1958, (March) 3rd, 1958
     String.raw`)|(?<isoYear>\d{4})(?:(?<isoSep>[\-/.])(?<isoMonth>\d{1,2})\k<isoSep>(?<isoDay>\d{1,2})` + // 1958-03-12, 1961-3-7
     `|${SP}(?<spacedIsoMonth>\\d{2})${SP}(?<spacedIsoDay>\\d{2}))`, // 1958 03 12 (only as a date of birth)
   'gi',
@@ -137,8 +137,8 @@ const columns = /\||\t|\S[ \u00a0]{2,}\S/u;
  * "Kovács, Zsófia, 19-11-1988"), and at least three years ago: a date of birth too.
  */
 const afterName = /(?:\p{Lu}[\p{L}'’\-]+\.?|(?<![\p{L}])(?:zoon|dochter|kind|baby|broer|zus|zoontje|dochtertje|moeder|vader|partner|echtgeno(?:ot|te)|opa|oma|pleegkind|cliënt|client))[ \u00a0]*(?:[(,|\t][ \u00a0]*|:[ \u00a0]*)(?:(?:[mvMVfF]|man|vrouw|jongen|meisje)\.?[ \u00a0]*[,;|/\t][ \u00a0]*)?$/u;
-/** An age right before a date ("(13 jaar, 23.06.2012)", "man, 37, 18-8-1988"); the sign of birth ("(* 23-04-1958)"). */
-const afterAge = /(?:^|[^\p{L}\p{N}.,])(\d{1,3})(?:[ \u00a0]*(?:jaar|jr\.?))?[ \u00a0]*[,;(][ \u00a0]*(?:geb(?:oren)?\.?[ \u00a0]*)?$/u;
+/** An age right before a date ("(13 jaar, 23.06.2012)", "man, 37, 18-8-1988", "Mohamed B. (45) - 03-03-1981"); the sign of birth ("(* 23-04-1958)"). */
+const afterAge = /(?:^|[^\p{L}\p{N}.,])(\d{1,3})(?:[ \u00a0]*(?:jaar|jr\.?))?\)?[ \u00a0]*[,;(\-–][ \u00a0]*(?:geb(?:oren)?\.?[ \u00a0]*)?$/u;
 /** An age said in the sentence before the date: "Omar wordt 18 in maart (14-03-2009)", "is 7 jaar, geboren …". */
 const turnsAge = /(?<![\p{L}])(?:wordt|werd|is|was|van)[ \u00a0]+(\d{1,3})(?:[ \u00a0]+(?:jaar|jr\.?))?(?:[ \u00a0]+[\p{Ll}]+){0,3}[ \u00a0]*[(,:]?[ \u00a0]*$/u;
 const birthSign = /(?:^|[ \u00a0(])[*°][ \u00a0]*$/u;
@@ -151,10 +151,10 @@ const birthSign = /(?:^|[ \u00a0(])[*°][ \u00a0]*$/u;
 function likelyBirth(text: string, start: number, year: number): boolean {
   const before = text.slice(Math.max(0, start - 40), start);
   const now = new Date().getFullYear();
-  if (year > now - 3) return false;
-  if (afterName.test(before) || birthSign.test(before)) return true;
+  // An age that fits the year says so also of a young child ("Amira (2 jr, 03-03-2024)").
   const age = afterAge.exec(before) ?? turnsAge.exec(before);
-  return age !== null && Math.abs(year + Number(age[1]) - now) <= 2;
+  if (age !== null && Math.abs(year + Number(age[1]) - now) <= 2) return true;
+  return year <= now - 3 && (afterName.test(before) || birthSign.test(before));
 }
 
 /**
