@@ -67,7 +67,8 @@ export function nameGrammar(): NameGrammar {
   return grammar;
 }
 
-function stickyMatch(pattern: RegExp, text: string, at: number): number {
+/** Where `pattern` (sticky) matches at `at` ends, or -1. */
+export function stickyMatch(pattern: RegExp, text: string, at: number): number {
   pattern.lastIndex = at;
   return pattern.test(text) ? pattern.lastIndex : -1;
 }
@@ -197,16 +198,18 @@ function afterLineBreak(text: string, at: number): boolean {
  * not on the not-a-name list, and an optional second part after a hyphen. A bare first
  * name is no surname ("mevrouw Sanne"), unless a particle stands before it.
  */
-function readSurname(text: string, at: number, g: NameGrammar, strict = false): ParsedName | undefined {
+function readSurname(text: string, at: number, g: NameGrammar, strict = false, titled = false): ParsedName | undefined {
   const surnameStart = at;
   const afterParticles = stickyMatch(g.particleAt, text, at);
   const particles = afterParticles >= 0;
   if (particles) at = afterParticles;
-  const wordEnd = readWord(text, at, g, particles || strict);
+  const wordEnd = readWord(text, at, g, particles || strict, titled);
   if (wordEnd < 0) return undefined;
   const word = text.slice(at, wordEnd);
   // "Karin van Zilveren Kruis": a professional by first name and organisation.
   if (organisationAt(text, at, word, g.data)) return undefined;
+  // "Fact-team", "Wmo-consulent": a word joined to a word in small letters (not a particle: "Bakker-de Wit").
+  if (text[wordEnd] === '-' && /\p{Ll}/u.test(text[wordEnd + 1] ?? '') && stickyMatch(g.particleAt, text, wordEnd + 1) < 0) return undefined;
   // "Dewi⏎Casus uit Oosterpark": a word that starts a line more often starts a sentence or
   // an item than it ends a name, so there it must look like a surname.
   if ((strict || afterLineBreak(text, surnameStart) || afterLineBreak(text, at)) && !surnameEvidence(word, g.data)) return undefined;
@@ -233,7 +236,7 @@ function readSurname(text: string, at: number, g: NameGrammar, strict = false): 
  * ("dhr. SMIT", "A. VISSER"; "mevrouw UWV" is none). `afterParticle`: a first name is
  * a surname after a particle ("van Anna" is rare, "de Jong" is not).
  */
-function readWord(text: string, at: number, g: NameGrammar, afterParticle: boolean): number {
+function readWord(text: string, at: number, g: NameGrammar, afterParticle: boolean, titled = false): number {
   const wordEnd = stickyMatch(g.wordAt, text, at);
   if (wordEnd >= 0) {
     const word = text.slice(at, wordEnd);
@@ -242,7 +245,13 @@ function readWord(text: string, at: number, g: NameGrammar, afterParticle: boole
     if (g.data.particleWords.has(word.toLowerCase()) && text[wordEnd] === '-' && isCapital(text, wordEnd + 1)) return wordEnd;
     // "Van Wijk", "Van Dam": after a particle a listed surname wins over the word; so does
     // one that only ends like a street ("meneer Oosterhof").
-    if (isNotAName(word, g.data) && !(listed && (afterParticle || notANameByEndingOnly(word, g.data)))) return -1;
+    // After initials or a title a word that only ends like a street is a surname ("J. Korteweg"),
+    // unless a house number follows.
+    if (isNotAName(word, g.data)) {
+      const endingOnly = notANameByEndingOnly(word, g.data);
+      const titledSurname = titled && endingOnly && !/^[ \u00a0]+\d/u.test(text.slice(wordEnd, wordEnd + 3));
+      if (!(listed && (afterParticle || endingOnly)) && !titledSurname) return -1;
+    }
     if (!afterParticle && !listed && (isFirstName(word, g.data) || g.data.places.has(word.toLowerCase()))) return -1;
     return wordEnd;
   }
@@ -280,7 +289,7 @@ export function readName(text: string, at: number, g: NameGrammar, options: Read
     const initialsEnd = stickyMatch(g.initialsAt, text, start);
     if (initialsEnd >= 0) {
       const spaced = stickyMatch(g.space, text, initialsEnd);
-      return spaced >= 0 ? readSurname(text, spaced, g, options.strict) : undefined;
+      return spaced >= 0 ? readSurname(text, spaced, g, options.strict, true) : undefined;
     }
   }
   for (let given = 0; given < options.givenNames; given++) {
@@ -295,7 +304,8 @@ export function readName(text: string, at: number, g: NameGrammar, options: Read
     if (spaced < 0) return undefined;
     start = spaced;
   }
-  const name = readSurname(text, start, g, options.strict);
+  // After a title (the readers that take initials): "mevrouw Zuidweg".
+  const name = readSurname(text, start, g, options.strict, options.initials);
   if (name && options.unknownGivenName && name.surnameStart === start) {
     const spaced = stickyMatch(g.space, text, name.end);
     // Not a title that starts the next line: "Casus Nijboer⏎Dhr. Nijboer".

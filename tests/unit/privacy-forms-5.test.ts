@@ -101,6 +101,9 @@ describe('phone numbers in other ways of writing', () => {
     ['a label glued with a dot', 'Contact: tel.06-12345678', '06-12345678'],
     ['a label glued with a colon', 'mob:0612345678 (na 17 uur)', '0612345678'],
     ['a one-letter label glued', 'T.020-6241111 | M:06-24681357', '020-6241111'],
+    ['a long label glued with a dot and a colon', 'telefoonnr.:06-12345678', '06-12345678'],
+    ['a non-breaking hyphen', 'Tel 06\u201112345678', '06\u201112345678'],
+    ['an em dash', 'Tel 020—6241111', '020—6241111'],
     ['two numbers joined by a slash', 'Nummers 06-12345678/020-1234567 allebei.', '020-1234567'],
     ['two spaces around a dash', 'Tel. 06 –  12345678', '06 –  12345678'],
     ['a German "Handy" number without country code that the plan rejects', 'Duits handy 0151 23456789', '0151 23456789'],
@@ -129,6 +132,32 @@ describe('phone numbers in other ways of writing', () => {
       'Ze betaalt 06 12 maand.',
     ]) {
       expect(covered(text, 'privacy/phone'), text).toEqual([]);
+    }
+  });
+});
+
+describe('names of the fifth untuned part', () => {
+  it.each([
+    ['initials before a surname that ends like a street', 'Met vriendelijke groet,\nJ. Korteweg', 'J. Korteweg'],
+    ['a title before a surname that ends like a street', 'Gesprek met mevrouw Zuidweg over de huur.', 'mevrouw Zuidweg'],
+    ['a surname that is also a first name, surname first after a label', 'Naam: Oğuz, Mehmet\nGeboortedatum: onbekend', 'Oğuz, Mehmet'],
+    ['a particle and a place after a greeting', 'Beste Van Rijn,\n\nZoals besproken stuur ik de stukken.', 'Van Rijn'],
+    ['a listed surname after a greeting', 'Geachte Jansen,\n\nHierbij de stukken.', 'Jansen'],
+    ['a case by its surname', 'Het kind in de zaak Pinas verblijft tijdelijk bij oma.', 'Pinas'],
+  ])('%s', (_form, text, name) => {
+    expect(covered(text, 'privacy/name')).toContain(name);
+  });
+
+  it('no name in a street with a house number, a greeting of a team, a programme or a compound with a hyphen', () => {
+    for (const text of [
+      'Ze woont aan de Korteweg 12 in Zeist.',
+      'Beste Collega,\n\nHierbij de stukken.',
+      'Beste Sanne,\n\nHierbij de stukken.',
+      'Afgesproken: aanmelding Housing First bij de regio.',
+      'Begeleider Fact-team: wordt nog bekend.',
+      'De ouders van Samuel willen hulp.',
+    ]) {
+      expect(covered(text, 'privacy/name'), text).toEqual([]);
     }
   });
 });

@@ -24,7 +24,7 @@ import { isDutchWord } from '../words.js';
 import { isNotAName, organisationAt } from '../data.js';
 import {
   afterSpace, bareInitialsAt, followedByNotAName, initialsAt, initialsEnd, isCapital, isFirstName, isFirstNameToken, isListedSurname, isPlaceAfterParticles, nameGrammar, normaliseName, particlesBefore,
-  readLoneSurname, readName, surnameEvidence, titleStart, wordBeforeParticles, wordEndAt, type NameGrammar, type ParsedName, type ReadOptions,
+  readLoneSurname, readName, stickyMatch, surnameEvidence, titleStart, wordBeforeParticles, wordEndAt, type NameGrammar, type ParsedName, type ReadOptions,
 } from '../names.js';
 
 interface Candidate extends ParsedName {
@@ -81,6 +81,9 @@ function afterInstitution(text: string, at: number, g: NameGrammar): boolean {
   return g.data.cues.institutionEndings.some((ending) => word.endsWith(ending));
 }
 
+/** A label for a person's name at the start of a line: "Naam:", "Cliënt:", "Aanvrager:". */
+const nameLabel = /(?:^|\n)[ \t]*(?:naam|volledige naam|name|cliënt|client|aanvrager|betrokkene|inwoner)[ \t]*:[ \t]*$/iu;
+
 /**
  * "Visser, Anna", "Visser, A.B.", "JANSEN, P.", "Van der Meer, Anna": a surname, a comma
  * and initials or a first name. The name starts at `start` (its particles included).
@@ -93,7 +96,8 @@ function surnameFirst(text: string, start: number, at: number, g: NameGrammar): 
   // "Aanwezig: Sanne, Youssef, Marloes": a list of first names.
   if (before && before.text.endsWith(',') && isFirstName(before.text.slice(0, -1).replace(/^[([{"'“‘]+/u, ''), g.data)) return undefined;
   if (wordEnd < 0 || text[wordEnd] !== ',' || text[wordEnd + 1] !== ' ') return undefined;
-  if (!surnameEvidence(text.slice(at, wordEnd), g.data)) return undefined;
+  // "Naam: Oğuz, Mehmet": after a label for a name the surname may be a first name too.
+  if (!surnameEvidence(text.slice(at, wordEnd), g.data) && !nameLabel.test(text.slice(Math.max(0, start - 24), start))) return undefined;
   const next = wordEnd + 2;
   const initials = initialsEnd(text, next, g);
   if (initials >= 0) return { start, nameStart: start, surnameStart: start, end: initials, severity: 'error' };
@@ -155,9 +159,14 @@ function eachWordBeforeSpeech(text: string, g: ReturnType<typeof nameGrammar>, v
 /** A word for a surname, then "is", "als" or a colon, then the surname: "zijn achternaam staat in het systeem als Hiemstra". */
 const surnameWord = /(?<![\p{L}])(?:achternaam|familienaam|geslachtsnaam|meisjesnaam)(?![\p{L}])[^.!?\n]{0,40}?(?:(?<![\p{L}])(?:is|als)|:)[ \u00a0]+(?=\p{Lu})/giu;
 
+/** A greeting at the start of a line, then a name and a comma: "Beste Van Rijn,", "Geachte De Graaf,". */
+const greeting = /(?:^|\n)[ \t]*(?:Beste|Geachte|Hoi|Hallo|Dag|Lieve|Dear)[ \t]+(?=\p{Lu})/gu;
+
 function candidates(text: string): Candidate[] {
   const scan = new CandidateScan(text, nameGrammar());
   scan.scanCapitals();
+  greeting.lastIndex = 0;
+  for (let match; (match = greeting.exec(text)); ) scan.afterGreeting(match.index + match[0].length);
   eachWordBeforeSpeech(text, scan.g, (at) => scan.beforeSpeech(at));
   surnameWord.lastIndex = 0;
   for (let match; (match = surnameWord.exec(text)); ) scan.afterSurnameWord(match.index + match[0].length);
@@ -235,9 +244,10 @@ class CandidateScan {
     const cue = plain(before.text);
     // A relative, a neighbour or a role: "buurman Haddouchi", "casus Kaya", "gezin El Amrani";
     // not across the end of a sentence ("een tolk. Tolkkosten"), and "van" after it is
-    // whose relative, not a particle ("de ouders van Samuel").
+    // whose relative, not a particle ("de ouders van Samuel"; "aanvraag Van Wijk" is a name).
     const group = g.data.cues.group.has(cue);
-    if ((group || g.data.cues.person.has(cue)) && !/[.!?]$/u.test(before.text) && particles?.sequence !== 'van') {
+    const whose = particles?.sequence === 'van' && text[particles.start] === 'v';
+    if ((group || g.data.cues.person.has(cue)) && !/[.!?]$/u.test(before.text) && !whose) {
       const nameStart = afterSpace(text, before.end, g);
       // A household goes by its surname ("gezin Osman"), a relative often by a first name ("broer Youssef").
       this.add(nameStart, nameStart, nameStart, 'warning', { initials: false, givenNames: 1, unknownGivenName: true, strict: true, firstNameAsSurname: group });
@@ -274,6 +284,23 @@ class CandidateScan {
   /** "achternaam: Hiemstra": a surname that looks like one (surnameEvidence) after a word for a surname. */
   afterSurnameWord(at: number): void {
     if (!this.found.some((c) => c.start <= at && at < c.end)) this.addLone(at, at, false);
+  }
+
+  /**
+   * "Beste Van Rijn,": a particle and a capitalised word after a greeting, right before a
+   * comma, are a surname even when the word names a place or a thing ("Rijn", "Graaf");
+   * so is a listed surname alone ("Beste Jansen,"), not a first name ("Beste Sanne,").
+   */
+  afterGreeting(at: number): void {
+    const { text, g } = this;
+    if (this.found.some((c) => c.start <= at && at < c.end)) return;
+    const particleEnd = stickyMatch(g.particleAt, text, at);
+    const end = wordEndAt(text, Math.max(at, particleEnd), g);
+    if (end < 0 || text[end] !== ',') return;
+    const word = text.slice(Math.max(at, particleEnd), end);
+    // Without a particle, a surname from the lists that is no first name or word: "Beste Jansen,".
+    if (particleEnd < 0 ? !isListedSurname(word, g.data) || isFirstName(word, g.data) || isDutchWordCapitalised(word) : isNotAName(word, g.data)) return;
+    this.found.push({ start: at, nameStart: at, surnameStart: at, end, severity: 'warning' });
   }
 
   /** "Kaya zegt": a listed surname that is no first name, before a verb of speech. */

@@ -24,7 +24,8 @@ const phoneLibrary = (): PhoneLibrary => (library ??= createRequire(import.meta.
 
 // Between groups: a space, a dot or a dash, also with spaces ("06 - 12 34 56 78"), or a
 // slash without spaces ("06/33 41 20 98"; "(070) 345 67 89 / 0031 6 …" are two numbers).
-const SEP = '(?:[ \\u00a0]{0,2}[.\\-–][ \\u00a0]{0,2}|/|[ \\u00a0]{1,2})';
+// Dashes: the hyphen, the non-breaking hyphen, the figure dash, the en and the em dash.
+const SEP = '(?:[ \\u00a0]{0,2}[.\\-\\u2011\\u2012–—][ \\u00a0]{0,2}|/|[ \\u00a0]{1,2})';
 const candidate = new RegExp(
   `(?:(?:\\+|00)[1-9]\\d{0,2}${SEP}?(?:\\(0\\)${SEP}?)?\\(?\\d{1,4}\\)?|\\(0\\d{1,4}\\)|0\\d{1,4})(?:${SEP}?\\d){5,10}`,
   'g',
@@ -34,7 +35,9 @@ const ibanBefore = /[A-Z]{2}[ \u00a0]?\d{2}[ \u00a0.\-]?[A-Z]{4}[ \u00a0.\-]?$/i
 /** Written with a country code ("+32", "0032") and 8 to 15 digits in all, as international numbers are. */
 const international = /^(?:\+|00(?=[1-9]))(?:\D*\d){8,15}\D*$/;
 const serviceLines = new Set(['TOLL_FREE', 'PREMIUM_RATE', 'SHARED_COST']);
-const lastGroup = new RegExp(`${SEP}[^ .\\-–/\\u00a0]*$`, 'u');
+const lastGroup = new RegExp(`${SEP}[^ .\\-\\u2011\\u2012–—/\\u00a0]*$`, 'u');
+/** Any dash as the phone library reads it. */
+const plainDashes = (written: string): string => written.replace(/[\u2011\u2012–—]/g, '-');
 /** A Dutch number's shape: 0 and nine digits more, in groups ("010 - 412 33 87", "06/33 41 20 98"). */
 const dutchShape = /^\(?0(?:\D*\d){9}\D*$/;
 /** Free and paid service lines (organisations), also when the plan rejects the rest: "tel. 0800-0123". */
@@ -44,11 +47,16 @@ const date = /^\d{1,2}[/.\-]\d{1,2}[/.\-](?:19|20)?\d\d$/;
 /** A short label at the start of a contact line or after a bar: "T 020 …", "M: 06 …", "| tel 06 …". */
 const shortLabel = /(?:^|[|•·,;(][ \u00a0]*)(?:[TMtm]|Tel|Mob|Tel\.|Mob\.)[ \u00a0]*[.:]?[ \u00a0]*$/u;
 const email = /[\w.+-]+@[\w-]+\.[\w.-]+/;
-/** A phone label glued to the number by a dot or colon: "tel.06-…", "mob:06…", "T.020 …". */
-const gluedLabel = /(?:^|[^\p{L}])(?:[TMtm]|tel|mob|mobiel|gsm|telefoon|telnr)[.:]$/iu;
+/** True when a phone label is glued to the number by a dot or colon: "tel.06-…", "mob:06…", "T.020 …", "telefoonnr.:06…". */
+function gluedLabel(text: string, start: number, phoneLabel: RegExp): boolean {
+  const token = /[^\s]*$/u.exec(text.slice(Math.max(0, start - 24), start))![0];
+  if (!/[.:]$/u.test(token)) return false;
+  const label = token.replace(/^[([{|•·,;]+/u, '').replace(/:$/u, '');
+  return /^[TMtm]\.?$/u.test(label) || phoneLabel.test(label) || phoneLabel.test(label.replace(/\.$/u, ''));
+}
 
 function isPersonalNumber(written: string): boolean {
-  const parsed = phoneLibrary().parsePhoneNumberFromString(written.replace(/–/g, '-'), 'NL');
+  const parsed = phoneLibrary().parsePhoneNumberFromString(plainDashes(written), 'NL');
   if (!parsed?.isValid()) return false;
   const type = parsed.getType();
   return type === undefined || !serviceLines.has(type);
@@ -129,7 +137,7 @@ function withoutGluedGroup(text: string, start: number, written: string): string
 function labelledOtherNumber(text: string, start: number, number: string | undefined, context: ContextWords): boolean {
   if (labelApplies(wordsBefore(text, start, 3), context.otherNumber, context.phone)) return true;
   if (!labelApplies(wordsBefore(text, start, 2), context.otherNumberCompound, context.phone)) return false;
-  return number === undefined || phoneLibrary().parsePhoneNumberFromString(number.replace(/–/g, '-'), 'NL')?.getType() !== 'MOBILE';
+  return number === undefined || phoneLibrary().parsePhoneNumberFromString(plainDashes(number), 'NL')?.getType() !== 'MOBILE';
 }
 
 const everywhere = new Map<RegExp, RegExp>();
@@ -157,7 +165,7 @@ export const phoneDetector: PrivacyDetector = {
       const written = withoutGluedGroup(text, start, match[0]);
       // "06-12345678/020-1234567": a second number right after a slash follows one just found.
       const afterFound = text[start - 1] === '/' && found.at(-1)?.end === start - 1;
-      if ((gluedBefore(text, start, '+,.:/-–') && !afterFound && !gluedLabel.test(text.slice(Math.max(0, start - 10), start))) || written === undefined) {
+      if ((gluedBefore(text, start, '+,.:/-\u2011\u2012–—') && !afterFound && !gluedLabel(text, start, context.phone)) || written === undefined) {
         candidate.lastIndex = start + 1;
         continue;
       }
