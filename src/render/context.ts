@@ -60,13 +60,22 @@ export function bookTexts(lang: Lang, key: string): Labels {
 // Creating an Intl.DateTimeFormat costs far more than using one: one per language.
 const dateFormats = new Map<Lang, Intl.DateTimeFormat>();
 
+/** Each date as words, by language: a book's cases share a few hundred dates. Bounded. */
+const datesAsWords = new Map<string, string>();
+
 export function formatDate(date: Date, lang: Lang): string {
+  const key = `${lang}${date.getTime()}`;
+  const known = datesAsWords.get(key);
+  if (known !== undefined) return known;
   let format = dateFormats.get(lang);
   if (!format) {
     format = new Intl.DateTimeFormat(lang === 'en' ? 'en-GB' : 'nl-NL', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' });
     dateFormats.set(lang, format);
   }
-  return format.format(date);
+  const words = format.format(date);
+  if (datesAsWords.size >= 10_000) datesAsWords.clear();
+  datesAsWords.set(key, words);
+  return words;
 }
 
 export function isoDate(date: Date): string {

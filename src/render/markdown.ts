@@ -8,7 +8,8 @@
 import { readFileSync, realpathSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { Marked, type Tokens } from 'marked';
-import sanitizeHtml from 'sanitize-html';
+import { createRequire } from 'node:module';
+import type SanitizeHtml from 'sanitize-html';
 import { t } from '../i18n/index.js';
 import type { Lang } from '../types.js';
 import { UNDECIDED, hyphenate, settleQuotes, smartQuotes, type QuoteState } from './typography.js';
@@ -30,6 +31,14 @@ export interface MarkdownSource {
   lang: Lang;
   report(finding: Finding): void;
 }
+
+const require = createRequire(import.meta.url);
+let sanitizer: typeof SanitizeHtml | undefined;
+/**
+ * sanitize-html (with htmlparser2 and postcss) is loaded the first time a text needs it: most
+ * texts take the plain path, and loading it costs a fifth of a second.
+ */
+const sanitizeHtml = (...args: Parameters<typeof SanitizeHtml>): string => (sanitizer ??= require('sanitize-html') as typeof SanitizeHtml)(...args);
 
 /** Elements a case may use; everything else is dropped (its text is kept). */
 const ALLOWED_TAGS = [

@@ -136,6 +136,9 @@ function readTemplates(casebook: Casebook, lang: Lang, files: Record<string, str
   return texts;
 }
 
+/** The options Handlebars would compile a partial given as source with: those of the page that calls it. */
+const COMPILE_OPTIONS = { preventIndent: true } as const;
+
 /** The partials registered and the pages (page.hbs, handout.hbs) compiled; a syntax error becomes a message at its line. */
 function compileTemplates(hb: typeof Handlebars, files: Record<string, string>, texts: Record<string, string>, lang: Lang, messages: Message[]): Record<string, HandlebarsTemplateDelegate> {
   const pages: Record<string, HandlebarsTemplateDelegate> = {};
@@ -151,8 +154,12 @@ function compileTemplates(hb: typeof Handlebars, files: Record<string, string>, 
       messages.push(makeMessage(files[name]!, 'render/template-syntax', 'error', t(lang, 'render.messages.templateSyntax', { detail: detail.split('\n')[0]! }), position));
       continue;
     }
-    if (name.startsWith('partials/')) hb.registerPartial(path.basename(name, '.hbs'), source);
-    else pages[name] = hb.compile(source, { preventIndent: true });
+    // Partials are registered compiled (each compiles once, on first use): registered as
+    // source, Handlebars compiles a partial again on every top-level call, so the verdict
+    // partial was compiled once per case and each partial once per handout.
+    const template = hb.compile(source, COMPILE_OPTIONS);
+    if (name.startsWith('partials/')) hb.registerPartial(path.basename(name, '.hbs'), template);
+    else pages[name] = template;
   }
   return pages;
 }
@@ -169,8 +176,7 @@ function renderers(hb: typeof Handlebars, compiled: HandlebarsTemplateDelegate, 
       throw new TemplateRenderError((error as Error).message);
     }
   };
-  const caseSource = hb.partials[DEFERRED_PARTIAL] as string | undefined;
-  const casePartial = caseSource === undefined ? undefined : hb.compile(caseSource, { preventIndent: true });
+  const casePartial = hb.partials[DEFERRED_PARTIAL] as HandlebarsTemplateDelegate | undefined;
   return {
     render: (view) => run(() => compiled(view, runtimeOptions)),
     renderHandout: (view) => run(() => handout(view, runtimeOptions)),
@@ -188,7 +194,7 @@ function renderers(hb: typeof Handlebars, compiled: HandlebarsTemplateDelegate, 
       try {
         outline = run(() => compiled(view, runtimeOptions));
       } finally {
-        hb.registerPartial(DEFERRED_PARTIAL, caseSource!);
+        hb.registerPartial(DEFERRED_PARTIAL, casePartial);
       }
       return pieces(outline, new RegExp(`\u0000${nonce}:(\\d+)\u0000`, 'g'), (index) => {
         const { context, options } = deferred[index]!;

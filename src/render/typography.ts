@@ -106,23 +106,29 @@ export function smartQuotes(text: string, state: QuoteState = { before: '' }): s
       }).join('');
     }
   }
+  // Only the quotes change: the text between them is copied in one piece each.
   let out = '';
-  for (let i = 0; i < text.length; i++) {
-    const ch = text[i]!;
+  let from = 0;
+  const quotes = /["']/g;
+  for (let match; (match = quotes.exec(text)); ) {
+    const i = match.index;
+    const ch = match[0];
     const prev = i > 0 ? text[i - 1]! : state.before;
     const opening = prev === '' || OPENS_AFTER.test(prev) || prev === '“' || prev === '‘';
+    out += text.slice(from, i);
+    from = i + 1;
     if (ch === '"') {
       out += opening ? '“' : '”';
-    } else if (ch === "'") {
-      if (opening && state.defer && i === text.length - 1) out += UNDECIDED;
-      else if (opening && ELISION.test(text.slice(i + 1))) out += '’';
-      else out += opening ? '‘' : '’';
+    } else if (opening && state.defer && i === text.length - 1) {
+      out += UNDECIDED;
+    } else if (opening && ELISION.test(text.slice(i + 1))) {
+      out += '’';
     } else {
-      out += ch;
+      out += opening ? '‘' : '’';
     }
   }
   state.before = text.at(-1)!;
-  return out;
+  return out + text.slice(from);
 }
 
 const UNDECIDED_QUOTE = new RegExp(`${UNDECIDED}(?=(s|t|k|n|r|m|\\d\\d)(?![\\p{L}\\p{N}]))|${UNDECIDED}`, 'gu');

@@ -11,7 +11,7 @@ import type { CaseFile, Casebook, Lang, Message, SourceFile, ValidationResult } 
 import { applySuppressions, runCaseRules, runCasebookRules } from './engine.js';
 import type { Rule } from '../rule.js';
 import { casebookRules, crossFileRules } from './rules/index.js';
-import { loadCasebook, type FileTask, type LoadOptions } from '../load/index.js';
+import { loadCasebook, type FileTask, type LoadOptions, type PrepareTask } from '../load/index.js';
 import { SchemaChecker, readSchema } from '../load/schema.js';
 import { idAliases, suggest } from '../util/suggest.js';
 
@@ -168,25 +168,38 @@ function crossFileFields(data: Record<string, unknown>): Record<string, unknown>
   return kept;
 }
 
-/** validate's work on each file, for loadCasebook (in worker threads for a large casebook). */
-export const fileCheckTask: FileTask<undefined> = {
-  worker: new URL('./worker.js', import.meta.url),
-  prepare: (settings) => {
-    const check = fileChecks(settings, settings.lang);
-    return (file) => ({ messages: check(file), data: file.data && crossFileFields(file.data), result: undefined });
-  },
-  // The reports quote the source around a message.
-  keepText: true,
+/** What the task keeps of each case: its whole data (`build` renders it), or only what the checks across cases read. */
+interface FileCheckOptions {
+  keepData: boolean;
+}
+
+const prepareFileChecks: PrepareTask<undefined> = (settings) => {
+  const check = fileChecks(settings, settings.lang);
+  const { keepData } = settings.options as FileCheckOptions;
+  return (file) => ({ messages: check(file), data: file.data && (keepData ? file.data : crossFileFields(file.data)), result: undefined });
 };
+
+/** validate's work on each file, for loadCasebook (in worker threads for a large casebook). */
+export function fileCheckTask(options: FileCheckOptions = { keepData: false }): FileTask<undefined> {
+  return {
+    worker: new URL('./worker.js', import.meta.url),
+    prepare: prepareFileChecks,
+    options,
+    // The reports quote the source around a message.
+    keepText: true,
+  };
+}
+
+export { prepareFileChecks };
 
 /**
  * Loads and validates a casebook, each file checked right after it is read (in worker threads
- * for a large casebook): the result is the same as validate() after loadCasebook(), but the
- * cases returned keep only their path, id, text, messages and the fields the checks across
- * cases read.
+ * for a large casebook): the result is the same as validate() after loadCasebook(). The cases
+ * returned keep their path, id, text and messages, and their data whole with `keepData`
+ * (`build`), else only the fields the checks across cases read.
  */
-export async function loadAndValidate(options: LoadOptions): Promise<{ casebook: Casebook; result: ValidationResult }> {
-  const casebook = await loadCasebook({ ...options, task: fileCheckTask });
+export async function loadAndValidate(options: LoadOptions, task: FileCheckOptions = { keepData: false }): Promise<{ casebook: Casebook; result: ValidationResult }> {
+  const casebook = await loadCasebook({ ...options, task: fileCheckTask(task) });
   const lang = options.lang ?? casebook.config.language;
   const result = finishValidation(casebook, casebook.cases.flatMap((file) => file.messages), lang, allRules);
   return { casebook, result };

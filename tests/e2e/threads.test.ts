@@ -48,6 +48,8 @@ describe('worker threads', () => {
     [['validate']],
     [['tag', '--format', 'json']],
     [['tag']],
+    // Stopped by the errors: the same report as validate's, from the checks made while loading.
+    [['build', '--format', 'html']],
   ])('casebook %j prints the same in threads as on one thread', (args) => {
     const one = runCli(args, { cwd: dir, env: single });
     const many = runCli(args, { cwd: dir, env: threaded });
@@ -55,8 +57,8 @@ describe('worker threads', () => {
     expect(many.stderr).toBe(one.stderr);
     expect(many.code).toBe(one.code);
     expect(one.stdout.length).toBeGreaterThan(5000);
+    if (args[0] !== 'tag') expect(one.code).toBe(1);
     if (args[0] === 'validate') {
-      expect(one.code).toBe(1);
       const rules = new Set((args[1] === '--format' ? (JSON.parse(one.stdout) as { messages: Array<{ rule: string }> }).messages.map((m) => m.rule) : []));
       if (rules.size > 0) {
         for (const rule of ['casebook/duplicate-id', 'casebook/related-missing', 'casebook/comment-in-text', 'privacy/bsn', 'privacy/phone', 'schema/enum', 'yaml/syntax']) expect([...rules]).toContain(rule);

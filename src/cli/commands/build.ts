@@ -3,7 +3,8 @@ import { constants } from 'node:os';
 import path from 'node:path';
 import { CasebookError } from '../../errors.js';
 import { t } from '../../i18n/index.js';
-import { loadCasebook } from '../../load/index.js';
+import { threadSettings } from '../../load/index.js';
+import { loadAndValidate } from '../../validate/index.js';
 import { countSeverity } from '../../message.js';
 import { DECISIONS_MODES, build, type DecisionsMode, type OutputFormat } from '../../build/index.js';
 import type { CaseStatus } from '../../case/index.js';
@@ -127,7 +128,11 @@ async function buildAndReport(options: BuildCommandOptions, io: Io, signal: Abor
   const lang0 = options.lang ?? 'nl';
   const formats = parseFormats(options.format, lang0);
   const decisions = parseDecisions(options.decisions, lang0);
-  const casebook = await loadCasebook({ cwd: io.cwd, ...(options.casebook ? { casebook: options.casebook } : {}), ...(options.lang ? { lang: options.lang } : {}) });
+  // Each file is checked as it is read (in worker threads for a large casebook); build renders the data kept whole.
+  const { casebook, result: validation } = await loadAndValidate(
+    { cwd: io.cwd, ...(options.casebook ? { casebook: options.casebook } : {}), ...(options.lang ? { lang: options.lang } : {}), threads: threadSettings(io.env) },
+    { keepData: true },
+  );
   if (options.templates !== undefined) {
     // A template folder named on the command line is the person's choice (a team's shared house style).
     casebook.config.templates = path.resolve(io.cwd, options.templates);
@@ -159,6 +164,7 @@ async function buildAndReport(options: BuildCommandOptions, io: Io, signal: Abor
     ...(options.browser ? { browser: options.browser } : {}),
     ...(onProgress ? { onProgress } : {}),
     signal,
+    validation,
   });
   const result = await building.finally(() => progress?.stop());
 
