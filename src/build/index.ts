@@ -89,15 +89,27 @@ export function buildDate(env: NodeJS.ProcessEnv, lang: Lang): Date {
 
 /** A day: no book takes longer to print, and a timer cannot wait much longer. */
 const MAX_TIMEOUT_SECONDS = 86_400;
+/** Two minutes without progress: a print on a busy machine is slow, never still for that long. */
+const DEFAULT_STALL_SECONDS = 120;
+
+/** A number of seconds from the environment, in milliseconds. */
+function secondsSetting(env: NodeJS.ProcessEnv, name: string, fallback: number, lang: Lang): number {
+  const raw = env[name];
+  if (raw === undefined || raw === '') return fallback * 1000;
+  const seconds = Number(raw);
+  if (!Number.isFinite(seconds) || seconds <= 0) throw new CasebookError(t(lang, 'render.build.badTimeout', { name, value: raw }));
+  // A timer cannot wait longer than 2^31-1 ms (24.8 days); longer would fire at once.
+  if (seconds > MAX_TIMEOUT_SECONDS) throw new CasebookError(t(lang, 'render.build.timeoutTooLong', { name, value: raw, max: MAX_TIMEOUT_SECONDS }));
+  return Math.round(seconds * 1000);
+}
 
 export function pdfTimeoutMs(env: NodeJS.ProcessEnv, lang: Lang): number {
-  const raw = env.CASEBOOK_PDF_TIMEOUT;
-  if (raw === undefined || raw === '') return DEFAULT_TIMEOUT_SECONDS * 1000;
-  const seconds = Number(raw);
-  if (!Number.isFinite(seconds) || seconds <= 0) throw new CasebookError(t(lang, 'render.build.badTimeout', { value: raw }));
-  // A timer cannot wait longer than 2^31-1 ms (24.8 days); longer would fire at once.
-  if (seconds > MAX_TIMEOUT_SECONDS) throw new CasebookError(t(lang, 'render.build.timeoutTooLong', { value: raw, max: MAX_TIMEOUT_SECONDS }));
-  return Math.round(seconds * 1000);
+  return secondsSetting(env, 'CASEBOOK_PDF_TIMEOUT', DEFAULT_TIMEOUT_SECONDS, lang);
+}
+
+/** How long the browser may make no progress at all before the build stops (CASEBOOK_PDF_STALL). */
+export function pdfStallMs(env: NodeJS.ProcessEnv, lang: Lang): number {
+  return secondsSetting(env, 'CASEBOOK_PDF_STALL', DEFAULT_STALL_SECONDS, lang);
 }
 
 /** A file name from the title: lower case, accents dropped, words joined by hyphens. */
@@ -157,6 +169,7 @@ interface LayoutJob {
   env: NodeJS.ProcessEnv;
   date: Date;
   timeoutMs: number;
+  stallMs: number;
   /** What the layout has to say (blocked requests, a template that failed). */
   messages: Message[];
 }
@@ -180,7 +193,7 @@ async function layOut(job: LayoutJob, options: BuildOptions, result: BuildResult
       // Handouts leave decision and outcome out unless they were asked for in so many words.
       const handouts = wantHandouts ? layOutHandouts(book.view, book.templates, book.theme, options.decisions === 'inline') : [];
       const printed = await printBook(book, {
-        lang, env: job.env, date: job.date, timeoutMs: job.timeoutMs, onProgress: progress, pdf: formats.includes('pdf'), handouts,
+        lang, env: job.env, date: job.date, timeoutMs: job.timeoutMs, stallMs: job.stallMs, onProgress: progress, pdf: formats.includes('pdf'), handouts,
         ...(options.noSandbox ? { noSandbox: true } : {}),
         ...(options.browser ? { browser: options.browser } : {}),
         ...(options.signal ? { signal: options.signal } : {}),
@@ -239,6 +252,7 @@ export async function build(casebook: Casebook, options: BuildOptions = {}): Pro
   checkFilters(casebook, filters, lang);
   const date = buildDate(env, lang);
   const timeoutMs = pdfTimeoutMs(env, lang);
+  const stallMs = pdfStallMs(env, lang);
   const prepared = prepareEdition(casebook, lang, { filters, date, privacyErrors: result.privacyErrors, decisions, ...(options.edition !== undefined ? { editionName: options.edition } : {}) });
   if (!prepared.book) return stop(prepared.messages);
   const { book, messages: renderMessages } = prepared;
@@ -252,7 +266,7 @@ export async function build(casebook: Casebook, options: BuildOptions = {}): Pro
   }
   await ensureWritable(outDir, lang);
   const baseName = [fileSlug(casebook.config.title), book.view.book.edition.slug].filter(Boolean).join('-');
-  const outputs = await layOut({ casebook, book, outDir, baseName, lang, env, date, timeoutMs, messages: renderMessages }, options, result);
+  const outputs = await layOut({ casebook, book, outDir, baseName, lang, env, date, timeoutMs, stallMs, messages: renderMessages }, options, result);
   if (outputs === undefined) return stop(renderMessages);
 
   // All or nothing: the HTML is not replaced when the PDF does not fit on the disk.

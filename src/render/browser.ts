@@ -9,7 +9,7 @@
  */
 import { statSync } from 'node:fs';
 import path from 'node:path';
-import type { Browser } from 'puppeteer-core';
+import type { Browser, CDPSession } from 'puppeteer-core';
 import { CasebookError } from '../errors.js';
 import { t } from '../i18n/index.js';
 import type { Lang } from '../types.js';
@@ -139,9 +139,17 @@ export function findBrowser(options: FindBrowserOptions = {}): BrowserLocation |
  */
 export const NO_NETWORK_ARGS = ['--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE 127.0.0.1', '--proxy-server=127.0.0.1:9', '--dns-prefetch-disable'];
 
-/** The launch flags: quiet (no updates, sync or background traffic), no network, and no sandbox only where needed. */
-export function launchArgs(noSandbox: boolean): string[] {
+/**
+ * The launch flags: quiet (no updates, sync or background traffic), no network, and no sandbox
+ * only where needed. `helperWaitSeconds`: how long a helper process Chromium starts waits for
+ * the browser to connect to it before it ends itself (Chromium's own limit is 15 s). On a busy
+ * machine, a large book's print compositor starts while the browser is still busy taking in
+ * the printed pages and hears nothing for longer than that; it ends itself, and Chromium never
+ * finishes or fails the print: the 1,000-case book hung that way under load (BENCHMARKS.md).
+ */
+export function launchArgs(noSandbox: boolean, helperWaitSeconds?: number): string[] {
   const args = ['--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', ...NO_NETWORK_ARGS];
+  if (helperWaitSeconds !== undefined) args.push(`--ipc-connection-timeout=${Math.max(15, Math.ceil(helperWaitSeconds))}`);
   if (noSandbox) args.push('--no-sandbox');
   return args;
 }
@@ -165,6 +173,8 @@ export interface LaunchOptions {
   protocolTimeoutMs?: number;
   /** How long the browser may take to start and answer (puppeteer's default: 30 s). */
   launchTimeoutMs?: number;
+  /** How long the browser's helper processes wait for it (see launchArgs); Chromium's 15 s when not given. */
+  helperWaitMs?: number;
   /** Aborting it stops the launch, or kills the browser once it runs. */
   signal?: AbortSignal;
   /**
@@ -244,7 +254,7 @@ export async function launchBrowser(options: LaunchOptions = {}): Promise<Launch
     const browser = await puppeteer.launch({
       executablePath: location.path,
       headless: true,
-      args: launchArgs(needsNoSandbox(env, options.noSandbox)),
+      args: launchArgs(needsNoSandbox(env, options.noSandbox), options.helperWaitMs === undefined ? undefined : options.helperWaitMs / 1000),
       timeout: launchTimeoutMs,
       // puppeteer kills the browser's whole process group when this is aborted.
       signal: options.signal ? AbortSignal.any([options.signal, failed.signal]) : failed.signal,
@@ -280,11 +290,84 @@ const DEFAULT_LAUNCH_TIMEOUT_MS = 30_000;
 /** Starting never gets more than this, however long the PDF may take: Chromium starts in seconds. */
 const MAX_LAUNCH_TIMEOUT_MS = 60_000;
 
-export interface BrowserRunOptions extends Omit<LaunchOptions, 'launchTimeoutMs' | 'handleSignals'> {
+export interface BrowserRunOptions extends Omit<LaunchOptions, 'launchTimeoutMs' | 'handleSignals' | 'helperWaitMs'> {
   /** The time limit for all of it, starting the browser included. */
   timeoutMs: number;
   /** The error when the time is up. */
   timeoutError: () => Error;
+  /** How long the browser and casebook together may make no progress (see watchProgress); no watch when not given. */
+  stallMs?: number;
+  /** The error when they stopped making progress, naming the browser. */
+  stallError?: (browserPath: string) => Error;
+}
+
+/** Processor time (seconds) that counts as progress in a stall window: a working print on a machine shared by twenty uses ten times this. */
+function progressFloor(stallMs: number): number {
+  return 0.25 + stallMs / 100_000;
+}
+
+/**
+ * The browser's main process and its GPU process keep ticking while a page is stuck (drawing
+ * frames for a page that does not answer: about a tenth of a core here), so their processor
+ * time does not count as progress. When the main process is busy itself (taking in a large
+ * book's printed pages, for seconds on end), it answers late, and that counts instead.
+ */
+const IDLE_TICKERS = new Set(['browser', 'GPU']);
+
+/**
+ * Calls `onStall` once when the browser's workers (the page's renderer, the print compositor)
+ * and this process together used next to no processor time for `stallMs` while the browser
+ * answered promptly: a print that stopped making progress, waiting for something that will
+ * not come, rather than a slow one (a busy machine slows every part of a print down, but each
+ * keeps using the processor). The browser's processes are counted through DevTools
+ * (SystemInfo.getProcessInfo), the same on Windows, macOS and Linux. A browser that cannot
+ * tell is not watched; one that does not answer at all is left to the time limit. Returns the
+ * unwatch.
+ */
+export function watchProgress(browser: Browser, stallMs: number, onStall: () => void): () => void {
+  const floor = progressFloor(stallMs);
+  const lateMs = Math.max(1000, stallMs / 10);
+  /** When progress was last seen, and the processor time used since then. */
+  let lastAt = Date.now();
+  let progress = 0;
+  /** Processor time of each process at the last answer (a process that ends takes its time with it). */
+  let seen = new Map<number, number>();
+  let asking = false;
+  let session: CDPSession | undefined;
+  const ask = async (): Promise<void> => {
+    asking = true;
+    const asked = Date.now();
+    try {
+      session ??= await browser.target().createCDPSession();
+      const { processInfo } = await session.send('SystemInfo.getProcessInfo');
+      const own = process.cpuUsage();
+      const now = new Map(processInfo.filter((p) => !IDLE_TICKERS.has(p.type)).map((p) => [p.id, p.cpuTime]));
+      now.set(-1, (own.user + own.system) / 1e6);
+      for (const [id, cpu] of now) progress += Math.max(0, cpu - (seen.get(id) ?? 0));
+      seen = now;
+      if (progress >= floor || Date.now() - asked > lateMs) {
+        lastAt = Date.now();
+        progress = 0;
+      }
+      asking = false;
+    } catch {
+      // Not answered (unknown command, browser closed): nothing to watch with; a browser that is gone is noticed elsewhere.
+      stop();
+    }
+  };
+  const tick = () => {
+    if (asking) return;
+    if (Date.now() - lastAt < stallMs) return void ask();
+    stop();
+    onStall();
+  };
+  const timer = setInterval(tick, Math.min(10_000, Math.max(100, stallMs / 12)));
+  timer.unref();
+  const stop = () => {
+    clearInterval(timer);
+    void session?.detach().catch(() => undefined);
+  };
+  return stop;
 }
 
 /**
@@ -294,13 +377,15 @@ export interface BrowserRunOptions extends Omit<LaunchOptions, 'launchTimeoutMs'
  * CasebookError when the browser stopped by itself, or the work's own error.
  */
 export async function runInBrowser<T>(options: BrowserRunOptions, work: (browser: Browser) => Promise<T>): Promise<T> {
-  const { timeoutMs, timeoutError, ...launch } = options;
+  const { timeoutMs, timeoutError, stallMs, stallError, ...launch } = options;
   const lang = options.lang ?? 'nl';
   const start = Date.now();
   const ending = new AbortController();
   const { browser, location } = await launchBrowser({
     ...launch,
     launchTimeoutMs: Math.min(timeoutMs, MAX_LAUNCH_TIMEOUT_MS),
+    // A helper may wait for the browser as long as the whole build may take.
+    helperWaitMs: timeoutMs,
     signal: options.signal ? AbortSignal.any([options.signal, ending.signal]) : ending.signal,
     // Whoever passes a signal handles Ctrl-C; without one, puppeteer's handlers still close the browser.
     handleSignals: !options.signal,
@@ -309,11 +394,12 @@ export async function runInBrowser<T>(options: BrowserRunOptions, work: (browser
   const disconnected = new Promise<void>((resolve) => browser.once('disconnected', () => resolve()));
   let timer: NodeJS.Timeout | undefined;
   let onAbort: (() => void) | undefined;
-  /** Set when the run is stopped from outside the work: time up, aborted, or the browser gone. */
-  let stopped: 'time' | 'abort' | 'crash' | undefined;
+  let unwatch: (() => void) | undefined;
+  /** Set when the run is stopped from outside the work: time up, no progress, aborted, or the browser gone. */
+  let stopped: 'time' | 'stall' | 'abort' | 'crash' | undefined;
   let finished = false;
   const stopping = new Promise<never>((_, reject) => {
-    const stop = (why: 'time' | 'abort' | 'crash', error: Error) => {
+    const stop = (why: NonNullable<typeof stopped>, error: Error) => {
       if (finished || stopped) return;
       stopped = why;
       reject(error);
@@ -323,6 +409,7 @@ export async function runInBrowser<T>(options: BrowserRunOptions, work: (browser
     options.signal?.addEventListener('abort', onAbort, { once: true });
     if (options.signal?.aborted) onAbort();
     void disconnected.then(() => stop('crash', crashed()));
+    if (stallMs !== undefined && stallError) unwatch = watchProgress(browser, stallMs, () => stop('stall', stallError(location.path)));
   });
   const running = work(browser);
   // Once stopped, the work is abandoned; its late failure is expected.
@@ -338,9 +425,10 @@ export async function runInBrowser<T>(options: BrowserRunOptions, work: (browser
   } finally {
     finished = true;
     clearTimeout(timer);
+    unwatch?.();
     if (onAbort) options.signal?.removeEventListener('abort', onAbort);
     // A browser stuck printing would not answer a polite close: it is killed (its process group).
-    if (stopped === 'time' || stopped === 'abort') ending.abort();
+    if (stopped === 'time' || stopped === 'stall' || stopped === 'abort') ending.abort();
     if (stopped === 'crash') killGroup(browser.process()?.pid);
     await browser.close().catch(() => undefined);
   }

@@ -64,6 +64,8 @@ export interface PrintOptions {
   /** The build date, for the PDF's metadata. */
   date: Date;
   timeoutMs: number;
+  /** How long the browser may make no progress before the print is given up (none: no watch). */
+  stallMs?: number;
   /** `--browser`: the browser to print with instead of looking for one. */
   browser?: string;
   noSandbox?: boolean;
@@ -111,6 +113,7 @@ export async function printBook(book: PreparedBook, options: PrintOptions & { pd
         protocolTimeoutMs: Math.max(timeoutMs + 10_000, 180_000),
         timeoutMs,
         timeoutError: () => new CasebookError(t(lang, 'render.build.timeout', { seconds: formatSeconds(timeoutMs, lang) })),
+        ...(options.stallMs !== undefined ? { stallMs: options.stallMs, stallError: (path: string) => new CasebookError(t(lang, 'render.build.stalled', { path, seconds: formatSeconds(options.stallMs!, lang) })) } : {}),
       },
       async (browser) => {
         const printed: Printed = { handouts: [] };

@@ -206,6 +206,31 @@ describe('casebook build when the browser fails or the build is stopped', () => 
     await expectNoBrowserLeft(browser);
   }, 90_000);
 
+  it('stops with a clear message in Dutch or English when the browser stops making progress, and leaves nothing running', async () => {
+    // The real Chromium, whose page renderers are stopped (SIGSTOP) as soon as they appear:
+    // the page never answers, as when Chromium's print compositor gave up on a large book.
+    const frozen = () =>
+      browserScript(tools, `bevroren-chromium-${++wrapperCount}`, `(while :; do ps -o pid=,args= -s $$ | awk '/--type=renderer/ && !/--top-chrome-webui/ {print $1}' | xargs -r kill -STOP; sleep 0.1; done) &\nexec ${CHROMIUM} "$@"`);
+    const said = {
+      nl: (file: string) => `De browser ${file} maakte de PDF niet af: hij deed 2,5 seconden lang niets meer en is gestopt. Er is niets geschreven; de vorige uitvoer is onveranderd. Probeer het opnieuw, liefst als de computer minder druk is. Gebeurt het weer, controleer de browser dan met casebook doctor, of maak kleinere edities met --domain of --value. Wie langer wil wachten, zet CASEBOOK_PDF_STALL=<seconden>.`,
+      en: (file: string) => `The browser ${file} did not finish the PDF: it did nothing for 2.5 seconds and was stopped. Nothing was written; the previous output is unchanged. Try again, preferably when the computer is less busy. If it happens again, check the browser with casebook doctor, or make smaller editions with --domain or --value. To wait longer, set CASEBOOK_PDF_STALL=<seconds>.`,
+    };
+    // The example book alone: the page is stuck from the start, so its size does not matter.
+    const small = exampleCopy();
+    try {
+      for (const lang of ['nl', 'en'] as const) {
+        const browser = frozen();
+        const result = await run(['build', '--lang', lang], small, { PUPPETEER_EXECUTABLE_PATH: browser.file, CASEBOOK_PDF_STALL: '2.5' });
+        expect(result.code).toBe(2);
+        expect(result.stderr).toBe(`casebook: ${said[lang](browser.file)}\n`);
+        expect(existsSync(path.join(small, 'dist')) ? readdirSync(path.join(small, 'dist')) : []).toEqual([]);
+        await expectNoBrowserLeft(browser);
+      }
+    } finally {
+      rmSync(small, { recursive: true, force: true });
+    }
+  }, 120_000);
+
   it('stops at Ctrl-C while making the PDF: exit 130, nothing written, the browser gone', async () => {
     const browser = chromium();
     const build = start(['build'], dir, { PUPPETEER_EXECUTABLE_PATH: browser.file });

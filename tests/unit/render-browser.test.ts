@@ -86,6 +86,9 @@ describe('launch flags', () => {
   it('keep the browser quiet and add --no-sandbox only when asked', () => {
     expect(launchArgs(false)).toEqual(['--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE 127.0.0.1', '--proxy-server=127.0.0.1:9', '--dns-prefetch-disable']);
     expect(launchArgs(true)).toEqual([...launchArgs(false), '--no-sandbox']);
+    // Helpers wait for the browser as long as the build may take, never less than Chromium's own 15 s.
+    expect(launchArgs(false, 300)).toEqual([...launchArgs(false), '--ipc-connection-timeout=300']);
+    expect(launchArgs(false, 1.5)).toEqual([...launchArgs(false), '--ipc-connection-timeout=15']);
   });
 
   it('go without the sandbox on request: the flag, CASEBOOK_NO_SANDBOX=1, or running as root', () => {
