@@ -14,7 +14,7 @@
  */
 import { mask } from '../mask.js';
 import { gluedBefore, tokenBefore } from '../chars.js';
-import { near } from '../context.js';
+import { near, wordsBefore } from '../context.js';
 import { privacyData } from '../data.js';
 import { caseRule, type Detection, type PrivacyDetector } from '../detector.js';
 
@@ -41,11 +41,13 @@ const date = new RegExp(
   String.raw`(?<day>\d{1,2})(?:` +
     `${SP}?(?<sep>[\\-/])${SP}?(?<month>\\d{1,2})${SP}?\\k<sep>${SP}?(?<year>${YEAR})` + // 12-03-1958, 12/3/58, 14 - 02 - 1990, 3-3-'58
     String.raw`|\.(?<dotMonth>\d{1,2})\.(?<dotYear>\d{4})` + // 12.03.1958, 1.1.1977
+    `|\\.${SP}?(?<dotSpacedMonth>\\d{1,2})\\.${SP}?(?<dotSpacedYear>${YEAR})` + // 12.3.58, 12. 03. 1958 (only as a date of birth)
     `|(?:e|ste|de|st|nd|rd|th|\\.)?${SP}+(?<monthName>${MONTH})\\.?${SP}+(?<namedYear>\\d{4}|['’]\\d{2})` + // 12 maart 1958, 18 okt. 1971, 7 maart '61, 14th February 1993, 3. März 1980
     `|(?<joint>[\\-./])(?<jointMonth>${MONTH})\\.?\\k<joint>(?<jointYear>${YEAR})` + // 7-mrt-1961, 7.mrt.1961
     `|${SP}(?<spacedMonth>\\d{1,2})${SP}(?<spacedYear>\\d{4})` + // 12 06 1975 (only as a date of birth)
-    `|,?${SP}+(?<monthFirstYear>\\d{4})` + // (March) 12, 1958
-    String.raw`)|(?<isoYear>\d{4})(?<isoSep>[\-/.])(?<isoMonth>\d{1,2})\k<isoSep>(?<isoDay>\d{1,2})`, // 1958-03-12, 1961-3-7
+    `|(?:st|nd|rd|th)?,?${SP}+(?<monthFirstYear>\\d{4})` + // (March) 12, 1958, (March) 3rd, 1958
+    String.raw`)|(?<isoYear>\d{4})(?:(?<isoSep>[\-/.])(?<isoMonth>\d{1,2})\k<isoSep>(?<isoDay>\d{1,2})` + // 1958-03-12, 1961-3-7
+    `|${SP}(?<spacedIsoMonth>\\d{2})${SP}(?<spacedIsoDay>\\d{2}))`, // 1958 03 12 (only as a date of birth)
   'gi',
 );
 
@@ -57,10 +59,12 @@ const isShortYear = (n: string | undefined) => n !== undefined && (isYear(n) || 
 /** Whether `match` is a full date, given what stands around it: `spaced` for "12 06 1975", a date only near "geboren". */
 function fullDate(text: string, match: RegExpExecArray): 'date' | 'spaced' | undefined {
   const m = match.groups!;
+  if (m.spacedIsoMonth !== undefined) return isYear(m.isoYear) && isMonth(m.spacedIsoMonth) && isDay(m.spacedIsoDay) ? 'spaced' : undefined;
   if (m.isoYear !== undefined) return isYear(m.isoYear) && isMonth(m.isoMonth) && isDay(m.isoDay) && (m.isoSep === '-' || m.isoMonth!.length === 2 || m.isoSep === '/') ? 'date' : undefined;
   if (!isDay(m.day)) return undefined;
   if (m.sep !== undefined) return isMonth(m.month) && isShortYear(m.year) ? 'date' : undefined;
   if (m.dotMonth !== undefined) return isMonth(m.dotMonth) && isYear(m.dotYear) ? 'date' : undefined;
+  if (m.dotSpacedMonth !== undefined) return isMonth(m.dotSpacedMonth) && isShortYear(m.dotSpacedYear) ? 'spaced' : undefined;
   if (m.monthName !== undefined) return isShortYear(m.namedYear) ? 'date' : undefined;
   if (m.jointMonth !== undefined) return isShortYear(m.jointYear) ? 'date' : undefined;
   if (m.spacedMonth !== undefined) return isMonth(m.spacedMonth) && isYear(m.spacedYear) ? 'spaced' : undefined;
@@ -72,7 +76,7 @@ function fullDate(text: string, match: RegExpExecArray): 'date' | 'spaced' | und
 /** The year of a date match, as a number (a two-digit year is taken as 19xx or 20xx). */
 function yearOf(match: RegExpExecArray): number {
   const m = match.groups!;
-  const written = (m.isoYear ?? m.year ?? m.dotYear ?? m.namedYear ?? m.jointYear ?? m.spacedYear ?? m.monthFirstYear ?? '').replace(/['’]/, '');
+  const written = (m.isoYear ?? m.year ?? m.dotYear ?? m.dotSpacedYear ?? m.namedYear ?? m.jointYear ?? m.spacedYear ?? m.monthFirstYear ?? '').replace(/['’]/, '');
   if (written.length === 4) return +written;
   const short = +written;
   return short <= new Date().getFullYear() % 100 ? 2000 + short : 1900 + short;
@@ -88,17 +92,55 @@ const MONTH_STARTS: readonly [RegExp, number][] = [
 function dateKey(text: string, match: RegExpExecArray): string {
   const m = match.groups!;
   const named = m.monthName ?? m.jointMonth ?? (m.monthFirstYear !== undefined ? tokenBefore(text, match.index)?.text : undefined);
-  const month = named !== undefined ? MONTH_STARTS.find(([start]) => start.test(named.toLowerCase()))?.[1] : m.isoMonth ?? m.month ?? m.dotMonth ?? m.spacedMonth;
-  return `${yearOf(match)}-${Number(month)}-${Number(m.isoDay ?? m.day)}`;
+  const month = named !== undefined ? MONTH_STARTS.find(([start]) => start.test(named.toLowerCase()))?.[1] : m.isoMonth ?? m.spacedIsoMonth ?? m.month ?? m.dotMonth ?? m.dotSpacedMonth ?? m.spacedMonth;
+  return `${yearOf(match)}-${Number(month)}-${Number(m.isoDay ?? m.spacedIsoDay ?? m.day)}`;
 }
+
+/** A word glued to the date by a dot or colon ("geb.12-03-1958", "GD:1.2.1960"), not a number ("2.3.5"). */
+const afterLabel = (text: string, start: number): boolean => /(?:^|[^\p{L}\p{N}.])\p{L}[\p{L}.]*[.:]$/u.test(text.slice(Math.max(0, start - 20), start));
+
+/**
+ * "Ik heb de geboortedatum van de jongste aangepast, dat moest 4 november 2019 zijn": a cue
+ * up to twelve words back in the same sentence, with no other date or number between.
+ */
+function cueInSentence(text: string, start: number, cue: RegExp): boolean {
+  const before = wordsBefore(text, start, 12);
+  const sentenceEnd = [...before.matchAll(/[.!?][ \u00a0]+(?=\p{Lu})|[;\n]/gu)].pop();
+  const sentence = sentenceEnd ? before.slice(sentenceEnd.index + sentenceEnd[0].length) : before;
+  const cueAt = [...sentence.matchAll(new RegExp(cue.source, 'giu'))].pop();
+  return cueAt !== undefined && !/\d/.test(sentence.slice(cueAt.index + cueAt[0].length));
+}
+
+/**
+ * A household table: a row with columns (split by "|", a tab or two spaces) under a header
+ * that names the date of birth ("Naam | Geboortedatum | BSN"), with no empty line between.
+ */
+function underBirthHeader(text: string, start: number, cue: RegExp): boolean {
+  const lineStart = text.lastIndexOf('\n', start - 1) + 1;
+  const lineEnd = text.indexOf('\n', start);
+  const line = text.slice(lineStart, lineEnd < 0 ? text.length : lineEnd);
+  if (!columns.test(line)) return false;
+  let at = lineStart - 1;
+  for (let rows = 0; rows < 20 && at > 0; rows++) {
+    const previous = text.lastIndexOf('\n', at - 1) + 1;
+    const row = text.slice(previous, at);
+    if (row.trim() === '') return false;
+    if (columns.test(row) && cue.test(row)) return true;
+    at = previous - 1;
+  }
+  return false;
+}
+const columns = /\||\t|\S[ \u00a0]{2,}\S/u;
 
 /**
  * A date right after a name, in brackets or after a comma ("mw. Demir (12-05-1948)",
  * "Kovács, Zsófia, 19-11-1988"), and at least three years ago: a date of birth too.
  */
-const afterName = /\p{Lu}[\p{L}'’\-]+\.?[ \u00a0]*[(,][ \u00a0]*$/u;
-/** An age right before a date ("(13 jaar, 23.06.2012)", "man, 37, 18-8-1988"); the sign of birth ("(* 23-04-1958)"). */
-const afterAge = /(?:^|[^\p{L}\p{N}.,])(\d{1,3})(?:[ \u00a0]*(?:jaar|jr\.?))?[ \u00a0]*[,;(][ \u00a0]*(?:geb(?:oren)?\.?[ \u00a0]*)?$/u;
+const afterName = /(?:\p{Lu}[\p{L}'’\-]+\.?|(?<![\p{L}])(?:zoon|dochter|kind|baby|broer|zus|zoontje|dochtertje|moeder|vader|partner|echtgeno(?:ot|te)|opa|oma|pleegkind|cliënt|client))[ \u00a0]*(?:[(,|\t][ \u00a0]*|:[ \u00a0]*)(?:(?:[mvMVfF]|man|vrouw|jongen|meisje)\.?[ \u00a0]*[,;|/\t][ \u00a0]*)?$/u;
+/** An age right before a date ("(13 jaar, 23.06.2012)", "man, 37, 18-8-1988", "Mohamed B. (45) - 03-03-1981"); the sign of birth ("(* 23-04-1958)"). */
+const afterAge = /(?:^|[^\p{L}\p{N}.,])(\d{1,3})(?:[ \u00a0]*(?:jaar|jr\.?))?\)?[ \u00a0]*[,;(\-–][ \u00a0]*(?:geb(?:oren)?\.?[ \u00a0]*)?$/u;
+/** An age said in the sentence before the date: "Omar wordt 18 in maart (14-03-2009)", "is 7 jaar, geboren …". */
+const turnsAge = /(?<![\p{L}])(?:wordt|werd|is|was|van)[ \u00a0]+(\d{1,3})(?:[ \u00a0]+(?:jaar|jr\.?))?(?:[ \u00a0]+[\p{Ll}]+){0,3}[ \u00a0]*[(,:]?[ \u00a0]*$/u;
 const birthSign = /(?:^|[ \u00a0(])[*°][ \u00a0]*$/u;
 
 /**
@@ -109,10 +151,10 @@ const birthSign = /(?:^|[ \u00a0(])[*°][ \u00a0]*$/u;
 function likelyBirth(text: string, start: number, year: number): boolean {
   const before = text.slice(Math.max(0, start - 40), start);
   const now = new Date().getFullYear();
-  if (year > now - 3) return false;
-  if (afterName.test(before) || birthSign.test(before)) return true;
-  const age = afterAge.exec(before);
-  return age !== null && Math.abs(year + Number(age[1]) - now) <= 2;
+  // An age that fits the year says so also of a young child ("Amira (2 jr, 03-03-2024)").
+  const age = afterAge.exec(before) ?? turnsAge.exec(before);
+  if (age !== null && Math.abs(year + Number(age[1]) - now) <= 2) return true;
+  return year <= now - 3 && (afterName.test(before) || birthSign.test(before));
 }
 
 /**
@@ -139,12 +181,12 @@ export const birthdateDetector: PrivacyDetector = {
       const end = start + match[0].length;
       const after = text[end];
       const gluedAfter = after !== undefined && (/[\p{L}\p{N}]/u.test(after) || ('.,:/-'.includes(after) && /\d/.test(text[end + 1] ?? '')));
-      const kind = gluedBefore(text, start, '.,:/-') || gluedAfter ? undefined : fullDate(text, match);
+      const kind = (gluedBefore(text, start, '.,:/-') && !afterLabel(text, start)) || gluedAfter ? undefined : fullDate(text, match);
       if (!kind) {
         date.lastIndex = start + 1;
         continue;
       }
-      const birth = near(text, start, end, context.birthdate, 6, 3);
+      const birth = near(text, start, end, context.birthdate, 6, 3) || cueInSentence(text, start, context.birthdate) || underBirthHeader(text, start, context.birthdate);
       if (kind === 'spaced' && !birth) {
         date.lastIndex = start + 1;
         continue;
