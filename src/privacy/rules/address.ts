@@ -10,10 +10,10 @@
  */
 import { mask } from '../mask.js';
 import { gluedBefore, isLetterOrDigit, tokenBefore, type Token } from '../chars.js';
-import { near } from '../context.js';
+import { near, underHeader } from '../context.js';
 import { namesSomethingElse, privacyData, type PrivacyData } from '../data.js';
 import { isListedSurname } from '../names.js';
-import { isDutchWord } from '../words.js';
+import { isDutchCompound, isDutchWord } from '../words.js';
 import { caseRule, type Detection, type PrivacyDetector } from '../detector.js';
 
 // Any case, with or without a space. Capitals, or small letters without a space ("1234ab"),
@@ -213,7 +213,7 @@ const sentenceBefore = (before: string): string => before.slice(before.search(/[
 /**
  * A postcode written in small letters with a space, or in mixed case ("7201 lk", "6221 Hk"),
  * is one only next to an address: after a street and house number or a street found on the
- * same line, after the label "postcode" (in the same sentence), on a line of its own, or beside a town. Its letters
+ * same line, after the label "postcode" (in the same sentence or as a table's header), on a line of its own, or beside a town. Its letters
  * may not be a function word ("2015 en", "1989 in"), nor, without a street, a Dutch word.
  */
 function weakPostcodeInContext(text: string, start: number, end: number, streetBefore: boolean, found: readonly Detection[], data: PrivacyData): boolean {
@@ -222,6 +222,8 @@ function weakPostcodeInContext(text: string, start: number, end: number, streetB
   const before = text.slice(Math.max(lineStart, start - 60), start);
   // The label earlier in the same sentence: "Postcode klopt niet, moet zijn 6823 ga".
   if (postcodeLabel.test(before.slice(-30)) || postcodeLabel.test(sentenceBefore(before))) return true;
+  // A table column under a header that names it: "| cliënt | postcode |⏎| S. Noori | 1103 ra |".
+  if (underHeader(text, start, postcodeLabel)) return true;
   // Right after a street and number, on its line or the line before, also "3512 je", "3512-JE".
   const besideStreet = streetBefore || found.some((f) => f.end <= start && f.end >= lineStart && start - f.end <= 60) || addressLine.test(text.slice(Math.max(0, start - 80), start));
   // Not a year and a word on the next line ("Kerkstraat 12⏎2015 en 2016 waren zwaar").
@@ -282,7 +284,7 @@ function residentsPoBox(text: string, start: number, data: PrivacyData): boolean
   const boxAt = box.index + box[0].search(/postbus/i);
   const sentence = sentenceBefore(before.slice(0, boxAt));
   const owner = [...sentence.matchAll(ownerOfPost)].pop();
-  if (owner) return !/^on/i.test(owner[1]!);
+  if (owner) return !/^on/i.test(owner[1] ?? '');
   if (residentsPost.test(sentence) || residentsPost.test(sentenceAfter(text, start))) return true;
   const lineStart = before.lastIndexOf('\n', boxAt - 1) + 1;
   const onLine = before.slice(lineStart, boxAt).replace(/[ \u00a0]*[,;|][ \u00a0]*$/, '');
@@ -290,8 +292,11 @@ function residentsPoBox(text: string, start: number, data: PrivacyData): boolean
   return isPersonsNameLine(nameLine.trim(), data);
 }
 
-/** Whose post: "haar eigen postbus", "zijn postadres", "uw correspondentieadres"; "ons postadres" is an organisation's. */
-const ownerOfPost = /(?<![\p{L}])(mijn|je|jouw|zijn|haar|hun|uw|ons|onze)[ \u00a0]+(?:eigen[ \u00a0]+)?(?:postbus|postadres|briefadres|correspondentieadres|post)(?![\p{L}])/giu;
+/**
+ * Whose post: "haar eigen postbus", "zijn postadres", "uw correspondentieadres"; "ons postadres"
+ * is an organisation's. "Eigen postbus", "privé-postbus" without a possessive are a resident's.
+ */
+const ownerOfPost = /(?<![\p{L}])(?:(mijn|je|jouw|zijn|haar|hun|uw|ons|onze)[ \u00a0]+(?:eigen[ \u00a0]+)?|(?:eigen|privé|prive|persoonlijke)[ \u00a0\-]*)(?:postbus|postadres|briefadres|correspondentieadres|post)(?![\p{L}])/giu;
 
 /**
  * Post of a resident named without a possessive: "adres van het gezin voor de post", "het
@@ -309,7 +314,8 @@ function isPersonsNameLine(line: string, data: PrivacyData): boolean {
     String.raw`^(?:(?:${data.titlePattern})[ \u00a0]+)?(?:(?:\p{Lu}\.[ \u00a0]?){1,4}[ \u00a0]*|(\p{Lu}\p{Ll}+)[ \u00a0]+)?(?:${data.particlePattern}[ \u00a0]+)?\p{Lu}[\p{L}'’\-]+$`,
     'u',
   );
-  const match = personsNameLine.exec(line);
+  // "H.J. (Henk) Wassink": a name called by in brackets.
+  const match = personsNameLine.exec(line.replace(/[ \u00a0]*\(\p{Lu}\p{Ll}+\)(?=[ \u00a0])/u, ''));
   if (!match) return false;
   // A title or initials make it a name; a first word alone only when it is a first name ("Gemeente Utrecht" is none).
   if (match[1] === undefined) return line.includes(' ');
@@ -317,12 +323,14 @@ function isPersonsNameLine(line: string, data: PrivacyData): boolean {
 }
 
 /**
- * "Wilhelmus Brons": a first word that is no Dutch word, organisation or place, before a last
+ * "Wilhelmus Brons": a first word that is no Dutch word (nor a compound of two), organisation or place, before a last
  * word that is no organisation or place ("Cordaan Amsterdam", "Gemeente Zwolle" are none).
  */
 function unlistedFirstName(first: string, line: string, data: PrivacyData): boolean {
   const last = line.slice(line.lastIndexOf(' ') + 1).toLowerCase();
   const word = first.toLowerCase();
+  // "Bewindvoerderskantoor Kompas", "Huisartsenpraktijk De Linde": a compound or an organisation's ending is no first name.
+  if (isDutchCompound(word) || namesSomethingElse(word, data)) return false;
   return !isDutchWord(word) && !data.notNames.has(word) && !isPlace(first, data) && !data.notNames.has(last) && !isPlace(last, data);
 }
 let personsNameLine: RegExp | undefined;

@@ -9,12 +9,12 @@
  *   comma ("mw. Demir (12-05-1948)"), after an age that fits it ("man, 37, 18-8-1988"), or
  *   after the sign of birth ("(* 23-04-1958)");
  * Also `1961-3-7`, `7-mrt-1961`, `7.mrt.1961`, `7 maart '61`, `3-3-'58`, `14 - 02 - 1990`, and
- * `12 06 1975` near "geboren" only. Article numbers ("2.3.5", "8.1.12") are no dates: a
+ * `12 06 1975` and `2 II 1979` (a month in Roman figures, as on Polish papers) near "geboren" only. Article numbers ("2.3.5", "8.1.12") are no dates: a
  * two-digit year needs `-` or `/`.
  */
 import { mask } from '../mask.js';
 import { gluedBefore, tokenBefore } from '../chars.js';
-import { near, wordsBefore } from '../context.js';
+import { near, underHeader, wordsBefore } from '../context.js';
 import { privacyData } from '../data.js';
 import { caseRule, type Detection, type PrivacyDetector } from '../detector.js';
 
@@ -24,6 +24,14 @@ const MONTHS = [
   // French and German, as residents and their papers write them ("20 mars 1977", "3. März 1980").
   'janvier', 'février', 'fevrier', 'mars', 'avril', 'mai', 'juin', 'juillet', 'août', 'aout', 'septembre', 'octobre', 'novembre', 'décembre',
   'januar', 'februar', 'märz', 'maerz', 'dezember',
+  // Romanian, Polish (genitive, as in a date), Turkish, Spanish, Italian and Portuguese, as on
+  // the passports and papers residents bring ("30 ianuarie 1987", "12 października 1985").
+  'ianuarie', 'februarie', 'martie', 'aprilie', 'iunie', 'iulie', 'septembrie', 'octombrie', 'noiembrie', 'decembrie',
+  'stycznia', 'lutego', 'marca', 'kwietnia', 'maja', 'czerwca', 'lipca', 'sierpnia', 'września', 'wrzesnia', 'października', 'pazdziernika', 'listopada', 'grudnia',
+  'ocak', 'şubat', 'subat', 'mart', 'nisan', 'mayıs', 'mayis', 'haziran', 'temmuz', 'ağustos', 'agustos', 'eylül', 'eylul', 'ekim', 'kasım', 'kasim', 'aralık', 'aralik',
+  'enero', 'febrero', 'marzo', 'abril', 'mayo', 'junio', 'julio', 'agosto', 'septiembre', 'setiembre', 'octubre', 'noviembre', 'diciembre',
+  'gennaio', 'febbraio', 'aprile', 'maggio', 'giugno', 'luglio', 'settembre', 'ottobre', 'dicembre',
+  'janeiro', 'fevereiro', 'março', 'marco', 'maio', 'junho', 'julho', 'setembro', 'outubro', 'novembro', 'dezembro',
   'jan', 'febr', 'feb', 'mrt', 'mar', 'apr', 'jun', 'jul', 'aug', 'sept', 'sep', 'okt', 'oct', 'nov', 'dec',
 ];
 const monthNames = new Set(MONTHS.flatMap((m) => [m, m + '.']));
@@ -45,6 +53,7 @@ const date = new RegExp(
     `|(?:e|ste|de|st|nd|rd|th|\\.)?${SP}+(?<monthName>${MONTH})\\.?${SP}+(?<namedYear>\\d{4}|['’]\\d{2})` + // 12 maart 1958, 18 okt. 1971, 7 maart '61, 14th February 1993, 3. März 1980
     `|(?<joint>[\\-./])(?<jointMonth>${MONTH})\\.?\\k<joint>(?<jointYear>${YEAR})` + // 7-mrt-1961, 7.mrt.1961
     `|${SP}(?<spacedMonth>\\d{1,2})${SP}(?<spacedYear>\\d{4})` + // 12 06 1975 (only as a date of birth)
+    `|(?<romanSep>${SP}|[.\\-/])(?<romanMonth>XII|XI|X|IX|VIII|VII|VI|V|IV|III|II|I)\\k<romanSep>(?<romanYear>\\d{4})` + // 2 II 1979, 2.II.1979 (only as a date of birth)
     `|(?:st|nd|rd|th)?,?${SP}+(?<monthFirstYear>\\d{4})` + // (March) 12, 1958, (March) 3rd, 1958
     String.raw`)|(?<isoYear>\d{4})(?:(?<isoSep>[\-/.])(?<isoMonth>\d{1,2})\k<isoSep>(?<isoDay>\d{1,2})` + // 1958-03-12, 1961-3-7
     `|${SP}(?<spacedIsoMonth>\\d{2})${SP}(?<spacedIsoDay>\\d{2}))`, // 1958 03 12 (only as a date of birth)
@@ -68,6 +77,7 @@ function fullDate(text: string, match: RegExpExecArray): 'date' | 'spaced' | und
   if (m.monthName !== undefined) return isShortYear(m.namedYear) ? 'date' : undefined;
   if (m.jointMonth !== undefined) return isShortYear(m.jointYear) ? 'date' : undefined;
   if (m.spacedMonth !== undefined) return isMonth(m.spacedMonth) && isYear(m.spacedYear) ? 'spaced' : undefined;
+  if (m.romanMonth !== undefined) return isYear(m.romanYear) ? 'spaced' : undefined;
   // "March 12, 1958": only after the name of a month.
   const before = tokenBefore(text, match.index);
   return isYear(m.monthFirstYear) && before !== undefined && monthNames.has(before.text.toLowerCase()) ? 'date' : undefined;
@@ -76,23 +86,27 @@ function fullDate(text: string, match: RegExpExecArray): 'date' | 'spaced' | und
 /** The year of a date match, as a number (a two-digit year is taken as 19xx or 20xx). */
 function yearOf(match: RegExpExecArray): number {
   const m = match.groups!;
-  const written = (m.isoYear ?? m.year ?? m.dotYear ?? m.dotSpacedYear ?? m.namedYear ?? m.jointYear ?? m.spacedYear ?? m.monthFirstYear ?? '').replace(/['’]/, '');
+  const written = (m.isoYear ?? m.year ?? m.dotYear ?? m.dotSpacedYear ?? m.namedYear ?? m.jointYear ?? m.spacedYear ?? m.romanYear ?? m.monthFirstYear ?? '').replace(/['’]/, '');
   if (written.length === 4) return +written;
   const short = +written;
   return short <= new Date().getFullYear() % 100 ? 2000 + short : 1900 + short;
 }
 
-/** The number of a month written as a word, by how it starts (Dutch, English, French, German). */
+/** The number of a month written as a word, by how it starts (Dutch, English, French, German and the languages above). */
 const MONTH_STARTS: readonly [RegExp, number][] = [
-  [/^jan/, 1], [/^f[eé]v|^feb/, 2], [/^ma[ae]?r|^mrt|^mär/, 3], [/^a[pv]r/, 4], [/^m[ae][iy]/, 5], [/^juin|^jun/, 6],
-  [/^juil|^jul/, 7], [/^aug|^ao[uû]/, 8], [/^sep/, 9], [/^o[kc]t/, 10], [/^nov/, 11], [/^d[eé][cz]/, 12],
+  [/^jan|^ian|^sty|^oca|^ene|^gen/, 1], [/^f[eé]v|^feb|^lut|^[şs]ub/, 2], [/^ma[ae]?r|^mrt|^mär/, 3], [/^a[pvb]r|^kwi|^nis/, 4],
+  [/^m[ae][iy]|^maj|^mag/, 5], [/^juin|^jun|^iun|^cze|^haz|^giu/, 6], [/^juil|^jul|^iul|^lip|^tem|^lug/, 7],
+  [/^aug|^ao[uû]|^sie|^a[gğ][uo]/, 8], [/^sep|^set|^wrz|^eyl/, 9], [/^o[kc]t|^pa[źz]|^eki|^ott|^out/, 10], [/^nov|^noi|^lis|^kas/, 11],
+  [/^d[eé][cz]|^gru|^ara|^dic/, 12],
 ];
+
+const ROMAN = ['I', 'II', 'III', 'IV', 'V', 'VI', 'VII', 'VIII', 'IX', 'X', 'XI', 'XII'];
 
 /** Day, month and year of a date match ("1977-3-20"), so that one date written twice is known as one. */
 function dateKey(text: string, match: RegExpExecArray): string {
   const m = match.groups!;
   const named = m.monthName ?? m.jointMonth ?? (m.monthFirstYear !== undefined ? tokenBefore(text, match.index)?.text : undefined);
-  const month = named !== undefined ? MONTH_STARTS.find(([start]) => start.test(named.toLowerCase()))?.[1] : m.isoMonth ?? m.spacedIsoMonth ?? m.month ?? m.dotMonth ?? m.dotSpacedMonth ?? m.spacedMonth;
+  const month = named !== undefined ? MONTH_STARTS.find(([start]) => start.test(named.toLowerCase()))?.[1] : m.isoMonth ?? m.spacedIsoMonth ?? m.month ?? m.dotMonth ?? m.dotSpacedMonth ?? m.spacedMonth ?? (m.romanMonth !== undefined ? String(ROMAN.indexOf(m.romanMonth.toUpperCase()) + 1) : undefined);
   return `${yearOf(match)}-${Number(month)}-${Number(m.isoDay ?? m.spacedIsoDay ?? m.day)}`;
 }
 
@@ -111,26 +125,6 @@ function cueInSentence(text: string, start: number, cue: RegExp): boolean {
   return cueAt !== undefined && !/\d/.test(sentence.slice(cueAt.index + cueAt[0].length));
 }
 
-/**
- * A household table: a row with columns (split by "|", a tab or two spaces) under a header
- * that names the date of birth ("Naam | Geboortedatum | BSN"), with no empty line between.
- */
-function underBirthHeader(text: string, start: number, cue: RegExp): boolean {
-  const lineStart = text.lastIndexOf('\n', start - 1) + 1;
-  const lineEnd = text.indexOf('\n', start);
-  const line = text.slice(lineStart, lineEnd < 0 ? text.length : lineEnd);
-  if (!columns.test(line)) return false;
-  let at = lineStart - 1;
-  for (let rows = 0; rows < 20 && at > 0; rows++) {
-    const previous = text.lastIndexOf('\n', at - 1) + 1;
-    const row = text.slice(previous, at);
-    if (row.trim() === '') return false;
-    if (columns.test(row) && cue.test(row)) return true;
-    at = previous - 1;
-  }
-  return false;
-}
-const columns = /\||\t|\S[ \u00a0]{2,}\S/u;
 
 /**
  * A date right after a name, in brackets or after a comma ("mw. Demir (12-05-1948)",
@@ -154,8 +148,29 @@ function likelyBirth(text: string, start: number, year: number): boolean {
   // An age that fits the year says so also of a young child ("Amira (2 jr, 03-03-2024)").
   const age = afterAge.exec(before) ?? turnsAge.exec(before);
   if (age !== null && Math.abs(year + Number(age[1]) - now) <= 2) return true;
+  if (childListed(text, start, year)) return true;
   return year <= now - 3 && (afterName.test(before) || birthSign.test(before));
 }
+
+/**
+ * Children listed by first name and date after a word for them: "Kinderen:⏎Mert 09-09-2015⏎Elif
+ * 23-01-2018", "2 kids (Nour 12/12/2016 en Adam 03/08/2019)", "zoon Sem 4 mei 2014". Only names
+ * with dates, joined by commas, "en" or line breaks, may stand between the word and the date;
+ * after a single relative ("zoon") the date is from before this year.
+ */
+function childListed(text: string, start: number, year: number): boolean {
+  const before = text.slice(Math.max(0, start - 160), start);
+  const cue = [...before.matchAll(childWord)].pop();
+  if (cue === undefined || year > new Date().getFullYear() - (cue[1] !== undefined ? 1 : 0)) return false;
+  return childItems.test(before.slice(cue.index + cue[0].length));
+}
+const childWord = /(?<![\p{L}])(?:[Kk]inderen|[Kk]ids|[Cc]hildren|[Zz]oons|[Dd]ochters|[Pp]leegkinderen|[Gg]ezinsleden|([Zz]oon|[Dd]ochter|[Zz]oontje|[Dd]ochtertje|[Pp]leeg(?:zoon|dochter|kind)))(?![\p{L}])/gu;
+const childItems = (() => {
+  const name = String.raw`\p{Lu}\p{Ll}+(?:-\p{Lu}\p{Ll}+)?`;
+  const day = String.raw`\d{1,4}[ \u00a0./\-]+(?:\d{1,2}|\p{L}+\.?)[ \u00a0./\-]+['’]?\d{2,4}`;
+  const join = String.raw`[ \u00a0]*(?:[,;/]|\n|en(?![\p{L}]))[ \u00a0\n]*`;
+  return new RegExp(String.raw`^(?:[ \u00a0\n(:]|zijn)*(?:${name}[ \u00a0]*\(?${day}\)?${join})*${name}[ \u00a0]*\(?$`, 'u');
+})();
 
 /**
  * "Geboren 20 mars 1977, ze schreef het op als 20-03-1977": a date that is the same day as a
@@ -186,7 +201,7 @@ export const birthdateDetector: PrivacyDetector = {
         date.lastIndex = start + 1;
         continue;
       }
-      const birth = near(text, start, end, context.birthdate, 6, 3) || cueInSentence(text, start, context.birthdate) || underBirthHeader(text, start, context.birthdate);
+      const birth = near(text, start, end, context.birthdate, 6, 3) || cueInSentence(text, start, context.birthdate) || underHeader(text, start, context.birthdate);
       if (kind === 'spaced' && !birth) {
         date.lastIndex = start + 1;
         continue;
