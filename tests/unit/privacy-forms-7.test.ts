@@ -45,6 +45,11 @@ describe('children listed by first name and date', () => {
     ['after "kinderen:" on one line', 'kinderen: Yohannes 10-10-2018, Meron 3-4-2021', ['10-10-2018', '3-4-2021']],
     ['in brackets after "kids", joined by "en"', '2 kids (Nour 12/12/2016 en Adam 03/08/2019)', ['12/12/2016', '03/08/2019']],
     ['after "de kinderen zijn"', 'De kinderen zijn Sem 4 mei 2014 en Lotte 19 juni 2017.', ['4 mei 2014', '19 juni 2017']],
+    ['as a bulleted list', 'Kinderen:\n• Mert 09-09-2015\n• Elif 23-01-2018', ['09-09-2015', '23-01-2018']],
+    ['with a dash between name and date', 'Kinderen: Mert - 09-09-2015; Elif - 23-01-2018', ['09-09-2015', '23-01-2018']],
+    ['numbered', 'Kind 1: Mert 09-09-2015\nKind 2: Elif 23-01-2018', ['09-09-2015', '23-01-2018']],
+    ['parents', 'Ouders: Ali 01-01-1980 en Fatma 02-02-1982', ['01-01-1980', '02-02-1982']],
+    ['a father and a mother', 'Vader Ali 01-01-1980, moeder Fatma 02-02-1982', ['01-01-1980', '02-02-1982']],
   ])('%s', (_form, text, dates) => {
     expect(birth(text)).toEqual(dates);
   });
@@ -52,6 +57,7 @@ describe('children listed by first name and date', () => {
   it.each([
     ['a meeting after a list of children', 'Kinderen: Mert en Elif. Gesprek Maandag 09-09-2026 op school.'],
     ['a name and a date without children', 'Overleg met Jansen 09-09-2026 over de woning.'],
+    ['a meeting this year with a mother named', 'Gesprek met moeder Fatma 02-02-2026 op school.'],
   ])('not %s', (_form, text) => {
     expect(birth(text)).toEqual([]);
   });
@@ -65,6 +71,7 @@ describe("a resident's own Postbus", () => {
   it.each([
     ['"eigen postbus" without a possessive', 'Woont op een woonboot, post via eigen postbus: Postbus 41, 1440 AA Purmerend.'],
     ['a "privé-postbus"', 'Hij gebruikt een privé-postbus: Postbus 41, 1440 AA Purmerend.'],
+    ['"postadres cliënt"', 'Postadres cliënt: Postbus 41, 1440 AA Purmerend'],
   ])('%s', (_form, text) => {
     expect(postcodes(text)).toEqual(['1440 AA']);
   });
@@ -86,6 +93,10 @@ describe('a postcode in small letters in a table column', () => {
   it('in columns of spaces', () => {
     const table = 'Naam       Postcode   Status\nS. Noori   1103 ra    wacht\nM. Kaya    1102 be    klaar';
     expect(covered(table, 'privacy/address')).toEqual(['1103 ra', '1102 be']);
+  });
+
+  it('after the label "pc"', () => {
+    expect(postcodes('Adres bekend, pc 1103 ra')).toEqual(['1103 ra']);
   });
 
   it('not under a header without the postcode', () => {

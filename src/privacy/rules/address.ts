@@ -192,7 +192,7 @@ export const addressDetector: PrivacyDetector = {
 };
 
 /** "Postcode: 7201 lk", "postcode en plaats". */
-const postcodeLabel = /(?<![\p{L}])postcode(?![\p{L}])/iu;
+const postcodeLabel = /(?<![\p{L}])(?:postcode|pc)(?![\p{L}])/iu;
 /** A capitalised word after a postcode: the town ("7201 lk Zutphen", "3131 tk, Vlaardingen"). */
 const townAfter = /^[ \u00a0]*,?[ \u00a0]*(\p{Lu}[\p{Ll}'’\-]+|[A-Z]{2,}(?![\p{L}]))/u;
 /** The word before a postcode, past an opening bracket or a comma ("Maastricht (6221 hk)"). */
@@ -300,11 +300,11 @@ const ownerOfPost = /(?<![\p{L}])(?:(mijn|je|jouw|zijn|haar|hun|uw|ons|onze)[ \u
 
 /**
  * Post of a resident named without a possessive: "adres van het gezin voor de post", "het
- * postadres van mevrouw", and a "briefadres" (the address of someone without a home, in the
+ * postadres van mevrouw", "postadres cliënt:", and a "briefadres" (the address of someone without a home, in the
  * register of persons: "ze hebben een briefadres", "briefadres: …"), before or after it in the
  * sentence; "een briefadres aanvragen bij Postbus 12" is the organisation's.
  */
-const residentsPost = /(?<![\p{L}])(?:(?:post)?adres[ \u00a0]+van[ \u00a0]+(?:het[ \u00a0]+gezin|de[ \u00a0]+(?:familie|ouders|cliënt|client|bewoner|moeder|vader)|(?:mevrouw|meneer|mw\.?|dhr\.?|cliënt|client)(?![\p{L}]))|(?:heeft|hebben|heb|met|als)[ \u00a0]+(?:een[ \u00a0]+|het[ \u00a0]+)?briefadres|briefadres[ \u00a0]*(?::|is|op)(?![\p{L}]))/iu;
+const residentsPost = /(?<![\p{L}])(?:(?:post|brief|correspondentie)adres[ \u00a0]*:?[ \u00a0]+(?:cliënt|client|bewoner|gezin|familie|ouders|mevrouw|meneer|mw\.?|dhr\.?)(?![\p{L}])|(?:post)?adres[ \u00a0]+van[ \u00a0]+(?:het[ \u00a0]+gezin|de[ \u00a0]+(?:familie|ouders|cliënt|client|bewoner|moeder|vader)|(?:mevrouw|meneer|mw\.?|dhr\.?|cliënt|client)(?![\p{L}]))|(?:heeft|hebben|heb|met|als)[ \u00a0]+(?:een[ \u00a0]+|het[ \u00a0]+)?briefadres|briefadres[ \u00a0]*(?::|is|op)(?![\p{L}]))/iu;
 /** The rest of the sentence from `at` (up to 200 characters). */
 const sentenceAfter = (text: string, at: number): string => /^[^.!?\n]*(?:\.(?=[^ \u00a0\n])[^.!?\n]*)*/u.exec(text.slice(at, at + 200))![0];
 

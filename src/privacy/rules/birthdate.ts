@@ -153,10 +153,11 @@ function likelyBirth(text: string, start: number, year: number): boolean {
 }
 
 /**
- * Children listed by first name and date after a word for them: "Kinderen:⏎Mert 09-09-2015⏎Elif
- * 23-01-2018", "2 kids (Nour 12/12/2016 en Adam 03/08/2019)", "zoon Sem 4 mei 2014". Only names
+ * Children (or parents) listed by first name and date after a word for them: "Kinderen:⏎Mert
+ * 09-09-2015⏎Elif 23-01-2018", "2 kids (Nour 12/12/2016 en Adam 03/08/2019)", "• Mert - 09-09-2015",
+ * "Kind 1: Mert 09-09-2015", "zoon Sem 4 mei 2014", "vader Ali 01-01-1980". Only names
  * with dates, joined by commas, "en" or line breaks, may stand between the word and the date;
- * after a single relative ("zoon") the date is from before this year.
+ * after a single relative ("zoon", "vader") the date is from before this year.
  */
 function childListed(text: string, start: number, year: number): boolean {
   const before = text.slice(Math.max(0, start - 160), start);
@@ -164,12 +165,14 @@ function childListed(text: string, start: number, year: number): boolean {
   if (cue === undefined || year > new Date().getFullYear() - (cue[1] !== undefined ? 1 : 0)) return false;
   return childItems.test(before.slice(cue.index + cue[0].length));
 }
-const childWord = /(?<![\p{L}])(?:[Kk]inderen|[Kk]ids|[Cc]hildren|[Zz]oons|[Dd]ochters|[Pp]leegkinderen|[Gg]ezinsleden|([Zz]oon|[Dd]ochter|[Zz]oontje|[Dd]ochtertje|[Pp]leeg(?:zoon|dochter|kind)))(?![\p{L}])/gu;
+const childWord = /(?<![\p{L}])(?:[Kk]inderen|[Kk]ids|[Cc]hildren|[Zz]oons|[Dd]ochters|[Pp]leegkinderen|[Gg]ezinsleden|([Oo]uders|[Zz]oon|[Dd]ochter|[Zz]oontje|[Dd]ochtertje|[Kk]ind|[Vv]ader|[Mm]oeder|[Pp]leeg(?:zoon|dochter|kind)))(?![\p{L}])/gu;
 const childItems = (() => {
   const name = String.raw`\p{Lu}\p{Ll}+(?:-\p{Lu}\p{Ll}+)?`;
   const day = String.raw`\d{1,4}[ \u00a0./\-]+(?:\d{1,2}|\p{L}+\.?)[ \u00a0./\-]+['’]?\d{2,4}`;
-  const join = String.raw`[ \u00a0]*(?:[,;/]|\n|en(?![\p{L}]))[ \u00a0\n]*`;
-  return new RegExp(String.raw`^(?:[ \u00a0\n(:]|zijn)*(?:${name}[ \u00a0]*\(?${day}\)?${join})*${name}[ \u00a0]*\(?$`, 'u');
+  // Items joined by a comma, "en" or a line break, perhaps as a bulleted list; a dash or colon between name and date.
+  const join = String.raw`[ \u00a0]*(?:[,;/]|\n|en(?![\p{L}]))[ \u00a0\n]*(?:[•\-*·–][ \u00a0]*)?`;
+  const gap = String.raw`[ \u00a0]*(?:[\-–:,][ \u00a0]*)?\(?`;
+  return new RegExp(String.raw`^(?:[ \u00a0\n(:•\-*·–]|zijn|\d{1,2}(?!\d))*(?:${name}${gap}${day}\)?${join})*${name}${gap}$`, 'u');
 })();
 
 /**
