@@ -4,6 +4,7 @@
  * or file is visited twice (a link loop is not a way to read a case forty times, or
  * forever), and a folder that cannot be read is a message, not a crash.
  */
+import { statSync, type Stats } from 'node:fs';
 import { readdir, realpath, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { glob } from 'tinyglobby';
@@ -31,9 +32,22 @@ interface Walk {
   out: CollectedFiles;
 }
 
-/** True the first time a file or folder is met, by identity, whatever the path to it. */
+/** The file's identity, or undefined when it cannot be found or read. */
+function statOf(file: string): Stats | undefined {
+  try {
+    return statSync(file, { throwIfNoEntry: false });
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * True the first time a file or folder is met, by identity, whatever the path to it. A
+ * synchronous stat: for 10,000 files a round trip through the thread pool each cost more
+ * than the stat itself (0.6-0.9 s of CPU before any file was read).
+ */
 async function firstVisit(walk: Walk, file: string): Promise<boolean> {
-  const info = await stat(file).catch(() => undefined);
+  const info = statOf(file);
   if (!info) return false;
   const key = `${info.dev}:${info.ino}`;
   if (walk.seen.has(key)) return false;

@@ -32,3 +32,25 @@ export function wordsAfter(text: string, end: number, count: number): string {
 export function near(text: string, start: number, end: number, words: RegExp, before: number, after: number): boolean {
   return words.test(wordsBefore(text, start, before)) || (after > 0 && words.test(wordsAfter(text, end, after)));
 }
+
+/**
+ * A table: the row of `start` has columns (split by "|", a tab or two spaces) and stands under
+ * a header row that matches `cue` ("Naam | Geboortedatum | BSN", "cliënt  postcode  status"),
+ * with no empty line between.
+ */
+export function underHeader(text: string, start: number, cue: RegExp): boolean {
+  const lineStart = text.lastIndexOf('\n', start - 1) + 1;
+  const lineEnd = text.indexOf('\n', start);
+  const line = text.slice(lineStart, lineEnd < 0 ? text.length : lineEnd);
+  if (!columns.test(line)) return false;
+  let at = lineStart - 1;
+  for (let rows = 0; rows < 20 && at > 0; rows++) {
+    const previous = text.lastIndexOf('\n', at - 1) + 1;
+    const row = text.slice(previous, at);
+    if (row.trim() === '') return false;
+    if (columns.test(row) && cue.test(row)) return true;
+    at = previous - 1;
+  }
+  return false;
+}
+const columns = /\||\t|\S[ \u00a0]{2,}\S/u;

@@ -252,7 +252,8 @@ function readWord(text: string, at: number, g: NameGrammar, afterParticle: boole
       const titledSurname = titled && endingOnly && !/^[ \u00a0]+\d/u.test(text.slice(wordEnd, wordEnd + 3));
       if (!(listed && (afterParticle || endingOnly)) && !titledSurname) return -1;
     }
-    if (!afterParticle && !listed && (isFirstName(word, g.data) || g.data.places.has(word.toLowerCase()))) return -1;
+    // After initials or a title a place is a surname too ("H.J. Bloemendaal", "mevrouw Zeist"); a first name is not.
+    if (!afterParticle && !listed && (isFirstName(word, g.data) || (!titled && g.data.places.has(word.toLowerCase())))) return -1;
     return wordEnd;
   }
   const capsEnd = stickyMatch(g.capsWordAt, text, at);

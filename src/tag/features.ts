@@ -201,6 +201,9 @@ export interface Vocabulary {
   unigram: Int32Array;
   /** Feature of a pair of stem ids. */
   bigrams: PairTable;
+  /** Per stem id: 1 when it is the first word of some pair, 2 the second, 3 both (most pairs
+   * of a text are no feature: this spares their lookup). */
+  inPairs: Uint8Array;
 }
 
 /** Feature ids by a pair of stem ids, in open addressing over typed arrays: looked up for
@@ -242,6 +245,9 @@ export class PairTable {
   }
 }
 
+const FIRST_IN_PAIR = 1;
+const SECOND_IN_PAIR = 2;
+
 export function compileVocabulary(features: readonly string[]): Vocabulary {
   const stems = new Map<string, number>();
   const idOf = (s: string) => {
@@ -252,12 +258,20 @@ export function compileVocabulary(features: readonly string[]): Vocabulary {
   for (const feature of features) for (const part of feature.split(' ')) idOf(part);
   const unigram = new Int32Array(stems.size).fill(-1);
   const bigrams = new PairTable(features.length);
+  const inPairs = new Uint8Array(stems.size);
   features.forEach((feature, f) => {
     const parts = feature.split(' ');
-    if (parts.length === 1) unigram[stems.get(parts[0]!)!] = f;
-    else bigrams.set(stems.get(parts[0]!)!, stems.get(parts[1]!)!, f);
+    if (parts.length === 1) {
+      unigram[stems.get(parts[0]!)!] = f;
+      return;
+    }
+    const first = stems.get(parts[0]!)!;
+    const second = stems.get(parts[1]!)!;
+    bigrams.set(first, second, f);
+    inPairs[first]! |= FIRST_IN_PAIR;
+    inPairs[second]! |= SECOND_IN_PAIR;
   });
-  return { features, stems, unigram, bigrams };
+  return { features, stems, unigram, bigrams, inPairs };
 }
 
 /** The length below which a case's vector is not scaled up: about forty different words. */
@@ -351,7 +365,8 @@ export class FeatureReader implements WordReader {
     const weight = this.weights[segment] ?? 1;
     const single = this.vocabulary.unigram[id]!;
     if (single >= 0) this.add(single, weight, segment, scanner.start, scanner.end);
-    if (this.previous >= 0) {
+    const { inPairs } = this.vocabulary;
+    if (this.previous >= 0 && (inPairs[this.previous]! & FIRST_IN_PAIR) !== 0 && (inPairs[id]! & SECOND_IN_PAIR) !== 0) {
       const pair = this.vocabulary.bigrams.get(this.previous, id);
       if (pair >= 0) this.add(pair, weight, segment, this.previousStart, scanner.end);
     }

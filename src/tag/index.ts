@@ -14,7 +14,7 @@ import { lexiconSelection, MAX_SUGGESTIONS, RELATIVE_TO_BEST, scoreSegments, typ
 import { caseValueIds } from '../case/index.js';
 import type { Lexicon } from './lexicon.js';
 import { chooseModel } from './team.js';
-import { blendScores, modelEvidence, modelFits, modelProbabilities, modelSegmentWeights, pseudonymWords, selectBlended, type TaggerModel } from './model.js';
+import { blendScores, modelEvidence, modelFits, modelProbabilities, modelSegmentWeights, pseudonymWords, selectBlended, singleSpaced, type TaggerModel } from './model.js';
 
 export { addValuesToSource, type WriteOutcome } from './write.js';
 export { compileLexicon, lexiconFor, signalsOf } from './lexicon.js';
@@ -112,9 +112,9 @@ function placeEvidence(file: SourceFile, segments: readonly Segment[], found: Fo
  * The phrase as a string of its own. A slice of a longer string may keep all of it in memory
  * (V8 makes slices of 13 characters or more point into the original), and a case's texts
  * point into its whole file: 10,000 cases' evidence kept every file's text alive (57 MB).
- * A slice of a joined string copies the characters first.
+ * A slice of a joined string copies the characters first; a shorter slice is a copy already.
  */
-const ownCopy = (text: string): string => (text + ' ').slice(0, -1);
+const ownCopy = (text: string): string => (text.length < 13 ? text : (text + ' ').slice(0, -1));
 
 /** The lexicon's phrases for a value, strongest first, each once. */
 function lexiconEvidence(scored: ValueScore | undefined, segments: readonly Segment[], found: Found): Evidence[] {
@@ -122,7 +122,7 @@ function lexiconEvidence(scored: ValueScore | undefined, segments: readonly Segm
   const evidence: Evidence[] = [];
   for (const hit of scored?.hits() ?? []) {
     if (evidence.length >= MAX_EVIDENCE) break;
-    const text = ownCopy(segments[hit.segment]!.text.slice(hit.start, hit.end).replace(/\s+/g, ' '));
+    const text = ownCopy(singleSpaced(segments[hit.segment]!.text.slice(hit.start, hit.end)));
     const key = text.toLowerCase();
     if (seen.has(key)) continue;
     seen.add(key);

@@ -256,11 +256,19 @@ export function pseudonymWords(data: Readonly<Record<string, unknown>>): Readonl
  * The model's strongest positive words for value `v` in the case just read, shown as they
  * stand in the text; none already inside a lexicon phrase (`taken`, lower case).
  */
+/** White space other than single spaces. */
+const NOT_SINGLE_SPACED = /[^\S ]| {2}/;
+
+/** The text with every run of white space as one space (the text itself when it has none to change). */
+export function singleSpaced(text: string): string {
+  return NOT_SINGLE_SPACED.test(text) ? text.replace(/\s+/g, ' ') : text;
+}
+
 /** Scratch space for modelEvidence, reused from case to case. */
 const candidateFeatures: number[] = [];
 const candidateWeights: number[] = [];
 
-export function modelEvidence(model: TaggerModel, v: number, vector: FeatureVector, segments: readonly Segment[], banned: ReadonlySet<string> | (() => ReadonlySet<string>), taken: readonly string[], limit: number): ModelHit[] {
+export function modelEvidence(model: TaggerModel, v: number, vector: FeatureVector, segments: readonly Segment[], banned: ReadonlySet<string> | (() => ReadonlySet<string>), taken: string[], limit: number): ModelHit[] {
   const row = v * model.data.features.length;
   const { weightsByValue, showable: canShow } = model;
   // The candidates, strongest taken one at a time: only a few are ever looked at.
@@ -278,7 +286,8 @@ export function modelEvidence(model: TaggerModel, v: number, vector: FeatureVect
   }
   const words = taggerWords();
   const hits: ModelHit[] = [];
-  const seen = [...taken];
+  // What is shown so far, lower case (the caller's list, added to).
+  const seen = taken;
   const { firstSegment, firstStart, firstEnd } = model.reader;
   while (hits.length < limit) {
     let best = -1;
@@ -287,7 +296,7 @@ export function modelEvidence(model: TaggerModel, v: number, vector: FeatureVect
     contributions[best] = 0;
     const f = features[best]!;
     const segment = firstSegment[f]!;
-    const text = segments[segment]!.text.slice(firstStart[f]!, firstEnd[f]!).replace(/\s+/g, ' ');
+    const text = singleSpaced(segments[segment]!.text.slice(firstStart[f]!, firstEnd[f]!));
     const lower = text.toLowerCase();
     if (seen.some((t) => t.includes(lower) || lower.includes(t))) continue;
     if (!showable(text, words, typeof banned === 'function' ? banned() : banned, model.reader.names)) continue;

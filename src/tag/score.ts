@@ -119,6 +119,14 @@ class Reading {
 const scanner = new WordScanner();
 const reading = new Reading();
 
+/**
+ * Which lexicon words the case being read has anywhere: `present[id] === stamp`. Most phrases
+ * that start at a word of a case need a word the case does not have at all (about 500 tries
+ * per case, nearly all in vain); this answers that before the words after it are searched.
+ */
+const presentByLexicon = new WeakMap<Lexicon, Int32Array>();
+let stamp = 0;
+
 /** Also sees every word of the case, in the same pass (the learned model's features). */
 export interface WordReader {
   word(scanner: WordScanner, segment: number, sentence: number): void;
@@ -126,11 +134,19 @@ export interface WordReader {
   wordIn?(forms: FormTable, slot: number, scanner: WordScanner, segment: number, sentence: number): void;
 }
 
+function presentWords(lexicon: Lexicon): Int32Array {
+  let present = presentByLexicon.get(lexicon);
+  if (!present) presentByLexicon.set(lexicon, (present = new Int32Array(lexicon.words.length)));
+  return present;
+}
+
 function readCase(lexicon: Lexicon, segments: readonly Segment[], reader?: WordReader): Reading {
   reading.count = 0;
   let position = 0;
   let sentence = 0;
   const forms = lexicon.tokenWords;
+  const present = presentWords(lexicon);
+  const mark = ++stamp;
   for (let s = 0; s < segments.length; s++) {
     scanner.reset(segments[s]!.text);
     const forLexicon = segments[s]!.lexicon !== false;
@@ -142,7 +158,11 @@ function readCase(lexicon: Lexicon, segments: readonly Segment[], reader?: WordR
       }
       if (!forLexicon) continue;
       const words = forms.wordsAt(slot);
-      if (words !== NO_WORDS) reading.add(words, s, position, sentence + scanner.sentence, scanner.start, scanner.end);
+      if (words !== NO_WORDS) {
+        reading.add(words, s, position, sentence + scanner.sentence, scanner.start, scanner.end);
+        const ids = words.ids;
+        for (let k = 0; k < ids.length; k++) present[ids[k]!] = mark;
+      }
       position++;
     }
     sentence += scanner.sentence + 1;
@@ -155,6 +175,18 @@ function readCase(lexicon: Lexicon, segments: readonly Segment[], reader?: WordR
 function firstOf(ids: readonly number[], alternatives: readonly number[]): number {
   for (let k = 0; k < ids.length; k++) if (alternatives.includes(ids[k]!)) return k;
   return -1;
+}
+
+/** Whether every word after the first of `pattern` is somewhere in the case (see presentWords). */
+function laterWordsPresent(pattern: Pattern, present: Int32Array, mark: number): boolean {
+  const { steps } = pattern;
+  for (let s = 1; s < steps.length; s++) {
+    const alternatives = steps[s]!.alternatives;
+    let found = false;
+    for (let k = 0; k < alternatives.length && !found; k++) found = present[alternatives[k]!] === mark;
+    if (!found) return false;
+  }
+  return true;
 }
 
 /** Where `pattern`, whose first word matched word `i` of the reading, ends; -1 when it does
@@ -181,13 +213,15 @@ function matchFrom(pattern: Pattern, reading: Reading, i: number, exact: { value
 }
 
 /** The phrases of the case, per value (by index). */
-function findOccurrences(reading: Reading, values: number): Occurrence[][] {
+function findOccurrences(reading: Reading, values: number, present: Int32Array): Occurrence[][] {
   const occurrences = Array.from({ length: values }, (): Occurrence[] => []);
   const exact = { value: true };
+  const mark = stamp;
   for (let i = 0; i < reading.count; i++) {
     const starts = reading.words[i]!.starts;
     for (let k = 0; k < starts.length; k++) {
       const start = starts[k]!;
+      if (start.pattern.steps.length > 1 && !laterWordsPresent(start.pattern, present, mark)) continue;
       exact.value = start.exact;
       const last = matchFrom(start.pattern, reading, i, exact);
       if (last < 0) continue;
@@ -270,7 +304,7 @@ function sumOfSignals(accepted: readonly Occurrence[], fieldWeight: (o: Occurren
 }
 
 export function scoreSegments(lexicon: Lexicon, segments: readonly Segment[], reader?: WordReader): ValueScore[] {
-  const perValue = findOccurrences(readCase(lexicon, segments, reader), lexicon.valueIds.length);
+  const perValue = findOccurrences(readCase(lexicon, segments, reader), lexicon.valueIds.length, presentWords(lexicon));
   const length = segments.reduce((sum, segment) => sum + (segment.lexicon === false ? 0 : segment.text.length * segment.weight), 0);
   const lengthFactor = 1 - LENGTH_NORMALISATION + LENGTH_NORMALISATION * (length / TYPICAL_LENGTH);
   const scores: ValueScore[] = [];

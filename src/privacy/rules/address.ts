@@ -10,10 +10,10 @@
  */
 import { mask } from '../mask.js';
 import { gluedBefore, isLetterOrDigit, tokenBefore, type Token } from '../chars.js';
-import { near } from '../context.js';
+import { near, underHeader } from '../context.js';
 import { namesSomethingElse, privacyData, type PrivacyData } from '../data.js';
 import { isListedSurname } from '../names.js';
-import { isDutchWord } from '../words.js';
+import { isDutchCompound, isDutchWord } from '../words.js';
 import { caseRule, type Detection, type PrivacyDetector } from '../detector.js';
 
 // Any case, with or without a space. Capitals, or small letters without a space ("1234ab"),
@@ -41,8 +41,8 @@ const streetLead = /(?:^|[^\p{L}])(?:de|het|Grote|Kleine|Oude|Nieuwe|Lange|Korte
 const streetWithParticle = /(?:^|[^\p{L}])((?:Laan|Plein|Kade|Singel|Park|Hof|Markt|Weg|Dijk|Dreef)(?:[ \u00a0]+(?:van|der|de|den|het|op|aan|in|'t))+(?:[ \u00a0]+(?:\p{Lu}[\p{L}'’.\-]*|van|der|de|den|het)){1,3})[ \u00a0]+$/u;
 /** A line that ends in a house number, before a line that starts with a postcode. */
 const addressLine = /(?:^|\n)[ \t]*(\p{Lu}[^\n]*?[ \t]\d{1,5}[a-zA-Z]?(?:-[\p{L}\p{N}]{1,4}|[ \t]?[A-Z](?![\p{L}]))?)[ \t]*,?[ \t]*\r?\n[ \t]*$/u;
-/** An address on one line: capitalised words and a house number, a comma, then the postcode. */
-const addressBeforeComma = /(?:^|[^\p{L}])(\p{Lu}[\p{L}'’\-]+(?:[ \u00a0]+\p{Lu}[\p{L}'’\-]+){0,2}[ \u00a0]+\d{1,5}(?:[ \u00a0]?[a-zA-Z])?(?:-[\p{L}\p{N}]{1,4})?)[ \u00a0]*,[ \u00a0]*$/u;
+/** An address on one line: capitalised words and a house number, a comma or not, then the postcode ("Kraaiennest 140 1104 CK"). */
+const addressBeforePostcode = /(?:^|[^\p{L}])(\p{Lu}[\p{L}'’\-]+(?:[ \u00a0]+\p{Lu}[\p{L}'’\-]+){0,2}[ \u00a0]+\d{1,5}(?:[ \u00a0]?[a-zA-Z])?(?:-[\p{L}\p{N}]{1,4})?)[ \u00a0]*,?[ \u00a0]*$/u;
 
 /**
  * Where a street name starts when it has more than one word ("Burgemeester de Withstraat",
@@ -192,7 +192,7 @@ export const addressDetector: PrivacyDetector = {
 };
 
 /** "Postcode: 7201 lk", "postcode en plaats". */
-const postcodeLabel = /(?<![\p{L}])postcode(?![\p{L}])/iu;
+const postcodeLabel = /(?<![\p{L}])(?:postcode|pc)(?![\p{L}])/iu;
 /** A capitalised word after a postcode: the town ("7201 lk Zutphen", "3131 tk, Vlaardingen"). */
 const townAfter = /^[ \u00a0]*,?[ \u00a0]*(\p{Lu}[\p{Ll}'’\-]+|[A-Z]{2,}(?![\p{L}]))/u;
 /** The word before a postcode, past an opening bracket or a comma ("Maastricht (6221 hk)"). */
@@ -213,7 +213,7 @@ const sentenceBefore = (before: string): string => before.slice(before.search(/[
 /**
  * A postcode written in small letters with a space, or in mixed case ("7201 lk", "6221 Hk"),
  * is one only next to an address: after a street and house number or a street found on the
- * same line, after the label "postcode" (in the same sentence), on a line of its own, or beside a town. Its letters
+ * same line, after the label "postcode" (in the same sentence or as a table's header), on a line of its own, or beside a town. Its letters
  * may not be a function word ("2015 en", "1989 in"), nor, without a street, a Dutch word.
  */
 function weakPostcodeInContext(text: string, start: number, end: number, streetBefore: boolean, found: readonly Detection[], data: PrivacyData): boolean {
@@ -222,7 +222,13 @@ function weakPostcodeInContext(text: string, start: number, end: number, streetB
   const before = text.slice(Math.max(lineStart, start - 60), start);
   // The label earlier in the same sentence: "Postcode klopt niet, moet zijn 6823 ga".
   if (postcodeLabel.test(before.slice(-30)) || postcodeLabel.test(sentenceBefore(before))) return true;
-  if (data.functionWords.has(letters)) return false;
+  // A table column under a header that names it: "| cliënt | postcode |⏎| S. Noori | 1103 ra |".
+  if (underHeader(text, start, postcodeLabel)) return true;
+  // Right after a street and number, on its line or the line before, also "3512 je", "3512-JE".
+  const besideStreet = streetBefore || found.some((f) => f.end <= start && f.end >= lineStart && start - f.end <= 60) || addressLine.test(text.slice(Math.max(0, start - 80), start));
+  // Not a year and a word on the next line ("Kerkstraat 12⏎2015 en 2016 waren zwaar").
+  const aYear = /^(?:19|20)\d\d/.test(text.slice(start, start + 4)) && !/[A-Z]{2}$/.test(text.slice(end - 2, end));
+  if (data.functionWords.has(letters) && (!besideStreet || aYear)) return false;
   // Letters that are a unit or a word ("2011 kg", "1102 ab", "5611 ah") are a postcode's
   // only beside a listed place: "2011 kg Haarlem", "Eindhoven (5611 ah)".
   const after = text.slice(end, end + 40);
@@ -230,7 +236,7 @@ function weakPostcodeInContext(text: string, start: number, end: number, streetB
   const wordBefore = wordBeforePostcode.exec(before)?.[1];
   if ((place !== undefined && isPlace(place, data)) || (wordBefore !== undefined && isPlace(wordBefore, data))) return true;
   if (units.has(letters)) return false;
-  if (streetBefore || found.some((f) => f.end <= start && f.end >= lineStart && start - f.end <= 60)) return true;
+  if (besideStreet) return true;
   if (isDutchWord(letters)) return false;
   if (before.trim() === '') return true;
   const town = townAfter.exec(after)?.[1];
@@ -245,6 +251,13 @@ function gluedPrefix(text: string, start: number, written: string): boolean {
   const before = text.slice(Math.max(0, start - 4), start);
   return /(?:^|[^\p{L}])NL-$/u.test(before) || (/\d,$/.test(before) && strongPostcode.test(written));
 }
+
+/**
+ * Groups of digits before the digits make them a group of a number: two groups ("+380 50 118
+ * 4476 or"), or one that starts with 0 as a phone number does ("06-1234 5678 of"); a house
+ * number never starts with 0.
+ */
+const inNumberGroups = /(?:\d[ \u00a0]+\d+|(?<![\p{L}\p{N}])0\d{1,3}[ \u00a0]{0,2}[\-.\u2011–—][ \u00a0]{0,2}\d+)[ \u00a0]+$/u;
 
 /** A day and a month before the digits make them a year: "3 mei 1988 te Amsterdam". */
 const yearOfDate = /(?:^|[^\p{L}\p{N}])\d{1,2}\.?[ \u00a0]+(?:jan|feb|maa|mrt|apr|mei|jun|jul|aug|sep|okt|oct|nov|dec)\p{Ll}*\.?[ \u00a0]+$/iu;
@@ -271,15 +284,29 @@ function residentsPoBox(text: string, start: number, data: PrivacyData): boolean
   const boxAt = box.index + box[0].search(/postbus/i);
   const sentence = sentenceBefore(before.slice(0, boxAt));
   const owner = [...sentence.matchAll(ownerOfPost)].pop();
-  if (owner) return !/^on/i.test(owner[1]!);
+  if (owner) return !/^on/i.test(owner[1] ?? '');
+  if (residentsPost.test(sentence) || residentsPost.test(sentenceAfter(text, start))) return true;
   const lineStart = before.lastIndexOf('\n', boxAt - 1) + 1;
   const onLine = before.slice(lineStart, boxAt).replace(/[ \u00a0]*[,;|][ \u00a0]*$/, '');
   const nameLine = onLine.trim() !== '' ? onLine : before.slice(before.lastIndexOf('\n', lineStart - 2) + 1, Math.max(0, lineStart - 1));
   return isPersonsNameLine(nameLine.trim(), data);
 }
 
-/** Whose post: "haar eigen postbus", "zijn postadres", "uw correspondentieadres"; "ons postadres" is an organisation's. */
-const ownerOfPost = /(?<![\p{L}])(mijn|je|jouw|zijn|haar|hun|uw|ons|onze)[ \u00a0]+(?:eigen[ \u00a0]+)?(?:postbus|postadres|correspondentieadres|post)(?![\p{L}])/giu;
+/**
+ * Whose post: "haar eigen postbus", "zijn postadres", "uw correspondentieadres"; "ons postadres"
+ * is an organisation's. "Eigen postbus", "privé-postbus" without a possessive are a resident's.
+ */
+const ownerOfPost = /(?<![\p{L}])(?:(mijn|je|jouw|zijn|haar|hun|uw|ons|onze)[ \u00a0]+(?:eigen[ \u00a0]+)?|(?:eigen|privé|prive|persoonlijke)[ \u00a0\-]*)(?:postbus|postadres|briefadres|correspondentieadres|post)(?![\p{L}])/giu;
+
+/**
+ * Post of a resident named without a possessive: "adres van het gezin voor de post", "het
+ * postadres van mevrouw", "postadres cliënt:", and a "briefadres" (the address of someone without a home, in the
+ * register of persons: "ze hebben een briefadres", "briefadres: …"), before or after it in the
+ * sentence; "een briefadres aanvragen bij Postbus 12" is the organisation's.
+ */
+const residentsPost = /(?<![\p{L}])(?:(?:post|brief|correspondentie)adres[ \u00a0]*:?[ \u00a0]+(?:cliënt|client|bewoner|gezin|familie|ouders|mevrouw|meneer|mw\.?|dhr\.?)(?![\p{L}])|(?:post)?adres[ \u00a0]+van[ \u00a0]+(?:het[ \u00a0]+gezin|de[ \u00a0]+(?:familie|ouders|cliënt|client|bewoner|moeder|vader)|(?:mevrouw|meneer|mw\.?|dhr\.?|cliënt|client)(?![\p{L}]))|(?:heeft|hebben|heb|met|als)[ \u00a0]+(?:een[ \u00a0]+|het[ \u00a0]+)?briefadres|briefadres[ \u00a0]*(?::|is|op)(?![\p{L}]))/iu;
+/** The rest of the sentence from `at` (up to 200 characters). */
+const sentenceAfter = (text: string, at: number): string => /^[^.!?\n]*(?:\.(?=[^ \u00a0\n])[^.!?\n]*)*/u.exec(text.slice(at, at + 200))![0];
 
 /** A line that is a person's name: "Mevrouw E. Dijkstra", "A. Boukhari", "Dhr. Jansen", "Ahmed Boukhari". */
 function isPersonsNameLine(line: string, data: PrivacyData): boolean {
@@ -287,10 +314,24 @@ function isPersonsNameLine(line: string, data: PrivacyData): boolean {
     String.raw`^(?:(?:${data.titlePattern})[ \u00a0]+)?(?:(?:\p{Lu}\.[ \u00a0]?){1,4}[ \u00a0]*|(\p{Lu}\p{Ll}+)[ \u00a0]+)?(?:${data.particlePattern}[ \u00a0]+)?\p{Lu}[\p{L}'’\-]+$`,
     'u',
   );
-  const match = personsNameLine.exec(line);
+  // "H.J. (Henk) Wassink": a name called by in brackets.
+  const match = personsNameLine.exec(line.replace(/[ \u00a0]*\(\p{Lu}\p{Ll}+\)(?=[ \u00a0])/u, ''));
   if (!match) return false;
   // A title or initials make it a name; a first word alone only when it is a first name ("Gemeente Utrecht" is none).
-  return match[1] === undefined ? line.includes(' ') : data.firstNames.has(match[1].toLowerCase()) || match[0].indexOf(match[1]) > 0;
+  if (match[1] === undefined) return line.includes(' ');
+  return data.firstNames.has(match[1].toLowerCase()) || match[0].indexOf(match[1]) > 0 || unlistedFirstName(match[1], line, data);
+}
+
+/**
+ * "Wilhelmus Brons": a first word that is no Dutch word (nor a compound of two), organisation or place, before a last
+ * word that is no organisation or place ("Cordaan Amsterdam", "Gemeente Zwolle" are none).
+ */
+function unlistedFirstName(first: string, line: string, data: PrivacyData): boolean {
+  const last = line.slice(line.lastIndexOf(' ') + 1).toLowerCase();
+  const word = first.toLowerCase();
+  // "Bewindvoerderskantoor Kompas", "Huisartsenpraktijk De Linde": a compound or an organisation's ending is no first name.
+  if (isDutchCompound(word) || namesSomethingElse(word, data)) return false;
+  return !isDutchWord(word) && !data.notNames.has(word) && !isPlace(first, data) && !data.notNames.has(last) && !isPlace(last, data);
 }
 let personsNameLine: RegExp | undefined;
 
@@ -306,7 +347,7 @@ function findPostcodes(text: string, data: PrivacyData, found: Detection[]): voi
       postcode.lastIndex = start + 1;
       continue;
     }
-    if (yearOfDate.test(text.slice(Math.max(0, start - 20), start))) continue;
+    if (yearOfDate.test(text.slice(Math.max(0, start - 20), start)) || inNumberGroups.test(text.slice(Math.max(0, start - 20), start))) continue;
     if (near(text, start, end, data.context.poBox, 3, 0)) {
       if (residentsPoBox(text, start, data)) found.push({ start, end, severity: 'error', message: 'address.poBox', shown: mask(match[0]) });
       continue;
@@ -330,7 +371,7 @@ function findPostcodes(text: string, data: PrivacyData, found: Detection[]): voi
  * Or on one line: "Ringbaan-Oost 240, 5018 HM Tilburg".
  */
 function addStreetBefore(text: string, start: number, found: Detection[]): void {
-  const line = addressLine.exec(text.slice(Math.max(0, start - 80), start)) ?? addressBeforeComma.exec(text.slice(Math.max(0, start - 60), start));
+  const line = addressLine.exec(text.slice(Math.max(0, start - 80), start)) ?? addressBeforePostcode.exec(text.slice(Math.max(0, start - 60), start));
   if (!line) return;
   const streetBegin = text.lastIndexOf(line[1]!, start);
   const streetEnd = streetBegin + line[1]!.length;

@@ -110,13 +110,14 @@ function surnameFirst(text: string, start: number, at: number, g: NameGrammar): 
 const ageAfter = /^[ \u00a0]*\(\d{1,3}(?:[ \u00a0]*jaar)?[),;]/u;
 
 /**
- * "zoon Milan (10)", "de ouders van Samuel (9)": a word that no surname list has, followed by
- * an age, is a first name as cases use them (pseudonyms), not a surname.
+ * "zoon Milan (10)", "de ouders van Samuel (9)": a word that no surname list has, or a first
+ * name, followed by an age, is a first name as cases use them (pseudonyms), not a surname.
  */
 function firstNameWithAge(text: string, start: number, end: number, g: NameGrammar): boolean {
   if (!ageAfter.test(text.slice(end, end + 16))) return false;
   const words = text.slice(start, end).split(/\s+/u).filter((word) => !g.data.particleWords.has(word.toLowerCase()));
-  return words.length === 1 && !isListedSurname(words[0]!, g.data);
+  // "broers Omar (17)": a first name that some surname list has too is a first name here.
+  return words.length === 1 && (!isListedSurname(words[0]!, g.data) || isFirstName(words[0]!, g.data));
 }
 
 const postcodeDigits = /\d{4}[ \u00a0]$/;

@@ -41,6 +41,7 @@ const plainDashes = (written: string): string => written.replace(/[\u2011\u2012�
 /** A Dutch number's shape: 0 and nine digits more, in groups ("010 - 412 33 87", "06/33 41 20 98"). */
 const dutchShape = /^\(?0(?:\D*\d){9}\D*$/;
 /** Free and paid service lines (organisations), also when the plan rejects the rest: "tel. 0800-0123". */
+const mobileShape = /^06(?:[ \u00a0]{0,2}[.\-\u2011\u2012–—/][ \u00a0]{0,2}|[ \u00a0]{1,2})\d(?:\D{0,3}\d){7}$/u;
 const serviceShape = /^\(?0(?:800|90\d)/;
 /** A date, which has a phone's separators too: "06/12/2024", "12-03-1948". */
 const date = /^\d{1,2}[/.\-]\d{1,2}[/.\-](?:19|20)?\d\d$/;
@@ -113,6 +114,8 @@ function shapedNumber(text: string, start: number, written: string, phoneLabel: 
   // "0044 0532 …" after "3704 " is a group of an account number, not a country code.
   const inGroups = written.startsWith('00') && /\d[\p{L}\p{N}]*[ \u00a0]$/u.test(text.slice(Math.max(0, start - 6), start));
   if (international.test(written) && !inGroups) return { start, end, severity: 'warning', message: 'phoneInternational', shown: mask(written) };
+  // "06-7712 3904": 06, a separator and eight digits is how a mobile number is written, even one the plan rejects.
+  if (mobileShape.test(written)) return { start, end, severity: 'warning', message: 'phoneMobileShape', shown: mask(written) };
   if (dutchShape.test(written) && inContactLine(text, start, end, phoneLabel)) return { start, end, severity: 'warning', message: 'phoneLabelled', shown: mask(written) };
   return undefined;
 }
