@@ -5,7 +5,8 @@
  * Postbus in a signature under a text that named a resident's own Postbus; the address of a
  * town hall or a station ("Stadhuisplein 1", "Raadhuisplein 1", "Stationsplein 3") in a text
  * without personal data; an ordinal after a word that is no street ("Keukentafelgesprek 2e
- * ronde"). Each test failed before; the guards beside them keep what must
+ * ronde"); a date of birth after a name with a relative in brackets ("Piotr (vader), 19-4-1985"),
+ * on the line under a name, after "is jarig op" or "ze is van". Each test failed before; the guards beside them keep what must
  * still be found. The examples are made up.
  */
 import { describe, expect, it } from 'vitest';
@@ -70,5 +71,23 @@ describe('an ordinal after a word is no house number', () => {
   it('a house letter after a street without an ending is still found', () => {
     expect(address('Mevrouw woont op Hoogend 14 e, Zuidwolde.')).toContain('error Hoogend 14 e');
     expect(address('Binnenrotte 101 c')).toEqual(['error Binnenrotte 101 c']);
+  });
+});
+
+const birth = (text: string): string[] => found(text, 'privacy/birthdate').filter((f) => !f.startsWith('info')).map((f) => f.replace(/^\w+ /, ''));
+
+describe('dates of birth said without a birth word', () => {
+  it.each([
+    ['a name with a relative in brackets', 'kt gesprek fam. Nowak⏎Piotr (vader), 19-4-1985⏎Agnieszka (moeder), 3-12-1987', ['19-4-1985', '3-12-1987']],
+    ['the line under a name', 'Met vriendelijke groet,⏎Kees Overbeek⏎15-09-1958', ['15-09-1958']],
+    ['a birthday with its year', 'Haar man is jarig op 4-4-1980, zei ze.', ['4-4-1980']],
+    ['"ze is van"', 'Oma heet Geertruida Meijer, ze is van 24-12-1939.', ['24-12-1939']],
+  ])('%s', (_form, text, dates) => {
+    expect(birth(text.replaceAll('⏎', '\n'))).toEqual(dates);
+  });
+
+  it('a recent date under a name or after "is van" stays a date', () => {
+    expect(birth('Met vriendelijke groet,\nKees Overbeek\n15-09-2026')).toEqual([]);
+    expect(birth('De brief is van 12-03-2019.')).toEqual([]);
   });
 });

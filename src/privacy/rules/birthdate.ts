@@ -127,15 +127,18 @@ function cueInSentence(text: string, start: number, cue: RegExp): boolean {
 
 
 /**
- * A date right after a name, in brackets or after a comma ("mw. Demir (12-05-1948)",
- * "Kovács, Zsófia, 19-11-1988"), and at least three years ago: a date of birth too.
+ * A date right after a name, in brackets, after a comma or on the line under it ("mw. Demir (12-05-1948)",
+ * "Kovács, Zsófia, 19-11-1988", "Piotr (vader), 19-4-1985", "Kees Overbeek⏎15-09-1958"), and at least
+ * three years ago: a date of birth too.
  */
-const afterName = /(?:\p{Lu}[\p{L}'’\-]+\.?|(?<![\p{L}])(?:zoon|dochter|kind|baby|broer|zus|zoontje|dochtertje|moeder|vader|partner|echtgeno(?:ot|te)|opa|oma|pleegkind|cliënt|client))[ \u00a0]*(?:[(,|\t][ \u00a0]*|:[ \u00a0]*)(?:(?:[mvMVfF]|man|vrouw|jongen|meisje)\.?[ \u00a0]*[,;|/\t][ \u00a0]*)?$/u;
+const afterName = /(?:\p{Lu}[\p{L}'’\-]+\.?|(?<![\p{L}])(?:zoon|dochter|kind|baby|broer|zus|zoontje|dochtertje|moeder|vader|partner|echtgeno(?:ot|te)|opa|oma|pleegkind|cliënt|client))(?:[ \u00a0]*\(\p{Ll}+\))?[ \u00a0]*(?:[(,|\t\n][ \u00a0]*|:[ \u00a0]*)(?:(?:[mvMVfF]|man|vrouw|jongen|meisje)\.?[ \u00a0]*[,;|/\t][ \u00a0]*)?$/u;
 /** An age right before a date ("(13 jaar, 23.06.2012)", "man, 37, 18-8-1988", "Mohamed B. (45) - 03-03-1981"); the sign of birth ("(* 23-04-1958)"). */
 const afterAge = /(?:^|[^\p{L}\p{N}.,])(\d{1,3})(?:[ \u00a0]*(?:jaar|jr\.?))?\)?[ \u00a0]*[,;(\-–][ \u00a0]*(?:geb(?:oren)?\.?[ \u00a0]*)?$/u;
 /** An age said in the sentence before the date: "Omar wordt 18 in maart (14-03-2009)", "is 7 jaar, geboren …". */
 const turnsAge = /(?<![\p{L}])(?:wordt|werd|is|was|van)[ \u00a0]+(\d{1,3})(?:[ \u00a0]+(?:jaar|jr\.?))?(?:[ \u00a0]+[\p{Ll}]+){0,3}[ \u00a0]*[(,:]?[ \u00a0]*$/u;
 const birthSign = /(?:^|[ \u00a0(])[*°][ \u00a0]*$/u;
+/** "ze is van 24-12-1939": a person who "is van" a date was born then. */
+const isFrom = /(?<![\p{L}])(?:ik[ \u00a0]+ben|(?:ze|zij|hij|mevrouw|meneer|mw\.?|dhr\.?)[ \u00a0]+is)[ \u00a0]+van[ \u00a0]*$/iu;
 
 /**
  * A date that is likely someone's birth without a word that says so: after a name (see
@@ -149,7 +152,7 @@ function likelyBirth(text: string, start: number, year: number): boolean {
   const age = afterAge.exec(before) ?? turnsAge.exec(before);
   if (age !== null && Math.abs(year + Number(age[1]) - now) <= 2) return true;
   if (childListed(text, start, year)) return true;
-  return year <= now - 3 && (afterName.test(before) || birthSign.test(before));
+  return year <= now - 3 && (afterName.test(before) || birthSign.test(before) || isFrom.test(before));
 }
 
 /**
