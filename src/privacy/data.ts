@@ -47,6 +47,8 @@ export interface ContextWords {
   /** Labels of a phone number ("tel.", "mobiel"). */
   phone: RegExp;
   poBox: RegExp;
+  /** Lower-case names of streets where a town hall or station stands ("stadhuisplein"). */
+  publicBuildingStreets: ReadonlySet<string>;
   /** Anchored at the start: a quantity word right after a number. */
   quantity: RegExp;
 }
@@ -156,6 +158,7 @@ export function privacyData(): PrivacyData {
       birthdate: wordsPattern(context.birthdate!),
       phone: wordsPattern(context.phone!),
       poBox: wordsPattern(context['po-box']!),
+      publicBuildingStreets: new Set(context['public-building-street']!.map((w) => w.toLowerCase())),
       quantity: new RegExp(`^\\s*(?:${quantity.join('|')})(?![\\p{L}\\p{N}])`, 'iu'),
     },
   };

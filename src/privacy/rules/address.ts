@@ -120,8 +120,11 @@ const capitalArticle = /(?<![\p{L}'])(?:De|Het|'t)[ \u00a0]+$/u;
 const inSentence = /[\p{Ll},(][ \u00a0]*$/u;
 /** A house number that is more likely a year: "De Wmo 2015". */
 const year = /^(?:19|20)\d\d$/;
-/** After a house number: a letter addition ("40a", "101 c") or a comma and a capitalised place ("14, Zuidwolde"). */
-const streetAfterNumber = /^(?:[ \u00a0]?[a-z](?![\p{L}\p{N}])|,[ \u00a0]*\p{Lu}\p{Ll}+(?![\p{L}\p{N}]))/u;
+/**
+ * After a house number: a letter addition ("40a", "101 c") or a comma and a capitalised place ("14, Zuidwolde").
+ * Not an ordinal before a word ("Keukentafelgesprek 2e ronde", "Evaluatie 3e keer").
+ */
+const streetAfterNumber = /^(?!e[ \u00a0]+\p{Ll})(?:[ \u00a0]?[a-z](?![\p{L}\p{N}])|,[ \u00a0]*\p{Lu}\p{Ll}+(?![\p{L}\p{N}]))/u;
 
 /**
  * A street name without a street ending (data/privacy/street-suffixes.txt): a name after a
@@ -184,7 +187,7 @@ export const addressDetector: PrivacyDetector = {
       if (start === undefined) continue;
       addition.lastIndex = end;
       if (addition.test(text)) end = addition.lastIndex;
-      found.push({ start, end, severity: 'error', message: 'address.street', shown: mask(text.slice(start, end)) });
+      found.push({ start, end, severity: publicBuilding(street.text, data) ? 'warning' : 'error', message: 'address.street', shown: mask(text.slice(start, end)) });
     }
     findPostcodes(text, data, found);
     return found.sort((a, b) => a.start - b.start);
@@ -208,7 +211,12 @@ function isPlace(word: string, data: PrivacyData): boolean {
 const placeAfter = /^[ \u00a0]*,?[ \u00a0]*((?:['’]s-)?\p{Lu}[\p{L}'’\-]+)/u;
 
 /** The part of `before` after the last end of a sentence ("Dat klopt. Nu 6823 ga" → " Nu "). */
-const sentenceBefore = (before: string): string => before.slice(before.search(/[.!?](?:[ \u00a0][^.!?]*)?$/u) + 1);
+// A sentence ends at a mark followed by a space or a line break; dots inside a word, a date or an e-mail address
+// ("01.02.2024", "r.janssen@debrug.nl") do not end it, nor hide an earlier end.
+const sentenceBefore = (before: string): string => before.slice(Math.max(-1, ...[...before.matchAll(/[.!?](?=[\s\u00a0])/gu)].map((m) => m.index)) + 1);
+
+/** "Stadhuisplein 1", "Stationsplein 3": where a town hall or a station stands, more often than anybody's home. */
+const publicBuilding = (street: string, data: PrivacyData): boolean => data.context.publicBuildingStreets.has(street.toLowerCase());
 
 /**
  * A postcode written in small letters with a space, or in mixed case ("7201 lk", "6221 Hk"),
@@ -283,7 +291,8 @@ function residentsPoBox(text: string, start: number, data: PrivacyData): boolean
   if (!box) return false;
   const boxAt = box.index + box[0].search(/postbus/i);
   const sentence = sentenceBefore(before.slice(0, boxAt));
-  const owner = [...sentence.matchAll(ownerOfPost)].pop();
+  // "haar nieuwe postadres is Postbus 114, …"; else after it: "…, 4900 AC Oosterhout (eigen postbus)".
+  const owner = [...sentence.matchAll(ownerOfPost)].pop() ?? [...sentenceAfter(text, start).matchAll(ownerOfPost)][0];
   if (owner) return !/^on/i.test(owner[1] ?? '');
   if (residentsPost.test(sentence) || residentsPost.test(sentenceAfter(text, start))) return true;
   const lineStart = before.lastIndexOf('\n', boxAt - 1) + 1;
@@ -293,10 +302,10 @@ function residentsPoBox(text: string, start: number, data: PrivacyData): boolean
 }
 
 /**
- * Whose post: "haar eigen postbus", "zijn postadres", "uw correspondentieadres"; "ons postadres"
+ * Whose post: "haar eigen postbus", "zijn postadres", "haar nieuwe postadres", "uw correspondentieadres"; "ons postadres"
  * is an organisation's. "Eigen postbus", "privé-postbus" without a possessive are a resident's.
  */
-const ownerOfPost = /(?<![\p{L}])(?:(mijn|je|jouw|zijn|haar|hun|uw|ons|onze)[ \u00a0]+(?:eigen[ \u00a0]+)?|(?:eigen|privé|prive|persoonlijke)[ \u00a0\-]*)(?:postbus|postadres|briefadres|correspondentieadres|post)(?![\p{L}])/giu;
+const ownerOfPost = /(?<![\p{L}])(?:(mijn|je|jouw|zijn|haar|hun|uw|ons|onze)[ \u00a0]+(?:(?:eigen|nieuwe?|huidige|oude|vaste|tijdelijke)[ \u00a0]+){0,2}|(?:eigen|privé|prive|persoonlijke)[ \u00a0\-]*)(?:postbus|postadres|briefadres|correspondentieadres|post)(?![\p{L}])/giu;
 
 /**
  * Post of a resident named without a possessive: "adres van het gezin voor de post", "het
@@ -356,9 +365,11 @@ function findPostcodes(text: string, data: PrivacyData, found: Detection[]): voi
     const strong = strongPostcode.test(match[0]) && !yearAndWord(match[0], data);
     if (!strong && !weakPostcodeInContext(text, start, end, streetBefore, found, data)) continue;
     const withNumber = streetBefore || numberAfter.test(text.slice(end, end + 30));
+    // After a town hall's street, found as a warning ("Stadhuisplein 1, 5611 EM"): a warning too.
+    const atPublicBuilding = found.some((f) => f.severity === 'warning' && f.end <= start && start - f.end <= 4);
     found.push({
       start, end,
-      severity: withNumber ? 'error' : 'warning',
+      severity: withNumber && !atPublicBuilding ? 'error' : 'warning',
       message: withNumber ? 'address.postcode' : 'address.postcodeOnly',
       shown: mask(match[0]),
     });
