@@ -39,7 +39,9 @@ try {
   const before = [...cpu.values()].reduce((a, b) => a + b, 0);
   const sampling = setInterval(() => void sample().catch(() => undefined), 500);
   // What a part of the book costs to print: the same print without it.
-  if (leaveOut) await page.evaluate((selector) => { for (const el of document.querySelectorAll(selector)) el.remove(); }, leaveOut);
+  // `unlink:<selector>`: the same elements kept, their links made plain text (what links cost).
+  if (leaveOut?.startsWith('unlink:')) await page.evaluate((selector) => { for (const a of document.querySelectorAll(selector)) a.removeAttribute('href'); }, leaveOut.slice(7));
+  else if (leaveOut) await page.evaluate((selector) => { for (const el of document.querySelectorAll(selector)) el.remove(); }, leaveOut);
   const started = Date.now();
   const pdf = await page.pdf({ preferCSSPageSize: true, printBackground: true, tagged: true, outline: false, timeout: 0 });
   const seconds = (Date.now() - started) / 1000;
