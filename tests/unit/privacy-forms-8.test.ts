@@ -91,3 +91,19 @@ describe('dates of birth said without a birth word', () => {
     expect(birth('De brief is van 12-03-2019.')).toEqual([]);
   });
 });
+
+describe('a family goes by its surname', () => {
+  const names = (text: string): string[] => found(text, 'privacy/name');
+  it.each([
+    ['"Fam." and a word the first-name lists have', 'Fam. Gökçe verhuist naar Den Haag.', 'error Fam. Gökçe'],
+    ['"familie"', 'Gesprek met familie Aziz over de schulden.', 'error familie Aziz'],
+  ])('%s', (_form, text, finding) => {
+    expect(names(text)).toEqual([finding]);
+  });
+
+  it('a family named by a surname or a full name reads as before', () => {
+    expect(names('Fam. Jansen verhuist.')).toEqual(['error Fam. Jansen']);
+    expect(names('de familie Mehmet Yilmaz')).toEqual(['error familie Mehmet Yilmaz']);
+    expect(names('de familie Sanne de Vries').join()).toContain('Sanne de Vries');
+  });
+});

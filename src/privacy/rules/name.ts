@@ -233,6 +233,7 @@ class CandidateScan {
     const title = titleStart(text, before, g.data);
     if (title !== undefined) {
       const nameStart = afterSpace(text, before.end, g);
+      if (this.familyByFirstName(title, nameStart, before.text)) return;
       this.add(title, nameStart, nameStart, 'error', { initials: true, givenNames: 1, unknownGivenName: true, firstNameAsSurname: true });
       return;
     }
@@ -265,6 +266,21 @@ class CandidateScan {
         this.found.push({ start, nameStart: start, surnameStart: at, end, severity: 'warning' });
       }
     }
+  }
+
+  /**
+   * "Fam. Gökçe", "familie Aziz": a family goes by its surname, so a word that the first-name lists have is the surname
+   * here when no other capitalised word or particle follows it ("familie Sanne de Vries" reads on as usual).
+   */
+  private familyByFirstName(title: number, nameStart: number, titleWord: string): boolean {
+    const { text, g } = this;
+    if (nameStart < 0 || !/^(?:fam\.?|familie)$/iu.test(titleWord)) return false;
+    const end = wordEndAt(text, nameStart, g);
+    if (end < 0 || !isFirstName(text.slice(nameStart, end), g.data)) return false;
+    const spaced = afterSpace(text, end, g);
+    if (spaced >= 0 && (isCapital(text, spaced) || stickyMatch(g.particleAt, text, spaced) >= 0)) return false;
+    this.found.push({ start: title, nameStart, surnameStart: nameStart, end, severity: 'error' });
+    return true;
   }
 
   /** A candidate from `start` (its title, if any, ends at `nameStart`), read on from `readAt`. */
