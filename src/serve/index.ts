@@ -42,11 +42,16 @@ export interface BuildState {
   ms: number;
 }
 
-const RELOAD_SCRIPT = `(()=>{const s=new EventSource('/__casebook/events');s.addEventListener('reload',()=>location.reload());})();`;
+/**
+ * The page says which version it shows when it connects: a rebuild published while the page
+ * was still loading (its event stream not yet open) would otherwise never reach it. The
+ * version is a data attribute, so the script, and with it the CSP hash, stays the same.
+ */
+const RELOAD_SCRIPT = `(()=>{const v=document.currentScript.dataset.version;const s=new EventSource('/__casebook/events?v='+encodeURIComponent(v));s.addEventListener('reload',()=>location.reload());})();`;
 const sha256 = (text: string) => `'sha256-${createHash('sha256').update(text, 'utf8').digest('base64')}'`;
 
 /** The book's strict CSP, widened just enough for the reload script and its event stream. */
-export function withReloadScript(html: string): string {
+export function withReloadScript(html: string, version: number): string {
   // Plain string operations: the page can be megabytes, and only its head and end change.
   const marker = '<meta http-equiv="Content-Security-Policy" content="';
   const at = html.indexOf(marker);
@@ -62,7 +67,7 @@ export function withReloadScript(html: string): string {
     page = html.slice(0, start) + widened + html.slice(end);
   }
   const bodyEnd = page.lastIndexOf('</body>');
-  const script = `<script>${RELOAD_SCRIPT}</script>`;
+  const script = `<script data-version="${version}">${RELOAD_SCRIPT}</script>`;
   return bodyEnd < 0 ? page + script : page.slice(0, bodyEnd) + script + page.slice(bodyEnd);
 }
 
@@ -297,7 +302,8 @@ class LiveBook {
 
   /** The new page (with the reload script) as the state, and the open pages told to reload. */
   private publish(built: Omit<BuildState, 'version'>): BuildState {
-    this.state = { ...built, version: this.state.version + 1, html: withReloadScript(built.html) };
+    const version = this.state.version + 1;
+    this.state = { ...built, version, html: withReloadScript(built.html, version) };
     for (const client of this.clients) client.write(`event: reload\ndata: ${this.state.version}\n\n`);
     return this.state;
   }
@@ -317,6 +323,9 @@ function requestHandler(book: LiveBook, listeningPort: () => number): (request: 
     if (url.pathname === '/__casebook/events') {
       response.writeHead(200, { 'content-type': 'text/event-stream', 'cache-control': 'no-store', connection: 'keep-alive' });
       response.write(': connected\n\n');
+      // A page older than the book (rebuilt while it loaded) reloads at once.
+      const shown = url.searchParams.get('v');
+      if (shown !== null && shown !== String(book.state.version)) response.write(`event: reload\ndata: ${book.state.version}\n\n`);
       book.clients.add(response);
       request.on('close', () => book.clients.delete(response));
       return;

@@ -1,5 +1,6 @@
 /** `casebook serve` as a user runs it: a real process, a real browser, real file edits. */
 import { spawn, type ChildProcess } from 'node:child_process';
+import { get } from 'node:http';
 import { readFileSync, renameSync, unlinkSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Browser, Page } from 'puppeteer-core';
@@ -90,6 +91,24 @@ describe('casebook serve', () => {
     expect(await page.content()).toContain('Opnieuw aangemaakt');
     await editAndWait('cases/wmo/eerste.yaml', caseYaml({ title: 'En weer gewijzigd', status: 'published', values: '[maatwerk]' }));
     expect(await page.content()).toContain('En weer gewijzigd');
+  });
+
+  it('tells a page that connects late about a rebuild it missed while it was loading', async () => {
+    // The page says which version it shows; a rebuild published before its event stream was
+    // open (an edit right after a reload, on a busy machine) must still reach it.
+    const shown = /data-version="(\d+)"/.exec(await page.content())?.[1];
+    expect(Number(shown)).toBeGreaterThan(1);
+    const firstEvents = (query: string) => new Promise<string>((resolve, reject) => {
+      const request = get(`${url}__casebook/events?${query}`, (response) => {
+        let text = '';
+        response.setEncoding('utf8');
+        response.on('data', (chunk: string) => (text += chunk));
+        setTimeout(() => { request.destroy(); resolve(text); }, 300);
+      });
+      request.on('error', reject);
+    });
+    expect(await firstEvents(`v=${Number(shown) - 1}`)).toContain(`event: reload\ndata: ${shown}`);
+    expect(await firstEvents(`v=${shown}`)).not.toContain('event: reload');
   });
 
   it('rebuilds when casebook.yaml changes', async () => {
