@@ -64,6 +64,8 @@ export interface ContextWords {
   organisationAddressLabel: RegExp;
   /** The part before "@" of an organisation's functional mailbox ("noreply", "wijkteam"), lower case. */
   functionalMailbox: ReadonlySet<string>;
+  /** The part before "@" that a desk and one person's practice both use ("info", "wmo"), lower case. */
+  sharedMailbox: ReadonlySet<string>;
   /** "wij zijn bereikbaar", "bel ons": an organisation gives its own number. */
   organisationPhone: RegExp;
   /** "woont", "verhuist": a home, even after an organisation's name. */
@@ -183,6 +185,7 @@ export function privacyData(): PrivacyData {
       residence: wordsPattern(context.residence!),
       organisationPhone: wordsPattern(context['organisation-phone']!),
       functionalMailbox: new Set(context['functional-mailbox']!.map((w) => w.toLowerCase())),
+      sharedMailbox: new Set(context['shared-mailbox']!.map((w) => w.toLowerCase())),
       quantity: new RegExp(`^\\s*(?:${quantity.join('|')})(?![\\p{L}\\p{N}])`, 'iu'),
     },
   };

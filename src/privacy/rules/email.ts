@@ -3,7 +3,8 @@
  * domain (example.nl, voorbeeld.nl, .test: data/privacy/placeholder-email-domains.txt) or
  * at a domain the casebook allows (`privacy.allow-email-domains`), and their subdomains.
  * An organisation's functional mailbox ("noreply@…", "wijkteam-west@…": context-words.yaml,
- * `functional-mailbox`) is a hint.
+ * `functional-mailbox`) is a hint; one that a desk and one person's practice both use ("info@…",
+ * "wmo@…": `shared-mailbox`) is a warning.
  */
 import { mask } from '../mask.js';
 import { privacyData, type PrivacyData } from '../data.js';
@@ -18,10 +19,16 @@ function isUnder(domain: string, allowed: string): boolean {
   return domain === allowed || domain.endsWith('.' + allowed);
 }
 
-/** "noreply", "wijkteam-west", "sociaal.domein": a functional mailbox, by its whole or its first part. */
-function isFunctionalMailbox(local: string, data: PrivacyData): boolean {
+/** Whether `words` holds the local part, by its whole or its first part ("wijkteam-west", "sociaal.domein"). */
+function startsWithWord(local: string, words: ReadonlySet<string>): boolean {
   const lower = local.toLowerCase();
-  return data.context.functionalMailbox.has(lower) || data.context.functionalMailbox.has(lower.split(/[._\-]/)[0]!);
+  return words.has(lower) || words.has(lower.split(/[._\-]/)[0]!);
+}
+
+/** A functional mailbox is a hint; one a desk and a person's practice both use, a warning. */
+function mailboxSeverity(local: string, data: PrivacyData): Detection['severity'] {
+  if (startsWithWord(local, data.context.functionalMailbox)) return 'info';
+  return startsWithWord(local, data.context.sharedMailbox) ? 'warning' : 'error';
 }
 
 export const emailDetector: PrivacyDetector = {
@@ -35,7 +42,7 @@ export const emailDetector: PrivacyDetector = {
     for (const match of text.matchAll(address)) {
       const domain = match[1]!.toLowerCase();
       if (placeholders.some((d) => isUnder(domain, d)) || env.allowEmailDomains.some((d) => isUnder(domain, d))) continue;
-      const severity = isFunctionalMailbox(match[0].slice(0, match[0].indexOf('@')), data) ? 'info' : 'error';
+      const severity = mailboxSeverity(match[0].slice(0, match[0].indexOf('@')), data);
       found.push({ start: match.index, end: match.index + match[0].length, severity, message: 'email', shown: mask(match[0]) });
     }
     return found;

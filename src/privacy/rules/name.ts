@@ -81,6 +81,9 @@ function afterInstitution(text: string, at: number, g: NameGrammar): boolean {
   return g.data.cues.institutionEndings.some((ending) => word.endsWith(ending));
 }
 
+/** After a name label, a line of two to five capitalised words (particles between): "Lamiae Aziz", "Tran Thi Hoa". */
+const labelledLine = /^(\p{Lu}[\p{Ll}'’]+(?:-\p{Lu}[\p{Ll}'’]+)?(?:[ \t]+(?:(?:van|de|der|den|ter|ten|el|al|ben|bin|da|dos)[ \t]+)*\p{Lu}[\p{Ll}'’]+(?:-\p{Lu}[\p{Ll}'’]+)?){1,4})[ \t]*(?:\r?\n|$)/u;
+
 /** A label for a person's name at the start of a line: "Naam:", "Cliënt:", "Aanvrager:". */
 const nameLabel = /(?:^|\n)[ \t]*(?:naam|volledige naam|name|cliënt|client|aanvrager|betrokkene|inwoner)[ \t]*:[ \t]*$/iu;
 
@@ -217,6 +220,8 @@ class CandidateScan {
     // After a comma, a colon or the end of a sentence no title or first name belongs to
     // this word; a dot may still end a title ("dhr.").
     const previous = previousCharacter(text, at);
+    // "Naam: Lamiae Aziz": after a label for a name, a given name and a surname that no list has.
+    if (previous === ':' && nameLabel.test(text.slice(Math.max(0, at - 24), at))) return this.afterLabel(at);
     if (previous === undefined || ',;:!?)'.includes(previous)) return;
     const before = wordBeforeParticles(text, at, g.data);
     if (!before) {
@@ -224,6 +229,15 @@ class CandidateScan {
       return;
     }
     this.afterWord(at, before, particles);
+  }
+
+  /** After "Naam:": the rest of the line when it is two to five name-like words ("Naam: Tran Thi Hoa"). */
+  private afterLabel(at: number): void {
+    const line = labelledLine.exec(this.text.slice(at, at + 80));
+    const words = (line?.[1]!.split(/[ \t]+/u) ?? []).filter((word) => /^\p{Lu}/u.test(word));
+    if (!line || this.g.data.context.organisation.test(line[1]!) || words.some((word) => isNotAName(word, this.g.data))) return;
+    const end = at + line[1]!.length;
+    this.found.push({ start: at, nameStart: at, surnameStart: this.text.lastIndexOf(' ', end - 1) + 1, end, severity: 'error' });
   }
 
   /** The word before the capital (`before`, particles skipped) makes it a name: a title, a first name, a cue. */
@@ -259,7 +273,8 @@ class CandidateScan {
     if (particles) return this.afterParticles(at, particles);
     // An unknown given name before a listed surname: "Wiljan Kasanpawiro".
     const given = before.text.replace(/^[([{"'“‘]+/u, '');
-    if (/^\p{Lu}\p{Ll}+$/u.test(given) && surnameEvidence(given, g.data) === 'unknown') {
+    // Not across a line break: "SG Het Rhedens⏎Rozendaal" is a school above its town.
+    if (/^\p{Lu}\p{Ll}+$/u.test(given) && surnameEvidence(given, g.data) === 'unknown' && !text.slice(before.end, at).includes('\n')) {
       const end = wordEndAt(text, at, g);
       if (end > 0 && isListedSurname(text.slice(at, end), g.data) && !isDutchWordCapitalised(text.slice(at, end))) {
         const start = before.end - given.length;
