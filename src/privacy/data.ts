@@ -28,6 +28,15 @@ function eitherCaseFirst(word: string): string {
 }
 
 /**
+ * Words that name an organisation: as the end of a word ("huisartsenpraktijk") when longer
+ * than four letters, else as a whole word ("GGD", "B.V.": "ind" is no ending of "kind").
+ */
+function organisationPattern(words: readonly string[]): RegExp {
+  const alternatives = (short: boolean): string => words.filter((w) => (w.length <= 4) === short).map((w) => escapeRegExp(w).replace(/ /g, '\\s+')).join('|');
+  return new RegExp(`(?:(?<![\\p{L}\\p{N}])(?:${alternatives(true)})|(?:${alternatives(false)}))(?![\\p{L}\\p{N}])`, 'iu');
+}
+
+/**
  * A pattern that matches any of `words` as a whole word, ignoring case. Longest first, so
  * that `sofi-nummer` wins over `sofi`.
  */
@@ -49,6 +58,16 @@ export interface ContextWords {
   poBox: RegExp;
   /** Lower-case names of streets where a town hall or station stands ("stadhuisplein"). */
   publicBuildingStreets: ReadonlySet<string>;
+  /** A word that names an organisation, whole or as its ending ("huisartsenpraktijk"). */
+  organisation: RegExp;
+  /** "Bezoekadres": an organisation's address follows. */
+  organisationAddressLabel: RegExp;
+  /** The part before "@" of an organisation's functional mailbox ("noreply", "wijkteam"), lower case. */
+  functionalMailbox: ReadonlySet<string>;
+  /** "wij zijn bereikbaar", "bel ons": an organisation gives its own number. */
+  organisationPhone: RegExp;
+  /** "woont", "verhuist": a home, even after an organisation's name. */
+  residence: RegExp;
   /** Anchored at the start: a quantity word right after a number. */
   quantity: RegExp;
 }
@@ -159,6 +178,11 @@ export function privacyData(): PrivacyData {
       phone: wordsPattern(context.phone!),
       poBox: wordsPattern(context['po-box']!),
       publicBuildingStreets: new Set(context['public-building-street']!.map((w) => w.toLowerCase())),
+      organisation: organisationPattern(context.organisation!),
+      organisationAddressLabel: wordsPattern(context['organisation-address-label']!),
+      residence: wordsPattern(context.residence!),
+      organisationPhone: wordsPattern(context['organisation-phone']!),
+      functionalMailbox: new Set(context['functional-mailbox']!.map((w) => w.toLowerCase())),
       quantity: new RegExp(`^\\s*(?:${quantity.join('|')})(?![\\p{L}\\p{N}])`, 'iu'),
     },
   };

@@ -15,6 +15,8 @@ import { namesSomethingElse, privacyData, type PrivacyData } from '../data.js';
 import { isListedSurname } from '../names.js';
 import { isDutchCompound, isDutchWord } from '../words.js';
 import { caseRule, type Detection, type PrivacyDetector } from '../detector.js';
+import { organisationsAddress } from '../organisation-address.js';
+import type { Severity } from '../../types.js';
 
 // Any case, with or without a space. Capitals, or small letters without a space ("1234ab"),
 // are a postcode anywhere; other forms ("3131 tk", "7201 Lk", "1234-AB", two spaces) only
@@ -187,7 +189,7 @@ export const addressDetector: PrivacyDetector = {
       if (start === undefined) continue;
       addition.lastIndex = end;
       if (addition.test(text)) end = addition.lastIndex;
-      found.push({ start, end, severity: publicBuilding(street.text, data) ? 'warning' : 'error', message: 'address.street', shown: mask(text.slice(start, end)) });
+      found.push({ start, end, severity: streetSeverity(text, start, street.text, data), message: 'address.street', shown: mask(text.slice(start, end)) });
     }
     findPostcodes(text, data, found);
     return found.sort((a, b) => a.start - b.start);
@@ -217,6 +219,15 @@ const sentenceBefore = (before: string): string => before.slice(Math.max(-1, ...
 
 /** "Stadhuisplein 1", "Stationsplein 3": where a town hall or a station stands, more often than anybody's home. */
 const publicBuilding = (street: string, data: PrivacyData): boolean => data.context.publicBuildingStreets.has(street.toLowerCase());
+
+/**
+ * An organisation's address ("OBS De Klimop⏎Rozenstraat 40"): a hint. A town hall's or
+ * station's square: a warning. Else an error.
+ */
+function streetSeverity(text: string, start: number, streetWord: string, data: PrivacyData): Severity {
+  if (organisationsAddress(text, start, data, (line) => isPersonsNameLine(line, data))) return 'info';
+  return streetWord !== '' && publicBuilding(streetWord, data) ? 'warning' : 'error';
+}
 
 /**
  * A postcode written in small letters with a space, or in mixed case ("7201 lk", "6221 Hk"),
@@ -365,30 +376,30 @@ function findPostcodes(text: string, data: PrivacyData, found: Detection[]): voi
     const strong = strongPostcode.test(match[0]) && !yearAndWord(match[0], data);
     if (!strong && !weakPostcodeInContext(text, start, end, streetBefore, found, data)) continue;
     const withNumber = streetBefore || numberAfter.test(text.slice(end, end + 30));
-    // After a town hall's street, found as a warning ("Stadhuisplein 1, 5611 EM"): a warning too.
-    const atPublicBuilding = found.some((f) => f.severity === 'warning' && f.end <= start && start - f.end <= 4);
-    found.push({
-      start, end,
-      severity: withNumber && !atPublicBuilding ? 'error' : 'warning',
-      message: withNumber ? 'address.postcode' : 'address.postcodeOnly',
-      shown: mask(match[0]),
-    });
-    addStreetBefore(text, start, found);
+    // After a town hall's street, found as a warning ("Stadhuisplein 1, 5611 EM"): a warning too;
+    // after an organisation's street, found as a hint: a hint too.
+    const street = addStreetBefore(text, start, found, data);
+    const severity: Severity = street === 'info' ? 'info' : withNumber && street !== 'warning' ? 'error' : 'warning';
+    found.push({ start, end, severity, message: withNumber ? 'address.postcode' : 'address.postcodeOnly', shown: mask(match[0]) });
   }
 }
 
 /**
  * An address block: the line before the postcode ends in a house number ("Oude Rijn 16").
- * Or on one line: "Ringbaan-Oost 240, 5018 HM Tilburg".
+ * Or on one line: "Ringbaan-Oost 240, 5018 HM Tilburg". Returns the severity of the street
+ * before the postcode, if any.
  */
-function addStreetBefore(text: string, start: number, found: Detection[]): void {
+function addStreetBefore(text: string, start: number, found: Detection[], data: PrivacyData): Severity | undefined {
+  const right = found.find((f) => f.message === 'address.street' && f.end <= start && start - f.end <= 4)?.severity;
   const line = addressLine.exec(text.slice(Math.max(0, start - 80), start)) ?? addressBeforePostcode.exec(text.slice(Math.max(0, start - 60), start));
-  if (!line) return;
+  if (!line) return right;
   const streetBegin = text.lastIndexOf(line[1]!, start);
   const streetEnd = streetBegin + line[1]!.length;
-  if (!found.some((f) => f.start < streetEnd && streetBegin < f.end)) {
-    found.push({ start: streetBegin, end: streetEnd, severity: 'error', message: 'address.street', shown: mask(line[1]!) });
-  }
+  const overlapping = found.find((f) => f.start < streetEnd && streetBegin < f.end);
+  if (overlapping) return overlapping.severity;
+  const severity = streetSeverity(text, streetBegin, '', data);
+  found.push({ start: streetBegin, end: streetEnd, severity, message: 'address.street', shown: mask(line[1]!) });
+  return severity;
 }
 
 let particle: RegExp | undefined;

@@ -1,10 +1,12 @@
 /**
- * privacy/email: e-mail addresses. Always an error, except addresses at a placeholder
+ * privacy/email: e-mail addresses. An error, except addresses at a placeholder
  * domain (example.nl, voorbeeld.nl, .test: data/privacy/placeholder-email-domains.txt) or
  * at a domain the casebook allows (`privacy.allow-email-domains`), and their subdomains.
+ * An organisation's functional mailbox ("noreply@…", "wijkteam-west@…": context-words.yaml,
+ * `functional-mailbox`) is a hint.
  */
 import { mask } from '../mask.js';
-import { privacyData } from '../data.js';
+import { privacyData, type PrivacyData } from '../data.js';
 import { caseRule, type Detection, type PrivacyDetector } from '../detector.js';
 
 const LABEL = String.raw`[\p{L}\p{N}](?:[\p{L}\p{N}\-]*[\p{L}\p{N}])?`;
@@ -16,17 +18,25 @@ function isUnder(domain: string, allowed: string): boolean {
   return domain === allowed || domain.endsWith('.' + allowed);
 }
 
+/** "noreply", "wijkteam-west", "sociaal.domein": a functional mailbox, by its whole or its first part. */
+function isFunctionalMailbox(local: string, data: PrivacyData): boolean {
+  const lower = local.toLowerCase();
+  return data.context.functionalMailbox.has(lower) || data.context.functionalMailbox.has(lower.split(/[._\-]/)[0]!);
+}
+
 export const emailDetector: PrivacyDetector = {
   id: 'privacy/email',
   defaultSeverity: 'error',
   detect(text, env) {
     if (!text.includes('@')) return [];
     const found: Detection[] = [];
-    const placeholders = privacyData().placeholderEmailDomains;
+    const data = privacyData();
+    const placeholders = data.placeholderEmailDomains;
     for (const match of text.matchAll(address)) {
       const domain = match[1]!.toLowerCase();
       if (placeholders.some((d) => isUnder(domain, d)) || env.allowEmailDomains.some((d) => isUnder(domain, d))) continue;
-      found.push({ start: match.index, end: match.index + match[0].length, severity: 'error', message: 'email', shown: mask(match[0]) });
+      const severity = isFunctionalMailbox(match[0].slice(0, match[0].indexOf('@')), data) ? 'info' : 'error';
+      found.push({ start: match.index, end: match.index + match[0].length, severity, message: 'email', shown: mask(match[0]) });
     }
     return found;
   },

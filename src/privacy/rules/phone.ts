@@ -7,7 +7,8 @@
  * written with "+" and a country code (a number plan the library does not know). Not reported: numbers that are free, paid or shared
  * service lines (0800, 0900, 0850: organisations, not people), numbers right after a label
  * of another number (factuurnummer, kenmerk, or any word ending in -nummer or -nr that is no
- * phone label: "huurcontractnummer"), and the digits inside an IBAN.
+ * phone label: "huurcontractnummer"), and the digits inside an IBAN. A number that an
+ * organisation gives as its own ("Wij zijn bereikbaar via …", "bel ons op …") is a hint.
  */
 import { createRequire } from 'node:module';
 import { mask } from '../mask.js';
@@ -155,6 +156,13 @@ function labelApplies(before: string, label: RegExp, phoneLabel: RegExp): boolea
   return !/\d/.test(between) && !phoneLabel.test(between);
 }
 
+/** "Wij zijn bereikbaar op werkdagen via 0164 - 21 33 00": the organisation's own number, said earlier in the sentence. */
+function organisationsNumber(text: string, start: number, context: ContextWords): boolean {
+  const before = text.slice(Math.max(0, start - 120), start);
+  const sentenceEnd = [...before.matchAll(/[.!?][ \u00a0\n]+(?=\p{Lu})/gu)].pop();
+  return context.organisationPhone.test(sentenceEnd ? before.slice(sentenceEnd.index + sentenceEnd[0].length) : before);
+}
+
 export const phoneDetector: PrivacyDetector = {
   id: 'privacy/phone',
   defaultSeverity: 'error',
@@ -177,7 +185,7 @@ export const phoneDetector: PrivacyDetector = {
       const number = validPrefix(written);
       if (labelledOtherNumber(text, start, number, context)) continue;
       const shaped = number ? undefined : shapedNumber(text, start, written, context.phone);
-      if (number) found.push({ start, end: start + number.length, severity: 'error', message: 'phone', shown: mask(number) });
+      if (number) found.push({ start, end: start + number.length, severity: organisationsNumber(text, start, context) ? 'info' : 'error', message: 'phone', shown: mask(number) });
       else if (shaped) found.push(shaped);
     }
     return found;
