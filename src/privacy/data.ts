@@ -68,6 +68,10 @@ export interface ContextWords {
   sharedMailbox: ReadonlySet<string>;
   /** "wij zijn bereikbaar", "bel ons": an organisation gives its own number. */
   organisationPhone: RegExp;
+  /** "ons adres": an address "we" give, most likely an organisation's. */
+  ourAddress: RegExp;
+  /** Anchored at the start: "(algemeen)", "(receptie)" right after an organisation's general number. */
+  generalNumberAfter: RegExp;
   /** "woont", "verhuist": a home, even after an organisation's name. */
   residence: RegExp;
   /** Anchored at the start: a quantity word right after a number. */
@@ -183,6 +187,8 @@ export function privacyData(): PrivacyData {
       organisation: organisationPattern(context.organisation!),
       organisationAddressLabel: wordsPattern(context['organisation-address-label']!),
       residence: wordsPattern(context.residence!),
+      ourAddress: wordsPattern(context['our-address']!),
+      generalNumberAfter: new RegExp(`^[ \\u00a0]*\\([ \\u00a0]*(?:${context['general-number']!.map((w) => escapeRegExp(w).replace(/ /g, '\\s+')).join('|')})[ \\u00a0]*\\)`, 'iu'),
       organisationPhone: wordsPattern(context['organisation-phone']!),
       functionalMailbox: new Set(context['functional-mailbox']!.map((w) => w.toLowerCase())),
       sharedMailbox: new Set(context['shared-mailbox']!.map((w) => w.toLowerCase())),

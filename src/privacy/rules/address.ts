@@ -222,12 +222,26 @@ const publicBuilding = (street: string, data: PrivacyData): boolean => data.cont
 
 /**
  * An organisation's address ("OBS De Klimop⏎Rozenstraat 40"): a hint. A town hall's or
- * station's square: a warning. Else an error.
+ * station's square, or an address "we" give ("ons adres is …"): a warning. Else an error.
  */
 function streetSeverity(text: string, start: number, streetWord: string, data: PrivacyData): Severity {
-  if (organisationsAddress(text, start, data, (line) => isPersonsNameLine(line, data))) return 'info';
-  return streetWord !== '' && publicBuilding(streetWord, data) ? 'warning' : 'error';
+  if (organisationsAddress(text, start, data, (line) => isPersonsNameLine(line, data) || isPersonsDetailsLine(line, data))) return 'info';
+  if (streetWord !== '' && publicBuilding(streetWord, data)) return 'warning';
+  const lineStart = text.lastIndexOf('\n', start - 1) + 1;
+  return data.context.ourAddress.test(sentenceBefore(text.slice(lineStart, start))) ? 'warning' : 'error';
 }
+
+/**
+ * A line that gives a person, above an address: it holds a date of birth's label ("mw Fenna
+ * de Wit, geb 05-12-1999"), or starts with a title and a capitalised word and names no
+ * organisation ("dhr. P. Bakker, alleenstaand"; not "Dr. A. Jansen, huisarts").
+ */
+function isPersonsDetailsLine(line: string, data: PrivacyData): boolean {
+  if (data.context.birthdate.test(line)) return true;
+  titleAndName ??= new RegExp(String.raw`^(?:${data.titlePattern})[ \u00a0]+\p{Lu}`, 'u');
+  return titleAndName.test(line) && !data.context.organisation.test(line);
+}
+let titleAndName: RegExp | undefined;
 
 /**
  * A postcode written in small letters with a space, or in mixed case ("7201 lk", "6221 Hk"),

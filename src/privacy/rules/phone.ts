@@ -8,7 +8,8 @@
  * service lines (0800, 0900, 0850: organisations, not people), numbers right after a label
  * of another number (factuurnummer, kenmerk, or any word ending in -nummer or -nr that is no
  * phone label: "huurcontractnummer"), and the digits inside an IBAN. A number that an
- * organisation gives as its own ("Wij zijn bereikbaar via …", "bel ons op …") is a hint.
+ * organisation gives as its own ("Wij zijn bereikbaar via …", "bel ons op …") or names as
+ * its general number ("0314-330000 (algemeen)") is a hint.
  */
 import { createRequire } from 'node:module';
 import { mask } from '../mask.js';
@@ -185,7 +186,7 @@ export const phoneDetector: PrivacyDetector = {
       const number = validPrefix(written);
       if (labelledOtherNumber(text, start, number, context)) continue;
       const shaped = number ? undefined : shapedNumber(text, start, written, context.phone);
-      if (number) found.push({ start, end: start + number.length, severity: organisationsNumber(text, start, context) ? 'info' : 'error', message: 'phone', shown: mask(number) });
+      if (number) found.push({ start, end: start + number.length, severity: organisationsNumber(text, start, context) || context.generalNumberAfter.test(text.slice(start + number.length, start + number.length + 30)) ? 'info' : 'error', message: 'phone', shown: mask(number) });
       else if (shaped) found.push(shaped);
     }
     return found;
