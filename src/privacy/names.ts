@@ -148,7 +148,7 @@ export function wordBeforeParticles(text: string, at: number, data: PrivacyData)
  * "mw. drs."), or undefined when `token` is no title.
  */
 export function titleStart(text: string, token: Token, data: PrivacyData): number | undefined {
-  if (!data.titleWords.has(bare(token).text.toLowerCase())) return undefined;
+  if (!data.titleWords.has(bare(token).text.toLowerCase()) || postcodeLetters(text, bare(token))) return undefined;
   let start: number | undefined;
   let last: Token | undefined = bare(token);
   for (let titles = 0; last && titles < 3; titles++) {
@@ -166,6 +166,9 @@ export function titleStart(text: string, token: Token, data: PrivacyData): numbe
   }
   return start;
 }
+
+/** Two capitals right after four digits are a postcode's letters, not a title: "3893 DR Zeewolde". */
+const postcodeLetters = (text: string, token: Token): boolean => /^\p{Lu}{2}$/u.test(token.text) && /\d{4}[ \u00a0]?$/.test(text.slice(Math.max(0, token.start - 5), token.start));
 
 /** True when `token` is a capitalised first name ("Sanne", "Jan-Willem", "(Fatima"). */
 export function isFirstNameToken(token: Token, data: PrivacyData): Token | undefined {

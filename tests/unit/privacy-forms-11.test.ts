@@ -5,8 +5,9 @@
  * number followed by "(algemeen)" or "(receptie)" is an organisation's general number, a
  * hint; a line above an address that gives a person (a date of birth, or a title and a name)
  * is a resident's line, so a referrer named above it ("Aanmelding via huisarts:") does not
- * make the address an organisation's. Each test failed before; the guards keep a person's
- * own address and mobile number errors, and a GP's address under the GP's line a hint. The
+ * make the address an organisation's; a postcode's letters that spell a title ("3893 DR
+ * Zeewolde") are no title before a surname. Each test failed before; the guards keep a person's
+ * own address, mobile number and a doctor's name errors, and a GP's address under the GP's line a hint. The
  * words are data (data/privacy/context-words.yaml). Examples made up.
  */
 import { describe, expect, it } from 'vitest';
@@ -52,5 +53,15 @@ describe("a resident's line above an address ends the search for an organisation
     ['a doctor with his role', 'Dr. A. Jansen, huisarts\nKerkweg 3\n9351 AB Leek'],
   ])("guard: an organisation's address stays a hint (%s)", (_form, text) => {
     expect(address(text)).toEqual(['info Kerkweg 3', 'info 9351 AB']);
+  });
+});
+
+describe("a postcode's letters are no title", () => {
+  it('"3893 DR Zeewolde" is no name', () => {
+    expect(found('Tuinfluiterlaan 65\n3893 DR Zeewolde', 'privacy/name')).toEqual([]);
+    expect(address('Tuinfluiterlaan 65, 3893 DR Zeewolde')).toEqual(['error Tuinfluiterlaan 65', 'error 3893 DR']);
+  });
+  it('guard: a doctor named with the title stays an error', () => {
+    expect(found('Afspraak bij DR Zeewolde in het ziekenhuis.', 'privacy/name')).toEqual(['error DR Zeewolde']);
   });
 });
