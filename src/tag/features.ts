@@ -16,7 +16,7 @@ import type { Segment } from './fields.js';
 import type { WordReader } from './score.js';
 import { stem } from './stem.js';
 import { hashOf, WordScanner } from './tokenize.js';
-import type { FormTable } from './lexicon.js';
+import { FormTable, NO_WORDS } from './lexicon.js';
 
 export interface TaggerWords {
   /** Stems of function words: no feature on their own. */
@@ -133,66 +133,6 @@ export class VocabularyReader implements WordReader {
   }
 }
 
-/**
- * Stem ids by folded form, as the lexicon's table of forms does it (a word is looked up where
- * it stands in the text), but holding plain numbers: one class for two kinds of value would
- * make the lexicon's lookups, the hottest code of `tag`, polymorphic.
- */
-class StemTable {
-  private forms: Array<string | undefined> = new Array<string | undefined>(INITIAL_SLOTS);
-  private hashes = new Int32Array(INITIAL_SLOTS);
-  private ids = new Int32Array(INITIAL_SLOTS);
-  private size = 0;
-
-  /** The stem id of the ASCII word `text[start, end)` (lower-case hash `hash`), or -2 when not known. */
-  findInText(text: string, start: number, end: number, hash: number): number {
-    const mask = this.hashes.length - 1;
-    const length = end - start;
-    for (let slot = hash & mask; ; slot = (slot + 1) & mask) {
-      const form = this.forms[slot];
-      if (form === undefined) return -2;
-      if (this.hashes[slot] !== hash || form.length !== length) continue;
-      let k = 0;
-      while (k < length && (text.charCodeAt(start + k) | 32) === form.charCodeAt(k)) k++;
-      if (k === length) return this.ids[slot]!;
-    }
-  }
-
-  find(form: string, hash: number): number {
-    const mask = this.hashes.length - 1;
-    for (let slot = hash & mask; ; slot = (slot + 1) & mask) {
-      const known = this.forms[slot];
-      if (known === undefined) return -2;
-      if (this.hashes[slot] === hash && known === form) return this.ids[slot]!;
-    }
-  }
-
-  add(form: string, hash: number, id: number): void {
-    // Bounded, so that a long-lived process stays small: past the bound it starts afresh.
-    if (this.size >= MAX_FORMS) this.resize(INITIAL_SLOTS, false);
-    else if (2 * (this.size + 1) > this.hashes.length) this.resize(2 * this.hashes.length, true);
-    const mask = this.hashes.length - 1;
-    let slot = hash & mask;
-    while (this.forms[slot] !== undefined) slot = (slot + 1) & mask;
-    this.forms[slot] = form;
-    this.hashes[slot] = hash;
-    this.ids[slot] = id;
-    this.size++;
-  }
-
-  private resize(slots: number, keep: boolean): void {
-    const { forms, hashes, ids } = this;
-    this.forms = new Array<string | undefined>(slots);
-    this.hashes = new Int32Array(slots);
-    this.ids = new Int32Array(slots);
-    this.size = 0;
-    if (keep) forms.forEach((form, slot) => form !== undefined && this.add(form, hashes[slot]!, ids[slot]!));
-  }
-}
-
-const INITIAL_SLOTS = 1 << 12;
-const MAX_FORMS = 200_000;
-
 /** A vocabulary compiled for lookups: stems by id, and which feature a stem or a pair is. */
 export interface Vocabulary {
   features: readonly string[];
@@ -288,7 +228,11 @@ export interface FeatureVector {
  * lexicon does); also where each feature first stands, for the evidence.
  */
 export class FeatureReader implements WordReader {
-  private forms = new StemTable();
+  /**
+   * Folded forms and their stem ids, for reading without the lexicon (training): the
+   * lexicon's own table of forms, with no lexicon entries, so a stem is worked out once per form.
+   */
+  private forms = new FormTable();
   private counts: Float64Array;
   private touched: number[] = [];
   /** Where each feature of the current case first stands: segment and offsets. */
@@ -324,16 +268,14 @@ export class FeatureReader implements WordReader {
   }
 
   private stemId(scanner: WordScanner): number {
-    let id = scanner.ascii ? this.forms.findInText(scanner.text, scanner.start, scanner.end, scanner.hash) : -2;
-    if (id !== -2) return id;
-    const form = scanner.form();
-    const hash = hashOf(form);
-    id = this.forms.find(form, hash);
-    if (id === -2) {
-      id = this.vocabulary.stems.get(stem(form)) ?? -1;
-      this.forms.add(form, hash, id);
+    let slot = scanner.ascii ? this.forms.slotInText(scanner.text, scanner.start, scanner.end, scanner.hash) : -1;
+    if (slot < 0) {
+      const form = scanner.form();
+      const hash = hashOf(form);
+      slot = this.forms.slotOf(form, hash);
+      if (slot < 0) slot = this.forms.add(form, hash, NO_WORDS);
     }
-    return id;
+    return this.forms.modelStem(slot, this.vocabulary);
   }
 
   word(scanner: WordScanner, segment: number, sentence: number): void {
