@@ -76,12 +76,12 @@ export { serveFileTask, threadSettings, THREAD_THRESHOLD, type FileOutcome, type
  * six times cheaper, threads barely pay off even at 10,000 cases (measured: 3,000 cases
  * 1.04-1.20 s on this thread, 1.17 s on two; 10,000 cases 2.08-2.36 s and 2.07-2.12 s).
  */
-const THREAD_THRESHOLD = 5000;
+const PARSE_THREAD_THRESHOLD = 5000;
 
 function threadCount(files: number): number {
   const setting = process.env.CASEBOOK_PARSE_THREADS;
   if (setting !== undefined && setting !== '') return Math.max(0, Math.floor(Number(setting)) || 0);
-  if (files < THREAD_THRESHOLD) return 0;
+  if (files < PARSE_THREAD_THRESHOLD) return 0;
   return Math.min(availableParallelism(), 8);
 }
 
