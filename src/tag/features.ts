@@ -135,7 +135,8 @@ export class VocabularyReader implements WordReader {
 
 /** A vocabulary compiled for lookups: stems by id, and which feature a stem or a pair is. */
 export interface Vocabulary {
-  features: readonly string[];
+  /** How many features. */
+  featureCount: number;
   stems: Map<string, number>;
   /** Per stem id: its feature as a single word, or -1 (a function word, only in pairs). */
   unigram: Int32Array;
@@ -144,6 +145,8 @@ export interface Vocabulary {
   /** Per stem id: 1 when it is the first word of some pair, 2 the second, 3 both (most pairs
    * of a text are no feature: this spares their lookup). */
   inPairs: Uint8Array;
+  /** The table it was made of. */
+  table: FeatureTable;
 }
 
 /** Feature ids by a pair of stem ids, in open addressing over typed arrays: looked up for
@@ -188,30 +191,62 @@ export class PairTable {
 const FIRST_IN_PAIR = 1;
 const SECOND_IN_PAIR = 2;
 
-export function compileVocabulary(features: readonly string[]): Vocabulary {
-  const stems = new Map<string, number>();
+/** Features as a table: the stems (by id, in order of first use) and per feature the ids of
+ * its first and second stem (-1: a single word). The model file stores this, so that loading
+ * it cuts no strings. */
+export interface FeatureTable {
+  stems: string[];
+  firsts: Int32Array;
+  seconds: Int32Array;
+}
+
+export function featureTable(features: readonly string[]): FeatureTable {
+  const ids = new Map<string, number>();
+  const stems: string[] = [];
   const idOf = (s: string) => {
-    let id = stems.get(s);
-    if (id === undefined) stems.set(s, (id = stems.size));
+    let id = ids.get(s);
+    if (id === undefined) ids.set(s, (id = stems.push(s) - 1));
     return id;
   };
-  for (const feature of features) for (const part of feature.split(' ')) idOf(part);
-  const unigram = new Int32Array(stems.size).fill(-1);
-  const bigrams = new PairTable(features.length);
-  const inPairs = new Uint8Array(stems.size);
+  const firsts = new Int32Array(features.length);
+  const seconds = new Int32Array(features.length).fill(-1);
   features.forEach((feature, f) => {
-    const parts = feature.split(' ');
-    if (parts.length === 1) {
-      unigram[stems.get(parts[0]!)!] = f;
-      return;
+    const space = feature.indexOf(' ');
+    firsts[f] = idOf(space < 0 ? feature : feature.slice(0, space));
+    if (space >= 0) seconds[f] = idOf(feature.slice(space + 1));
+  });
+  return { stems, firsts, seconds };
+}
+
+/** The features of a table, as strings (`stem` or `stem stem`). */
+export function featureStrings(table: FeatureTable): string[] {
+  return Array.from(table.firsts, (first, f) => (table.seconds[f]! < 0 ? table.stems[first]! : `${table.stems[first]!} ${table.stems[table.seconds[f]!]!}`));
+}
+
+/** The vocabulary of a feature table (its ids in range: the caller checks an untrusted one). */
+export function vocabularyOf(table: FeatureTable): Vocabulary {
+  const { stems, firsts, seconds } = table;
+  const ids = new Map<string, number>();
+  for (let id = 0; id < stems.length; id++) ids.set(stems[id]!, id);
+  const unigram = new Int32Array(stems.length).fill(-1);
+  const bigrams = new PairTable(firsts.length);
+  const inPairs = new Uint8Array(stems.length);
+  for (let f = 0; f < firsts.length; f++) {
+    const first = firsts[f]!;
+    const second = seconds[f]!;
+    if (second < 0) {
+      unigram[first] = f;
+      continue;
     }
-    const first = stems.get(parts[0]!)!;
-    const second = stems.get(parts[1]!)!;
     bigrams.set(first, second, f);
     inPairs[first]! |= FIRST_IN_PAIR;
     inPairs[second]! |= SECOND_IN_PAIR;
-  });
-  return { features, stems, unigram, bigrams, inPairs };
+  }
+  return { featureCount: firsts.length, stems: ids, unigram, bigrams, inPairs, table };
+}
+
+export function compileVocabulary(features: readonly string[]): Vocabulary {
+  return vocabularyOf(featureTable(features));
 }
 
 /** The length below which a case's vector is not scaled up: about forty different words. */
@@ -252,7 +287,7 @@ export class FeatureReader implements WordReader {
   }
 
   constructor(readonly vocabulary: Vocabulary) {
-    const size = vocabulary.features.length;
+    const size = vocabulary.featureCount;
     this.counts = new Float64Array(size);
     this.firstSegment = new Int32Array(size);
     this.firstStart = new Int32Array(size);
