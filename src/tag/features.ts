@@ -274,17 +274,18 @@ export class FeatureReader implements WordReader {
   readonly firstSegment: Int32Array;
   readonly firstStart: Int32Array;
   readonly firstEnd: Int32Array;
-  private weights: number[] = [];
-  private position = new Position();
+  /** Folded forms of the words the current case writes with a capital inside a sentence. */
+  readonly names = new Set<string>();
+  private weights: ArrayLike<number> = [];
+  // The word before, as far as it matters: its sentence and segment (a pair never spans
+  // two), its stem id (-1: none to pair with) and where it starts; the weight of its segment.
+  private sentence = -1;
+  private segment = -1;
+  private weight = 1;
   private previous = -1;
   private previousStart = 0;
   private idBuffer = new Int32Array(512);
   private valueBuffer = new Float64Array(512);
-
-  /** Folded forms of the words the current case writes with a capital inside a sentence. */
-  get names(): ReadonlySet<string> {
-    return this.position.names;
-  }
 
   constructor(readonly vocabulary: Vocabulary) {
     const size = vocabulary.featureCount;
@@ -294,15 +295,16 @@ export class FeatureReader implements WordReader {
     this.firstEnd = new Int32Array(size);
   }
 
-  begin(segmentWeights: number[]): void {
+  /** A new case, whose segments weigh `segmentWeights` (kept, not copied: read until the next `begin`). */
+  begin(segmentWeights: ArrayLike<number>): void {
     for (const f of this.touched) this.counts[f] = 0;
     this.touched.length = 0;
     this.weights = segmentWeights;
-    this.position.reset();
-    this.previous = -1;
+    this.names.clear();
+    this.sentence = this.segment = this.previous = -1;
   }
 
-  private stemId(scanner: WordScanner): number {
+  word(scanner: WordScanner, segment: number, sentence: number): void {
     let slot = scanner.ascii ? this.forms.slotInText(scanner.text, scanner.start, scanner.end, scanner.hash) : -1;
     if (slot < 0) {
       const form = scanner.form();
@@ -310,56 +312,56 @@ export class FeatureReader implements WordReader {
       slot = this.forms.slotOf(form, hash);
       if (slot < 0) slot = this.forms.add(form, hash, NO_WORDS);
     }
-    return this.forms.modelStem(slot, this.vocabulary);
+    this.wordIn(this.forms, slot, scanner, segment, sentence);
   }
 
-  word(scanner: WordScanner, segment: number, sentence: number): void {
-    if (sentence !== this.position.sentence || segment !== this.position.segment) this.previous = -1;
-    if (!this.position.readable(scanner, segment, sentence)) {
-      this.previous = -1;
-      return;
-    }
-    this.stemmed(scanner, segment, this.stemId(scanner));
-  }
-
-  /** The same as `word`, with the word already looked up in the lexicon's table of forms (one lookup for both). */
+  /** The same as `word`, with the word already looked up in the lexicon's table of forms (one
+   * lookup for both). Called for every word of every case: all in one function. */
   wordIn(forms: FormTable, slot: number, scanner: WordScanner, segment: number, sentence: number): void {
-    if (sentence !== this.position.sentence || segment !== this.position.segment) this.previous = -1;
-    const kind = this.position.kind(scanner, segment, sentence);
-    if (kind !== READABLE) {
-      if (kind === NAME) this.position.names.add(forms.formAt(slot));
+    // The first word of a sentence may have a capital; a pair never spans two sentences.
+    const first = sentence !== this.sentence || segment !== this.segment;
+    if (first) {
+      this.sentence = sentence;
+      this.segment = segment;
+      this.previous = -1;
+      this.weight = this.weights[segment] ?? 1;
+    }
+    const start = scanner.start;
+    const end = scanner.end;
+    const code = scanner.text.charCodeAt(start);
+    // Numbers and one-letter words are skipped; a capital inside a sentence is a name.
+    if (isDigit(code) || end - start < 2 || (!first && isUpperCase(code))) {
+      if (!isDigit(code) && end - start >= 2) this.names.add(forms.formAt(slot));
       this.previous = -1;
       return;
     }
-    this.stemmed(scanner, segment, forms.modelStem(slot, this.vocabulary));
-  }
-
-  private stemmed(scanner: WordScanner, segment: number, id: number): void {
+    const id = forms.modelStem(slot, this.vocabulary);
     if (id < 0) {
       this.previous = -1;
       return;
     }
-    const weight = this.weights[segment] ?? 1;
-    const single = this.vocabulary.unigram[id]!;
-    if (single >= 0) this.add(single, weight, segment, scanner.start, scanner.end);
-    const { inPairs } = this.vocabulary;
-    if (this.previous >= 0 && (inPairs[this.previous]! & FIRST_IN_PAIR) !== 0 && (inPairs[id]! & SECOND_IN_PAIR) !== 0) {
-      const pair = this.vocabulary.bigrams.get(this.previous, id);
-      if (pair >= 0) this.add(pair, weight, segment, this.previousStart, scanner.end);
+    const { unigram, inPairs } = this.vocabulary;
+    const weight = this.weight;
+    const single = unigram[id]!;
+    if (single >= 0 && weight > 0) this.add(single, weight, segment, start, end);
+    const previous = this.previous;
+    if (previous >= 0 && weight > 0 && (inPairs[previous]! & FIRST_IN_PAIR) !== 0 && (inPairs[id]! & SECOND_IN_PAIR) !== 0) {
+      const pair = this.vocabulary.bigrams.get(previous, id);
+      if (pair >= 0) this.add(pair, weight, segment, this.previousStart, end);
     }
     this.previous = id;
-    this.previousStart = scanner.start;
+    this.previousStart = start;
   }
 
   private add(feature: number, weight: number, segment: number, start: number, end: number): void {
-    if (!(weight > 0)) return;
-    if (this.counts[feature] === 0) {
+    const counts = this.counts;
+    if (counts[feature] === 0) {
       this.touched.push(feature);
       this.firstSegment[feature] = segment;
       this.firstStart[feature] = start;
       this.firstEnd[feature] = end;
     }
-    this.counts[feature]! += weight;
+    counts[feature]! += weight;
   }
 
   /** The case read since `begin`: log(1 + weighted count) per feature, scaled to length 1 (a

@@ -142,9 +142,15 @@ function suggestFromLexicon(lexicon: Lexicon, segments: readonly Segment[], opti
   }
 }
 
+/** The lexicon's score of value `v`, when it has one. */
+function scoreOf(scores: readonly ValueScore[], v: number): ValueScore | undefined {
+  for (const scored of scores) if (scored.value === v) return scored;
+  return undefined;
+}
+
 /** The lexicon's and the model's scores blended; a value without any evidence is never suggested. */
 function suggestBlended(model: TaggerModel, lexicon: Lexicon, segments: readonly Segment[], data: Readonly<Record<string, unknown>>, options: TagOptions, result: CaseTags, found: Found): void {
-  model.reader.begin(modelSegmentWeights(model.fieldWeights, segments));
+  model.reader.begin(modelSegmentWeights(model.fieldWeights, segments, model.scratch.segmentWeights));
   const scores = scoreSegments(lexicon, segments, model.reader);
   const vector = model.reader.vector();
   const { scratch } = model;
@@ -156,7 +162,7 @@ function suggestBlended(model: TaggerModel, lexicon: Lexicon, segments: readonly
   const bannedWords = () => (banned ??= pseudonymWords(data));
   for (const v of selectBlended(blended, model.blend, options.blendThreshold)) {
     const mine: Found = [];
-    const evidence = lexiconEvidence(scores.find((scored) => scored.value === v), segments, mine);
+    const evidence = lexiconEvidence(scoreOf(scores, v), segments, mine);
     const taken = evidence.map((e) => e.text.toLowerCase());
     for (const hit of modelEvidence(model, v, vector, segments, bannedWords, taken, MAX_MODEL_EVIDENCE)) {
       const item: Evidence = { text: ownCopy(hit.text), line: 1, column: 1, source: 'model' };

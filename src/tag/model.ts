@@ -99,7 +99,7 @@ export interface TaggerModel {
    * out when first asked (see canShow): a case only ever asks about a few. */
   showable: Uint8Array;
   /** Scratch space for one case at a time (a casebook has thousands). */
-  scratch: { lexicon: Float64Array; probabilities: Float64Array; blended: Float64Array };
+  scratch: { lexicon: Float64Array; probabilities: Float64Array; blended: Float64Array; segmentWeights: number[] };
   /** Where the model came from, for the report (`built-in` or a file). */
   source: string;
   /** The model in its plain form (format 1), made when first asked for (tools and tests:
@@ -131,7 +131,7 @@ export function modelOf(parts: ModelParts, source: string, plain: () => TaggerMo
     weights: parts.weights,
     lexiconMatrix,
     showable: new Uint8Array(featureCount),
-    scratch: { lexicon: new Float64Array(values), probabilities: new Float64Array(values), blended: new Float64Array(values) },
+    scratch: { lexicon: new Float64Array(values), probabilities: new Float64Array(values), blended: new Float64Array(values), segmentWeights: [] },
     source,
     get data() {
       return (data ??= plain());
@@ -183,13 +183,18 @@ export function parseModel(json: unknown): TaggerModelData | undefined {
   return data as TaggerModelData;
 }
 
-/** The weight each segment's words get in the model. */
-export function modelSegmentWeights(fieldWeights: ModelFieldWeights, segments: readonly Segment[]): number[] {
-  return segments.map((segment) => {
-    if (segment.field === 'legal') return fieldWeights.legal;
-    if (segment.field === 'options' && segment.path[2] === 'title') return fieldWeights.optionTitle;
-    return segment.weight;
-  });
+/** The weight a segment's words get in the model. */
+function segmentWeight(fieldWeights: ModelFieldWeights, segment: Segment): number {
+  if (segment.field === 'legal') return fieldWeights.legal;
+  if (segment.field === 'options' && segment.path[2] === 'title') return fieldWeights.optionTitle;
+  return segment.weight;
+}
+
+/** The weight each segment's words get in the model (into `into`, when given: one list for every case). */
+export function modelSegmentWeights(fieldWeights: ModelFieldWeights, segments: readonly Segment[], into: number[] = []): number[] {
+  into.length = 0;
+  for (const segment of segments) into.push(segmentWeight(fieldWeights, segment));
+  return into;
 }
 
 const sigmoid = (z: number) => 1 / (1 + Math.exp(-z));
@@ -296,9 +301,15 @@ export function singleSpaced(text: string): string {
   return NOT_SINGLE_SPACED.test(text) ? text.replace(/\s+/g, ' ') : text;
 }
 
-/** Scratch space for modelEvidence, reused from case to case. */
-const candidateFeatures: number[] = [];
-const candidateWeights: number[] = [];
+/** Scratch space for modelEvidence, reused from case to case (typed: one shape for the JIT). */
+let candidateFeatures = new Int32Array(256);
+let candidateWeights = new Float64Array(256);
+
+/** Whether `lower` is inside a text shown already, or one is inside it. */
+function shownAlready(seen: readonly string[], lower: string): boolean {
+  for (const t of seen) if (t.includes(lower) || lower.includes(t)) return true;
+  return false;
+}
 
 const UNKNOWN = 0;
 const SAYS_SOMETHING = 1;
@@ -318,20 +329,24 @@ function canShow(model: TaggerModel, f: number, words: TaggerWords): boolean {
   return known === SAYS_SOMETHING;
 }
 
-export function modelEvidence(model: TaggerModel, v: number, vector: FeatureVector, segments: readonly Segment[], banned: ReadonlySet<string> | (() => ReadonlySet<string>), taken: string[], limit: number): ModelHit[] {
+export function modelEvidence(model: TaggerModel, v: number, vector: FeatureVector, segments: readonly Segment[], banned: () => ReadonlySet<string>, taken: string[], limit: number): ModelHit[] {
   const n = model.valueIds.length;
   const { weights } = model;
   const words = taggerWords();
   // The candidates, strongest taken one at a time: only a few are ever looked at.
+  if (candidateFeatures.length < vector.ids.length) {
+    candidateFeatures = new Int32Array(2 * vector.ids.length);
+    candidateWeights = new Float64Array(2 * vector.ids.length);
+  }
   const features = candidateFeatures;
   const contributions = candidateWeights;
-  features.length = contributions.length = 0;
+  let count = 0;
   for (let k = 0; k < vector.ids.length; k++) {
     const f = vector.ids[k]!;
     const c = vector.values[k]! * weights[f * n + v]!;
     if (c >= MIN_EVIDENCE && canShow(model, f, words)) {
-      features.push(f);
-      contributions.push(c);
+      features[count] = f;
+      contributions[count++] = c;
     }
   }
   const hits: ModelHit[] = [];
@@ -340,15 +355,22 @@ export function modelEvidence(model: TaggerModel, v: number, vector: FeatureVect
   const { firstSegment, firstStart, firstEnd } = model.reader;
   while (hits.length < limit) {
     let best = -1;
-    for (let k = 0; k < features.length; k++) if (contributions[k]! > 0 && (best < 0 || contributions[k]! > contributions[best]!)) best = k;
+    let strongest = 0;
+    for (let k = 0; k < count; k++) {
+      const c = contributions[k]!;
+      if (c > 0 && (best < 0 || c > strongest)) {
+        best = k;
+        strongest = c;
+      }
+    }
     if (best < 0) break;
     contributions[best] = 0;
     const f = features[best]!;
     const segment = firstSegment[f]!;
     const text = singleSpaced(segments[segment]!.text.slice(firstStart[f]!, firstEnd[f]!));
     const lower = text.toLowerCase();
-    if (seen.some((t) => t.includes(lower) || lower.includes(t))) continue;
-    if (!showable(text, words, typeof banned === 'function' ? banned() : banned, model.reader.names)) continue;
+    if (shownAlready(seen, lower)) continue;
+    if (!showable(text, words, banned(), model.reader.names)) continue;
     seen.push(lower);
     hits.push({ segment, start: firstStart[f]!, end: firstEnd[f]!, text });
   }
