@@ -16,7 +16,7 @@ import { findConfigFile, loadConfig, resolveConfigArgument } from './config.js';
 import { collectCaseFiles, fileIdentity, uniqueFiles } from './files.js';
 import { readSource, restoreSource, type PlainSource } from './parse.js';
 import { caseId } from './case-id.js';
-import { runFileTask, startThreads, workerCount, type FileTask, type ThreadSettings } from './threads.js';
+import { defaultWorkers, runFileTask, startThreads, workerCount, type FileTask, type ThreadSettings } from './threads.js';
 
 export { findConfigFile, loadBuiltInValues, CONFIG_FILE } from './config.js';
 export { parseSource, readSource } from './parse.js';
@@ -81,8 +81,10 @@ const PARSE_THREAD_THRESHOLD = 5000;
 function threadCount(files: number): number {
   const setting = process.env.CASEBOOK_PARSE_THREADS;
   if (setting !== undefined && setting !== '') return Math.max(0, Math.floor(Number(setting)) || 0);
-  if (files < PARSE_THREAD_THRESHOLD) return 0;
-  return Math.min(availableParallelism(), 8);
+  const cores = availableParallelism();
+  // As for a task's threads (defaultWorkers): on two cores or fewer they cost more than they give.
+  if (files < PARSE_THREAD_THRESHOLD || defaultWorkers(cores) === 0) return 0;
+  return Math.min(cores, 8);
 }
 
 /** The compiled worker; when running from TypeScript sources (tests) there is none. */
