@@ -227,6 +227,9 @@ function renderers(hb: typeof Handlebars, compiled: HandlebarsTemplateDelegate, 
       // The page is laid out with a marker where each case goes; the cases are laid out
       // when their piece is taken. The nonce keeps case text from forging a marker.
       const nonce = randomBytes(8).toString('hex');
+      // Each case's context and the options Handlebars invoked the partial with (a fresh object
+      // per call, marked as a partial's): laid out later with the same, it gives the same text
+      // without setting up a top-level call (helpers wrapped anew) for every case.
       const deferred: Array<{ context: unknown; options: Handlebars.RuntimeOptions }> = [];
       hb.registerPartial(DEFERRED_PARTIAL, ((context: unknown, options: Handlebars.RuntimeOptions) => {
         deferred.push({ context, options });
@@ -240,7 +243,7 @@ function renderers(hb: typeof Handlebars, compiled: HandlebarsTemplateDelegate, 
       }
       return pieces(outline, new RegExp(`\u0000${nonce}:(\\d+)\u0000`, 'g'), (index) => {
         const { context, options } = deferred[index]!;
-        return run(() => casePartial(context, { ...runtimeOptions, data: options.data, helpers: options.helpers, partials: options.partials }));
+        return run(() => casePartial(context, options));
       });
     },
   };
