@@ -12,8 +12,12 @@ import Handlebars from 'handlebars';
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const source = path.join(root, 'templates');
 const target = path.join(root, 'dist', 'templates.precompiled.cjs');
-// The options src/render/templates.ts compiles with (COMPILE_OPTIONS).
-const options = { preventIndent: true };
+// The options src/render/templates.ts compiles with (COMPILE_OPTIONS), and the helpers it
+// registers named as the only ones: a `{{name}}` is then a value, looked up without first
+// asking whether it is a helper (the same text; laying out the cases takes less time). A
+// built-in template that used another helper would fail here, at build time.
+const helpers = ['eq', 'or', 'typeset', 'withReason', 'withoutReason', 'pageref'];
+const options = { preventIndent: true, knownHelpersOnly: true, knownHelpers: Object.fromEntries(helpers.map((name) => [name, true])) };
 const names = [
   ...readdirSync(source).filter((name) => name.endsWith('.hbs')),
   ...readdirSync(path.join(source, 'partials')).filter((name) => name.endsWith('.hbs')).map((name) => `partials/${name}`),
