@@ -20,17 +20,21 @@ export type { QuickNode } from '../position/quick-node.js';
 
 /**
  * A plain scalar type. js-yaml asks every type about every plain scalar, so each first looks
- * at the first character (`starts`), which rules out nearly all text before any pattern runs.
+ * at the first character (`starts`, as a table of character codes), which rules out nearly
+ * all text before any pattern runs.
  */
-const scalarType = (tag: string, starts: string, tests: RegExp[], construct: (text: string) => unknown) =>
-  new jsYaml.Type(tag, {
+const scalarType = (tag: string, starts: string, tests: RegExp[], construct: (text: string) => unknown) => {
+  const first = new Uint8Array(128);
+  for (const char of starts) first[char.charCodeAt(0)] = 1;
+  return new jsYaml.Type(tag, {
     kind: 'scalar',
     resolve: (text: string | null) => {
       const value = text ?? '';
-      return (value === '' || starts.includes(value[0]!)) && tests.some((test) => test.test(value));
+      return (value === '' || first[value.charCodeAt(0)] === 1) && tests.some((test) => test.test(value));
     },
     construct: (text: string | null) => construct(text ?? ''),
   });
+};
 
 // yaml/dist/schema/common/null.js, core/bool.js, core/int.js and core/float.js.
 const NULL = /^(?:~|[Nn]ull|NULL)?$/;
@@ -248,6 +252,8 @@ const DOCUMENT_MARKER = /^[ ]*(?:---|\.\.\.)/gm;
 
 /** Any `---` or `...` at a line start, other than a `---` line that opens the text. */
 function hasLaterDocumentMarker(text: string): boolean {
+  // Most files have neither (a line-start pattern costs more than two searches).
+  if (!text.includes('---') && !text.includes('...')) return false;
   DOCUMENT_MARKER.lastIndex = 0;
   for (let match = DOCUMENT_MARKER.exec(text); match; match = DOCUMENT_MARKER.exec(text)) {
     const opening = match.index === 0 && match[0] === '---' && ['', '\n', '\r'].includes(text.charAt(3));
