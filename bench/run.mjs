@@ -16,7 +16,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { generateCasebook } from './generate.mjs';
 import { generateVariedCasebook } from './varied.mjs';
-import { measure, measurePairs } from './lib/measure.mjs';
+import { measure, measurePairs, settle } from './lib/measure.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const work = path.join(root, 'bench', '.work');
@@ -63,6 +63,9 @@ async function bench(group, name, command, args, options = {}) {
   const runs = quick ? 1 : (options.runs ?? 3);
   const warmup = quick ? 0 : (options.warmup ?? 1);
   if (options.dir) warmCache(options.dir);
+  // Each row starts on a quiet machine, as far as this machine's other users allow.
+  const idle = settle();
+  if (idle < 0.85) console.error(`bench: the machine stayed busy (${Math.round(100 * idle)}% idle); measuring anyway`);
   const load = loadavg()[0];
   loads.push(load);
   await options.before?.();
@@ -87,6 +90,8 @@ const modelCosts = [];
 async function modelCost(dir) {
   warmCache(dir);
   for (const [config, env] of [['default', {}], ['one thread', { CASEBOOK_THREADS: '0' }]]) {
+    const idle = settle();
+    if (idle < 0.85) console.error(`bench: the machine stayed busy (${Math.round(100 * idle)}% idle); measuring anyway`);
     const load = loadavg()[0];
     loads.push(load);
     const command = (extra) => ({ command: node, args: [cli, 'tag', '--format', 'json', ...extra], env });

@@ -5,6 +5,7 @@ import { generateCasebook } from '../bench/generate.mjs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { parse } from 'yaml';
 
 export const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 export const cliPath = path.join(repoRoot, 'bin', 'casebook.js');
@@ -100,6 +101,30 @@ export function addedLines(before: string, after: string): string[] | undefined 
 export function yamlFiles(dir: string): string[] {
   return readdirSync(dir, { withFileTypes: true }).flatMap((e) =>
     e.isDirectory() ? yamlFiles(path.join(dir, e.name)) : /\.ya?ml$/.test(e.name) ? [path.join(dir, e.name)] : []);
+}
+
+/** Every string in a YAML value, however deep. */
+function yamlStrings(value: unknown): string[] {
+  if (typeof value === 'string') return [value];
+  if (Array.isArray(value)) return value.flatMap(yamlStrings);
+  if (value !== null && typeof value === 'object') return Object.values(value).flatMap(yamlStrings);
+  return [];
+}
+
+/** Every distinct string in the YAML files under `dirs` (files that do not parse are left out): the texts of casebooks. */
+export function casebookTexts(dirs: string[]): string[] {
+  return [...new Set(dirs.flatMap(yamlFiles).flatMap((file) => {
+    try {
+      return yamlStrings(parse(readFileSync(file, 'utf8')));
+    } catch {
+      return [];
+    }
+  }))];
+}
+
+/** The texts of the repository's casebooks (the example, the tagger sets, the hostile fixtures), and of `more` folders. */
+export function repositoryTexts(more: string[] = []): string[] {
+  return casebookTexts([path.join(repoRoot, 'cases'), ...['tagger-dev', 'tagger-train', 'xss', 'mistakes', 'broken'].map((d) => path.join(fixtures, d)), ...more]);
 }
 
 /** Runs `work` on a generated casebook of `count` cases (the benchmark's generator), then removes it. */

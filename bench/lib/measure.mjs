@@ -122,3 +122,31 @@ export async function measurePairs(a, b, { cwd, pairs = 5, warmup = 1, onRun } =
     cpu: cpuKnown ? median(runsA.map((r, k) => runsB[k].cpuSeconds - r.cpuSeconds)) : undefined,
   };
 }
+
+/** The share of CPU time all cores spent idle over `ms` milliseconds (from /proc/stat). */
+function idleShare(ms) {
+  const sample = () => {
+    const [, ...fields] = readFileSync('/proc/stat', 'utf8').split('\n')[0].trim().split(/\s+/).map(Number);
+    // user nice system idle iowait irq softirq steal: idle and iowait are idle time.
+    return { idle: fields[3] + fields[4], total: fields.slice(0, 8).reduce((a, b) => a + b, 0) };
+  };
+  const before = sample();
+  Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, ms);
+  const after = sample();
+  const total = after.total - before.total;
+  return total > 0 ? (after.idle - before.idle) / total : 1;
+}
+
+/**
+ * Waits until the machine is quiet: the cores at least `idle` idle over a second, at most
+ * `maxSeconds` (the load average lags by a minute, so a row right after a Chromium print
+ * would otherwise start while its processes still wind down). Returns the idle share seen last.
+ */
+export function settle({ idle = 0.85, maxSeconds = 60 } = {}) {
+  let share = 0;
+  for (let waited = 0; waited < maxSeconds; waited++) {
+    share = idleShare(1000);
+    if (share >= idle) break;
+  }
+  return share;
+}

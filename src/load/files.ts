@@ -21,6 +21,11 @@ const GLOB_MAGIC = /[*?[\]{}!]/;
 export interface CollectedFiles {
   files: string[];
   messages: Message[];
+  /**
+   * The real path of each file the walk found (its folder's real path and its name, or where
+   * its link leads), so that uniqueFiles need not ask the system again for 10,000 files.
+   */
+  realPaths: Map<string, string>;
 }
 
 /** One walk: the casebook's real folder, and the folders and files already seen (device:inode). */
@@ -59,11 +64,14 @@ function outside(walk: Walk, file: string): void {
   walk.out.messages.push(makeMessage(file, 'load/outside-casebook', 'warning', t(walk.lang, 'load.outsideCasebook', { target: file }), startOfFile));
 }
 
-async function addFile(walk: Walk, file: string): Promise<void> {
-  if (await firstVisit(walk, file)) walk.out.files.push(file);
+async function addFile(walk: Walk, file: string, real?: string): Promise<void> {
+  if (!(await firstVisit(walk, file))) return;
+  walk.out.files.push(file);
+  if (real !== undefined) walk.out.realPaths.set(file, real);
 }
 
-async function walkFolder(folder: string, walk: Walk): Promise<void> {
+/** Walks `folder`, whose real path (links followed) is `realFolder`. */
+async function walkFolder(folder: string, walk: Walk, realFolder: string): Promise<void> {
   if (!(await firstVisit(walk, folder))) return;
   const { lang, out } = walk;
   let entries;
@@ -92,12 +100,13 @@ async function walkFolder(folder: string, walk: Walk): Promise<void> {
         continue;
       }
       const info = await stat(target).catch(() => undefined);
-      if (info?.isDirectory()) await walkFolder(full, walk);
-      else if (info?.isFile() && CASE_FILE.test(entry.name)) await addFile(walk, full);
+      if (info?.isDirectory()) await walkFolder(full, walk, target);
+      else if (info?.isFile() && CASE_FILE.test(entry.name)) await addFile(walk, full, target);
     } else if (entry.isDirectory()) {
-      await walkFolder(full, walk);
+      await walkFolder(full, walk, path.join(realFolder, entry.name));
     } else if (entry.isFile() && CASE_FILE.test(entry.name)) {
-      await addFile(walk, full);
+      // No link: its real path is its real folder's and its own name.
+      await addFile(walk, full, path.join(realFolder, entry.name));
     }
   }
 }
@@ -107,13 +116,14 @@ async function walkFolder(folder: string, walk: Walk): Promise<void> {
  * `root` is the casebook folder: nothing outside it is read through a link.
  */
 export async function collectCaseFiles(patterns: readonly string[], base: string, root: string, lang: Lang): Promise<CollectedFiles> {
-  const out: CollectedFiles = { files: [], messages: [] };
+  const out: CollectedFiles = { files: [], messages: [], realPaths: new Map() };
   const walk: Walk = { root, realRoot: realPathOf(root), lang, seen: new Set(), out };
   for (const pattern of patterns) {
     if (GLOB_MAGIC.test(pattern)) {
       const found = await glob(pattern, { cwd: base, absolute: true, onlyFiles: true, followSymbolicLinks: false, dot: false });
       for (const file of found.filter((f) => CASE_FILE.test(f)).map((f) => path.normalize(f)).sort()) {
-        if (isInside(walk.realRoot, realPathOf(file))) await addFile(walk, file);
+        const real = realPathOf(file);
+        if (isInside(walk.realRoot, real)) await addFile(walk, file, real);
         else outside(walk, file);
       }
       continue;
@@ -129,7 +139,7 @@ export async function collectCaseFiles(patterns: readonly string[], base: string
       // Named inside the casebook, but a link that leads out of it: refused like in a walk.
       outside(walk, full);
     } else if (info.isDirectory()) {
-      await walkFolder(full, walk);
+      await walkFolder(full, walk, realPathOf(full));
     } else {
       await addFile(walk, full);
     }

@@ -16,7 +16,8 @@ import { findConfigFile, loadConfig, resolveConfigArgument } from './config.js';
 import { collectCaseFiles, fileIdentity, uniqueFiles } from './files.js';
 import { readSource, restoreSource, type PlainSource } from './parse.js';
 import { caseId } from './case-id.js';
-import { runFileTask, startThreads, workerCount, type FileTask, type ThreadSettings } from './threads.js';
+import { realPathOf } from './contain.js';
+import { defaultWorkers, runFileTask, startThreads, workerCount, type FileTask, type ThreadSettings } from './threads.js';
 
 export { findConfigFile, loadBuiltInValues, CONFIG_FILE } from './config.js';
 export { parseSource, readSource } from './parse.js';
@@ -81,8 +82,10 @@ const PARSE_THREAD_THRESHOLD = 5000;
 function threadCount(files: number): number {
   const setting = process.env.CASEBOOK_PARSE_THREADS;
   if (setting !== undefined && setting !== '') return Math.max(0, Math.floor(Number(setting)) || 0);
-  if (files < PARSE_THREAD_THRESHOLD) return 0;
-  return Math.min(availableParallelism(), 8);
+  const cores = availableParallelism();
+  // As for a task's threads (defaultWorkers): on two cores or fewer they cost more than they give.
+  if (files < PARSE_THREAD_THRESHOLD || defaultWorkers(cores) === 0) return 0;
+  return Math.min(cores, 8);
 }
 
 /** The compiled worker; when running from TypeScript sources (tests) there is none. */
@@ -161,13 +164,14 @@ export async function loadCasebook(options: LoadOptions = {}): Promise<Casebook>
   // checks across cases (related ids, unique ids); only the named files are reported on.
   const context = hasPaths && configFile
     ? await collectCaseFiles(loaded.config.cases, loaded.config.root, loaded.config.root, lang)
-    : { files: [], messages: [] };
+    : { files: [], messages: [], realPaths: new Map<string, string>() };
   // Threads start loading their modules now, while this thread still works out which files are cases.
   const task = options.task;
   const threads = task ? startThreads(task, workerCount(collected.files.length + context.files.length, options.threads)) : undefined;
   // The values file is data, not a case, even when it sits in a case folder.
   // One spelling per file (a link, `Cases\` and `cases\`, `c:` and `C:`): a case is loaded once.
-  const unique = uniqueFiles([...collected.files, ...context.files]);
+  const known = (file: string) => collected.realPaths.get(file) ?? context.realPaths.get(file) ?? realPathOf(file);
+  const unique = uniqueFiles([...collected.files, ...context.files], { realPath: known });
   const skip = new Set([configFile, loaded.config.valuesFile].filter((f): f is string => Boolean(f)).map((f) => fileIdentity(f)));
   const caseFiles = unique.files.filter((f) => !skip.has(unique.identity(f))).sort();
   const reuse = options.reuse;

@@ -20,17 +20,21 @@ export type { QuickNode } from '../position/quick-node.js';
 
 /**
  * A plain scalar type. js-yaml asks every type about every plain scalar, so each first looks
- * at the first character (`starts`), which rules out nearly all text before any pattern runs.
+ * at the first character (`starts`, as a table of character codes), which rules out nearly
+ * all text before any pattern runs.
  */
-const scalarType = (tag: string, starts: string, tests: RegExp[], construct: (text: string) => unknown) =>
-  new jsYaml.Type(tag, {
+const scalarType = (tag: string, starts: string, tests: RegExp[], construct: (text: string) => unknown) => {
+  const first = new Uint8Array(128);
+  for (const char of starts) first[char.charCodeAt(0)] = 1;
+  return new jsYaml.Type(tag, {
     kind: 'scalar',
     resolve: (text: string | null) => {
       const value = text ?? '';
-      return (value === '' || starts.includes(value[0]!)) && tests.some((test) => test.test(value));
+      return (value === '' || first[value.charCodeAt(0)] === 1) && tests.some((test) => test.test(value));
     },
     construct: (text: string | null) => construct(text ?? ''),
   });
+};
 
 // yaml/dist/schema/common/null.js, core/bool.js, core/int.js and core/float.js.
 const NULL = /^(?:~|[Nn]ull|NULL)?$/;
@@ -145,8 +149,8 @@ function read(text: string, also?: Listener): { data: Record<string, unknown> } 
  *   blank lines with more spaces than the content (or the next line) has, and js-yaml does
  *   not (suite test S98Z); the two also keep such lines differently at the end of a file.
  * And, seen while reading (oddNodes): text right after a flow collection or a quoted scalar
- * (`[a]b:`, `- "x"k: 1`), which js-yaml reads as a new key; a quoted scalar that goes on past its line, whose
- * indentation js-yaml does not check; a plain scalar after a comment line, which the yaml
+ * (`[a]b:`, `- "x"k: 1`), which js-yaml reads as a new key; a quoted scalar that goes on past its line
+ * onto a line not indented more than its block (js-yaml does not check), or that is a key; a plain scalar after a comment line, which the yaml
  * package rejects in some places where js-yaml does not (`k:` / `# c` / `  t` / `x: 1`); a flow collection whose later lines are not indented
  * more than the block it stands in (`k: [a,` / `b]`, suite test 9C9N), which js-yaml does not
  * check either.
@@ -176,7 +180,12 @@ function oddNodes(text: string): { listener: (event: jsYaml.EventType, state: js
       const first = text[at];
       if (state.kind === 'scalar') {
         if (first === '"' || first === "'") {
-          if (text.slice(at, state.position).includes('\n')) watch.found = true;
+          // A quoted scalar that goes on past its line: its later lines indented as YAML 1.2
+          // asks (js-yaml does not check), and no key (a key stays on one line).
+          const lineEnd = text.indexOf('\n', at);
+          if (lineEnd >= 0 && lineEnd < state.position) {
+            if (!flowLinesIndented(text, at, state.position) || !endsCleanly(text, state.position, '')) watch.found = true;
+          }
           // After a quoted scalar only space, a comment, a separator, a key's colon or the line end may follow.
           else if (!endsCleanly(text, state.position, ':')) watch.found = true;
         } else if (at - opening > 2 && text.slice(opening, at).includes('#')) {
@@ -201,7 +210,7 @@ function endsCleanly(text: string, end: number, also: string): boolean {
 }
 
 /**
- * Whether the later lines of the flow collection from `start` to `end` are indented more than
+ * Whether the later lines of the flow collection or quoted scalar from `start` to `end` are indented more than
  * the block it stands in (YAML 1.2 requires it; js-yaml does not check). Conservative: the
  * block is taken to start at the key on the opening line (`k: [`), else at its last dash
  * (`- - [`); a collection that opens its line must keep its later lines at least as far in
@@ -243,6 +252,8 @@ const DOCUMENT_MARKER = /^[ ]*(?:---|\.\.\.)/gm;
 
 /** Any `---` or `...` at a line start, other than a `---` line that opens the text. */
 function hasLaterDocumentMarker(text: string): boolean {
+  // Most files have neither (a line-start pattern costs more than two searches).
+  if (!text.includes('---') && !text.includes('...')) return false;
   DOCUMENT_MARKER.lastIndex = 0;
   for (let match = DOCUMENT_MARKER.exec(text); match; match = DOCUMENT_MARKER.exec(text)) {
     const opening = match.index === 0 && match[0] === '---' && ['', '\n', '\r'].includes(text.charAt(3));

@@ -55,7 +55,7 @@ export interface FileTask<R> {
 }
 
 export interface ThreadSettings {
-  /** Worker threads to use besides this one (default: one per core, this one included). */
+  /** Worker threads to use besides this one (default: defaultWorkers, by the number of cores). */
   count?: number;
   /** From how many case files threads are used (default THREAD_THRESHOLD). */
   threshold?: number;
@@ -75,10 +75,21 @@ export function threadSettings(env: NodeJS.ProcessEnv): ThreadSettings {
   return { ...(count !== undefined ? { count } : {}), ...(threshold !== undefined ? { threshold } : {}) };
 }
 
+/**
+ * The worker threads a machine with `cores` cores gets by default: one per core besides this
+ * one, and none on two cores or fewer. One thread already keeps about 1.35 cores busy (V8's
+ * garbage collection and compiling run beside it), and a second thread adds its own start,
+ * warm-up, copying and heap (about +1.7 s CPU for validate or tag at 10,000): measured on two
+ * cores, threads gave no wall time and cost a third more CPU (BENCHMARKS.md, issue 18).
+ */
+export function defaultWorkers(cores: number): number {
+  return cores <= 2 ? 0 : cores - 1;
+}
+
 /** How many worker threads a run of `files` case files gets. */
-export function workerCount(files: number, settings: ThreadSettings = {}): number {
+export function workerCount(files: number, settings: ThreadSettings = {}, cores: number = availableParallelism()): number {
   if (files < (settings.threshold ?? THREAD_THRESHOLD)) return 0;
-  const count = settings.count ?? availableParallelism() - 1;
+  const count = settings.count ?? defaultWorkers(cores);
   return Math.max(0, Math.min(count, 8, Math.ceil(files / 64) - 1));
 }
 

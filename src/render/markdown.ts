@@ -184,6 +184,34 @@ export function markdownDepth(text: string): { depth: number; line: string } {
   return deepest;
 }
 
+/**
+ * Prose: letters, digits, spaces and the punctuation of sentences, without any character that
+ * starts Markdown syntax (`*_~[]<>&|#@\\` and backquotes), so marked would do no more than
+ * escape the quotes and put the paragraphs in `<p>`. Each line starts with a letter, a quote or
+ * a bracket (never a list, a heading, a quote block or code) and ends without a space (a line
+ * break); `://` and `www.` would become links. Most of a casebook's text is prose.
+ */
+const PROSE = /^[\p{L}\p{M}\p{N} .,;:?!()"'’‘“”/%€+=\-–—…\n]*$/u;
+const PROSE_LINE_START = /(?:^|\n)[^\p{L}("'’‘“”\n]/u;
+const NOT_PROSE_RUN = / (?:\n|$)|:\/\/|www\./i;
+const escapeQuotes = (text: string) => text.replace(/["']/g, (c) => (c === '"' ? '&quot;' : '&#39;'));
+
+/**
+ * marked's HTML for prose (see PROSE) without running marked, which was a third of the time of
+ * rendering a case: the text escaped as marked escapes text, each paragraph (lines between
+ * blank lines) in `<p>` and `</p>\n`. Anything else returns undefined and goes to marked;
+ * tests/unit/render-markdown-prose.test.ts checks the bytes against marked's on every text of
+ * the repository's casebooks and on random texts made of the characters at the edge.
+ */
+export function proseHtml(text: string, block: boolean): string | undefined {
+  if (!PROSE.test(text) || NOT_PROSE_RUN.test(text)) return undefined;
+  if (!block) return escapeQuotes(text);
+  if (PROSE_LINE_START.test(text)) return undefined;
+  const paragraphs = text.replace(/^\n+|\n+$/g, '');
+  if (paragraphs === '') return undefined;
+  return paragraphs.split(/\n\n+/).map((paragraph) => `<p>${escapeQuotes(paragraph)}</p>\n`).join('');
+}
+
 const escapeText = (text: string) => text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
 
 /** Link text that is an address (web, e-mail): typed as text, shown as typed. */
@@ -242,8 +270,9 @@ export class MarkdownRenderer {
   /**
    * @param keep remember rendered texts, for a renderer that lives across builds (`serve`).
    * @param options.plainPath false: every text through sanitize-html (the tests compare both ways).
+   * @param options.prosePath false: every text through marked (the tests compare both ways).
    */
-  constructor(private readonly keep = false, private readonly options: { plainPath?: boolean } = {}) {
+  constructor(private readonly keep = false, private readonly options: { plainPath?: boolean; prosePath?: boolean } = {}) {
     this.marked = new Marked({ gfm: true, breaks: false, async: false });
     this.marked.use({
       renderer: {
@@ -261,14 +290,20 @@ export class MarkdownRenderer {
 
   /** A block of Markdown (paragraphs, lists, ...). */
   block(text: string, source: MarkdownSource): string {
-    return this.memo('b', text, source, (recording) =>
-      this.tooDeep(text, recording) ? `<p>${escapeText(text)}</p>` : this.clean(this.marked.parse(text, { async: false }) as string, recording, !text.includes('<')));
+    return this.memo('b', text, source, (recording) => {
+      const prose = this.options.prosePath === false ? undefined : proseHtml(text, true);
+      if (prose !== undefined) return this.clean(prose, recording, true);
+      return this.tooDeep(text, recording) ? `<p>${escapeText(text)}</p>` : this.clean(this.marked.parse(text, { async: false }) as string, recording, !text.includes('<'));
+    });
   }
 
   /** One line of Markdown (a list item, an argument, a reason): no paragraph around it. */
   inline(text: string, source: MarkdownSource): string {
-    return this.memo('i', text, source, (recording) =>
-      this.tooDeep(text, recording) ? escapeText(text) : this.clean(this.marked.parseInline(text, { async: false }) as string, recording, !text.includes('<')));
+    return this.memo('i', text, source, (recording) => {
+      const prose = this.options.prosePath === false ? undefined : proseHtml(text, false);
+      if (prose !== undefined) return this.clean(prose, recording, true);
+      return this.tooDeep(text, recording) ? escapeText(text) : this.clean(this.marked.parseInline(text, { async: false }) as string, recording, !text.includes('<'));
+    });
   }
 
   /** Text nested too deep is shown as it is typed, and the author hears where. */

@@ -11,6 +11,7 @@
  * loading and saving it with pdf-lib instead.
  */
 import type { PDFDict, PDFDocument, PDFRef } from 'pdf-lib';
+import { catalogDestinations, objectDict, readStructure, type ChromiumPdf } from './chromium-pdf.js';
 
 export interface OutlineEntry {
   title: string;
@@ -43,55 +44,6 @@ function textString(text: string): string {
 
 export async function finishPdf(bytes: Uint8Array, outline: OutlineEntry[], meta: PdfMetadata, id: string): Promise<Uint8Array> {
   return appendUpdate(bytes, outline, meta, id) ?? (await resave(bytes, outline, meta, id));
-}
-
-interface ChromiumPdf {
-  size: number;
-  root: number;
-  info: number;
-  startxref: number;
-  /** Byte offset of each object, from the cross-reference table. */
-  offset(n: number): number;
-}
-
-/** The trailer and cross-reference table of a PDF as Chromium writes it; undefined for any other shape. */
-function readStructure(text: string): ChromiumPdf | undefined {
-  const end = /startxref\s+(\d+)\s+%%EOF\s*$/.exec(text.slice(-64));
-  if (!end) return undefined;
-  const startxref = Number(end[1]);
-  const table = /^xref\n0 (\d+)\n/.exec(text.slice(startxref, startxref + 32));
-  if (!table) return undefined;
-  const entries = startxref + table[0].length;
-  const trailer = /trailer\s*<<([\s\S]*?)>>\s*startxref/.exec(text.slice(entries + Number(table[1]) * 20, entries + Number(table[1]) * 20 + 512));
-  if (!trailer) return undefined;
-  const field = (name: string) => Number(new RegExp(`/${name} (\\d+)`).exec(trailer[1]!)?.[1]);
-  const size = Number(field('Size'));
-  const root = Number(field('Root'));
-  const info = Number(field('Info'));
-  if (!size || !root || !info || size !== Number(table[1]) || /\/(Prev|Encrypt|XRefStm)\b/.test(trailer[1]!)) return undefined;
-  return { size, root, info, startxref, offset: (n) => Number(text.slice(entries + n * 20, entries + n * 20 + 10)) };
-}
-
-/** The dictionary of object `n` (no stream), as text. */
-function objectDict(text: string, pdf: ChromiumPdf, n: number): { start: number; dict: string } | undefined {
-  const start = pdf.offset(n);
-  const head = `${n} 0 obj\n`;
-  if (text.slice(start, start + head.length) !== head) return undefined;
-  const close = text.indexOf('\nendobj', start);
-  const dict = text.slice(start + head.length, close);
-  return dict.startsWith('<<') && dict.endsWith('>>') ? { start: start + head.length, dict } : undefined;
-}
-
-/** Where each anchor lands: the explicit destinations of the catalog's /Dests dictionary (undefined: not in the shape we know). */
-function catalogDestinations(text: string, pdf: ChromiumPdf, catalog: string): Map<string, string> | undefined {
-  const destinations = new Map<string, string>();
-  const destsRef = /\/Dests (\d+) 0 R/.exec(catalog);
-  if (destsRef) {
-    const dests = objectDict(text, pdf, Number(destsRef[1]));
-    if (!dests) return undefined;
-    for (const match of dests.dict.matchAll(/\/([A-Za-z0-9_.-]+) (\[\d+ 0 R \/XYZ [^\]]*\])/g)) destinations.set(match[1]!, match[2]!);
-  }
-  return destinations;
 }
 
 /** The build date over Chromium's own (same length, so no offset moves); undefined when the lengths differ. */
@@ -169,10 +121,10 @@ function appendUpdate(bytes: Uint8Array, outline: OutlineEntry[], meta: PdfMetad
   const text = original.toString('latin1');
   const pdf = readStructure(text);
   if (!pdf) return undefined;
-  const catalog = objectDict(text, pdf, pdf.root);
-  const info = objectDict(text, pdf, pdf.info);
+  const catalog = objectDict(pdf, pdf.root);
+  const info = objectDict(pdf, pdf.info);
   if (!catalog || !info || !/\/Type \/Catalog\b/.test(catalog.dict) || /\/(Outlines|PageMode|Names)\b/.test(catalog.dict)) return undefined;
-  const destinations = catalogDestinations(text, pdf, catalog.dict);
+  const destinations = catalogDestinations(pdf, catalog.dict);
   const date = pdfDate(meta.date);
   const patched = destinations && patchDates(original, info, date);
   if (!destinations || !patched) return undefined;

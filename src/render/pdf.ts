@@ -17,6 +17,7 @@ import { CasebookError } from '../errors.js';
 import { t } from '../i18n/index.js';
 import type { Lang } from '../types.js';
 import type { Browser, Page } from 'puppeteer-core';
+import { chromiumDestinations } from './chromium-pdf.js';
 import { BREAK_ATTRIBUTE, ESTIMATING_CLASS } from './html.js';
 import { finishPdf, type OutlineEntry, type PdfMetadata } from './pdf-finish.js';
 
@@ -68,9 +69,18 @@ function nameTreeEntries(lib: PdfLib, node: PDFObject | undefined, lookup: (o: P
   return entries;
 }
 
-/** Where each named destination of a PDF lands (1-based page numbers): the catalog's /Dests and the /Names /Dests tree. */
+/**
+ * Where each named destination of a PDF lands (1-based page numbers): the catalog's /Dests and
+ * the /Names /Dests tree. Chromium's own PDF is read straight from its bytes (chromium-pdf.ts);
+ * any other goes through pdf-lib.
+ */
 export async function readDestinations(bytes: Uint8Array): Promise<Destinations> {
-  // Loaded when a PDF is made, not at start-up.
+  return chromiumDestinations(bytes) ?? libraryDestinations(bytes);
+}
+
+/** The same through pdf-lib, for a PDF of any shape. */
+export async function libraryDestinations(bytes: Uint8Array): Promise<Destinations> {
+  // Loaded when a PDF of another shape is read, not at start-up.
   const lib = await import('pdf-lib');
   const { PDFArray, PDFDict, PDFName, PDFRef } = lib;
   const doc = await lib.PDFDocument.load(bytes, { updateMetadata: false });

@@ -7,13 +7,14 @@
  */
 import { randomBytes } from 'node:crypto';
 import { existsSync, readdirSync, statSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import path from 'node:path';
-import Handlebars from 'handlebars';
+import type Handlebars from 'handlebars';
 import { t } from '../i18n/index.js';
 import { isInsideReal, ReadRefused, readRegularFile } from '../load/contain.js';
 import { startOfFile } from '../position/index.js';
 import { makeMessage } from '../message.js';
-import { templatesDir } from '../paths.js';
+import { packageRoot, templatesDir } from '../paths.js';
 import type { Casebook, Lang, Message } from '../types.js';
 import type { BookView } from './view.js';
 import { configMessage } from './source-message.js';
@@ -139,29 +140,70 @@ function readTemplates(casebook: Casebook, lang: Lang, files: Record<string, str
 /** The options Handlebars would compile a partial given as source with: those of the page that calls it. */
 const COMPILE_OPTIONS = { preventIndent: true } as const;
 
-/** The partials registered and the pages (page.hbs, handout.hbs) compiled; a syntax error becomes a message at its line. */
-function compileTemplates(hb: typeof Handlebars, files: Record<string, string>, texts: Record<string, string>, lang: Lang, messages: Message[]): Record<string, HandlebarsTemplateDelegate> {
-  const pages: Record<string, HandlebarsTemplateDelegate> = {};
-  for (const name of Object.keys(files).filter((n) => n.endsWith('.hbs'))) {
-    const source = texts[name]!;
+const require = createRequire(import.meta.url);
+
+/** A built-in template compiled when the package was built, with the source it was compiled from. */
+type Precompiled = Record<string, { source: string; spec: TemplateSpecification }>;
+/** Written by scripts/compile-templates.mjs (`npm run build:ts`), with the same COMPILE_OPTIONS. */
+const PRECOMPILED_FILE = path.join(packageRoot, 'dist', 'templates.precompiled.cjs');
+let precompiledTemplates: Precompiled | undefined;
+
+/**
+ * The built-in templates' precompiled code. Compiling them took a third of a second of every
+ * build; without the file (a checkout only type-checked), every template is compiled.
+ */
+function precompiled(): Precompiled {
+  if (precompiledTemplates === undefined) {
     try {
-      // Handlebars compiles lazily; parsing now turns a syntax error into a message at its line.
-      hb.parse(source);
-    } catch (error) {
-      const detail = (error as Error).message;
-      const line = Number(/line (\d+)/.exec(detail)?.[1] ?? 1);
-      const position = { line, column: 1, endLine: line, endColumn: 1 };
-      messages.push(makeMessage(files[name]!, 'render/template-syntax', 'error', t(lang, 'render.messages.templateSyntax', { detail: detail.split('\n')[0]! }), position));
-      continue;
+      precompiledTemplates = require(PRECOMPILED_FILE) as Precompiled;
+    } catch {
+      precompiledTemplates = {};
     }
+  }
+  return precompiledTemplates;
+}
+
+/**
+ * A Handlebars instance of its own. With only precompiled templates it is the runtime, without
+ * the compiler: loading the compiler is a cost a build with the built-in templates need not pay.
+ */
+function handlebarsFor(compile: boolean): typeof Handlebars {
+  return (require(compile ? 'handlebars' : 'handlebars/runtime') as typeof Handlebars).create();
+}
+
+/** A template the casebook brings (or one changed since the package was built): parsed now, so that a syntax error becomes a message at its line. */
+function compiledFromSource(hb: typeof Handlebars, file: string, source: string, lang: Lang, messages: Message[]): HandlebarsTemplateDelegate | undefined {
+  try {
+    // Handlebars compiles lazily; parsing now turns a syntax error into a message at its line.
+    hb.parse(source);
+  } catch (error) {
+    const detail = (error as Error).message;
+    const line = Number(/line (\d+)/.exec(detail)?.[1] ?? 1);
+    const position = { line, column: 1, endLine: line, endColumn: 1 };
+    messages.push(makeMessage(file, 'render/template-syntax', 'error', t(lang, 'render.messages.templateSyntax', { detail: detail.split('\n')[0]! }), position));
+    return undefined;
+  }
+  return hb.compile(source, COMPILE_OPTIONS);
+}
+
+/** The partials registered and the pages (page.hbs, handout.hbs) compiled; a syntax error becomes a message at its line. */
+function compileTemplates(files: Record<string, string>, texts: Record<string, string>, lang: Lang, messages: Message[]): { hb: typeof Handlebars; pages: Record<string, HandlebarsTemplateDelegate> } {
+  const names = Object.keys(files).filter((n) => n.endsWith('.hbs'));
+  const ready = precompiled();
+  const isPrecompiled = (name: string) => ready[name]?.source === texts[name];
+  const hb = handlebarsFor(!names.every(isPrecompiled));
+  const pages: Record<string, HandlebarsTemplateDelegate> = {};
+  for (const name of names) {
+    const template = isPrecompiled(name) ? hb.template(ready[name]!.spec) : compiledFromSource(hb, files[name]!, texts[name]!, lang, messages);
+    if (!template) continue;
     // Partials are registered compiled (each compiles once, on first use): registered as
     // source, Handlebars compiles a partial again on every top-level call, so the verdict
     // partial was compiled once per case and each partial once per handout.
-    const template = hb.compile(source, COMPILE_OPTIONS);
     if (name.startsWith('partials/')) hb.registerPartial(path.basename(name, '.hbs'), template);
     else pages[name] = template;
   }
-  return pages;
+  registerHelpers(hb);
+  return { hb, pages };
 }
 
 /** The page laid out whole, or in pieces (each case laid out when its piece is taken); a handout. */
@@ -185,6 +227,9 @@ function renderers(hb: typeof Handlebars, compiled: HandlebarsTemplateDelegate, 
       // The page is laid out with a marker where each case goes; the cases are laid out
       // when their piece is taken. The nonce keeps case text from forging a marker.
       const nonce = randomBytes(8).toString('hex');
+      // Each case's context and the options Handlebars invoked the partial with (a fresh object
+      // per call, marked as a partial's): laid out later with the same, it gives the same text
+      // without setting up a top-level call (helpers wrapped anew) for every case.
       const deferred: Array<{ context: unknown; options: Handlebars.RuntimeOptions }> = [];
       hb.registerPartial(DEFERRED_PARTIAL, ((context: unknown, options: Handlebars.RuntimeOptions) => {
         deferred.push({ context, options });
@@ -198,7 +243,7 @@ function renderers(hb: typeof Handlebars, compiled: HandlebarsTemplateDelegate, 
       }
       return pieces(outline, new RegExp(`\u0000${nonce}:(\\d+)\u0000`, 'g'), (index) => {
         const { context, options } = deferred[index]!;
-        return run(() => casePartial(context, { ...runtimeOptions, data: options.data, helpers: options.helpers, partials: options.partials }));
+        return run(() => casePartial(context, options));
       });
     },
   };
@@ -214,9 +259,7 @@ export function loadTemplates(casebook: Casebook, lang: Lang): TemplatesResult {
   for (const [name, file] of Object.entries(files)) {
     if (ownFolder !== undefined && file.startsWith(ownFolder + path.sep)) messages.push(...remoteReferences(file, texts[name]!, lang));
   }
-  const hb = Handlebars.create();
-  registerHelpers(hb);
-  const { 'page.hbs': page, 'handout.hbs': handout } = compileTemplates(hb, files, texts, lang, messages);
+  const { hb, pages: { 'page.hbs': page, 'handout.hbs': handout } } = compileTemplates(files, texts, lang, messages);
   if (messages.some((m) => m.severity === 'error') || !page || !handout) return { messages };
   return { messages, templates: { files, css: texts['style.css']!, script: texts['script.js']!, ...renderers(hb, page, handout, ownFolder) } };
 }

@@ -7,24 +7,87 @@
  * Both work on plain text (a text node): the Markdown step calls them for text outside code
  * and never for attributes, and templates call them for display text (not for ids or anchors).
  */
+import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
+import path from 'node:path';
+import { packageRoot } from '../paths.js';
 import type { Lang } from '../types.js';
 
 export const SOFT_HYPHEN = '\u00AD';
 
-type HyphenateSync = (text: string, options?: { hyphenChar?: string; minWordLength?: number }) => string;
+/** The hyphen package's patterns for a language: level table, pattern trie, exception markers. */
+type Patterns = [levels: number[][], trie: TrieNode, exceptions: Record<string, number[]>];
+type TrieNode = { [letter: string]: TrieNode | [TrieNode, number] | number };
 
 const require = createRequire(import.meta.url);
-const hyphenators = new Map<Lang, HyphenateSync>();
+const loadedPatterns = new Map<Lang, Patterns>();
 
-/** The patterns are loaded the first time a language is needed (a few milliseconds). */
-function hyphenator(lang: Lang): HyphenateSync {
-  let found = hyphenators.get(lang);
+/**
+ * The patterns are loaded the first time a language is needed: from the JSON copy that
+ * `npm run build:ts` makes (scripts/compile-hyphen.mjs), which Node reads in a tenth of the
+ * time it takes to compile the package's own file; from that file when the copy is missing or
+ * was made from another version of the package.
+ */
+function patternsFor(lang: Lang): Patterns {
+  let found = loadedPatterns.get(lang);
   if (!found) {
-    found = (require(lang === 'en' ? 'hyphen/en-gb' : 'hyphen/nl') as { hyphenateSync: HyphenateSync }).hyphenateSync;
-    hyphenators.set(lang, found);
+    const name = lang === 'en' ? 'en-gb' : 'nl';
+    found = patternsCopy(name) ?? (require(`hyphen/patterns/${name}`) as Patterns);
+    loadedPatterns.set(lang, found);
   }
   return found;
+}
+
+function patternsCopy(name: string): Patterns | undefined {
+  try {
+    const copy = JSON.parse(readFileSync(path.join(packageRoot, 'dist', 'hyphen', `${name}.json`), 'utf8')) as { version?: string; patterns?: Patterns };
+    return copy.version === (require('hyphen/package.json') as { version: string }).version ? copy.patterns : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * Where a word may break: the hyphen package's `hyphenateWord` (ISC licence, Copyright (C) 2026
+ * Yevhen Tiurin), step for step and with its arithmetic, quirks included, so the breaks are
+ * the same; without its text reader, which cost a closure and a regular expression per
+ * character and was most of the time of hyphenation. `word` holds only letters and marks
+ * (typography's WORD), which that reader passes on whole.
+ */
+function breakPoints(length: number, lowered: string, [table, trie]: Patterns): number[] {
+  const chars = `.${lowered}.`.split('');
+  const levels: number[] = new Array<number>(length + 1).fill(0);
+  for (let from = 0; chars.length - from >= 3; from++) {
+    const at = from <= 1 ? 0 : from - 1;
+    let node: TrieNode = trie;
+    for (let i = from; i < chars.length; i++) {
+      const next = node[chars[i]!];
+      if (next === undefined) break;
+      let index = -1;
+      if (Array.isArray(next)) [node, index] = next;
+      else if (typeof next === 'number') [node, index] = [{}, next];
+      else node = next;
+      if (index < 0) continue;
+      const pattern = table[index]!;
+      for (let k = 0; k < pattern.length; k++) levels[at + k] = Math.max(pattern[k]!, levels[at + k]!);
+    }
+  }
+  levels[0] = levels[1] = levels[levels.length - 1] = levels[levels.length - 2] = 0;
+  const points: number[] = [];
+  for (let i = 0; i < levels.length; i++) if ((levels[i]! & 1) === 1) points.push(i);
+  return points;
+}
+
+/** `word` with a soft hyphen at each break point the patterns (or their exceptions) allow. */
+function hyphenateLetters(word: string, lang: Lang): string {
+  const patterns = patternsFor(lang);
+  const lowered = word.toLocaleLowerCase();
+  const exceptions = patterns[2];
+  const points = Object.hasOwn(exceptions, lowered) ? exceptions[lowered]! : breakPoints(word.length, lowered, patterns);
+  if (points.length === 0) return word;
+  let out = word.slice(0, points[0]);
+  for (let i = 1; i < points.length; i++) out += SOFT_HYPHEN + word.slice(points[i - 1], points[i]);
+  return out + SOFT_HYPHEN + word.slice(points.at(-1));
 }
 
 /** Words shorter than this stay whole: breaking them saves little and reads badly. */
@@ -39,21 +102,21 @@ const TITLE_WORD = /[\p{L}\p{M}]{16,}/gu;
 const RUN = /\S{8,}/g;
 
 /**
- * Each word's hyphenated form, by language and minimum length. Words repeat (a book of
- * 1,000 cases has a few thousand different long words), and a call to the hyphen package
- * costs far more than a lookup: it sets up a text reader for every word. Bounded: cleared
- * when full, so no text can make it grow without end.
+ * Each word's hyphenated form, by language (the minimum length decides only which words come
+ * here). Words repeat: a book of 1,000 cases has a few thousand different long words. Bounded:
+ * cleared when full, so no text can make it grow without end.
  */
-const hyphenated = new Map<string, string>();
+const hyphenated = new Map<Lang, Map<string, string>>();
 const MAX_HYPHENATED = 100_000;
 
-function hyphenateWord(word: string, lang: Lang, minWord: number): string {
-  const key = `${lang}${minWord}\u0000${word}`;
-  let found = hyphenated.get(key);
+function hyphenateWord(word: string, lang: Lang): string {
+  let words = hyphenated.get(lang);
+  if (words === undefined) hyphenated.set(lang, (words = new Map()));
+  let found = words.get(word);
   if (found === undefined) {
-    found = hyphenator(lang)(word, { hyphenChar: SOFT_HYPHEN, minWordLength: minWord });
-    if (hyphenated.size >= MAX_HYPHENATED) hyphenated.clear();
-    hyphenated.set(key, found);
+    found = hyphenateLetters(word, lang);
+    if (words.size >= MAX_HYPHENATED) words.clear();
+    words.set(word, found);
   }
   return found;
 }
@@ -63,7 +126,7 @@ export function hyphenate(text: string, lang: Lang, minWord = MIN_WORD): string 
   if (text.length < minWord) return text;
   const word = minWord === MIN_WORD ? WORD : minWord === TITLE_MIN_WORD ? TITLE_WORD : new RegExp(`[\\p{L}\\p{M}]{${minWord},}`, 'gu');
   return text.replace(RUN, (run) =>
-    NOT_PROSE.test(run) || run.includes(SOFT_HYPHEN) ? run : run.replace(word, (found) => hyphenateWord(found, lang, minWord)));
+    NOT_PROSE.test(run) || run.includes(SOFT_HYPHEN) ? run : run.replace(word, (found) => hyphenateWord(found, lang)));
 }
 
 /** Characters after which a quote opens (start of text counts too). */

@@ -1,5 +1,6 @@
 /** The default report: grouped by file, each message with a code frame, then a summary. */
-import { codeFrameColumns } from '@babel/code-frame';
+import type { codeFrameColumns as CodeFrameColumns } from '@babel/code-frame';
+import { createRequire } from 'node:module';
 import { plural, t } from '../i18n/index.js';
 import type { Message } from '../types.js';
 import { styles } from './color.js';
@@ -29,6 +30,12 @@ function sourceLines(text: string): string[] {
  * column (a 2 MB one-line value gives a frame of a few lines, not of megabytes), with
  * control characters shown as symbols of the same width.
  */
+const require = createRequire(import.meta.url);
+let codeFrame: typeof CodeFrameColumns | undefined;
+/** @babel/code-frame (with its colours) is loaded the first time a frame is shown: a clean run never needs it. */
+const codeFrameColumns: typeof CodeFrameColumns = (...args) =>
+  (codeFrame ??= (require('@babel/code-frame') as { codeFrameColumns: typeof CodeFrameColumns }).codeFrameColumns)(...args);
+
 function frameFor(lines: readonly string[], m: Message): string {
   const from = Math.max(1, m.line - 1);
   const to = Math.min(lines.length, m.line + 1);
@@ -51,7 +58,7 @@ function frameFor(lines: readonly string[], m: Message): string {
     excerpt.map(escapeSourceLine).join('\n'),
     { start: { line: m.line, column }, ...(endColumn > column ? { end: { line: m.line, column: endColumn } } : {}) },
     // startLine numbers the excerpt as in the file (in @babel/code-frame since 7.24; not in its types).
-    { highlightCode: false, forceColor: false, linesAbove: 1, linesBelow: 1, startLine: from } as Parameters<typeof codeFrameColumns>[2],
+    { highlightCode: false, forceColor: false, linesAbove: 1, linesBelow: 1, startLine: from } as Parameters<typeof CodeFrameColumns>[2],
   );
 }
 

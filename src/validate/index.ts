@@ -14,6 +14,7 @@ import { casebookRules, crossFileRules } from './rules/index.js';
 import { loadCasebook, type FileTask, type LoadOptions, type PrepareTask } from '../load/index.js';
 import { SchemaChecker, readSchema } from '../load/schema.js';
 import { idAliases, suggest } from '../util/suggest.js';
+import { ownString } from '../util/own-string.js';
 
 export type { Rule, CaseRule, CasebookRule, RuleReport } from '../rule.js';
 export { SchemaChecker, readSchema } from '../load/schema.js';
@@ -163,8 +164,9 @@ export function validate(casebook: Casebook, options: ValidateOptions = {}): Val
  */
 function crossFileFields(data: Record<string, unknown>): Record<string, unknown> {
   const kept: Record<string, unknown> = {};
-  if ('id' in data) kept.id = typeof data.id === 'string' ? data.id : null;
-  if (Array.isArray(data.related)) kept.related = data.related.map((id) => (typeof id === 'string' ? id : null));
+  // Strings of their own (ownString): not views on the parser's copy of the file's text.
+  if ('id' in data) kept.id = typeof data.id === 'string' ? ownString(data.id) : null;
+  if (Array.isArray(data.related)) kept.related = data.related.map((id) => (typeof id === 'string' ? ownString(id) : null));
   return kept;
 }
 

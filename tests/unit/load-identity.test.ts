@@ -3,10 +3,10 @@
  * symlink, `Cases\` and `cases\`, `c:` and `C:`) is loaded once. The platform and the real
  * paths are stubbed for Windows; the symlink case is real.
  */
-import { symlinkSync } from 'node:fs';
+import { realpathSync, symlinkSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { fileIdentity, uniqueFiles } from '../../src/load/files.js';
+import { collectCaseFiles, fileIdentity, uniqueFiles } from '../../src/load/files.js';
 import { loadCasebook } from '../../src/load/index.js';
 import { validate } from '../../src/validate/index.js';
 import { caseYaml, makeTree } from '../helpers.js';
@@ -26,6 +26,20 @@ describe('one file, two spellings', () => {
   it('through a link: the real path decides', () => {
     const real = (file: string) => file.replace('/boek/link/', '/boek/cases/');
     expect(uniqueFiles(['/boek/cases/a.yaml', '/boek/link/a.yaml'], { realPath: real, platform: 'darwin' }).files).toEqual(['/boek/cases/a.yaml']);
+  });
+
+  it('the walk knows each file\'s real path without asking again, through linked folders and files too', async () => {
+    const dir = makeTree({ 'casebook.yaml': 'title: Boek\n', 'cases/a.yaml': caseYaml(), 'cases/sub/b.yaml': caseYaml(), 'cases/sub/deeper/c.yml': caseYaml() });
+    symlinkSync(path.join(dir, 'cases', 'sub'), path.join(dir, 'cases', 'alias'));
+    symlinkSync(path.join(dir, 'cases', 'sub', 'b.yaml'), path.join(dir, 'cases', 'link.yaml'));
+    // Through a link in the path to the casebook as well (as /tmp is on macOS).
+    symlinkSync(dir, `${dir}-link`);
+    const root = `${dir}-link`;
+    const { files, realPaths } = await collectCaseFiles(['cases'], root, root, 'nl');
+    expect(files.length).toBeGreaterThanOrEqual(3);
+    for (const file of files) expect(realPaths.get(file)).toBe(realpathSync.native(file));
+    // One file per identity: the linked folder and the linked file add no second copy.
+    expect(uniqueFiles(files, { realPath: (f) => realPaths.get(f)! }).files.map((f) => path.basename(f)).sort()).toEqual(['a.yaml', 'b.yaml', 'c.yml']);
   });
 
   it('validate with a path spelled through a link reports the case once, with no duplicate id', async () => {

@@ -82,6 +82,28 @@ describe('the quick path', () => {
     );
   });
 
+  it('agrees on quoted scalars that go on over lines, and takes the well-indented ones (issue 18)', () => {
+    // Inside the quotes: line breaks, indentation, escapes, comment and key look-alikes.
+    const piece = fc.constantFrom('k', 'x y', ' ', '  ', '   ', '\n', '\n', '\n\n', '\n  \n', '"', "'", "''", '\\', '\\n', ': ', '- ', '#', ' #', '[', ']', '{', '}', ',', 'é', '---', '...');
+    const places = [
+      (body: string) => `k: "${body}"\n`, (body: string) => `k: '${body}'\n`, (body: string) => `a:\n  b: "${body}"\n  c: 1\n`,
+      (body: string) => `l:\n  - "${body}"\n  - '${body}'\n`, (body: string) => `k:\n  "${body}"\nz: 2\n`, (body: string) => `"${body}": 1\n`,
+      (body: string) => `m:\n- '${body}'\n`, (body: string) => `k: ["${body}", b]\n`, (body: string) => `x: 1\nk: "${body}" #c\n`, (body: string) => `k: "${body}"x\n`,
+    ];
+    let multiLine = 0;
+    fc.assert(
+      fc.property(fc.array(piece, { minLength: 1, maxLength: 8 }), fc.integer({ min: 0, max: places.length - 1 }), fc.boolean(), (pieces, place, crlf) => {
+        const body = pieces.join('');
+        const lf = places[place]!(body);
+        const text = crlf ? lf.replace(/\r?\n/g, '\r\n') : lf;
+        if (agree(new TextEncoder().encode(text), JSON.stringify(text)) && body.includes('\n')) multiLine++;
+      }),
+      { numRuns: 4000, seed: 20261203 },
+    );
+    // The generated case corpus wraps a quoted summary over two lines; such files stay on the quick path.
+    expect(multiLine).toBeGreaterThan(40);
+  });
+
   it('agrees on random YAML-ish text', () => {
     const token = fc.constantFrom(
       'a:', 'b: ', ' ', '  ', '\n', '\r\n', '- ', '[', ']', '{', '}', '&x ', '*x', '"', "'", '|', '|-', '>', '>+', '#', ' #c', ':', ',', '\t', 'no', '~', 'null',

@@ -5,37 +5,11 @@
  * (the example, the tagger sets, the hostile fixtures) and a few thousand random texts made
  * of Markdown's pieces go through both ways and are compared.
  */
-import { readFileSync, readdirSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { parse } from 'yaml';
 import { MarkdownRenderer, type Finding } from '../../src/render/markdown.js';
 import type { Lang } from '../../src/types.js';
-import { fixtures, repoRoot } from '../helpers.js';
-
-function yamlFiles(dir: string): string[] {
-  return readdirSync(dir, { withFileTypes: true }).flatMap((e) =>
-    e.isDirectory() ? yamlFiles(path.join(dir, e.name)) : /\.ya?ml$/.test(e.name) ? [path.join(dir, e.name)] : []);
-}
-
-/** Every string in a YAML file, however deep. */
-function strings(value: unknown): string[] {
-  if (typeof value === 'string') return [value];
-  if (Array.isArray(value)) return value.flatMap(strings);
-  if (value !== null && typeof value === 'object') return Object.values(value).flatMap(strings);
-  return [];
-}
-
-function corpus(): string[] {
-  const files = [...yamlFiles(path.join(repoRoot, 'cases')), ...['tagger-dev', 'tagger-train', 'xss', 'mistakes', 'broken'].flatMap((d) => yamlFiles(path.join(fixtures, d)))];
-  return [...new Set(files.flatMap((file) => {
-    try {
-      return strings(parse(readFileSync(file, 'utf8')));
-    } catch {
-      return [];
-    }
-  }))];
-}
+import { repoRoot, repositoryTexts } from '../helpers.js';
 
 /** Random Markdown from the pieces that matter: structure, quotes, entities, long words, breaks. */
 function randomTexts(count: number): string[] {
@@ -73,7 +47,7 @@ function compare(texts: string[], langs: Lang[]): MarkdownRenderer {
 
 describe('the plain path gives the bytes sanitize-html gives', () => {
   it('on every text of the casebooks in the repository', () => {
-    const texts = corpus();
+    const texts = repositoryTexts();
     expect(texts.length).toBeGreaterThan(3000);
     const { counts } = compare(texts, ['nl']);
     // Most texts take the plain path (or this test would not test it).

@@ -1,3 +1,4 @@
+import { spawnSync } from 'node:child_process';
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -7,7 +8,7 @@ import { assembleHtml, assembleHtmlPieces, contrast, cssString, printCss, resolv
 import { build } from '../../src/build/index.js';
 import { buildModel } from '../../src/render/model.js';
 import { builtInTemplateNames, loadTemplates } from '../../src/render/templates.js';
-import { caseYaml, makeTree } from '../helpers.js';
+import { caseYaml, makeTree, repoRoot } from '../helpers.js';
 
 const DATE = new Date('2026-01-15T00:00:00Z');
 const baseFiles = {
@@ -34,6 +35,33 @@ describe('templates', () => {
       'partials/present.hbs', 'partials/value-index.hbs', 'partials/verdict.hbs',
       'style.css', 'script.js',
     ]);
+  });
+
+  it('come precompiled with the package: a build with the built-in templates loads no Handlebars compiler', async () => {
+    // Compiling the templates took a third of a second of every build (issue 18). The
+    // precompiled file is made by `npm run build:ts`; each entry carries the source it was made from.
+    const names = builtInTemplateNames().filter((name) => name.endsWith('.hbs'));
+    const script = `
+      import { createRequire } from 'node:module';
+      const { loadCasebook } = await import('./dist/load/index.js');
+      const { loadTemplates } = await import('./dist/render/templates.js');
+      const require = createRequire(import.meta.url);
+      const sources = Object.fromEntries(Object.entries(require('./dist/templates.precompiled.cjs')).map(([name, entry]) => [name, entry.source]));
+      const { templates } = loadTemplates(await loadCasebook({ cwd: process.env.BOOK }), 'nl');
+      const compiler = Object.keys(require.cache).some((file) => /[\\\\/]handlebars[\\\\/]compiler[\\\\/]/.test(file));
+      console.log(JSON.stringify({ sources, laidOut: templates?.render !== undefined, compiler }));`;
+    const run = (book: string) => {
+      const result = spawnSync(process.execPath, ['--input-type=module', '-e', script], { cwd: repoRoot, env: { ...process.env, BOOK: book }, encoding: 'utf8' });
+      expect(result.stderr).toBe('');
+      return JSON.parse(result.stdout) as { sources: Record<string, string>; laidOut: boolean; compiler: boolean };
+    };
+    const builtIn = run(repoRoot);
+    expect(Object.keys(builtIn.sources).sort()).toEqual(names);
+    for (const name of names) expect(builtIn.sources[name], `${name} changed: npm run build:ts`).toBe(readFileSync(path.join(templatesDir, name), 'utf8'));
+    expect(builtIn).toMatchObject({ laidOut: true, compiler: false });
+    // A casebook's own partial is compiled from its source.
+    const own = makeTree({ 'casebook.yaml': 'title: Eigen\ntemplates: eigen\n', 'eigen/partials/cover.hbs': '<section id="{{anchors.cover}}"><h1>{{book.title}}</h1></section>\n', ...baseFiles });
+    expect(run(own)).toMatchObject({ laidOut: true, compiler: true });
   });
 
   it("are replaced by file name from the casebook's templates folder, a partial also from the folder's top", async () => {

@@ -1,7 +1,12 @@
 /** Typographic quotes and Dutch hyphenation: in prose only, never in code or attributes. */
+import { spawnSync } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { MarkdownRenderer } from '../../src/render/markdown.js';
 import { SOFT_HYPHEN, hyphenate, smartQuotes } from '../../src/render/typography.js';
+import { repoRoot, repositoryTexts, withGeneratedCasebook } from '../helpers.js';
 
 const source = { root: '/tmp', baseDir: '/tmp', lang: 'nl' as const, report: () => undefined };
 const visible = (text: string) => text.replaceAll(SOFT_HYPHEN, '');
@@ -34,6 +39,42 @@ describe('hyphenate', () => {
     const word = hyphenate('rechtmatigheidsverantwoording', 'nl');
     expect(word).toBe(['recht', 'ma', 'tig', 'heids', 'ver', 'ant', 'woor', 'ding'].join(SOFT_HYPHEN));
     expect(hyphenate('een kort woord', 'nl')).toBe('een kort woord');
+  });
+
+  it("breaks every word where the hyphen package breaks it (the same steps, without its text reader)", () => {
+    type Hyphenate = (text: string, options: { hyphenChar: string; minWordLength: number }) => string;
+    const require = createRequire(import.meta.url);
+    const byPackage: Record<'nl' | 'en', Hyphenate> = { nl: require('hyphen/nl').hyphenateSync, en: require('hyphen/en-gb').hyphenateSync };
+    const texts = withGeneratedCasebook(200, (dir) => repositoryTexts([path.join(dir, 'cases')]));
+    const words = new Set(texts.flatMap((text) => text.match(/[\p{L}\p{M}]{8,}/gu) ?? []));
+    // Exceptions (in any case), capitals, letters whose lower case is longer (İ), marks, letters outside the BMP.
+    const exceptions = ['nl', 'en-gb'].flatMap((lang) => Object.keys((require(`hyphen/patterns/${lang}`) as [unknown, unknown, Record<string, unknown>])[2]));
+    for (const word of exceptions) for (const form of [word, word.toUpperCase(), word[0]!.toUpperCase() + word.slice(1)]) words.add(form);
+    const letters = 'abcdefghijklmnopqrstuvwxyzéëèïöüĳßáàçñøåABCDEFGHIJKLMNOPQRSTUVWXYZİIJÉ\u0301𝐀ǅ';
+    let seed = 18;
+    const random = (n: number) => (seed = (seed * 1103515245 + 12345) % 2 ** 31) % n;
+    const chars = [...letters];
+    for (let i = 0; i < 5000; i++) words.add(Array.from({ length: 8 + random(20) }, () => chars[random(chars.length)]).join('').normalize(random(2) ? 'NFC' : 'NFD'));
+    expect(words.size).toBeGreaterThan(6000);
+    for (const lang of ['nl', 'en'] as const) {
+      for (const word of words) {
+        if (!/^[\p{L}\p{M}]{8,}$/u.test(word)) continue;
+        expect(hyphenate(word, lang), `${lang} ${word}`).toBe(byPackage[lang](word, { hyphenChar: SOFT_HYPHEN, minWordLength: 8 }));
+        if ([...word].length >= 16) expect(hyphenate(`${word} kort`, lang, 16), `${lang} ${word}`).toBe(`${byPackage[lang](word, { hyphenChar: SOFT_HYPHEN, minWordLength: 16 })} kort`);
+      }
+    }
+  });
+
+  it('reads the patterns from the JSON copy the build makes, which holds the same patterns', () => {
+    // Compiling the package's JavaScript file cost 0.1 s of every build (scripts/compile-hyphen.mjs).
+    const require = createRequire(import.meta.url);
+    for (const name of ['nl', 'en-gb']) {
+      const copy = JSON.parse(readFileSync(path.join(repoRoot, 'dist', 'hyphen', `${name}.json`), 'utf8')) as { version: string; patterns: unknown };
+      expect(copy.version, 'npm run build:ts').toBe((require('hyphen/package.json') as { version: string }).version);
+      // Read in a process of its own: the package adds every word it hyphenates to the exceptions it loaded.
+      const fresh = spawnSync(process.execPath, ['-e', `process.stdout.write(JSON.stringify(require('hyphen/patterns/${name}')))`], { cwd: repoRoot, encoding: 'utf8', maxBuffer: 1 << 24 });
+      expect(JSON.stringify(copy.patterns)).toBe(fresh.stdout);
+    }
   });
 
   it('leaves addresses, file names and code-like text whole', () => {

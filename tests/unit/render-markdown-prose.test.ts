@@ -1,0 +1,69 @@
+/**
+ * The prose path of the Markdown renderer (markdown.ts, proseHtml) writes marked's HTML for
+ * text without Markdown syntax without running marked. It must give marked's exact bytes:
+ * every text of the casebooks in the repository and of a generated casebook, and random texts
+ * made of the characters at the edge of what counts as prose, go through both ways.
+ */
+import path from 'node:path';
+import { Marked } from 'marked';
+import { describe, expect, it } from 'vitest';
+import { MarkdownRenderer, proseHtml, type Finding } from '../../src/render/markdown.js';
+import { repoRoot, repositoryTexts, withGeneratedCasebook } from '../helpers.js';
+
+/** Random text: mostly prose, now and then a character that ends it (a line start, a break, a link, Markdown). */
+function randomTexts(count: number): string[] {
+  const prose = [
+    'woord', 'Woord', 'rechtmatigheidsverantwoording', 'Één', ' ', ' ', '  ', '\n', '\n', '\n\n', '\n\n\n', '.', ',', ';', ':', '?', '!', '(', ')', '"', "'", '’', '‘', '“', '”',
+    '/', '%', '€', '+', '=', '-', '–', '—', '…', '1', '2025', 'é', 'ë', 'ĳ', '\u0301', 'Ⅻ', '²',
+  ];
+  const edge = [
+    '1. ', '3) ', '- ', '+ ', '* ', '= ', '==', '---', '***', '___', '# ', '> ', '    ', '\t', '\u00A0', '|', '&', '<', '>', '*', '_', '~', '`', '[', ']', '@', '\\', '#',
+    'www.', 'http://a.nl', 'https:', 'e@a.nl', ':/', '\r\n', '\u2028', '😀', '\u00AD', '\u0000', ' \n', '  \n', '\n ', '\n1', '\n-', '\n=', '\n(',
+  ];
+  let seed = 20261203;
+  const random = (n: number) => (seed = (seed * 1103515245 + 12345) % 2 ** 31) % n;
+  const piece = () => (random(15) === 0 ? edge[random(edge.length)] : prose[random(prose.length)]);
+  return Array.from({ length: count }, () => Array.from({ length: 1 + random(30) }, piece).join(''));
+}
+
+const marked = new Marked({ gfm: true, breaks: false, async: false });
+
+function compare(texts: string[]): { prose: number; other: number } {
+  const counts = { prose: 0, other: 0 };
+  const withProse = new MarkdownRenderer();
+  const withMarked = new MarkdownRenderer(false, { prosePath: false });
+  const render = (renderer: MarkdownRenderer, text: string, block: boolean) => {
+    const findings: Finding[] = [];
+    const source = { root: repoRoot, baseDir: path.join(repoRoot, 'cases'), lang: 'nl' as const, report: (f: Finding) => findings.push(f) };
+    return { html: block ? renderer.block(text, source) : renderer.inline(text, source), findings };
+  };
+  for (const block of [true, false]) {
+    for (const text of texts) {
+      const prose = proseHtml(text, block);
+      if (prose === undefined) {
+        counts.other++;
+        continue;
+      }
+      counts.prose++;
+      expect(prose, JSON.stringify({ text, block })).toBe(block ? marked.parse(text) : marked.parseInline(text));
+      expect(render(withProse, text, block), JSON.stringify({ text, block })).toEqual(render(withMarked, text, block));
+    }
+  }
+  return counts;
+}
+
+describe('the prose path gives the bytes marked gives', () => {
+  it('on every text of the casebooks in the repository and of a generated one', () => {
+    const texts = withGeneratedCasebook(200, (generated) => repositoryTexts([path.join(generated, 'cases')]));
+    expect(texts.length).toBeGreaterThan(3000);
+    const counts = compare(texts);
+    // Most texts are prose (or this test would not test it).
+    expect(counts.prose).toBeGreaterThan(counts.other);
+  }, 60_000);
+
+  it('on random text at the edge of prose', () => {
+    const counts = compare(randomTexts(20_000));
+    expect(counts.prose).toBeGreaterThan(2000);
+    expect(counts.other).toBeGreaterThan(2000);
+  }, 60_000);
+});
