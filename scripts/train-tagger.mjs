@@ -10,7 +10,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { loadTrainingCases, trainingDirs } from './lib/tagger-cases.mjs';
 // (The cases are read through the built package, so that training sees them as `tag` does.)
-import { taggedText, trainTagger } from '../dist/tag/index.js';
+import { storedModel, taggedText, trainTagger } from '../dist/tag/index.js';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const { values, cases } = await loadTrainingCases(root, trainingDirs(root));
@@ -22,7 +22,8 @@ function write(name, json) {
   renameSync(`${target}.tmp`, target);
   return target;
 }
-const target = write('tagger-model.json', `${JSON.stringify(model)}\n`);
+// Stored in format 2 (src/tag/model-file.ts): it loads without a compile step.
+const target = write('tagger-model.json', `${JSON.stringify(storedModel(model))}\n`);
 // The training cases themselves (their text only), so that `casebook tag --learn` can add a
 // team's cases to them.
 const training = cases.map((c) => ({ id: c.id, labels: c.labels, data: taggedText(c.data) }));

@@ -93,6 +93,36 @@ export function formatRow(name, m) {
   return `| ${name} | ${m.median.toFixed(2)} | ${m.min.toFixed(2)}–${m.max.toFixed(2)} | ${Math.round(m.peakMb)} | ${m.code} |`;
 }
 
+/**
+ * Alternating runs of two commands (A B A B ...), `pairs` pairs after `warmup` pairs: the
+ * medians of each and the median of the per-pair differences (B − A), wall and CPU. One noisy
+ * run on a shared machine moves a difference of two single runs; it hardly moves this median.
+ * `a` and `b` are { command, args, env }. Returns { a, b, wall, cpu, runs }, each of a and b
+ * { median, cpu, peakMb, code, last } and wall/cpu the medians of the differences.
+ */
+export async function measurePairs(a, b, { cwd, pairs = 5, warmup = 1, onRun } = {}) {
+  const runsA = [];
+  const runsB = [];
+  for (let i = 0; i < warmup + pairs; i++) {
+    const ra = await runOnce(a.command, a.args, { cwd, env: a.env });
+    const rb = await runOnce(b.command, b.args, { cwd, env: b.env });
+    onRun?.(i < warmup, ra, rb);
+    if (i < warmup) continue;
+    runsA.push(ra);
+    runsB.push(rb);
+  }
+  const summary = (runs) => {
+    const cpu = runs.map((r) => r.cpuSeconds).filter((c) => c !== undefined);
+    return { median: median(runs.map((r) => r.seconds)), cpu: cpu.length === runs.length ? median(cpu) : undefined, peakMb: Math.max(...runs.map((r) => r.peakMb)), code: runs[runs.length - 1].code, last: runs[runs.length - 1] };
+  };
+  const cpuKnown = runsA.every((r, k) => r.cpuSeconds !== undefined && runsB[k].cpuSeconds !== undefined);
+  return {
+    a: summary(runsA), b: summary(runsB), pairs,
+    wall: median(runsA.map((r, k) => runsB[k].seconds - r.seconds)),
+    cpu: cpuKnown ? median(runsA.map((r, k) => runsB[k].cpuSeconds - r.cpuSeconds)) : undefined,
+  };
+}
+
 /** The share of CPU time all cores spent idle over `ms` milliseconds (from /proc/stat). */
 function idleShare(ms) {
   const sample = () => {

@@ -57,25 +57,30 @@ export function bookTexts(lang: Lang, key: string): Labels {
   return deepMerge(messagesFor('nl', key), lang === 'nl' ? {} : messagesFor(lang, key));
 }
 
-// Creating an Intl.DateTimeFormat costs far more than using one: one per language.
+/**
+ * The months as Intl.DateTimeFormat names them (nl-NL, en-GB; `month: 'long'`). Setting up a
+ * DateTimeFormat took 30 ms of every build (ICU builds its date patterns), for a date that is
+ * only day, month and year: tests/unit/render-model.test.ts checks these words against Intl's
+ * for every day of 1000-2200 in both languages.
+ */
+const MONTHS: Record<Lang, readonly string[]> = {
+  nl: ['januari', 'februari', 'maart', 'april', 'mei', 'juni', 'juli', 'augustus', 'september', 'oktober', 'november', 'december'],
+  en: ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'],
+};
+// Outside these years (no era, four digits) Intl words the date.
+const WORDED_YEARS = { from: 1000, to: 9999 };
 const dateFormats = new Map<Lang, Intl.DateTimeFormat>();
 
-/** Each date as words, by language: a book's cases share a few hundred dates. Bounded. */
-const datesAsWords = new Map<string, string>();
-
+/** A date as words in `lang` ("23 november 2025"), in UTC. */
 export function formatDate(date: Date, lang: Lang): string {
-  const key = `${lang}${date.getTime()}`;
-  const known = datesAsWords.get(key);
-  if (known !== undefined) return known;
+  const year = date.getUTCFullYear();
+  if (year >= WORDED_YEARS.from && year <= WORDED_YEARS.to) return `${date.getUTCDate()} ${MONTHS[lang][date.getUTCMonth()]} ${year}`;
   let format = dateFormats.get(lang);
   if (!format) {
     format = new Intl.DateTimeFormat(lang === 'en' ? 'en-GB' : 'nl-NL', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' });
     dateFormats.set(lang, format);
   }
-  const words = format.format(date);
-  if (datesAsWords.size >= 10_000) datesAsWords.clear();
-  datesAsWords.set(key, words);
-  return words;
+  return format.format(date);
 }
 
 export function isoDate(date: Date): string {

@@ -135,7 +135,8 @@ export class VocabularyReader implements WordReader {
 
 /** A vocabulary compiled for lookups: stems by id, and which feature a stem or a pair is. */
 export interface Vocabulary {
-  features: readonly string[];
+  /** How many features. */
+  featureCount: number;
   stems: Map<string, number>;
   /** Per stem id: its feature as a single word, or -1 (a function word, only in pairs). */
   unigram: Int32Array;
@@ -144,6 +145,8 @@ export interface Vocabulary {
   /** Per stem id: 1 when it is the first word of some pair, 2 the second, 3 both (most pairs
    * of a text are no feature: this spares their lookup). */
   inPairs: Uint8Array;
+  /** The table it was made of. */
+  table: FeatureTable;
 }
 
 /** Feature ids by a pair of stem ids, in open addressing over typed arrays: looked up for
@@ -188,30 +191,62 @@ export class PairTable {
 const FIRST_IN_PAIR = 1;
 const SECOND_IN_PAIR = 2;
 
-export function compileVocabulary(features: readonly string[]): Vocabulary {
-  const stems = new Map<string, number>();
+/** Features as a table: the stems (by id, in order of first use) and per feature the ids of
+ * its first and second stem (-1: a single word). The model file stores this, so that loading
+ * it cuts no strings. */
+export interface FeatureTable {
+  stems: string[];
+  firsts: Int32Array;
+  seconds: Int32Array;
+}
+
+export function featureTable(features: readonly string[]): FeatureTable {
+  const ids = new Map<string, number>();
+  const stems: string[] = [];
   const idOf = (s: string) => {
-    let id = stems.get(s);
-    if (id === undefined) stems.set(s, (id = stems.size));
+    let id = ids.get(s);
+    if (id === undefined) ids.set(s, (id = stems.push(s) - 1));
     return id;
   };
-  for (const feature of features) for (const part of feature.split(' ')) idOf(part);
-  const unigram = new Int32Array(stems.size).fill(-1);
-  const bigrams = new PairTable(features.length);
-  const inPairs = new Uint8Array(stems.size);
+  const firsts = new Int32Array(features.length);
+  const seconds = new Int32Array(features.length).fill(-1);
   features.forEach((feature, f) => {
-    const parts = feature.split(' ');
-    if (parts.length === 1) {
-      unigram[stems.get(parts[0]!)!] = f;
-      return;
+    const space = feature.indexOf(' ');
+    firsts[f] = idOf(space < 0 ? feature : feature.slice(0, space));
+    if (space >= 0) seconds[f] = idOf(feature.slice(space + 1));
+  });
+  return { stems, firsts, seconds };
+}
+
+/** The features of a table, as strings (`stem` or `stem stem`). */
+export function featureStrings(table: FeatureTable): string[] {
+  return Array.from(table.firsts, (first, f) => (table.seconds[f]! < 0 ? table.stems[first]! : `${table.stems[first]!} ${table.stems[table.seconds[f]!]!}`));
+}
+
+/** The vocabulary of a feature table (its ids in range: the caller checks an untrusted one). */
+export function vocabularyOf(table: FeatureTable): Vocabulary {
+  const { stems, firsts, seconds } = table;
+  const ids = new Map<string, number>();
+  for (let id = 0; id < stems.length; id++) ids.set(stems[id]!, id);
+  const unigram = new Int32Array(stems.length).fill(-1);
+  const bigrams = new PairTable(firsts.length);
+  const inPairs = new Uint8Array(stems.length);
+  for (let f = 0; f < firsts.length; f++) {
+    const first = firsts[f]!;
+    const second = seconds[f]!;
+    if (second < 0) {
+      unigram[first] = f;
+      continue;
     }
-    const first = stems.get(parts[0]!)!;
-    const second = stems.get(parts[1]!)!;
     bigrams.set(first, second, f);
     inPairs[first]! |= FIRST_IN_PAIR;
     inPairs[second]! |= SECOND_IN_PAIR;
-  });
-  return { features, stems, unigram, bigrams, inPairs };
+  }
+  return { featureCount: firsts.length, stems: ids, unigram, bigrams, inPairs, table };
+}
+
+export function compileVocabulary(features: readonly string[]): Vocabulary {
+  return vocabularyOf(featureTable(features));
 }
 
 /** The length below which a case's vector is not scaled up: about forty different words. */
@@ -239,35 +274,37 @@ export class FeatureReader implements WordReader {
   readonly firstSegment: Int32Array;
   readonly firstStart: Int32Array;
   readonly firstEnd: Int32Array;
-  private weights: number[] = [];
-  private position = new Position();
+  /** Folded forms of the words the current case writes with a capital inside a sentence. */
+  readonly names = new Set<string>();
+  private weights: ArrayLike<number> = [];
+  // The word before, as far as it matters: its sentence and segment (a pair never spans
+  // two), its stem id (-1: none to pair with) and where it starts; the weight of its segment.
+  private sentence = -1;
+  private segment = -1;
+  private weight = 1;
   private previous = -1;
   private previousStart = 0;
   private idBuffer = new Int32Array(512);
   private valueBuffer = new Float64Array(512);
 
-  /** Folded forms of the words the current case writes with a capital inside a sentence. */
-  get names(): ReadonlySet<string> {
-    return this.position.names;
-  }
-
   constructor(readonly vocabulary: Vocabulary) {
-    const size = vocabulary.features.length;
+    const size = vocabulary.featureCount;
     this.counts = new Float64Array(size);
     this.firstSegment = new Int32Array(size);
     this.firstStart = new Int32Array(size);
     this.firstEnd = new Int32Array(size);
   }
 
-  begin(segmentWeights: number[]): void {
+  /** A new case, whose segments weigh `segmentWeights` (kept, not copied: read until the next `begin`). */
+  begin(segmentWeights: ArrayLike<number>): void {
     for (const f of this.touched) this.counts[f] = 0;
     this.touched.length = 0;
     this.weights = segmentWeights;
-    this.position.reset();
-    this.previous = -1;
+    this.names.clear();
+    this.sentence = this.segment = this.previous = -1;
   }
 
-  private stemId(scanner: WordScanner): number {
+  word(scanner: WordScanner, segment: number, sentence: number): void {
     let slot = scanner.ascii ? this.forms.slotInText(scanner.text, scanner.start, scanner.end, scanner.hash) : -1;
     if (slot < 0) {
       const form = scanner.form();
@@ -275,56 +312,56 @@ export class FeatureReader implements WordReader {
       slot = this.forms.slotOf(form, hash);
       if (slot < 0) slot = this.forms.add(form, hash, NO_WORDS);
     }
-    return this.forms.modelStem(slot, this.vocabulary);
+    this.wordIn(this.forms, slot, scanner, segment, sentence);
   }
 
-  word(scanner: WordScanner, segment: number, sentence: number): void {
-    if (sentence !== this.position.sentence || segment !== this.position.segment) this.previous = -1;
-    if (!this.position.readable(scanner, segment, sentence)) {
-      this.previous = -1;
-      return;
-    }
-    this.stemmed(scanner, segment, this.stemId(scanner));
-  }
-
-  /** The same as `word`, with the word already looked up in the lexicon's table of forms (one lookup for both). */
+  /** The same as `word`, with the word already looked up in the lexicon's table of forms (one
+   * lookup for both). Called for every word of every case: all in one function. */
   wordIn(forms: FormTable, slot: number, scanner: WordScanner, segment: number, sentence: number): void {
-    if (sentence !== this.position.sentence || segment !== this.position.segment) this.previous = -1;
-    const kind = this.position.kind(scanner, segment, sentence);
-    if (kind !== READABLE) {
-      if (kind === NAME) this.position.names.add(forms.formAt(slot));
+    // The first word of a sentence may have a capital; a pair never spans two sentences.
+    const first = sentence !== this.sentence || segment !== this.segment;
+    if (first) {
+      this.sentence = sentence;
+      this.segment = segment;
+      this.previous = -1;
+      this.weight = this.weights[segment] ?? 1;
+    }
+    const start = scanner.start;
+    const end = scanner.end;
+    const code = scanner.text.charCodeAt(start);
+    // Numbers and one-letter words are skipped; a capital inside a sentence is a name.
+    if (isDigit(code) || end - start < 2 || (!first && isUpperCase(code))) {
+      if (!isDigit(code) && end - start >= 2) this.names.add(forms.formAt(slot));
       this.previous = -1;
       return;
     }
-    this.stemmed(scanner, segment, forms.modelStem(slot, this.vocabulary));
-  }
-
-  private stemmed(scanner: WordScanner, segment: number, id: number): void {
+    const id = forms.modelStem(slot, this.vocabulary);
     if (id < 0) {
       this.previous = -1;
       return;
     }
-    const weight = this.weights[segment] ?? 1;
-    const single = this.vocabulary.unigram[id]!;
-    if (single >= 0) this.add(single, weight, segment, scanner.start, scanner.end);
-    const { inPairs } = this.vocabulary;
-    if (this.previous >= 0 && (inPairs[this.previous]! & FIRST_IN_PAIR) !== 0 && (inPairs[id]! & SECOND_IN_PAIR) !== 0) {
-      const pair = this.vocabulary.bigrams.get(this.previous, id);
-      if (pair >= 0) this.add(pair, weight, segment, this.previousStart, scanner.end);
+    const { unigram, inPairs } = this.vocabulary;
+    const weight = this.weight;
+    const single = unigram[id]!;
+    if (single >= 0 && weight > 0) this.add(single, weight, segment, start, end);
+    const previous = this.previous;
+    if (previous >= 0 && weight > 0 && (inPairs[previous]! & FIRST_IN_PAIR) !== 0 && (inPairs[id]! & SECOND_IN_PAIR) !== 0) {
+      const pair = this.vocabulary.bigrams.get(previous, id);
+      if (pair >= 0) this.add(pair, weight, segment, this.previousStart, end);
     }
     this.previous = id;
-    this.previousStart = scanner.start;
+    this.previousStart = start;
   }
 
   private add(feature: number, weight: number, segment: number, start: number, end: number): void {
-    if (!(weight > 0)) return;
-    if (this.counts[feature] === 0) {
+    const counts = this.counts;
+    if (counts[feature] === 0) {
       this.touched.push(feature);
       this.firstSegment[feature] = segment;
       this.firstStart[feature] = start;
       this.firstEnd[feature] = end;
     }
-    this.counts[feature]! += weight;
+    counts[feature]! += weight;
   }
 
   /** The case read since `begin`: log(1 + weighted count) per feature, scaled to length 1 (a

@@ -14,8 +14,9 @@ export interface Segment {
   path: ReadonlyArray<string | number>;
   text: string;
   weight: number;
-  /** False for text only the learned model reads (a legal reference's note). */
-  lexicon?: boolean;
+  /** False for text only the learned model reads (a legal reference's note). Always set, so
+   * that every segment has one shape (the word loop reads segments of every case). */
+  lexicon: boolean;
 }
 
 export const FIELD_WEIGHTS: Readonly<Record<string, number>> = {
@@ -45,10 +46,10 @@ function isBlank(text: string): boolean {
  * the lexicon's scores stay what they were). */
 export function caseSegments(data: Readonly<Record<string, unknown>>, legalNotes = false): Segment[] {
   const segments: Segment[] = [];
-  const add = (field: string, path: ReadonlyArray<string | number>, value: unknown) => {
+  const add = (field: string, path: ReadonlyArray<string | number>, value: unknown, lexicon = true) => {
     // Text left from the template of `casebook new` is nobody's account of the case.
     if (typeof value === 'string' && !isBlank(value) && !isAnyTemplateText(value)) {
-      segments.push({ field, path, text: value, weight: FIELD_WEIGHTS[field] ?? 1 });
+      segments.push({ field, path, text: value, weight: FIELD_WEIGHTS[field] ?? 1, lexicon });
     }
   };
   for (const field of TEXT_FIELDS) add(field, [field], data[field]);
@@ -71,9 +72,7 @@ export function caseSegments(data: Readonly<Record<string, unknown>>, legalNotes
   if (legalNotes && Array.isArray(data.legal)) {
     data.legal.forEach((reference: unknown, i) => {
       if (!reference || typeof reference !== 'object') return;
-      const before = segments.length;
-      add('legal', ['legal', i, 'note'], (reference as Record<string, unknown>).note);
-      if (segments.length > before) segments[before]!.lexicon = false;
+      add('legal', ['legal', i, 'note'], (reference as Record<string, unknown>).note, false);
     });
   }
   return segments;

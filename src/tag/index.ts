@@ -19,7 +19,8 @@ import { blendScores, modelEvidence, modelFits, modelProbabilities, modelSegment
 export { addValuesToSource, type WriteOutcome } from './write.js';
 export { compileLexicon, lexiconFor, signalsOf } from './lexicon.js';
 export { FIELD_WEIGHTS, taggedText } from './fields.js';
-export { builtInModel, compileModel, modelFits, parseModel, type CvFigures, type TaggerModel, type TaggerModelData, type TrainingSummary } from './model.js';
+export { compileModel, modelFits, parseModel, type CvFigures, type TaggerModel, type TaggerModelData, type TrainingSummary } from './model.js';
+export { builtInModel, readModel, storedModel, type StoredModel } from './model-file.js';
 export { chooseModel, learnTeamModel, saveTeamModel, teamModelFile, TeamModelOutside, MIN_CASES_PER_VALUE, MIN_TAGGED_CASES, DEFAULT_TEAM_MODEL, type ModelChoice, type LearnOutcome } from './team.js';
 export { trainTagger, type TrainingCase, type TrainOptions, type TrainResult } from './train.js';
 
@@ -141,21 +142,27 @@ function suggestFromLexicon(lexicon: Lexicon, segments: readonly Segment[], opti
   }
 }
 
+/** The lexicon's score of value `v`, when it has one. */
+function scoreOf(scores: readonly ValueScore[], v: number): ValueScore | undefined {
+  for (const scored of scores) if (scored.value === v) return scored;
+  return undefined;
+}
+
 /** The lexicon's and the model's scores blended; a value without any evidence is never suggested. */
 function suggestBlended(model: TaggerModel, lexicon: Lexicon, segments: readonly Segment[], data: Readonly<Record<string, unknown>>, options: TagOptions, result: CaseTags, found: Found): void {
-  model.reader.begin(modelSegmentWeights(model.data.fieldWeights, segments));
+  model.reader.begin(modelSegmentWeights(model.fieldWeights, segments, model.scratch.segmentWeights));
   const scores = scoreSegments(lexicon, segments, model.reader);
   const vector = model.reader.vector();
   const { scratch } = model;
   const lexiconScores = scratch.lexicon.fill(0);
   for (const scored of scores) lexiconScores[scored.value] = scored.score;
-  const blended = blendScores(lexiconScores, modelProbabilities(model, vector, lexiconScores, scratch.probabilities), model.data.blend.lexicon, scratch.blended);
+  const blended = blendScores(lexiconScores, modelProbabilities(model, vector, lexiconScores, scratch.probabilities), model.blend.lexicon, scratch.blended);
   // The pseudonyms' words are only needed when a model word is a candidate for evidence.
   let banned: ReadonlySet<string> | undefined;
   const bannedWords = () => (banned ??= pseudonymWords(data));
-  for (const v of selectBlended(blended, model.data.blend, options.blendThreshold)) {
+  for (const v of selectBlended(blended, model.blend, options.blendThreshold)) {
     const mine: Found = [];
-    const evidence = lexiconEvidence(scores.find((scored) => scored.value === v), segments, mine);
+    const evidence = lexiconEvidence(scoreOf(scores, v), segments, mine);
     const taken = evidence.map((e) => e.text.toLowerCase());
     for (const hit of modelEvidence(model, v, vector, segments, bannedWords, taken, MAX_MODEL_EVIDENCE)) {
       const item: Evidence = { text: ownCopy(hit.text), line: 1, column: 1, source: 'model' };

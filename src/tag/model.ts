@@ -6,11 +6,8 @@
  * setting in them (the blend, how many suggestions, the weight of legal notes and option
  * titles) was chosen by cross-validation on the training cases (src/tag/train.ts).
  */
-import { readFileSync } from 'node:fs';
-import path from 'node:path';
-import { dataDir } from '../paths.js';
 import type { Segment } from './fields.js';
-import { compileVocabulary, FeatureReader, taggerWords, type FeatureVector, type TaggerWords } from './features.js';
+import { FeatureReader, featureTable, taggerWords, vocabularyOf, type FeatureTable, type FeatureVector, type TaggerWords } from './features.js';
 import { fold, tokenize } from './tokenize.js';
 import { stem } from './stem.js';
 
@@ -55,7 +52,8 @@ export interface TrainingSummary {
   teamCases?: number;
 }
 
-/** The model as stored (JSON). */
+/** The model in its plain form: training's result, and the file's first format (a team's
+ * model written before format 2). */
 export interface TaggerModelData {
   format: 1;
   valueIds: string[];
@@ -71,50 +69,93 @@ export interface TaggerModelData {
   training: TrainingSummary;
 }
 
-export interface TaggerModel {
-  data: TaggerModelData;
-  reader: FeatureReader;
+/** What a model is made of, however it was stored. */
+export interface ModelParts {
+  valueIds: string[];
+  fieldWeights: ModelFieldWeights;
+  blend: BlendSettings;
+  training: TrainingSummary;
+  bias: number[];
+  lexiconWeights: number[][];
+  features: FeatureTable;
   /** Feature weights, feature-major: `weights[f × values + v]`. */
   weights: Float32Array;
-  /** The same weights value-major, `weightsByValue[v × features + f]`: a value's evidence reads one row. */
-  weightsByValue: Float32Array;
+}
+
+export interface TaggerModel {
+  valueIds: readonly string[];
+  fieldWeights: ModelFieldWeights;
+  blend: BlendSettings;
+  training: TrainingSummary;
+  bias: readonly number[];
+  reader: FeatureReader;
+  /** How many features. */
+  featureCount: number;
+  /** Feature weights, feature-major: `weights[f × values + v]`. */
+  weights: Float32Array;
   /** `lexiconWeights` in one array, `[v × values + u]`. */
   lexiconMatrix: Float64Array;
-  /** Per feature: 1 when it can be evidence at all (some word in it says something). */
+  /** Per feature: whether it can be evidence at all (some word in it says something), worked
+   * out when first asked (see canShow): a case only ever asks about a few. */
   showable: Uint8Array;
   /** Scratch space for one case at a time (a casebook has thousands). */
-  scratch: { lexicon: Float64Array; probabilities: Float64Array; blended: Float64Array };
+  scratch: { lexicon: Float64Array; probabilities: Float64Array; blended: Float64Array; segmentWeights: number[] };
   /** Where the model came from, for the report (`built-in` or a file). */
   source: string;
+  /** The model in its plain form (format 1), made when first asked for (tools and tests:
+   * tagging never needs it). */
+  readonly data: TaggerModelData;
 }
 
 /** Whether a model was made for this value set: the same ids in the same order. */
 export function modelFits(model: TaggerModel, valueIds: readonly string[]): boolean {
-  const ids = model.data.valueIds;
+  const ids = model.valueIds;
   return ids.length === valueIds.length && ids.every((id, k) => id === valueIds[k]);
 }
 
+/** The model of its parts; `plain` gives its plain form when asked for. */
+export function modelOf(parts: ModelParts, source: string, plain: () => TaggerModelData): TaggerModel {
+  const values = parts.valueIds.length;
+  const featureCount = parts.features.firsts.length;
+  const lexiconMatrix = new Float64Array(values * values);
+  parts.lexiconWeights.forEach((row, v) => lexiconMatrix.set(row, v * values));
+  let data: TaggerModelData | undefined;
+  return {
+    valueIds: parts.valueIds,
+    fieldWeights: parts.fieldWeights,
+    blend: parts.blend,
+    training: parts.training,
+    bias: parts.bias,
+    reader: new FeatureReader(vocabularyOf(parts.features)),
+    featureCount,
+    weights: parts.weights,
+    lexiconMatrix,
+    showable: new Uint8Array(featureCount),
+    scratch: { lexicon: new Float64Array(values), probabilities: new Float64Array(values), blended: new Float64Array(values), segmentWeights: [] },
+    source,
+    get data() {
+      return (data ??= plain());
+    },
+  };
+}
+
+/** The model of its plain form (format 1: a model file of that format, or training's result). */
 export function compileModel(data: TaggerModelData, source: string): TaggerModel {
   const values = data.valueIds.length;
   const features = data.features.length;
   const weights = new Float32Array(features * values);
-  const weightsByValue = new Float32Array(features * values);
   data.weights.forEach((list, v) => {
-    list.forEach((w, f) => (weights[f * values + v] = weightsByValue[v * features + f] = w / WEIGHT_SCALE));
+    list.forEach((w, f) => (weights[f * values + v] = w / WEIGHT_SCALE));
   });
-  const lexiconMatrix = Float64Array.from(data.lexiconWeights.flat());
-  const scratch = { lexicon: new Float64Array(values), probabilities: new Float64Array(values), blended: new Float64Array(values) };
-  const words = taggerWords();
-  const says = (part: string) => part.length >= 3 && !words.stop.has(part) && !words.notEvidence.has(part);
-  const showable = Uint8Array.from(data.features, (feature) => (feature.split(' ').some(says) ? 1 : 0));
-  return { data, reader: new FeatureReader(compileVocabulary(data.features)), weights, weightsByValue, lexiconMatrix, showable, scratch, source };
+  const { valueIds, fieldWeights, blend, training, bias, lexiconWeights } = data;
+  return modelOf({ valueIds, fieldWeights, blend, training, bias, lexiconWeights, features: featureTable(data.features), weights }, source, () => data);
 }
 
 /** Feature weights are stored in thousandths. */
 export const WEIGHT_SCALE = 1000;
-const MAX_FEATURES = 500_000;
-const MAX_VALUES = 200;
-const isNumber = (x: unknown): x is number => typeof x === 'number' && Number.isFinite(x);
+export const MAX_FEATURES = 500_000;
+export const MAX_VALUES = 200;
+export const isNumber = (x: unknown): x is number => typeof x === 'number' && Number.isFinite(x);
 const numbers = (x: unknown, length: number) => Array.isArray(x) && x.length === length && x.every(isNumber);
 
 function validBlend(b: unknown): boolean {
@@ -122,53 +163,49 @@ function validBlend(b: unknown): boolean {
   return !!blend && [blend.lexicon, blend.threshold, blend.min, blend.fill, blend.max].every(isNumber);
 }
 
-/** The model in a file's JSON, or undefined when it is not one (a model file is untrusted input). */
+/** Whether what every format of the file shares is there and sound: value ids, blend, field
+ * weights, intercepts and lexicon weights (a model file is untrusted input). */
+export function validHead(data: object): boolean {
+  const { valueIds, bias, lexiconWeights, fieldWeights, blend } = data as Partial<TaggerModelData>;
+  if (!Array.isArray(valueIds) || valueIds.length === 0 || valueIds.length > MAX_VALUES || !valueIds.every((id) => typeof id === 'string')) return false;
+  const n = valueIds.length;
+  if (!numbers(bias, n) || !Array.isArray(lexiconWeights) || lexiconWeights.length !== n || !lexiconWeights.every((row) => numbers(row, n))) return false;
+  return validBlend(blend) && !!fieldWeights && isNumber(fieldWeights.legal) && isNumber(fieldWeights.optionTitle);
+}
+
+/** The model in a file's JSON of format 1, or undefined when it is not one (a model file is untrusted input). */
 export function parseModel(json: unknown): TaggerModelData | undefined {
   const data = json as Partial<TaggerModelData> | null;
-  if (!data || typeof data !== 'object' || data.format !== 1) return undefined;
-  const { valueIds, features, weights, bias, lexiconWeights } = data;
-  if (!Array.isArray(valueIds) || valueIds.length === 0 || valueIds.length > MAX_VALUES || !valueIds.every((id) => typeof id === 'string')) return undefined;
+  if (!data || typeof data !== 'object' || data.format !== 1 || !validHead(data)) return undefined;
+  const { valueIds, features, weights } = data;
   if (!Array.isArray(features) || features.length > MAX_FEATURES || !features.every((f) => typeof f === 'string' && /^\S+( \S+)?$/.test(f))) return undefined;
-  const n = valueIds.length;
-  if (!numbers(bias, n) || !Array.isArray(lexiconWeights) || lexiconWeights.length !== n || !lexiconWeights.every((row) => numbers(row, n))) return undefined;
-  if (!Array.isArray(weights) || weights.length !== n || !weights.every((list) => numbers(list, features.length))) return undefined;
-  if (!validBlend(data.blend) || !data.fieldWeights || !isNumber(data.fieldWeights.legal) || !isNumber(data.fieldWeights.optionTitle)) return undefined;
+  if (!Array.isArray(weights) || weights.length !== valueIds!.length || !weights.every((list) => numbers(list, features.length))) return undefined;
   return data as TaggerModelData;
 }
 
-let builtIn: TaggerModel | null | undefined;
-
-/** The built-in model (data/tagger-model.json), for the built-in value set; null without one. */
-export function builtInModel(): TaggerModel | null {
-  if (builtIn === undefined) {
-    try {
-      const data = parseModel(JSON.parse(readFileSync(path.join(dataDir, 'tagger-model.json'), 'utf8')));
-      builtIn = data ? compileModel(data, 'built-in') : null;
-    } catch {
-      builtIn = null;
-    }
-  }
-  return builtIn;
+/** The weight a segment's words get in the model. */
+function segmentWeight(fieldWeights: ModelFieldWeights, segment: Segment): number {
+  if (segment.field === 'legal') return fieldWeights.legal;
+  if (segment.field === 'options' && segment.path[2] === 'title') return fieldWeights.optionTitle;
+  return segment.weight;
 }
 
-/** The weight each segment's words get in the model. */
-export function modelSegmentWeights(fieldWeights: ModelFieldWeights, segments: readonly Segment[]): number[] {
-  return segments.map((segment) => {
-    if (segment.field === 'legal') return fieldWeights.legal;
-    if (segment.field === 'options' && segment.path[2] === 'title') return fieldWeights.optionTitle;
-    return segment.weight;
-  });
+/** The weight each segment's words get in the model (into `into`, when given: one list for every case). */
+export function modelSegmentWeights(fieldWeights: ModelFieldWeights, segments: readonly Segment[], into: number[] = []): number[] {
+  into.length = 0;
+  for (const segment of segments) into.push(segmentWeight(fieldWeights, segment));
+  return into;
 }
 
 const sigmoid = (z: number) => 1 / (1 + Math.exp(-z));
 
 /** The model's probability per value, from a case's features and the lexicon's scores (into `into`). */
-export function modelProbabilities(model: TaggerModel, vector: FeatureVector, lexicon: ArrayLike<number>, into: Float64Array = new Float64Array(model.data.valueIds.length)): Float64Array {
-  const { data, weights, lexiconMatrix } = model;
-  const n = data.valueIds.length;
+export function modelProbabilities(model: TaggerModel, vector: FeatureVector, lexicon: ArrayLike<number>, into: Float64Array = new Float64Array(model.valueIds.length)): Float64Array {
+  const { bias, weights, lexiconMatrix } = model;
+  const n = model.valueIds.length;
   const z = into;
   for (let v = 0; v < n; v++) {
-    let sum = data.bias[v]!;
+    let sum = bias[v]!;
     for (let u = 0; u < n; u++) sum += lexiconMatrix[v * n + u]! * lexicon[u]!;
     z[v] = sum;
   }
@@ -264,42 +301,76 @@ export function singleSpaced(text: string): string {
   return NOT_SINGLE_SPACED.test(text) ? text.replace(/\s+/g, ' ') : text;
 }
 
-/** Scratch space for modelEvidence, reused from case to case. */
-const candidateFeatures: number[] = [];
-const candidateWeights: number[] = [];
+/** Scratch space for modelEvidence, reused from case to case (typed: one shape for the JIT). */
+let candidateFeatures = new Int32Array(256);
+let candidateWeights = new Float64Array(256);
 
-export function modelEvidence(model: TaggerModel, v: number, vector: FeatureVector, segments: readonly Segment[], banned: ReadonlySet<string> | (() => ReadonlySet<string>), taken: string[], limit: number): ModelHit[] {
-  const row = v * model.data.features.length;
-  const { weightsByValue, showable: canShow } = model;
+/** Whether `lower` is inside a text shown already, or one is inside it. */
+function shownAlready(seen: readonly string[], lower: string): boolean {
+  for (const t of seen) if (t.includes(lower) || lower.includes(t)) return true;
+  return false;
+}
+
+const UNKNOWN = 0;
+const SAYS_SOMETHING = 1;
+
+/** Whether feature `f` can be evidence at all: some word of it says something (3+ letters, no
+ * function word or everyday word). Worked out once per feature, when first asked. */
+function canShow(model: TaggerModel, f: number, words: TaggerWords): boolean {
+  let known = model.showable[f]!;
+  if (known === UNKNOWN) {
+    const { stems, firsts, seconds } = model.reader.vocabulary.table;
+    const says = (id: number) => {
+      const part = stems[id]!;
+      return part.length >= 3 && !words.stop.has(part) && !words.notEvidence.has(part);
+    };
+    known = model.showable[f] = says(firsts[f]!) || (seconds[f]! >= 0 && says(seconds[f]!)) ? SAYS_SOMETHING : 2;
+  }
+  return known === SAYS_SOMETHING;
+}
+
+export function modelEvidence(model: TaggerModel, v: number, vector: FeatureVector, segments: readonly Segment[], banned: () => ReadonlySet<string>, taken: string[], limit: number): ModelHit[] {
+  const n = model.valueIds.length;
+  const { weights } = model;
+  const words = taggerWords();
   // The candidates, strongest taken one at a time: only a few are ever looked at.
+  if (candidateFeatures.length < vector.ids.length) {
+    candidateFeatures = new Int32Array(2 * vector.ids.length);
+    candidateWeights = new Float64Array(2 * vector.ids.length);
+  }
   const features = candidateFeatures;
   const contributions = candidateWeights;
-  features.length = contributions.length = 0;
+  let count = 0;
   for (let k = 0; k < vector.ids.length; k++) {
     const f = vector.ids[k]!;
-    if (canShow[f] === 0) continue;
-    const c = vector.values[k]! * weightsByValue[row + f]!;
-    if (c >= MIN_EVIDENCE) {
-      features.push(f);
-      contributions.push(c);
+    const c = vector.values[k]! * weights[f * n + v]!;
+    if (c >= MIN_EVIDENCE && canShow(model, f, words)) {
+      features[count] = f;
+      contributions[count++] = c;
     }
   }
-  const words = taggerWords();
   const hits: ModelHit[] = [];
   // What is shown so far, lower case (the caller's list, added to).
   const seen = taken;
   const { firstSegment, firstStart, firstEnd } = model.reader;
   while (hits.length < limit) {
     let best = -1;
-    for (let k = 0; k < features.length; k++) if (contributions[k]! > 0 && (best < 0 || contributions[k]! > contributions[best]!)) best = k;
+    let strongest = 0;
+    for (let k = 0; k < count; k++) {
+      const c = contributions[k]!;
+      if (c > 0 && (best < 0 || c > strongest)) {
+        best = k;
+        strongest = c;
+      }
+    }
     if (best < 0) break;
     contributions[best] = 0;
     const f = features[best]!;
     const segment = firstSegment[f]!;
     const text = singleSpaced(segments[segment]!.text.slice(firstStart[f]!, firstEnd[f]!));
     const lower = text.toLowerCase();
-    if (seen.some((t) => t.includes(lower) || lower.includes(t))) continue;
-    if (!showable(text, words, typeof banned === 'function' ? banned() : banned, model.reader.names)) continue;
+    if (shownAlready(seen, lower)) continue;
+    if (!showable(text, words, banned(), model.reader.names)) continue;
     seen.push(lower);
     hits.push({ segment, start: firstStart[f]!, end: firstEnd[f]!, text });
   }

@@ -12,7 +12,8 @@ import { dataDir } from '../paths.js';
 import { isInsideReal, readRegularFile } from '../load/contain.js';
 import type { Casebook } from '../types.js';
 import { writeFileAtomic } from '../util/write.js';
-import { builtInModel, compileModel, modelFits, parseModel, type TaggerModel, type TaggerModelData } from './model.js';
+import { modelFits, type TaggerModel, type TaggerModelData } from './model.js';
+import { builtInModel, readModel, storedModel } from './model-file.js';
 import { trainTagger, type TrainingCase, type TrainResult } from './train.js';
 
 export const DEFAULT_TEAM_MODEL = '.casebook/tagger.json';
@@ -40,14 +41,13 @@ export type ModelChoice = {
 
 function readTeamModel(casebook: Pick<Casebook, 'config' | 'values'>, file: string): { model?: TaggerModel; problem?: ModelChoice['problem'] } {
   if (!isInsideReal(casebook.config.root, file)) return { problem: 'outside' };
-  let data: TaggerModelData | undefined;
+  let model: TaggerModel | undefined;
   try {
-    data = parseModel(JSON.parse(readRegularFile(file, MAX_MODEL_BYTES).toString('utf8')));
+    model = readModel(JSON.parse(readRegularFile(file, MAX_MODEL_BYTES).toString('utf8')), file);
   } catch {
-    data = undefined;
+    model = undefined;
   }
-  if (!data) return { problem: 'unreadable' };
-  const model = compileModel(data, file);
+  if (!model) return { problem: 'unreadable' };
   return modelFits(model, casebook.values.values.map((v) => v.id)) ? { model } : { problem: 'other-values' };
 }
 
@@ -58,7 +58,7 @@ export function chooseModel(casebook: Pick<Casebook, 'config' | 'values'>): Mode
   let problem: ModelChoice['problem'];
   if (existsSync(file)) {
     const team = readTeamModel(casebook, file);
-    if (team.model) return { kind: 'team', model: team.model, file: relative, cases: team.model.data.training.teamCases ?? team.model.data.training.cases };
+    if (team.model) return { kind: 'team', model: team.model, file: relative, cases: team.model.training.teamCases ?? team.model.training.cases };
     problem = team.problem;
   }
   const builtIn = casebook.values.source === 'built-in' ? builtInModel() : null;
@@ -113,7 +113,7 @@ export function learnTeamModel(casebook: Casebook): LearnOutcome {
   const teamIds = new Set(team.map((c) => caseIdOfTraining(c)));
   const shipped = builtInTrainingCases().filter((c) => !teamIds.has(caseIdOfTraining(c)));
   const all = [...shipped, ...team];
-  const fixed = { lambda: builtIn.data.training.lambda, fieldWeights: builtIn.data.fieldWeights };
+  const fixed = { lambda: builtIn.training.lambda, fieldWeights: builtIn.fieldWeights };
   const result = trainTagger(all, casebook.values, { fixed, reportOn: (index) => index >= shipped.length });
   result.model.training.teamCases = team.length;
   return { ok: true, result, teamCases: team.length, withBuiltIn: true };
@@ -133,6 +133,6 @@ export async function saveTeamModel(casebook: Casebook, data: TaggerModelData): 
   if (!inside()) throw new TeamModelOutside(file);
   mkdirSync(path.dirname(file), { recursive: true });
   if (!inside()) throw new TeamModelOutside(file);
-  await writeFileAtomic(file, `${JSON.stringify(data)}\n`);
+  await writeFileAtomic(file, `${JSON.stringify(storedModel(data))}\n`);
   return file;
 }

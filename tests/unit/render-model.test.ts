@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { loadCasebook } from '../../src/load/index.js';
-import { anchorFor, buildModel, inEdition } from '../../src/render/model.js';
+import { anchorFor, buildModel, formatDate, inEdition } from '../../src/render/model.js';
 import { caseYaml, makeTree } from '../helpers.js';
 
 const DATE = new Date('2026-01-15T00:00:00Z');
@@ -126,5 +126,22 @@ describe('the view model', () => {
     expect(view.book.dateText).toBe('15 January 2026');
     expect(view.chapters[0]!.countText).toBe('2 cases');
     expect(view.guide.steps.map((s) => s.title)).toEqual(['Intended effect', 'Purpose of the law', 'Consequences', 'Legal frame']);
+  });
+});
+
+describe('dates in words', () => {
+  it('are worded as Intl words them, for every day of 1000-2200 and around the edges, in Dutch and English', () => {
+    const intl = {
+      nl: new Intl.DateTimeFormat('nl-NL', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' }),
+      en: new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' }),
+    };
+    const day = 86_400_000;
+    const days = (from: string, to: string) => {
+      const list: Date[] = [];
+      for (let t = Date.parse(from); t <= Date.parse(to); t += day) list.push(new Date(t));
+      return list;
+    };
+    const dates = [...days('1000-01-01T00:00:00Z', '2200-12-31T00:00:00Z'), ...days('0001-01-01T00:00:00Z', '0002-01-01T00:00:00Z'), ...days('9998-12-01T00:00:00Z', '9999-12-31T00:00:00Z'), new Date(Date.UTC(2025, 10, 23, 23, 59, 59)), new Date(-62198755200000 - 400 * day)];
+    for (const lang of ['nl', 'en'] as const) for (const date of dates) expect(formatDate(date, lang), date.toISOString()).toBe(intl[lang].format(date));
   });
 });

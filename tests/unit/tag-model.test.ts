@@ -9,7 +9,7 @@ import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
 import { caseId, parseSource } from '../../src/load/index.js';
 import { loadBuiltInValues } from '../../src/load/config.js';
-import { builtInModel, compileModel, parseModel, tagCase, trainTagger, type TaggerModelData } from '../../src/tag/index.js';
+import { builtInModel, compileModel, parseModel, readModel, storedModel, tagCase, trainTagger, type StoredModel, type TaggerModelData } from '../../src/tag/index.js';
 import type { CaseFile, ValueSet } from '../../src/types.js';
 import { repoRoot, yamlFiles } from '../helpers.js';
 import { TEAM_VALUES, teamCases } from '../team-cases.js';
@@ -131,6 +131,58 @@ describe('the model file', () => {
     for (const bad of [null, 'model', { ...good, format: 2 }, { ...good, valueIds: 'zorg' }, { ...good, bias: [Number.NaN] }, { ...good, weights: [[1, 2]] }, { ...good, features: ['twee woorden hier'] }, { ...good, blend: {} }]) {
       expect(parseModel(bad)).toBeUndefined();
     }
+  });
+
+  it('is stored in format 2, which loads as the same model as its plain form, lazily made', () => {
+    const stored = JSON.parse(readFileSync(path.join(repoRoot, 'data', 'tagger-model.json'), 'utf8')) as StoredModel;
+    // Laid out to load without a compile step: stems once, the rest in typed blocks.
+    expect(stored.format).toBe(2);
+    expect(typeof stored.stems).toBe('string');
+    expect(typeof stored.weights).toBe('string');
+    const model = readModel(stored, 'built-in')!;
+    const plain = compileModel(model.data, 'plain');
+    expect(model.weights).toEqual(plain.weights);
+    expect(model.featureCount).toBe(model.data.features.length);
+    expect(JSON.stringify(storedModel(model.data))).toBe(JSON.stringify(stored));
+    // The plain form is only made when asked for: tagging never needs it.
+    expect(Object.getOwnPropertyDescriptor(readModel(stored, 'x'), 'data')?.get).toBeTypeOf('function');
+    const hand = handModel(['wijkteam', 'niet gelijk', 'gelijk']);
+    expect(readModel(JSON.parse(JSON.stringify(storedModel(hand))), 'x')!.data).toEqual(hand);
+  });
+
+  it('keeps weights that do not fit in two bytes', () => {
+    const hand = { ...handModel(['wijkteam', 'gelijk']), weights: [[40_000, -1]] };
+    const stored = storedModel(hand);
+    expect(stored.weightBytes).toBe(4);
+    expect(readModel(stored, 'x')!.data.weights).toEqual([[40_000, -1]]);
+  });
+
+  it('is refused in format 2 when a length, an id or a block is wrong (a team model is untrusted input)', () => {
+    const good = storedModel(handModel(['wijkteam', 'niet gelijk']));
+    expect(readModel(good, 'x')).toBeDefined();
+    const ids = (pairs: number[]) => Buffer.from(Int32Array.from(pairs).buffer).toString('base64');
+    const bad: unknown[] = [
+      { ...good, format: 3 },
+      { ...good, valueIds: [] },
+      { ...good, bias: [1, 2] },
+      { ...good, stems: 'niet  gelijk' },
+      { ...good, stems: 'wijkteam\tniet gelijk' },
+      { ...good, stems: 'wijkteam niet niet' },
+      { ...good, stems: 42 },
+      { ...good, features: ids([0, -1, 1, 3]) },
+      { ...good, features: ids([0, -2, 1, 2]) },
+      { ...good, features: ids([-1, -1, 1, 2]) },
+      { ...good, features: ids([0, -1, 1]) },
+      { ...good, features: '!!!!' },
+      { ...good, weights: Buffer.from(Int16Array.from([1, 2, 3]).buffer).toString('base64') },
+      { ...good, weightBytes: 3 },
+      { ...good, weights: 'AAAA AAAA' },
+      { ...good, training: undefined },
+      { ...good, blend: { lexicon: 0.5 } },
+    ];
+    for (const model of bad) expect(readModel(model, 'x'), JSON.stringify(model)).toBeUndefined();
+    // More features than any model has: refused before anything is made of them.
+    expect(readModel({ ...good, features: Buffer.alloc(8 * 500_001).toString('base64') }, 'x')).toBeUndefined();
   });
 
   it('is there for the built-in set, and every suggestion on the example casebook carries evidence', () => {
