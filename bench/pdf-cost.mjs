@@ -60,6 +60,14 @@ const VARIANTS = {
   // classes only after the style is computed would change the look, so this is for scale only).
   nodata: { dom: () => { for (const el of document.querySelectorAll('*')) for (const a of [...el.attributes]) if (a.name.startsWith('data-') && a.name !== 'data-label') el.removeAttribute(a.name); } },
   noids: { dom: () => { const linked = new Set([...document.querySelectorAll('a[href^="#"]')].map((a) => decodeURIComponent(a.getAttribute('href').slice(1)))); for (const el of document.querySelectorAll('[id]')) if (!linked.has(el.id) && !document.querySelector(`[aria-labelledby~="${CSS.escape(el.id)}"]`)) el.removeAttribute('id'); } },
+  // The cover's named page with the same margins as the others.
+  covermargin: { css: '@page cover { margin: 22mm 20mm 22mm 24mm; }' },
+  coverauto: { css: '#cover, .cover { page: auto !important; }' },
+  chaptersauto: { css: '.chapter, .case { page: auto !important; }' },
+  // The cover on a page with the others' margins, bled into them.
+  bleed: { css: '@page cover { margin: 22mm 20mm 22mm 24mm; } .cover { margin: -22mm -20mm -22mm -24mm !important; height: 297mm !important; box-sizing: border-box; }' },
+  // The cover on a page with the others' margins, its colour the page's background (one print layout fewer).
+  coverpage: { css: '@page cover { margin: 22mm 20mm 22mm 24mm; background: #1d4e6e; } .cover { height: 253mm !important; padding: 6mm 4mm 2mm 2mm !important; background: none !important; }' },
   notabular: { css: '* { font-variant-numeric: normal !important; }' },
 };
 
@@ -80,14 +88,16 @@ async function capture(folder, out) {
 }
 
 async function print(html, rounds, names) {
-  for (const name of names) if (!VARIANTS[name]) throw new Error(`no variant ${name}: ${Object.keys(VARIANTS).join(' ')}`);
+  for (const name of names) for (const part of name.split('+')) if (!VARIANTS[part]) throw new Error(`no variant ${part}: ${Object.keys(VARIANTS).join(' ')}`);
   const args = ['--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--no-sandbox', '--ipc-connection-timeout=3600'];
   const browser = await puppeteer.launch({ executablePath: '/usr/bin/chromium', headless: true, args, protocolTimeout: 3_600_000 });
   const session = await browser.target().createCDPSession();
   const text = readFileSync(html, 'utf8');
   const results = new Map(names.map((n) => [n, []]));
   const once = async (name) => {
-    const variant = VARIANTS[name];
+    // `a+b`: both variants at once.
+    const parts = name.split('+').map((part) => VARIANTS[part]);
+    const variant = { css: parts.map((v) => v.css ?? '').join('\n'), dom: parts.filter((v) => v.dom).map((v) => v.dom), pdf: Object.assign({}, ...parts.map((v) => v.pdf)) };
     const page = await browser.newPage();
     try {
       await page.setBypassCSP(true);
@@ -96,9 +106,13 @@ async function print(html, rounds, names) {
       await page.setContent(text, { waitUntil: 'load', timeout: 0 });
       await page.evaluate(() => document.fonts.ready.then(() => undefined));
       if (variant.css) await page.evaluate((css) => { const s = document.createElement('style'); s.textContent = css; document.head.append(s); }, variant.css);
-      if (variant.dom) await page.evaluate(variant.dom);
+      for (const change of variant.dom) await page.evaluate(change);
       // Laid out before the print starts, as in casebook (the estimate lays the book out).
       await page.evaluate(() => document.body.getBoundingClientRect().height);
+      const client = await page.createCDPSession();
+      await client.send('Performance.enable');
+      const metrics = async () => Object.fromEntries((await client.send('Performance.getMetrics')).metrics.map((m) => [m.name, m.value]));
+      const m0 = await metrics();
       const cpu = new Map();
       const sample = async () => { for (const p of (await session.send('SystemInfo.getProcessInfo')).processInfo) cpu.set(p.id, { type: p.type, cpu: p.cpuTime }); };
       await sample();
@@ -107,6 +121,8 @@ async function print(html, rounds, names) {
       const started = Date.now();
       const pdf = await page.pdf({ preferCSSPageSize: true, printBackground: true, tagged: true, outline: false, timeout: 0, ...variant.pdf });
       const wall = (Date.now() - started) / 1000;
+      const m1 = await metrics();
+      const layouts = `${m1.LayoutCount - m0.LayoutCount} layouts ${(m1.LayoutDuration - m0.LayoutDuration).toFixed(2)} s`;
       // PDF_COST_SAVE=<folder>: each variant's PDF kept, to look at.
       if (process.env.PDF_COST_SAVE) writeFileSync(path.join(process.env.PDF_COST_SAVE, `${name}.pdf`), pdf);
       clearInterval(sampling);
@@ -115,7 +131,7 @@ async function print(html, rounds, names) {
       for (const [id, p] of cpu) byType[p.type] = (byType[p.type] ?? 0) + p.cpu - (before.get(id) ?? 0);
       const total = Object.values(byType).reduce((a, b) => a + b, 0);
       const pages = Buffer.from(pdf).toString('latin1').match(/\/Type\s*\/Page(?![a-zA-Z])/g)?.length ?? 0;
-      return { wall, total, byType, pages, bytes: pdf.length };
+      return { wall, total, byType, pages, bytes: pdf.length, layouts };
     } finally {
       await page.close();
     }
@@ -127,7 +143,7 @@ async function print(html, rounds, names) {
         const r = await once(name);
         results.get(name).push(r);
         const types = Object.entries(r.byType).filter(([, s]) => s > 0.05).map(([t, s]) => `${t} ${s.toFixed(1)}`).join(', ');
-        console.log(`${name.padEnd(14)} wall ${r.wall.toFixed(2)} s, CPU ${r.total.toFixed(2)} s (${types}), ${r.pages} pages, ${(r.bytes / 1e6).toFixed(2)} MB, ${(1000 * r.total / r.pages).toFixed(1)} ms CPU/page`);
+        console.log(`${name.padEnd(14)} wall ${r.wall.toFixed(2)} s, CPU ${r.total.toFixed(2)} s (${types}), ${r.pages} pages, ${(r.bytes / 1e6).toFixed(2)} MB, ${(1000 * r.total / r.pages).toFixed(1)} ms CPU/page, ${r.layouts}`);
       }
     }
   } finally {
