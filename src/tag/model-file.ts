@@ -53,6 +53,12 @@ function base64Of(values: ArrayLike<number>, size: 2 | 4): string {
 /** Standard base64, nothing else (Node's decoder skips what it does not know). */
 const BASE64 = /^[A-Za-z0-9+/]*={0,2}$/;
 
+/** The bytes of standard base64 text of at most `maxBytes` bytes, or undefined (checked before decoding). */
+function base64Bytes(text: unknown, maxBytes: number): Buffer | undefined {
+  if (typeof text !== 'string' || text.length > 4 * Math.ceil(maxBytes / 3) || !BASE64.test(text)) return undefined;
+  return Buffer.from(text, 'base64');
+}
+
 const fitsIn16 = (w: number) => w >= -32768 && w <= 32767;
 
 /** A trained model (its plain form, whole-thousandth weights) as stored in format 2. */
@@ -79,16 +85,16 @@ export function storedModel(data: TaggerModelData): StoredModel {
 /** The stems of a format 2 file, or undefined when they are not distinct words without white space. */
 function storedStems(stems: unknown): string[] | undefined {
   if (typeof stems !== 'string') return undefined;
-  const list = stems === '' ? [] : stems.split(' ');
+  // Split no further than one past the bound: no string is made of the rest.
+  const list = stems === '' ? [] : stems.split(' ', 2 * MAX_FEATURES + 1);
   if (list.length > 2 * MAX_FEATURES || !list.every((s) => s !== '' && !/\s/.test(s))) return undefined;
   return new Set(list).size === list.length ? list : undefined;
 }
 
 /** The feature table of a format 2 file, or undefined when a length or an id is out of bounds. */
 function storedTable(stems: string[], features: unknown): FeatureTable | undefined {
-  if (typeof features !== 'string' || !BASE64.test(features)) return undefined;
-  const bytes = Buffer.from(features, 'base64');
-  if (bytes.byteLength % 8 !== 0 || bytes.byteLength / 8 > MAX_FEATURES) return undefined;
+  const bytes = base64Bytes(features, 8 * MAX_FEATURES);
+  if (!bytes || bytes.byteLength % 8 !== 0) return undefined;
   const pairs = integers(bytes, 4);
   const count = pairs.length / 2;
   const firsts = new Int32Array(count);
@@ -106,9 +112,9 @@ function storedTable(stems: string[], features: unknown): FeatureTable | undefin
 /** The whole-thousandth weights of a format 2 file, or undefined when they are not `count` of them. */
 function storedWeights(stored: Partial<StoredModel>, count: number): Int16Array | Int32Array | undefined {
   const { weights, weightBytes } = stored;
-  if ((weightBytes !== 2 && weightBytes !== 4) || typeof weights !== 'string' || !BASE64.test(weights)) return undefined;
-  const bytes = Buffer.from(weights, 'base64');
-  return bytes.byteLength === count * weightBytes ? integers(bytes, weightBytes) : undefined;
+  if (weightBytes !== 2 && weightBytes !== 4) return undefined;
+  const bytes = base64Bytes(weights, count * weightBytes);
+  return bytes && bytes.byteLength === count * weightBytes ? integers(bytes, weightBytes) : undefined;
 }
 
 /** The model of a file's JSON (format 2, or 1), or undefined when it is not one (a model file is untrusted input). */
