@@ -68,7 +68,13 @@ function pageObjects(pdf: ChromiumPdf, catalog: string): number[] | undefined {
   const rootRef = /\/Pages (\d+) 0 R/.exec(catalog);
   if (!rootRef) return undefined;
   const pages: number[] = [];
+  // Each object is read once: a node met again (a kid shared by several nodes, a cycle) is not
+  // Chromium's shape. The depth limit alone still lets a kid listed many times on every level
+  // make an exponential walk; this way the walk stays within the file's objects.
+  const seen = new Set<number>();
   const visit = (n: number, depth: number): boolean => {
+    if (seen.has(n)) return false;
+    seen.add(n);
     const node = objectDict(pdf, n);
     if (!node || depth > MAX_PAGE_TREE_DEPTH) return false;
     if (/\/Type \/Pages\b/.test(node.dict)) {

@@ -34,6 +34,31 @@ describe('finishing the PDF', () => {
     expect([...found.pages].sort()).toEqual([['case-x', 2], ['case-y', 3], ['chapter-a', 2]]);
   });
 
+  it("gives up at once on a page tree that is not Chromium's shape (a node met twice)", () => {
+    // Chromium's layout (one xref table, plain dictionaries). Twelve /Pages levels, each with
+    // 40 kids that are all the next level, then one page: walked as a tree, that is 40^12
+    // visits within the depth limit; each object is read once instead.
+    const pdf = (levels: number, kids: number) => {
+      const objects = ['<< /Type /Catalog /Pages 4 0 R >>', '<< /Producer (Skia/PDF) >>', '<< /Type /Page >>'];
+      for (let level = 0; level < levels; level++) {
+        const next = level === levels - 1 ? 3 : 5 + level;
+        objects.push(`<< /Type /Pages /Kids [${Array.from({ length: kids }, () => `${next} 0 R`).join(' ')}] /Count 1 >>`);
+      }
+      let text = '%PDF-1.4\n';
+      const offsets = objects.map((dict, i) => {
+        const at = text.length;
+        text += `${i + 1} 0 obj\n${dict}\nendobj\n`;
+        return at;
+      });
+      const startxref = text.length;
+      text += `xref\n0 ${objects.length + 1}\n0000000000 65535 f \n${offsets.map((o) => `${String(o).padStart(10, '0')} 00000 n \n`).join('')}`;
+      text += `trailer\n<< /Size ${objects.length + 1} /Root 1 0 R /Info 2 0 R >>\nstartxref\n${startxref}\n%%EOF`;
+      return new TextEncoder().encode(text);
+    };
+    expect(chromiumDestinations(pdf(3, 1))).toEqual({ pages: new Map(), count: 1 });
+    expect(chromiumDestinations(pdf(12, 40))).toBeUndefined();
+  });
+
   it("reads Chromium's own PDF straight from its bytes, the same as pdf-lib reads it", async () => {
     // 30 pages (a page tree of more than one level), tagged as the book is, links to every
     // destination; `odd é` is a name Chromium writes with #-escapes, which the quick reader leaves to pdf-lib.
