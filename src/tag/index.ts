@@ -12,6 +12,7 @@ import type { LoadOptions } from '../load/index.js';
 import { lineOf, lineStarts, quickSourceOffsets, scalarSourceOffsets } from '../position/index.js';
 import { lexiconSelection, MAX_SUGGESTIONS, RELATIVE_TO_BEST, scoreSegments, type ValueScore } from './score.js';
 import { caseValueIds } from '../case/index.js';
+import { ownString } from '../util/own-string.js';
 import type { Lexicon } from './lexicon.js';
 import { chooseModel } from './team.js';
 import { blendScores, modelEvidence, modelFits, modelProbabilities, modelSegmentWeights, pseudonymWords, selectBlended, singleSpaced, type TaggerModel } from './model.js';
@@ -109,21 +110,13 @@ function placeEvidence(file: SourceFile, segments: readonly Segment[], found: Fo
   }
 }
 
-/**
- * The phrase as a string of its own. A slice of a longer string may keep all of it in memory
- * (V8 makes slices of 13 characters or more point into the original), and a case's texts
- * point into its whole file: 10,000 cases' evidence kept every file's text alive (57 MB).
- * A slice of a joined string copies the characters first; a shorter slice is a copy already.
- */
-const ownCopy = (text: string): string => (text.length < 13 ? text : (text + ' ').slice(0, -1));
-
 /** The lexicon's phrases for a value, strongest first, each once. */
 function lexiconEvidence(scored: ValueScore | undefined, segments: readonly Segment[], found: Found): Evidence[] {
   const seen = new Set<string>();
   const evidence: Evidence[] = [];
   for (const hit of scored?.hits() ?? []) {
     if (evidence.length >= MAX_EVIDENCE) break;
-    const text = ownCopy(singleSpaced(segments[hit.segment]!.text.slice(hit.start, hit.end)));
+    const text = ownString(singleSpaced(segments[hit.segment]!.text.slice(hit.start, hit.end)));
     const key = text.toLowerCase();
     if (seen.has(key)) continue;
     seen.add(key);
@@ -165,7 +158,7 @@ function suggestBlended(model: TaggerModel, lexicon: Lexicon, segments: readonly
     const evidence = lexiconEvidence(scoreOf(scores, v), segments, mine);
     const taken = evidence.map((e) => e.text.toLowerCase());
     for (const hit of modelEvidence(model, v, vector, segments, bannedWords, taken, MAX_MODEL_EVIDENCE)) {
-      const item: Evidence = { text: ownCopy(hit.text), line: 1, column: 1, source: 'model' };
+      const item: Evidence = { text: ownString(hit.text), line: 1, column: 1, source: 'model' };
       evidence.push(item);
       mine.push({ evidence: item, segment: hit.segment, offset: hit.start });
     }
