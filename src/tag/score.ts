@@ -90,6 +90,9 @@ class Reading {
   /** Offsets into the text of the word's segment: `[start, end)`. */
   start = new Int32Array(1024);
   end = new Int32Array(1024);
+  /** Which lexicon words the case has (see presentWords): `present[id] === mark`. */
+  present: Int32Array = new Int32Array(0);
+  mark = 0;
 
   add(words: TokenWords, segment: number, position: number, sentence: number, start: number, end: number): void {
     const k = this.count++;
@@ -120,12 +123,11 @@ const scanner = new WordScanner();
 const reading = new Reading();
 
 /**
- * Which lexicon words the case being read has anywhere: `present[id] === stamp`. Most phrases
+ * Which lexicon words the case being read has anywhere: `present[id] === reading.mark`. Most phrases
  * that start at a word of a case need a word the case does not have at all (about 500 tries
  * per case, nearly all in vain); this answers that before the words after it are searched.
  */
 const presentByLexicon = new WeakMap<Lexicon, Int32Array>();
-let stamp = 0;
 
 /** Also sees every word of the case, in the same pass (the learned model's features). */
 export interface WordReader {
@@ -145,8 +147,8 @@ function readCase(lexicon: Lexicon, segments: readonly Segment[], reader?: WordR
   let position = 0;
   let sentence = 0;
   const forms = lexicon.tokenWords;
-  const present = presentWords(lexicon);
-  const mark = ++stamp;
+  const present = (reading.present = presentWords(lexicon));
+  const mark = ++reading.mark;
   for (let s = 0; s < segments.length; s++) {
     scanner.reset(segments[s]!.text);
     const forLexicon = segments[s]!.lexicon !== false;
@@ -213,10 +215,10 @@ function matchFrom(pattern: Pattern, reading: Reading, i: number, exact: { value
 }
 
 /** The phrases of the case, per value (by index). */
-function findOccurrences(reading: Reading, values: number, present: Int32Array): Occurrence[][] {
+function findOccurrences(reading: Reading, values: number): Occurrence[][] {
   const occurrences = Array.from({ length: values }, (): Occurrence[] => []);
   const exact = { value: true };
-  const mark = stamp;
+  const { present, mark } = reading;
   for (let i = 0; i < reading.count; i++) {
     const starts = reading.words[i]!.starts;
     for (let k = 0; k < starts.length; k++) {
@@ -304,7 +306,7 @@ function sumOfSignals(accepted: readonly Occurrence[], fieldWeight: (o: Occurren
 }
 
 export function scoreSegments(lexicon: Lexicon, segments: readonly Segment[], reader?: WordReader): ValueScore[] {
-  const perValue = findOccurrences(readCase(lexicon, segments, reader), lexicon.valueIds.length, presentWords(lexicon));
+  const perValue = findOccurrences(readCase(lexicon, segments, reader), lexicon.valueIds.length);
   const length = segments.reduce((sum, segment) => sum + (segment.lexicon === false ? 0 : segment.text.length * segment.weight), 0);
   const lengthFactor = 1 - LENGTH_NORMALISATION + LENGTH_NORMALISATION * (length / TYPICAL_LENGTH);
   const scores: ValueScore[] = [];
