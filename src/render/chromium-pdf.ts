@@ -48,16 +48,21 @@ export function objectDict(pdf: ChromiumPdf, n: number): { start: number; dict: 
   return dict.startsWith('<<') && dict.endsWith('>>') ? { start: start + head.length, dict } : undefined;
 }
 
+/** The text of the catalog's /Dests dictionary ('' when there is none; undefined: not in the shape we know). */
+function destsDict(pdf: ChromiumPdf, catalog: string): string | undefined {
+  const destsRef = /\/Dests (\d+) 0 R/.exec(catalog);
+  return destsRef ? objectDict(pdf, Number(destsRef[1]))?.dict : '';
+}
+
+/** The explicit destinations in a /Dests dictionary's text, as `[page 0 R /XYZ …]`. */
+function explicitDestinations(dests: string): Map<string, string> {
+  return new Map([...dests.matchAll(/\/([A-Za-z0-9_.-]+) (\[\d+ 0 R \/XYZ [^\]]*\])/g)].map((match) => [match[1]!, match[2]!]));
+}
+
 /** Where each anchor lands: the explicit destinations of the catalog's /Dests dictionary, as `[page 0 R /XYZ …]` (undefined: not in the shape we know). */
 export function catalogDestinations(pdf: ChromiumPdf, catalog: string): Map<string, string> | undefined {
-  const destinations = new Map<string, string>();
-  const destsRef = /\/Dests (\d+) 0 R/.exec(catalog);
-  if (destsRef) {
-    const dests = objectDict(pdf, Number(destsRef[1]));
-    if (!dests) return undefined;
-    for (const match of dests.dict.matchAll(/\/([A-Za-z0-9_.-]+) (\[\d+ 0 R \/XYZ [^\]]*\])/g)) destinations.set(match[1]!, match[2]!);
-  }
-  return destinations;
+  const dests = destsDict(pdf, catalog);
+  return dests === undefined ? undefined : explicitDestinations(dests);
 }
 
 /** Deepest page tree Chromium writes is a few levels; anything deeper is not its shape. */
@@ -100,12 +105,11 @@ export function chromiumDestinations(bytes: Uint8Array): { pages: Map<string, nu
   const catalog = pdf && objectDict(pdf, pdf.root);
   if (!pdf || !catalog || !/\/Type \/Catalog\b/.test(catalog.dict) || /\/Names\b/.test(catalog.dict)) return undefined;
   const order = pageObjects(pdf, catalog.dict);
-  const destinations = catalogDestinations(pdf, catalog.dict);
-  if (!order || !destinations) return undefined;
-  const destsRef = /\/Dests (\d+) 0 R/.exec(catalog.dict);
+  const dests = destsDict(pdf, catalog.dict);
+  if (!order || dests === undefined) return undefined;
+  const destinations = explicitDestinations(dests);
   // Each `/name [` opens one entry: as many as were understood, or this is not the shape we know.
-  const entries = destsRef ? (objectDict(pdf, Number(destsRef[1]))!.dict.match(/\/[^\s/[\]<>()]+\s*\[/g)?.length ?? 0) : 0;
-  if (entries !== destinations.size) return undefined;
+  if ((dests.match(/\/[^\s/[\]<>()]+\s*\[/g)?.length ?? 0) !== destinations.size) return undefined;
   const pageOfObject = new Map(order.map((n, index) => [n, index + 1]));
   const pages = new Map<string, number>();
   for (const [name, dest] of destinations) {
