@@ -330,8 +330,9 @@ export class FeatureReader implements WordReader {
     const end = scanner.end;
     const code = scanner.text.charCodeAt(start);
     // Numbers and one-letter words are skipped; a capital inside a sentence is a name.
-    if (isDigit(code) || end - start < 2 || (!first && isUpperCase(code))) {
-      if (!isDigit(code) && end - start >= 2) this.names.add(forms.formAt(slot));
+    const name = !first && isUpperCase(code);
+    if (isDigit(code) || end - start < 2 || name) {
+      if (name && end - start >= 2) this.names.add(forms.formAt(slot));
       this.previous = -1;
       return;
     }

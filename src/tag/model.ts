@@ -313,6 +313,7 @@ function shownAlready(seen: readonly string[], lower: string): boolean {
 
 const UNKNOWN = 0;
 const SAYS_SOMETHING = 1;
+const SAYS_NOTHING = 2;
 
 /** Whether feature `f` can be evidence at all: some word of it says something (3+ letters, no
  * function word or everyday word). Worked out once per feature, when first asked. */
@@ -324,7 +325,7 @@ function canShow(model: TaggerModel, f: number, words: TaggerWords): boolean {
       const part = stems[id]!;
       return part.length >= 3 && !words.stop.has(part) && !words.notEvidence.has(part);
     };
-    known = model.showable[f] = says(firsts[f]!) || (seconds[f]! >= 0 && says(seconds[f]!)) ? SAYS_SOMETHING : 2;
+    known = model.showable[f] = says(firsts[f]!) || (seconds[f]! >= 0 && says(seconds[f]!)) ? SAYS_SOMETHING : SAYS_NOTHING;
   }
   return known === SAYS_SOMETHING;
 }
