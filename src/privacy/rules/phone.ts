@@ -102,8 +102,13 @@ function inContactLine(text: string, start: number, end: number, phoneLabel: Reg
 function labelledInSentence(text: string, start: number, phoneLabel: RegExp): boolean {
   if (near(text, start, start, phoneLabel, 3, 0)) return true;
   const before = wordsBefore(text, start, 6);
+  return labelApplies(lastSentence(before), phoneLabel, /(?!)/);
+}
+
+/** The part of `before` after the last end of a sentence (a mark, a space or line break, a capital). */
+function lastSentence(before: string): string {
   const sentenceEnd = [...before.matchAll(/[.!?][ \u00a0\n]+(?=\p{Lu})/gu)].pop();
-  return labelApplies(sentenceEnd ? before.slice(sentenceEnd.index + sentenceEnd[0].length) : before, phoneLabel, /(?!)/);
+  return sentenceEnd ? before.slice(sentenceEnd.index + sentenceEnd[0].length) : before;
 }
 
 /** A number the library rejects that is still someone's: after a label, in a contact line, or with a country code. */
@@ -160,8 +165,7 @@ function labelApplies(before: string, label: RegExp, phoneLabel: RegExp): boolea
 /** "Wij zijn bereikbaar op werkdagen via 0164 - 21 33 00": the organisation's own number, said earlier in the sentence. */
 function organisationsNumber(text: string, start: number, context: ContextWords): boolean {
   const before = text.slice(Math.max(0, start - 120), start);
-  const sentenceEnd = [...before.matchAll(/[.!?][ \u00a0\n]+(?=\p{Lu})/gu)].pop();
-  return context.organisationPhone.test(sentenceEnd ? before.slice(sentenceEnd.index + sentenceEnd[0].length) : before);
+  return context.organisationPhone.test(lastSentence(before));
 }
 
 export const phoneDetector: PrivacyDetector = {
