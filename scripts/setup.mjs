@@ -3,7 +3,7 @@
 //   1. npm dependencies (puppeteer-core has no browser download);
 //   2. a Chromium, the fonts the casebook names and LibreOffice (for the Word tests), via apt-get when they are missing
 //      (Debian/Ubuntu, as root or with sudo); elsewhere it says what to install;
-//   3. compiles the TypeScript and builds the example casebook into dist/.
+//   3. compiles the package (npm run build:ts) and builds the example casebook into dist/.
 // Safe to run again: steps that are already done are skipped.
 import { execFileSync, spawnSync } from 'node:child_process';
 import { existsSync, statSync } from 'node:fs';
@@ -62,9 +62,10 @@ if (packages.length > 0) {
 }
 
 // 3. Compile and build the example casebook.
-say('tsc');
-run(process.execPath, [path.join(root, 'node_modules', 'typescript', 'bin', 'tsc'), '-p', 'tsconfig.json']);
-run(process.execPath, [path.join(root, 'scripts', 'compile-data.mjs')]);
+// The package's own build step (tsc and the compiled data, templates and hyphenation
+// patterns), so that the list of what it writes into dist/ is kept in one place.
+say('npm run build:ts');
+run('npm', ['run', '--silent', 'build:ts']);
 if (process.argv.includes('--no-build')) process.exit(0);
 say('casebook build (the example casebook)');
 run(process.execPath, [path.join(root, 'bin', 'casebook.js'), 'build']);

@@ -34,6 +34,13 @@ export function near(text: string, start: number, end: number, words: RegExp, be
 }
 
 /**
+ * The part of `before` after the last end of a sentence ("Dat klopt. Nu 6823 ga" → " Nu ").
+ * A sentence ends at a mark followed by a space or a line break; dots inside a word, a date or
+ * an e-mail address ("01.02.2024", "r.janssen@debrug.nl") do not end it, nor hide an earlier end.
+ */
+export const sentenceBefore = (before: string): string => before.slice(Math.max(-1, ...[...before.matchAll(/[.!?](?=[\s\u00a0])/gu)].map((m) => m.index)) + 1);
+
+/**
  * A table: the row of `start` has columns (split by "|", a tab or two spaces) and stands under
  * a header row that matches `cue` ("Naam | Geboortedatum | BSN", "cliënt  postcode  status"),
  * with no empty line between.

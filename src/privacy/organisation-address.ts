@@ -6,6 +6,7 @@
  * comma, bar or bracket between, or a label such as "Bezoekadres:" stands before it. The
  * words are data (data/privacy/context-words.yaml, `organisation`).
  */
+import { sentenceBefore } from './context.js';
 import type { PrivacyData } from './data.js';
 
 /** What stands between an organisation's name and its address on one line: "Gemeente Zwolle, Lübeckplein 2". */
@@ -26,13 +27,10 @@ export function organisationsAddress(text: string, start: number, data: PrivacyD
   if (data.context.organisationAddressLabel.test(before)) return true;
   if (separatorEnd.test(before)) {
     const phrase = before.replace(separatorEnd, '');
-    return data.context.organisation.test(lastPhrase(phrase)) && !data.context.residence.test(sentenceOf(phrase));
+    return data.context.organisation.test(lastPhrase(phrase)) && !data.context.residence.test(sentenceBefore(phrase));
   }
   return streetNameOnly.test(before) && !data.context.residence.test(before) && organisationAbove(text, lineStart, data, isPersonsLine);
 }
-
-/** The part of `before` after the last end of a sentence. */
-const sentenceOf = (before: string): string => before.slice(Math.max(-1, ...[...before.matchAll(/[.!?](?=[ \u00a0])/gu)].map((m) => m.index)) + 1);
 
 /** The last words before a separator, back to a sentence's end or another separator (at most six words). */
 function lastPhrase(before: string): string {

@@ -10,7 +10,7 @@
  */
 import { mask } from '../mask.js';
 import { gluedBefore, isLetterOrDigit, tokenBefore, type Token } from '../chars.js';
-import { near, underHeader } from '../context.js';
+import { near, sentenceBefore, underHeader } from '../context.js';
 import { namesSomethingElse, privacyData, type PrivacyData } from '../data.js';
 import { isListedSurname } from '../names.js';
 import { isDutchCompound, isDutchWord } from '../words.js';
@@ -211,11 +211,6 @@ function isPlace(word: string, data: PrivacyData): boolean {
 
 /** A place name right after a postcode ("7201 lk Zutphen", "1102 ab Amsterdam-Zuidoost", "5211 db 's-Hertogenbosch"). */
 const placeAfter = /^[ \u00a0]*,?[ \u00a0]*((?:['’]s-)?\p{Lu}[\p{L}'’\-]+)/u;
-
-/** The part of `before` after the last end of a sentence ("Dat klopt. Nu 6823 ga" → " Nu "). */
-// A sentence ends at a mark followed by a space or a line break; dots inside a word, a date or an e-mail address
-// ("01.02.2024", "r.janssen@debrug.nl") do not end it, nor hide an earlier end.
-const sentenceBefore = (before: string): string => before.slice(Math.max(-1, ...[...before.matchAll(/[.!?](?=[\s\u00a0])/gu)].map((m) => m.index)) + 1);
 
 /** "Stadhuisplein 1", "Stationsplein 3": where a town hall or a station stands, more often than anybody's home. */
 const publicBuilding = (street: string, data: PrivacyData): boolean => data.context.publicBuildingStreets.has(street.toLowerCase());
