@@ -25,17 +25,17 @@ function sourceLines(text: string): string[] {
   return lines.map((line, i) => (i < lines.length - 1 && line.endsWith('\r') ? line.slice(0, -1) : line));
 }
 
-/**
- * The code frame for `m`: the line and one on either side, each cut to a window around the
- * column (a 2 MB one-line value gives a frame of a few lines, not of megabytes), with
- * control characters shown as symbols of the same width.
- */
 const require = createRequire(import.meta.url);
 let codeFrame: typeof CodeFrameColumns | undefined;
 /** @babel/code-frame (with its colours) is loaded the first time a frame is shown: a clean run never needs it. */
 const codeFrameColumns: typeof CodeFrameColumns = (...args) =>
   (codeFrame ??= (require('@babel/code-frame') as { codeFrameColumns: typeof CodeFrameColumns }).codeFrameColumns)(...args);
 
+/**
+ * The code frame for `m`: the line and one on either side, each cut to a window around the
+ * column (a 2 MB one-line value gives a frame of a few lines, not of megabytes), with
+ * control characters shown as symbols of the same width.
+ */
 function frameFor(lines: readonly string[], m: Message): string {
   const from = Math.max(1, m.line - 1);
   const to = Math.min(lines.length, m.line + 1);

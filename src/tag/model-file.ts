@@ -13,7 +13,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { dataDir } from '../paths.js';
 import { featureStrings, featureTable, type FeatureTable } from './features.js';
-import { compileModel, isNumber, MAX_FEATURES, modelOf, parseModel, validHead, WEIGHT_SCALE, type TaggerModel, type TaggerModelData } from './model.js';
+import { compileModel, MAX_FEATURES, modelOf, parseModel, validHead, WEIGHT_SCALE, type TaggerModel, type TaggerModelData } from './model.js';
 
 /** The model as stored in format 2. */
 export interface StoredModel extends Omit<TaggerModelData, 'format' | 'features' | 'weights'> {
@@ -125,7 +125,7 @@ export function readModel(json: unknown, source: string): TaggerModel | undefine
     const data = parseModel(json);
     return data && compileModel(data, source);
   }
-  if (stored.format !== 2 || !validHead(stored) || !stored.training || !isNumber(stored.training.lambda)) return undefined;
+  if (stored.format !== 2 || !validHead(stored)) return undefined;
   const stems = storedStems(stored.stems);
   const table = stems && storedTable(stems, stored.features);
   const n = stored.valueIds!.length;

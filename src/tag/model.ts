@@ -155,7 +155,7 @@ export function compileModel(data: TaggerModelData, source: string): TaggerModel
 export const WEIGHT_SCALE = 1000;
 export const MAX_FEATURES = 500_000;
 export const MAX_VALUES = 200;
-export const isNumber = (x: unknown): x is number => typeof x === 'number' && Number.isFinite(x);
+const isNumber = (x: unknown): x is number => typeof x === 'number' && Number.isFinite(x);
 const numbers = (x: unknown, length: number) => Array.isArray(x) && x.length === length && x.every(isNumber);
 
 function validBlend(b: unknown): boolean {
@@ -163,10 +163,17 @@ function validBlend(b: unknown): boolean {
   return !!blend && [blend.lexicon, blend.threshold, blend.min, blend.fill, blend.max].every(isNumber);
 }
 
+/** Whether the training summary has the numbers the model's report and `--learn` read. */
+function validTraining(t: unknown): boolean {
+  const training = t as Partial<TrainingSummary> | undefined;
+  return !!training && isNumber(training.lambda) && isNumber(training.cases) && (training.teamCases === undefined || isNumber(training.teamCases));
+}
+
 /** Whether what every format of the file shares is there and sound: value ids, blend, field
- * weights, intercepts and lexicon weights (a model file is untrusted input). */
+ * weights, intercepts, lexicon weights and training summary (a model file is untrusted input). */
 export function validHead(data: object): boolean {
-  const { valueIds, bias, lexiconWeights, fieldWeights, blend } = data as Partial<TaggerModelData>;
+  const { valueIds, bias, lexiconWeights, fieldWeights, blend, training } = data as Partial<TaggerModelData>;
+  if (!validTraining(training)) return false;
   if (!Array.isArray(valueIds) || valueIds.length === 0 || valueIds.length > MAX_VALUES || !valueIds.every((id) => typeof id === 'string')) return false;
   const n = valueIds.length;
   if (!numbers(bias, n) || !Array.isArray(lexiconWeights) || lexiconWeights.length !== n || !lexiconWeights.every((row) => numbers(row, n))) return false;

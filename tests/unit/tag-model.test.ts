@@ -128,7 +128,7 @@ describe('the model file', () => {
   it('is refused when it is not a model: wrong format, sizes or numbers', () => {
     const good = handModel(['wijkteam']);
     expect(parseModel(good)).toBeDefined();
-    for (const bad of [null, 'model', { ...good, format: 2 }, { ...good, valueIds: 'zorg' }, { ...good, bias: [Number.NaN] }, { ...good, weights: [[1, 2]] }, { ...good, features: ['twee woorden hier'] }, { ...good, blend: {} }]) {
+    for (const bad of [null, 'model', { ...good, format: 2 }, { ...good, valueIds: 'zorg' }, { ...good, bias: [Number.NaN] }, { ...good, weights: [[1, 2]] }, { ...good, features: ['twee woorden hier'] }, { ...good, blend: {} }, { ...good, training: undefined }, { ...good, training: { ...good.training, cases: '12' } }]) {
       expect(parseModel(bad)).toBeUndefined();
     }
   });
