@@ -47,6 +47,12 @@ async function editAndWait(file: string, content: string): Promise<void> {
   const reloaded = page.waitForNavigation({ timeout: 20_000 });
   writeFileSync(path.join(dir, file), content);
   await reloaded;
+  // writeFileSync empties the file before it writes: on a busy machine the test can be paused
+  // between the two for longer than serve waits for an editor to finish (60 ms), and serve then
+  // builds the empty file once before it builds the saved one. Wait for that second build.
+  for (let extra = 0; extra < 3 && (await page.content()).includes('yaml/empty'); extra++) {
+    await page.waitForNavigation({ timeout: 20_000 });
+  }
 }
 
 describe('casebook serve', () => {
