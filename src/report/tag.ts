@@ -75,13 +75,29 @@ export function tagText(results: readonly CaseTags[], context: TagReportContext)
 /** `casebook tag --format json`: one entry per case, evidence as the phrases only, and per
  * phrase which part of the tagger found it (`lexicon` or `model`). */
 export function tagJson(results: readonly CaseTags[], cwd: string): string {
-  const entries = results.map((result) => ({
+  return tagJsonList(results.map((result) => tagJsonEntry(result, cwd)));
+}
+
+/**
+ * One case's entry of `tag --format json`, as text indented as it stands in the list. `tag`
+ * makes it as soon as the case is tagged: 10,000 cases' suggestions and evidence are then never
+ * all held as objects until the end, which cost the garbage collector more than the JSON.
+ */
+export function tagJsonEntry(result: CaseTags, cwd: string): string {
+  const entry = {
     file: relativePath(cwd, result.file),
     id: result.id,
     values: result.values,
     suggestions: result.suggestions.map((s) => ({ id: s.id, score: s.score, evidence: s.evidence.map((e) => e.text), evidenceSources: s.evidence.map((e) => e.source) })),
-  }));
-  return `${JSON.stringify(entries, null, 2)}\n`;
+  };
+  // JSON.stringify of the whole list indents each entry one level deeper; a string in JSON
+  // holds no line break of its own, so every line break is one of the layout's.
+  return `  ${JSON.stringify(entry, null, 2).replaceAll('\n', '\n  ')}`;
+}
+
+/** The entries as the list JSON.stringify(list, null, 2) writes. */
+export function tagJsonList(entries: readonly string[]): string {
+  return entries.length === 0 ? '[]\n' : `[\n${entries.join(',\n')}\n]\n`;
 }
 
 /** How many of a value's phrases `casebook values` shows: the strongest. */
