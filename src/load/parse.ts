@@ -256,7 +256,7 @@ export function parseSource(path: string, bytes: Uint8Array, options: ParseOptio
 export function readSource(path: string, options: ParseOptions): SourceFile {
   let bytes: Uint8Array;
   try {
-    bytes = readRegularFile(path, MAX_FILE_BYTES);
+    bytes = readRegularFile(path, MAX_FILE_BYTES, { reuse: true });
   } catch (error) {
     if (error instanceof ReadRefused) {
       const { refusal } = error;
