@@ -10,7 +10,7 @@ import { relativePath } from '../../report/util.js';
 import { addValuesToSource, chooseModel, type CaseTags, type ModelChoice } from '../../tag/index.js';
 import { tagTask } from './tag-task.js';
 import { learnCommand } from './tag-learn.js';
-import { tagJson, tagText } from '../../report/tag.js';
+import { tagJsonChunks, tagText } from '../../report/tag.js';
 import type { Casebook, Lang } from '../../types.js';
 import { removeStaleTemps, replaceIfUnchanged } from '../../util/write.js';
 import { escapeText } from '../../report/escape.js';
@@ -148,7 +148,7 @@ export async function tagCommand(paths: string[], options: TagCommandOptions, io
   }
 
   if (format === 'json') {
-    io.stdout.write(tagJson(results, io.cwd));
+    for (const chunk of tagJsonChunks(results, io.cwd)) io.stdout.write(chunk);
     for (const note of notes) io.stderr.write(`${note}\n`);
   } else {
     const color = options.color !== false && useColor(io.stdout, io.env);
