@@ -54,25 +54,39 @@ export class ReadRefused extends Error {
 const OPEN_FLAGS = constants.O_RDONLY | (constants.O_NONBLOCK ?? 0);
 
 /**
+ * The buffer `readRegularFile` reads into with `reuse`: one for the run (grown when a file
+ * needs more), instead of a new buffer per file that the garbage collector then frees.
+ */
+let scratch = Buffer.allocUnsafeSlow(64 * 1024);
+
+/**
  * The bytes of `file` when it is a regular file of at most `maxBytes`; else ReadRefused
  * (a folder, FIFO, device or socket; or too large). The checks are made on the opened file,
  * so it cannot be swapped between the check and the read. System errors (ENOENT, EACCES)
  * are thrown as they are.
+ *
+ * With `reuse`, the bytes are a view on a buffer that the next such read overwrites: for a
+ * caller that is done with them before it reads another file (parse.ts decodes them at once).
  */
-export function readRegularFile(file: string, maxBytes: number): Buffer {
+export function readRegularFile(file: string, maxBytes: number, options: { reuse?: boolean } = {}): Buffer {
   const fd = openSync(file, OPEN_FLAGS);
   try {
     const info = fstatSync(fd);
     if (!info.isFile()) throw new ReadRefused({ reason: 'not-a-file' });
     if (info.size > maxBytes) throw new ReadRefused({ reason: 'too-large', size: info.size });
-    // Read at most one byte more than allowed: a file that grew since fstat is still caught.
-    const buffer = Buffer.allocUnsafe(Math.min(info.size, maxBytes) + 1);
+    // Room for one byte more than allowed: a file that grew past the limit since fstat is still caught.
+    const room = Math.min(info.size, maxBytes) + 1;
+    if (options.reuse && scratch.length < room) scratch = Buffer.allocUnsafeSlow(room);
+    const buffer = options.reuse ? scratch : Buffer.allocUnsafe(room);
     let length = 0;
     for (;;) {
-      const read = readSync(fd, buffer, length, buffer.length - length, null);
+      const read = readSync(fd, buffer, length, room - length, null);
       if (read === 0) break;
       length += read;
-      if (length === buffer.length) break;
+      if (length === room) break;
+      // All that fstat saw, and under the limit: asking again only to hear "end of file" cost
+      // a system call per file. (A file that grows meanwhile is read as far as fstat saw it.)
+      if (length === info.size && info.size < maxBytes) break;
     }
     if (length > maxBytes) throw new ReadRefused({ reason: 'too-large', size: length });
     return buffer.subarray(0, length);

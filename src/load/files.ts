@@ -28,12 +28,17 @@ export interface CollectedFiles {
   realPaths: Map<string, string>;
 }
 
-/** One walk: the casebook's real folder, and the folders and files already seen (device:inode). */
+/**
+ * One walk: the casebook's real folder, the folders already seen (by device:inode, whatever
+ * the path to them) and the files already seen (by real path, which the walk knows without
+ * asking the system: a stat per file cost more than reading the folders).
+ */
 interface Walk {
   root: string;
   realRoot: string;
   lang: Lang;
   seen: Set<string>;
+  seenFiles: Set<string>;
   out: CollectedFiles;
 }
 
@@ -47,12 +52,11 @@ function statOf(file: string): Stats | undefined {
 }
 
 /**
- * True the first time a file or folder is met, by identity, whatever the path to it. A
- * synchronous stat: for 10,000 files a round trip through the thread pool each cost more
- * than the stat itself (0.6-0.9 s of CPU before any file was read).
+ * True the first time a folder is met, by identity, whatever the path to it: a link loop
+ * ends here. A synchronous stat: through the thread pool each cost more than the stat itself.
  */
-async function firstVisit(walk: Walk, file: string): Promise<boolean> {
-  const info = statOf(file);
+async function firstVisit(walk: Walk, folder: string): Promise<boolean> {
+  const info = statOf(folder);
   if (!info) return false;
   const key = `${info.dev}:${info.ino}`;
   if (walk.seen.has(key)) return false;
@@ -64,10 +68,16 @@ function outside(walk: Walk, file: string): void {
   walk.out.messages.push(makeMessage(file, 'load/outside-casebook', 'warning', t(walk.lang, 'load.outsideCasebook', { target: file }), startOfFile));
 }
 
-async function addFile(walk: Walk, file: string, real?: string): Promise<void> {
-  if (!(await firstVisit(walk, file))) return;
+/**
+ * Lists `file`, whose real path is `real`, the first time that real path is met: a file
+ * reached again through a link is not listed twice. (A hard link is a file of its own
+ * here, as it is in a clone of the repository.)
+ */
+function addFile(walk: Walk, file: string, real: string): void {
+  if (walk.seenFiles.has(real)) return;
+  walk.seenFiles.add(real);
   walk.out.files.push(file);
-  if (real !== undefined) walk.out.realPaths.set(file, real);
+  walk.out.realPaths.set(file, real);
 }
 
 /** Walks `folder`, whose real path (links followed) is `realFolder`. */
@@ -101,12 +111,12 @@ async function walkFolder(folder: string, walk: Walk, realFolder: string): Promi
       }
       const info = await stat(target).catch(() => undefined);
       if (info?.isDirectory()) await walkFolder(full, walk, target);
-      else if (info?.isFile() && CASE_FILE.test(entry.name)) await addFile(walk, full, target);
+      else if (info?.isFile() && CASE_FILE.test(entry.name)) addFile(walk, full, target);
     } else if (entry.isDirectory()) {
       await walkFolder(full, walk, path.join(realFolder, entry.name));
     } else if (entry.isFile() && CASE_FILE.test(entry.name)) {
       // No link: its real path is its real folder's and its own name.
-      await addFile(walk, full, path.join(realFolder, entry.name));
+      addFile(walk, full, path.join(realFolder, entry.name));
     }
   }
 }
@@ -117,13 +127,13 @@ async function walkFolder(folder: string, walk: Walk, realFolder: string): Promi
  */
 export async function collectCaseFiles(patterns: readonly string[], base: string, root: string, lang: Lang): Promise<CollectedFiles> {
   const out: CollectedFiles = { files: [], messages: [], realPaths: new Map() };
-  const walk: Walk = { root, realRoot: realPathOf(root), lang, seen: new Set(), out };
+  const walk: Walk = { root, realRoot: realPathOf(root), lang, seen: new Set(), seenFiles: new Set(), out };
   for (const pattern of patterns) {
     if (GLOB_MAGIC.test(pattern)) {
       const found = await glob(pattern, { cwd: base, absolute: true, onlyFiles: true, followSymbolicLinks: false, dot: false });
       for (const file of found.filter((f) => CASE_FILE.test(f)).map((f) => path.normalize(f)).sort()) {
         const real = realPathOf(file);
-        if (isInside(walk.realRoot, real)) await addFile(walk, file, real);
+        if (isInside(walk.realRoot, real)) addFile(walk, file, real);
         else outside(walk, file);
       }
       continue;
@@ -141,7 +151,7 @@ export async function collectCaseFiles(patterns: readonly string[], base: string
     } else if (info.isDirectory()) {
       await walkFolder(full, walk, realPathOf(full));
     } else {
-      await addFile(walk, full);
+      addFile(walk, full, realPathOf(full));
     }
   }
   out.files = [...new Set(out.files)].sort();

@@ -10,7 +10,7 @@ import { relativePath } from '../../report/util.js';
 import { addValuesToSource, chooseModel, type CaseTags, type ModelChoice } from '../../tag/index.js';
 import { tagTask } from './tag-task.js';
 import { learnCommand } from './tag-learn.js';
-import { tagJson, tagJsonEntry, tagJsonList, tagText } from '../../report/tag.js';
+import { tagJsonChunks, tagJsonEntry, tagJsonListChunks, tagText } from '../../report/tag.js';
 import type { Casebook, Lang } from '../../types.js';
 import { removeStaleTemps, replaceIfUnchanged } from '../../util/write.js';
 import { escapeText } from '../../report/escape.js';
@@ -153,7 +153,8 @@ export async function tagCommand(paths: string[], options: TagCommandOptions, io
   }
 
   if (format === 'json') {
-    io.stdout.write(entries ? tagJsonList(inFocus.flatMap((c) => entries.get(c.path) ?? [])) : tagJson(results, io.cwd));
+    const chunks = entries ? tagJsonListChunks(inFocus.flatMap((c) => entries.get(c.path) ?? [])) : tagJsonChunks(results, io.cwd);
+    for (const chunk of chunks) io.stdout.write(chunk);
     for (const note of notes) io.stderr.write(`${note}\n`);
   } else {
     const color = options.color !== false && useColor(io.stdout, io.env);
