@@ -249,6 +249,31 @@ export function compileVocabulary(features: readonly string[]): Vocabulary {
   return vocabularyOf(featureTable(features));
 }
 
+/**
+ * The names of one case at a time: a list kept from case to case, asked only for the few
+ * words shown as evidence. A set cleared for every case made a new table each time.
+ */
+export class NameList {
+  private forms: string[] = [];
+  private count = 0;
+
+  clear(): void {
+    this.count = 0;
+  }
+
+  add(form: string): void {
+    if (this.has(form)) return;
+    if (this.count < this.forms.length) this.forms[this.count] = form;
+    else this.forms.push(form);
+    this.count++;
+  }
+
+  has(form: string): boolean {
+    for (let k = 0; k < this.count; k++) if (this.forms[k] === form) return true;
+    return false;
+  }
+}
+
 /** The length below which a case's vector is not scaled up: about forty different words. */
 const MIN_NORM = 6;
 
@@ -271,13 +296,17 @@ export class FeatureReader implements WordReader {
    */
   private forms = new FormTable();
   private counts: Float64Array;
-  private touched: number[] = [];
+  /** The features the current case has, in the order first met (each once): the first
+   * `touchedCount`. Typed, and sized once for the vocabulary: a list emptied for every case
+   * gave its storage back and grew it again, a few kB of garbage per case. */
+  private readonly touched: Int32Array;
+  private touchedCount = 0;
   /** Where each feature of the current case first stands: segment and offsets. */
   readonly firstSegment: Int32Array;
   readonly firstStart: Int32Array;
   readonly firstEnd: Int32Array;
   /** Folded forms of the words the current case writes with a capital inside a sentence. */
-  readonly names = new Set<string>();
+  readonly names = new NameList();
   private weights: ArrayLike<number> = [];
   // The word before, as far as it matters: its sentence and segment (a pair never spans
   // two), its stem id (-1: none to pair with) and where it starts; the weight of its segment.
@@ -286,12 +315,14 @@ export class FeatureReader implements WordReader {
   private weight = 1;
   private previous = -1;
   private previousStart = 0;
-  /** The current case's vector: one object, its buffers kept from case to case. */
-  private readonly current: FeatureVector = { length: 0, ids: new Int32Array(512), values: new Float64Array(512) };
+  /** The current case's vector: one object, its buffers kept from case to case (its ids are `touched`). */
+  private readonly current: FeatureVector;
 
   constructor(readonly vocabulary: Vocabulary) {
     const size = vocabulary.featureCount;
     this.counts = new Float64Array(size);
+    this.touched = new Int32Array(size);
+    this.current = { length: 0, ids: this.touched, values: new Float64Array(size) };
     this.firstSegment = new Int32Array(size);
     this.firstStart = new Int32Array(size);
     this.firstEnd = new Int32Array(size);
@@ -299,8 +330,8 @@ export class FeatureReader implements WordReader {
 
   /** A new case, whose segments weigh `segmentWeights` (kept, not copied: read until the next `begin`). */
   begin(segmentWeights: ArrayLike<number>): void {
-    for (const f of this.touched) this.counts[f] = 0;
-    this.touched.length = 0;
+    for (let k = 0; k < this.touchedCount; k++) this.counts[this.touched[k]!] = 0;
+    this.touchedCount = 0;
     this.weights = segmentWeights;
     this.names.clear();
     this.sentence = this.segment = this.previous = -1;
@@ -346,25 +377,27 @@ export class FeatureReader implements WordReader {
     const { unigram, inPairs } = this.vocabulary;
     const weight = this.weight;
     const single = unigram[id]!;
-    if (single >= 0 && weight > 0) this.add(single, weight, segment, start, end);
+    if (single >= 0 && weight > 0) this.add(single, segment, start, end);
     const previous = this.previous;
     if (previous >= 0 && weight > 0 && (inPairs[previous]! & FIRST_IN_PAIR) !== 0 && (inPairs[id]! & SECOND_IN_PAIR) !== 0) {
       const pair = this.vocabulary.bigrams.get(previous, id);
-      if (pair >= 0) this.add(pair, weight, segment, this.previousStart, end);
+      if (pair >= 0) this.add(pair, segment, this.previousStart, end);
     }
     this.previous = id;
     this.previousStart = start;
   }
 
-  private add(feature: number, weight: number, segment: number, start: number, end: number): void {
+  /** Counts `feature` once more, with the weight of the current segment (read here, not
+   * passed: a fraction passed to a call is boxed, a few kB of garbage per case). */
+  private add(feature: number, segment: number, start: number, end: number): void {
     const counts = this.counts;
     if (counts[feature] === 0) {
-      this.touched.push(feature);
+      this.touched[this.touchedCount++] = feature;
       this.firstSegment[feature] = segment;
       this.firstStart[feature] = start;
       this.firstEnd[feature] = end;
     }
-    counts[feature]! += weight;
+    counts[feature]! += this.weight;
   }
 
   /** The case read since `begin`: log(1 + weighted count) per feature, scaled to length 1 (a
@@ -372,19 +405,12 @@ export class FeatureReader implements WordReader {
   vector(): FeatureVector {
     // In the order first met: the order of the dot product does not matter. Into buffers kept
     // from case to case (a casebook has thousands): the vector is valid until the next `begin`.
-    const touched = this.touched;
     const vector = this.current;
-    if (vector.ids.length < touched.length) {
-      vector.ids = new Int32Array(2 * touched.length);
-      vector.values = new Float64Array(2 * touched.length);
-    }
     const { ids, values } = vector;
-    const length = (vector.length = touched.length);
+    const length = (vector.length = this.touchedCount);
     let norm = 0;
     for (let k = 0; k < length; k++) {
-      const f = touched[k]!;
-      const value = Math.log1p(this.counts[f]!);
-      ids[k] = f;
+      const value = Math.log1p(this.counts[ids[k]!]!);
       values[k] = value;
       norm += value * value;
     }
@@ -394,5 +420,6 @@ export class FeatureReader implements WordReader {
     }
     return vector;
   }
+
 
 }

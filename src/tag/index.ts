@@ -15,7 +15,7 @@ import { caseValueIds } from '../case/index.js';
 import { ownString } from '../util/own-string.js';
 import type { Lexicon } from './lexicon.js';
 import { chooseModel } from './team.js';
-import { blendScores, modelEvidence, modelFits, modelProbabilities, modelSegmentWeights, pseudonymWords, selectBlended, singleSpaced, type TaggerModel } from './model.js';
+import { blendScores, caseSegmentWeights, modelEvidence, modelFits, modelProbabilities, pseudonymWords, selectBlended, singleSpaced, type TaggerModel } from './model.js';
 
 export { addValuesToSource, type WriteOutcome } from './write.js';
 export { compileLexicon, lexiconFor, signalsOf } from './lexicon.js';
@@ -110,24 +110,24 @@ function placeEvidence(file: SourceFile, segments: readonly Segment[], found: Fo
   }
 }
 
-/** The lexicon's phrases for a value, strongest first, each once. */
-function lexiconEvidence(scored: ValueScore | undefined, segments: readonly Segment[], found: Found): Evidence[] {
-  const seen = new Set<string>();
+/** The lexicon's phrases for a value, strongest first, each once; each phrase in lower case
+ * is added to `shown` (a handful: a list, not a set for every value of every case). */
+function lexiconEvidence(scored: ValueScore | undefined, segments: readonly Segment[], found: Found | undefined, shown: string[] = []): Evidence[] {
   const evidence: Evidence[] = [];
   for (const hit of scored?.hits() ?? []) {
     if (evidence.length >= MAX_EVIDENCE) break;
     const text = ownString(singleSpaced(segments[hit.segment]!.text.slice(hit.start, hit.end)));
     const key = text.toLowerCase();
-    if (seen.has(key)) continue;
-    seen.add(key);
+    if (shown.includes(key)) continue;
+    shown.push(key);
     const item: Evidence = { text, line: 1, column: 1, source: 'lexicon' };
     evidence.push(item);
-    found.push({ evidence: item, segment: hit.segment, offset: hit.start });
+    found?.push({ evidence: item, segment: hit.segment, offset: hit.start });
   }
   return evidence;
 }
 
-function suggestFromLexicon(lexicon: Lexicon, segments: readonly Segment[], options: TagOptions, result: CaseTags, found: Found): void {
+function suggestFromLexicon(lexicon: Lexicon, segments: readonly Segment[], options: TagOptions, result: CaseTags, found: Found | undefined): void {
   const scores = scoreSegments(lexicon, segments);
   for (const scored of lexiconSelection(scores, options.threshold ?? DEFAULT_THRESHOLD, options.maxSuggestions ?? MAX_SUGGESTIONS, options.relative ?? RELATIVE_TO_BEST)) {
     const evidence = lexiconEvidence(scored, segments, found);
@@ -141,9 +141,14 @@ function scoreOf(scores: readonly ValueScore[], v: number): ValueScore | undefin
   return undefined;
 }
 
+/** What a value's evidence shows so far, in lower case: one list for every value of every
+ * case, always of strings (a new empty list is of another kind to V8 than one holding
+ * strings, and modelEvidence was compiled again for each). */
+const shownBuffer: string[] = [''];
+
 /** The lexicon's and the model's scores blended; a value without any evidence is never suggested. */
-function suggestBlended(model: TaggerModel, lexicon: Lexicon, segments: readonly Segment[], data: Readonly<Record<string, unknown>>, options: TagOptions, result: CaseTags, found: Found): void {
-  model.reader.begin(modelSegmentWeights(model.fieldWeights, segments, model.scratch.segmentWeights));
+function suggestBlended(model: TaggerModel, lexicon: Lexicon, segments: readonly Segment[], data: Readonly<Record<string, unknown>>, options: TagOptions, result: CaseTags, found: Found | undefined): void {
+  model.reader.begin(caseSegmentWeights(model, segments));
   const scores = scoreSegments(lexicon, segments, model.reader);
   const vector = model.reader.vector();
   const { scratch } = model;
@@ -151,19 +156,21 @@ function suggestBlended(model: TaggerModel, lexicon: Lexicon, segments: readonly
   for (const scored of scores) lexiconScores[scored.value] = scored.score;
   const blended = blendScores(lexiconScores, modelProbabilities(model, vector, lexiconScores, scratch.probabilities), model.blend.lexicon, scratch.blended);
   // The pseudonyms' words are only needed when a model word is a candidate for evidence.
-  let banned: ReadonlySet<string> | undefined;
+  let banned: readonly string[] | undefined;
   const bannedWords = () => (banned ??= pseudonymWords(data));
   for (const v of selectBlended(blended, model.blend, options.blendThreshold)) {
-    const mine: Found = [];
-    const evidence = lexiconEvidence(scoreOf(scores, v), segments, mine);
-    const taken = evidence.map((e) => e.text.toLowerCase());
+    // What is placed in the source (only when positions are shown), once the value is kept.
+    const mine: Found | undefined = found ? [] : undefined;
+    const taken = shownBuffer;
+    taken.length = 0;
+    const evidence = lexiconEvidence(scoreOf(scores, v), segments, mine, taken);
     for (const hit of modelEvidence(model, v, vector, segments, bannedWords, taken, MAX_MODEL_EVIDENCE)) {
       const item: Evidence = { text: ownString(hit.text), line: 1, column: 1, source: 'model' };
       evidence.push(item);
-      mine.push({ evidence: item, segment: hit.segment, offset: hit.start });
+      mine?.push({ evidence: item, segment: hit.segment, offset: hit.start });
     }
     if (evidence.length === 0) continue;
-    found.push(...mine);
+    if (found && mine) for (const item of mine) found.push(item);
     result.suggestions.push({ id: lexicon.valueIds[v]!, score: Math.round(blended[v]! * 100) / 100, lexiconScore: lexiconScores[v]!, evidence });
   }
 }
@@ -175,10 +182,11 @@ export function tagCase(file: CaseFile, valueSet: ValueSet, options: TagOptions 
   const lexicon = lexiconFor(valueSet);
   const model = options.model && modelFits(options.model, lexicon.valueIds) ? options.model : undefined;
   const segments = caseSegments(file.data, model !== undefined);
-  const found: Found = [];
+  // Where each piece of evidence stands is only gathered when it is shown.
+  const found: Found | undefined = options.positions !== false ? [] : undefined;
   if (model) suggestBlended(model, lexicon, segments, file.data, options, result, found);
   else suggestFromLexicon(lexicon, segments, options, result, found);
-  if (options.positions !== false) placeEvidence(file, segments, found);
+  if (found) placeEvidence(file, segments, found);
   return result;
 }
 

@@ -7,9 +7,8 @@
  * titles) was chosen by cross-validation on the training cases (src/tag/train.ts).
  */
 import type { Segment } from './fields.js';
-import { FeatureReader, featureTable, taggerWords, vocabularyOf, type FeatureTable, type FeatureVector, type TaggerWords } from './features.js';
-import { fold, tokenize } from './tokenize.js';
-import { stem } from './stem.js';
+import { FeatureReader, featureTable, taggerWords, vocabularyOf, type FeatureTable, type FeatureVector, type NameList, type TaggerWords } from './features.js';
+import { fold, WordScanner } from './tokenize.js';
 
 /** How the blended score makes suggestions; chosen by cross-validation. */
 export interface BlendSettings {
@@ -99,7 +98,7 @@ export interface TaggerModel {
    * out when first asked (see canShow): a case only ever asks about a few. */
   showable: Uint8Array;
   /** Scratch space for one case at a time (a casebook has thousands). */
-  scratch: { lexicon: Float64Array; probabilities: Float64Array; blended: Float64Array; segmentWeights: number[] };
+  scratch: { lexicon: Float64Array; probabilities: Float64Array; blended: Float64Array; segmentWeights: Float64Array };
   /** Where the model came from, for the report (`built-in` or a file). */
   source: string;
   /** The model in its plain form (format 1), made when first asked for (tools and tests:
@@ -131,7 +130,7 @@ export function modelOf(parts: ModelParts, source: string, plain: () => TaggerMo
     weights: parts.weights,
     lexiconMatrix,
     showable: new Uint8Array(featureCount),
-    scratch: { lexicon: new Float64Array(values), probabilities: new Float64Array(values), blended: new Float64Array(values), segmentWeights: [] },
+    scratch: { lexicon: new Float64Array(values), probabilities: new Float64Array(values), blended: new Float64Array(values), segmentWeights: new Float64Array(64) },
     source,
     get data() {
       return (data ??= plain());
@@ -204,6 +203,15 @@ export function modelSegmentWeights(fieldWeights: ModelFieldWeights, segments: r
   return into;
 }
 
+/** The same, into the model's own buffer (valid for these segments until the next case): a
+ * list emptied and filled again for every case gave its storage back and grew it again. */
+export function caseSegmentWeights(model: TaggerModel, segments: readonly Segment[]): Float64Array {
+  let into = model.scratch.segmentWeights;
+  if (into.length < segments.length) into = model.scratch.segmentWeights = new Float64Array(2 * segments.length);
+  for (let s = 0; s < segments.length; s++) into[s] = segmentWeight(model.fieldWeights, segments[s]!);
+  return into;
+}
+
 const sigmoid = (z: number) => 1 / (1 + Math.exp(-z));
 
 /** The model's probability per value, from a case's features and the lexicon's scores (into `into`). */
@@ -233,12 +241,17 @@ export function blendScores(lexicon: ArrayLike<number>, probabilities: ArrayLike
 
 /** The values best first (ties: in the set's order). */
 export function rankValues(blended: ArrayLike<number>): number[] {
-  // Insertion: ten values, and no comparison function to call.
+  // Insertion: ten values, no comparison function to call, and no splice (which made a new
+  // list for each value of each case).
   const order: number[] = [];
   for (let v = 0; v < blended.length; v++) {
     let at = order.length;
-    while (at > 0 && blended[order[at - 1]!]! < blended[v]!) at--;
-    order.splice(at, 0, v);
+    order.push(v);
+    while (at > 0 && blended[order[at - 1]!]! < blended[v]!) {
+      order[at] = order[at - 1]!;
+      at--;
+    }
+    order[at] = v;
   }
   return order;
 }
@@ -278,23 +291,32 @@ export interface ModelHit {
  * something (no function word or everyday word of every case) is known already: the feature
  * passed canShow, and the words of its text are the words it was read from, with the same
  * stems (so no word is stemmed again here). */
-function showable(text: string, banned: ReadonlySet<string>, names: ReadonlySet<string>): boolean {
+function showable(text: string, banned: readonly string[], names: NameList): boolean {
   for (const part of text.split(' ')) {
     const form = fold(part);
-    if (form.length < 3 || !LETTERS_ONLY.test(form) || banned.has(form) || names.has(form)) return false;
+    if (form.length < 3 || !LETTERS_ONLY.test(form) || banned.includes(form) || names.has(form)) return false;
   }
   return true;
 }
 
 const LETTERS_ONLY = /^\p{L}+$/u;
 
-/** The words of the case's pseudonyms (folded): never evidence. */
-const NONE: ReadonlySet<string> = new Set();
+/** The words of the case's pseudonyms (folded): never evidence. A short list (a case names a
+ * handful), read with the word scanner: tokenising each name made lists of every kind. */
+const NONE: readonly string[] = [];
+const pseudonymScanner = new WordScanner();
 
-export function pseudonymWords(data: Readonly<Record<string, unknown>>): ReadonlySet<string> {
+export function pseudonymWords(data: Readonly<Record<string, unknown>>): readonly string[] {
   const list = Array.isArray(data.pseudonyms) ? data.pseudonyms : [];
   if (list.length === 0) return NONE;
-  return new Set(list.flatMap((name) => (typeof name === 'string' ? tokenize(name).forms.map(fold) : [])));
+  const words: string[] = [];
+  for (const name of list) {
+    if (typeof name !== 'string') continue;
+    pseudonymScanner.reset(name);
+    while (pseudonymScanner.next()) words.push(fold(pseudonymScanner.form()));
+  }
+  pseudonymScanner.reset('');
+  return words;
 }
 
 /**
@@ -338,7 +360,7 @@ function canShow(model: TaggerModel, f: number, words: TaggerWords): boolean {
   return known === SAYS_SOMETHING;
 }
 
-export function modelEvidence(model: TaggerModel, v: number, vector: FeatureVector, segments: readonly Segment[], banned: () => ReadonlySet<string>, taken: string[], limit: number): ModelHit[] {
+export function modelEvidence(model: TaggerModel, v: number, vector: FeatureVector, segments: readonly Segment[], banned: () => readonly string[], taken: string[], limit: number): ModelHit[] {
   const n = model.valueIds.length;
   const { weights } = model;
   const words = taggerWords();
