@@ -95,14 +95,26 @@ export function tagJsonChunks(results: readonly CaseTags[], cwd: string): Genera
  * never all held as objects until the end.
  */
 export function tagJsonEntry(result: CaseTags, cwd: string): string {
-  const entry = {
-    file: relativePath(cwd, result.file),
-    id: result.id,
-    values: result.values,
-    suggestions: result.suggestions.map((s) => ({ id: s.id, score: s.score, evidence: s.evidence.map((e) => e.text), evidenceSources: s.evidence.map((e) => e.source) })),
-  };
-  // The entry one level in: JSON has no line break inside a string, so each break starts a line.
-  return `  ${JSON.stringify(entry, null, 2).replaceAll('\n', '\n  ')}`;
+  // Written out as JSON.stringify(list, null, 2) lays an entry out one level in, each value
+  // by JSON.stringify: the same bytes, without an object per entry and a copy to indent it.
+  const q = JSON.stringify;
+  let text = `  {\n    "file": ${q(relativePath(cwd, result.file))},\n    "id": ${q(result.id)},\n    "values": ${jsonList(result.values, '    ')},\n    "suggestions": `;
+  if (result.suggestions.length === 0) return `${text}[]\n  }`;
+  text += '[';
+  result.suggestions.forEach((s, k) => {
+    const evidence = s.evidence.map((e) => e.text);
+    const sources = s.evidence.map((e) => e.source);
+    text += `${k > 0 ? ',' : ''}\n      {\n        "id": ${q(s.id)},\n        "score": ${q(s.score)},\n        "evidence": ${jsonList(evidence, '        ')},\n        "evidenceSources": ${jsonList(sources, '        ')}\n      }`;
+  });
+  return `${text}\n    ]\n  }`;
+}
+
+/** A list of strings as JSON.stringify(…, null, 2) writes it at this indentation. */
+function jsonList(items: readonly string[], indent: string): string {
+  if (items.length === 0) return '[]';
+  let text = '[';
+  for (let k = 0; k < items.length; k++) text += `${k > 0 ? ',' : ''}\n${indent}  ${JSON.stringify(items[k])}`;
+  return `${text}\n${indent}]`;
 }
 
 /**
