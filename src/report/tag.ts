@@ -78,27 +78,47 @@ const CHUNK_CHARACTERS = 64 * 1024;
 /**
  * `casebook tag --format json`: one entry per case, evidence as the phrases only, and per
  * phrase which part of the tagger found it (`lexicon` or `model`). The same text as
- * JSON.stringify of the whole list with two spaces, in pieces of about 64 kB: for 10,000
- * cases the list, one string of 11 MB and its bytes were each made whole before (and the
- * string copied once more on its first read, as V8 builds it from parts).
+ * JSON.stringify of the whole list with two spaces (tagJsonChunks).
  */
-export function* tagJsonChunks(results: readonly CaseTags[], cwd: string): Generator<string> {
-  if (results.length === 0) {
+export function tagJson(results: readonly CaseTags[], cwd: string): string {
+  return [...tagJsonChunks(results, cwd)].join('');
+}
+
+/** tagJson in pieces of about 64 kB (tagJsonListChunks). */
+export function tagJsonChunks(results: readonly CaseTags[], cwd: string): Generator<string> {
+  return tagJsonListChunks(results.map((result) => tagJsonEntry(result, cwd)));
+}
+
+/**
+ * One case's entry of `tag --format json`, as text indented as it stands in the list. `tag`
+ * makes it as soon as the case is tagged: 10,000 cases' suggestions and evidence are then
+ * never all held as objects until the end.
+ */
+export function tagJsonEntry(result: CaseTags, cwd: string): string {
+  const entry = {
+    file: relativePath(cwd, result.file),
+    id: result.id,
+    values: result.values,
+    suggestions: result.suggestions.map((s) => ({ id: s.id, score: s.score, evidence: s.evidence.map((e) => e.text), evidenceSources: s.evidence.map((e) => e.source) })),
+  };
+  // The entry one level in: JSON has no line break inside a string, so each break starts a line.
+  return `  ${JSON.stringify(entry, null, 2).replaceAll('\n', '\n  ')}`;
+}
+
+/**
+ * The list of entries (tagJsonEntry) as JSON.stringify(list, null, 2) writes it, in pieces of
+ * about 64 kB: for 10,000 cases one string of 11 MB and its bytes were each made whole before
+ * (and the string copied once more on its first read, as V8 builds it from parts).
+ */
+export function* tagJsonListChunks(entries: readonly string[]): Generator<string> {
+  if (entries.length === 0) {
     yield '[]\n';
     return;
   }
   let parts = ['[\n'];
   let size = 0;
-  for (let index = 0; index < results.length; index++) {
-    const result = results[index]!;
-    const entry = {
-      file: relativePath(cwd, result.file),
-      id: result.id,
-      values: result.values,
-      suggestions: result.suggestions.map((s) => ({ id: s.id, score: s.score, evidence: s.evidence.map((e) => e.text), evidenceSources: s.evidence.map((e) => e.source) })),
-    };
-    // The entry one level in: JSON has no line break inside a string, so each break starts a line.
-    const text = `  ${JSON.stringify(entry, null, 2).replaceAll('\n', '\n  ')}${index < results.length - 1 ? ',' : '\n]'}\n`;
+  for (let index = 0; index < entries.length; index++) {
+    const text = `${entries[index]!}${index < entries.length - 1 ? ',' : '\n]'}\n`;
     parts.push(text);
     size += text.length;
     if (size >= CHUNK_CHARACTERS) {
@@ -108,11 +128,6 @@ export function* tagJsonChunks(results: readonly CaseTags[], cwd: string): Gener
     }
   }
   if (parts.length > 0) yield parts.join('');
-}
-
-/** The whole of tagJsonChunks as one string. */
-export function tagJson(results: readonly CaseTags[], cwd: string): string {
-  return [...tagJsonChunks(results, cwd)].join('');
 }
 
 /** How many of a value's phrases `casebook values` shows: the strongest. */

@@ -252,8 +252,10 @@ export function compileVocabulary(features: readonly string[]): Vocabulary {
 /** The length below which a case's vector is not scaled up: about forty different words. */
 const MIN_NORM = 6;
 
-/** A case as the model sees it: feature ids (ascending) with their values, length 1. */
+/** A case as the model sees it: `length` feature ids with their values (the vector has length 1).
+ * The arrays are buffers kept from case to case, with room beyond `length`. */
 export interface FeatureVector {
+  length: number;
   ids: Int32Array;
   values: Float64Array;
 }
@@ -284,8 +286,8 @@ export class FeatureReader implements WordReader {
   private weight = 1;
   private previous = -1;
   private previousStart = 0;
-  private idBuffer = new Int32Array(512);
-  private valueBuffer = new Float64Array(512);
+  /** The current case's vector: one object, its buffers kept from case to case. */
+  private readonly current: FeatureVector = { length: 0, ids: new Int32Array(512), values: new Float64Array(512) };
 
   constructor(readonly vocabulary: Vocabulary) {
     const size = vocabulary.featureCount;
@@ -371,14 +373,15 @@ export class FeatureReader implements WordReader {
     // In the order first met: the order of the dot product does not matter. Into buffers kept
     // from case to case (a casebook has thousands): the vector is valid until the next `begin`.
     const touched = this.touched;
-    if (this.idBuffer.length < touched.length) {
-      this.idBuffer = new Int32Array(2 * touched.length);
-      this.valueBuffer = new Float64Array(2 * touched.length);
+    const vector = this.current;
+    if (vector.ids.length < touched.length) {
+      vector.ids = new Int32Array(2 * touched.length);
+      vector.values = new Float64Array(2 * touched.length);
     }
-    const ids = this.idBuffer.subarray(0, touched.length);
-    const values = this.valueBuffer.subarray(0, touched.length);
+    const { ids, values } = vector;
+    const length = (vector.length = touched.length);
     let norm = 0;
-    for (let k = 0; k < touched.length; k++) {
+    for (let k = 0; k < length; k++) {
       const f = touched[k]!;
       const value = Math.log1p(this.counts[f]!);
       ids[k] = f;
@@ -387,8 +390,9 @@ export class FeatureReader implements WordReader {
     }
     if (norm > 0) {
       const scale = 1 / Math.max(Math.sqrt(norm), MIN_NORM);
-      for (let k = 0; k < values.length; k++) values[k]! *= scale;
+      for (let k = 0; k < length; k++) values[k]! *= scale;
     }
-    return { ids, values };
+    return vector;
   }
+
 }

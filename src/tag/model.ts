@@ -216,7 +216,7 @@ export function modelProbabilities(model: TaggerModel, vector: FeatureVector, le
     for (let u = 0; u < n; u++) sum += lexiconMatrix[v * n + u]! * lexicon[u]!;
     z[v] = sum;
   }
-  for (let k = 0; k < vector.ids.length; k++) {
+  for (let k = 0; k < vector.length; k++) {
     const x = vector.values[k]!;
     const base = vector.ids[k]! * n;
     for (let v = 0; v < n; v++) z[v]! += x * weights[base + v]!;
@@ -273,19 +273,20 @@ export interface ModelHit {
   text: string;
 }
 
-/** Whether a stretch of text may be shown as evidence: words of 3+ letters, none a pseudonym
- * or a word the case writes as a name elsewhere, at least one that says something (not a
- * function word or an everyday word of every case). */
-function showable(text: string, words: TaggerWords, banned: ReadonlySet<string>, names: ReadonlySet<string>): boolean {
-  let content = false;
+/** Whether a feature's text may be shown as evidence: words of 3+ letters only, none a
+ * pseudonym or a word the case writes as a name elsewhere. That one of its words says
+ * something (no function word or everyday word of every case) is known already: the feature
+ * passed canShow, and the words of its text are the words it was read from, with the same
+ * stems (so no word is stemmed again here). */
+function showable(text: string, banned: ReadonlySet<string>, names: ReadonlySet<string>): boolean {
   for (const part of text.split(' ')) {
     const form = fold(part);
-    if (form.length < 3 || !/^\p{L}+$/u.test(form) || banned.has(form) || names.has(form)) return false;
-    const s = stem(form);
-    if (!words.stop.has(s) && !words.notEvidence.has(s)) content = true;
+    if (form.length < 3 || !LETTERS_ONLY.test(form) || banned.has(form) || names.has(form)) return false;
   }
-  return content;
+  return true;
 }
+
+const LETTERS_ONLY = /^\p{L}+$/u;
 
 /** The words of the case's pseudonyms (folded): never evidence. */
 const NONE: ReadonlySet<string> = new Set();
@@ -342,14 +343,14 @@ export function modelEvidence(model: TaggerModel, v: number, vector: FeatureVect
   const { weights } = model;
   const words = taggerWords();
   // The candidates, strongest taken one at a time: only a few are ever looked at.
-  if (candidateFeatures.length < vector.ids.length) {
-    candidateFeatures = new Int32Array(2 * vector.ids.length);
-    candidateWeights = new Float64Array(2 * vector.ids.length);
+  if (candidateFeatures.length < vector.length) {
+    candidateFeatures = new Int32Array(2 * vector.length);
+    candidateWeights = new Float64Array(2 * vector.length);
   }
   const features = candidateFeatures;
   const contributions = candidateWeights;
   let count = 0;
-  for (let k = 0; k < vector.ids.length; k++) {
+  for (let k = 0; k < vector.length; k++) {
     const f = vector.ids[k]!;
     const c = vector.values[k]! * weights[f * n + v]!;
     if (c >= MIN_EVIDENCE && canShow(model, f, words)) {
@@ -378,7 +379,7 @@ export function modelEvidence(model: TaggerModel, v: number, vector: FeatureVect
     const text = singleSpaced(segments[segment]!.text.slice(firstStart[f]!, firstEnd[f]!));
     const lower = text.toLowerCase();
     if (shownAlready(seen, lower)) continue;
-    if (!showable(text, words, banned(), model.reader.names)) continue;
+    if (!showable(text, banned(), model.reader.names)) continue;
     seen.push(lower);
     hits.push({ segment, start: firstStart[f]!, end: firstEnd[f]!, text });
   }

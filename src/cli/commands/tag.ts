@@ -10,7 +10,7 @@ import { relativePath } from '../../report/util.js';
 import { addValuesToSource, chooseModel, type CaseTags, type ModelChoice } from '../../tag/index.js';
 import { tagTask } from './tag-task.js';
 import { learnCommand } from './tag-learn.js';
-import { tagJsonChunks, tagText } from '../../report/tag.js';
+import { tagJsonChunks, tagJsonEntry, tagJsonListChunks, tagText } from '../../report/tag.js';
 import type { Casebook, Lang } from '../../types.js';
 import { removeStaleTemps, replaceIfUnchanged } from '../../util/write.js';
 import { escapeText } from '../../report/escape.js';
@@ -127,7 +127,11 @@ export async function tagCommand(paths: string[], options: TagCommandOptions, io
   const positions = format !== 'json';
   const tagOptions = threshold === undefined ? { positions } : { threshold, blendThreshold: threshold, positions };
   const tagged = new Map<string, CaseTags>();
-  const task = tagTask({ tag: tagOptions, model: options.model !== false, keepText: Boolean(options.write), tree: positions }, (file, tags) => tagged.set(file, tags));
+  // JSON alone (no --write or --check, which read the suggestions again): each case's entry is
+  // made as soon as it is tagged, and only its text is kept.
+  const entries = format === 'json' && !options.write && !options.check ? new Map<string, string>() : undefined;
+  const onTagged = entries ? (file: string, tags: CaseTags) => entries.set(file, tagJsonEntry(tags, io.cwd)) : (file: string, tags: CaseTags) => tagged.set(file, tags);
+  const task = tagTask({ tag: tagOptions, model: options.model !== false, keepText: Boolean(options.write), tree: positions }, onTagged);
   const casebook = await loadForCommand(options, io, paths, { task });
   const lang = options.lang ?? casebook.config.language;
   assertValuesUsable(casebook, lang);
@@ -136,10 +140,11 @@ export async function tagCommand(paths: string[], options: TagCommandOptions, io
   const choice: ModelChoice = options.model === false ? { kind: 'lexicon' } : chooseModel(casebook);
   const inFocus = casebook.cases.filter((c) => !casebook.focus || casebook.focus.has(c.path));
   const results = inFocus.flatMap((c) => tagged.get(c.path) ?? []);
+  const wasTagged = (file: string) => (entries ? entries.has(file) : tagged.has(file));
 
   // Files that did not parse are not tagged, and never written to.
   const notes = modelNotes(choice, lang);
-  notes.push(...inFocus.filter((c) => !tagged.has(c.path)).map((c) => t(lang, 'tag.skipped', { file: escapeText(relativePath(io.cwd, c.path)) })));
+  notes.push(...inFocus.filter((c) => !wasTagged(c.path)).map((c) => t(lang, 'tag.skipped', { file: escapeText(relativePath(io.cwd, c.path)) })));
   let failedWrites = 0;
   if (options.write) {
     const outcome = await writeValues(casebook, results, Boolean(options.all), io, lang);
@@ -148,7 +153,8 @@ export async function tagCommand(paths: string[], options: TagCommandOptions, io
   }
 
   if (format === 'json') {
-    for (const chunk of tagJsonChunks(results, io.cwd)) io.stdout.write(chunk);
+    const chunks = entries ? tagJsonListChunks(inFocus.flatMap((c) => entries.get(c.path) ?? [])) : tagJsonChunks(results, io.cwd);
+    for (const chunk of chunks) io.stdout.write(chunk);
     for (const note of notes) io.stderr.write(`${note}\n`);
   } else {
     const color = options.color !== false && useColor(io.stdout, io.env);
