@@ -9,14 +9,15 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import standaloneModule from 'ajv/dist/standalone/index.js';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const target = path.join(root, 'dist', 'schemas.precompiled.cjs');
-const { readSchema, schemaCompiler, schemaVariant } = await import(path.join(root, 'dist', 'load', 'schema.js'));
-const { loadConfig } = await import(path.join(root, 'dist', 'load', 'config.js'));
-const { caseSchemaLists } = await import(path.join(root, 'dist', 'validate', 'index.js'));
+const fromDist = (...parts) => import(pathToFileURL(path.join(root, 'dist', ...parts)).href);
+const { readSchema, schemaCompiler, schemaVariant } = await fromDist('load', 'schema.js');
+const { loadConfig } = await fromDist('load', 'config.js');
+const { caseSchemaLists } = await fromDist('validate', 'index.js');
 const standaloneCode = standaloneModule.default ?? standaloneModule;
 
 // A casebook.yaml with nothing set: the built-in lists.
