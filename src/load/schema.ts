@@ -4,21 +4,74 @@
  * words it in plain Dutch or English, adds "bedoelde je …?", and places it in the YAML source.
  */
 import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import path from 'node:path';
-import { Ajv2020, type ErrorObject, type ValidateFunction } from 'ajv/dist/2020.js';
-import addFormatsModule from 'ajv-formats';
+import type { Ajv2020, ErrorObject, Options, ValidateFunction } from 'ajv/dist/2020.js';
 import { t } from '../i18n/index.js';
 import { pointerSegments, positionOf, startOfFile } from '../position/index.js';
 import { makeMessage } from '../message.js';
 import { findMistakes, mistakeFields, mistakeMessages } from './mistakes.js';
 import { readDataFile } from '../data.js';
-import { schemasDir } from '../paths.js';
+import { packageRoot, schemasDir } from '../paths.js';
 import type { Lang, Message, SourceFile } from '../types.js';
 import { suggest } from '../util/suggest.js';
 
-const addFormats = ((addFormatsModule as unknown as { default?: typeof addFormatsModule }).default ?? addFormatsModule) as unknown as (ajv: Ajv2020) => void;
+const require = createRequire(import.meta.url);
 
 type JsonSchema = Record<string, unknown>;
+
+/**
+ * How every schema is compiled, here and at build time (scripts/compile-schemas.mjs). Our own
+ * schemas are checked against the 2020-12 meta-schema by a test (schemas.test.ts); checking
+ * them again at every start would compile that meta-schema each time (~20 ms a schema).
+ */
+const AJV_OPTIONS: Options = { allErrors: true, strict: true, allowUnionTypes: true, verbose: true, validateSchema: false };
+
+/** An ajv with the formats. Loaded only when a schema is not precompiled: loading ajv took 60 ms. */
+export function schemaCompiler(options: Options = {}): Ajv2020 {
+  const { Ajv2020: Ajv } = require('ajv/dist/2020.js') as typeof import('ajv/dist/2020.js');
+  const formats = require('ajv-formats') as { default?: (ajv: Ajv2020) => void } & ((ajv: Ajv2020) => void);
+  const ajv = new Ajv({ ...AJV_OPTIONS, ...options });
+  (formats.default ?? formats)(ajv);
+  return ajv;
+}
+
+const PRECOMPILED_FILE = path.join(packageRoot, 'dist', 'schemas.precompiled.cjs');
+let precompiledValidators: Map<string, ValidateFunction> | undefined;
+
+/** The validate functions made at build time, by the exact text of the schema each was made from. */
+function precompiled(): Map<string, ValidateFunction> {
+  if (precompiledValidators === undefined) {
+    precompiledValidators = new Map();
+    try {
+      for (const entry of require(PRECOMPILED_FILE) as Array<{ schema: string; validate: ValidateFunction }>) precompiledValidators.set(entry.schema, entry.validate);
+    } catch {
+      // Running from the TypeScript sources (tests), or not built: every schema is compiled.
+    }
+  }
+  return precompiledValidators;
+}
+
+/**
+ * The validate function of `schema`: the one made at build time when the schema is exactly
+ * the one it was made from (our schemas with the built-in lists), else compiled now. Compiling
+ * casebook.yaml's and a case's schema took about 0.1 s of every run, and loading ajv 60 ms.
+ */
+export function validatorFor(schema: JsonSchema): ValidateFunction {
+  return precompiled().get(JSON.stringify(schema)) ?? schemaCompiler().compile(schema);
+}
+
+/** The schema as SchemaChecker checks with it: a copy with the given lists, without its $id. */
+export function schemaVariant(schema: JsonSchema, options: SchemaCheckerOptions = {}): JsonSchema {
+  const copy = structuredClone(schema) as JsonSchema & { $defs?: Record<string, JsonSchema> };
+  for (const [name, ids] of Object.entries(options.enums ?? {})) {
+    const def = copy.$defs?.[name];
+    if (def) def.enum = ids;
+  }
+  // The $id is dropped: several variants of one schema (per casebook lists) may coexist.
+  delete copy.$id;
+  return copy;
+}
 
 export function readSchema(name: string): JsonSchema {
   return JSON.parse(readFileSync(path.join(schemasDir, name), 'utf8')) as JsonSchema;
@@ -136,20 +189,9 @@ export class SchemaChecker {
   private readonly aliases: Record<string, Record<string, string>>;
 
   constructor(schema: JsonSchema, options: SchemaCheckerOptions = {}) {
-    const copy = structuredClone(schema) as JsonSchema & { $defs?: Record<string, JsonSchema> };
-    for (const [name, ids] of Object.entries(options.enums ?? {})) {
-      const def = copy.$defs?.[name];
-      if (def) def.enum = ids;
-    }
-    // The $id is dropped: several variants of one schema (per casebook lists) may coexist.
-    delete copy.$id;
-    this.schema = copy;
+    this.schema = schemaVariant(schema, options);
     this.aliases = options.aliases ?? {};
-    // Our own schemas are checked against the 2020-12 meta-schema by a test (schemas.test.ts);
-    // checking them again at every start would compile that meta-schema each time (~20 ms a schema).
-    const ajv = new Ajv2020({ allErrors: true, strict: true, allowUnionTypes: true, verbose: true, validateSchema: false });
-    addFormats(ajv);
-    this.validateFn = ajv.compile(copy);
+    this.validateFn = validatorFor(this.schema);
   }
 
   /** Schema messages for one parsed file; an unparsed file has none (its parse errors stand). */

@@ -172,6 +172,28 @@ function batchesOf(files: string[], threads: number): string[][] {
 }
 
 /**
+ * Takes each batch's records as it is done, and hands the batches on to `cases` (and the
+ * task's onResult) in order, each as soon as every batch before it is done, and lets them go:
+ * holding every file's result until the last one (10,000 cases' suggestions and messages)
+ * had the garbage collector copy and promote them all, a fifth of `tag`'s time.
+ */
+function inOrder<R>(count: number, task: FileTask<R>, cases: CaseFile[]): (batch: number, records: Array<FileRecord<R>>) => void {
+  const done: Array<Array<FileRecord<R>> | undefined> = new Array(count);
+  let delivered = 0;
+  return (batch, records) => {
+    done[batch] = records;
+    for (let ready = done[delivered]; ready; ready = done[delivered]) {
+      done[delivered++] = undefined;
+      for (const record of ready) {
+        const file = restoreRecord(record);
+        task.onResult?.(file, record.result);
+        cases.push(file);
+      }
+    }
+  };
+}
+
+/**
  * Runs `task` on every file, in the given threads and on this one; the case files come back
  * in the order of `files`. Stops the threads when done or when one fails.
  */
@@ -180,22 +202,8 @@ export async function runFileTask<R>(files: string[], task: FileTask<R>, setting
   const tree = task.tree ?? false;
   const keepText = task.keepText ?? false;
   const batches = batchesOf(files, threads.workers.length + 1);
-  const done: Array<Array<FileRecord<R>> | undefined> = new Array(batches.length);
   const cases: CaseFile[] = [];
-  // Batches are handed on in order as soon as every batch before them is done, and let go:
-  // holding every file's result until the last one (10,000 cases' suggestions and messages)
-  // had the garbage collector copy and promote them all, a fifth of `tag`'s time.
-  let delivered = 0;
-  const deliver = () => {
-    for (let records = done[delivered]; records; records = done[delivered]) {
-      done[delivered++] = undefined;
-      for (const record of records) {
-        const file = restoreRecord(record);
-        task.onResult?.(file, record.result);
-        cases.push(file);
-      }
-    }
-  };
+  const deliver = inOrder(batches.length, task, cases);
   let next = 0;
   try {
     await new Promise<void>((resolve, reject) => {
@@ -207,9 +215,8 @@ export async function runFileTask<R>(files: string[], task: FileTask<R>, setting
         reject(new CasebookError(t(settings.lang, 'cli.internalError', { detail: `worker thread: ${detail}` })));
       };
       const finish = (batch: number, records: Array<FileRecord<R>>) => {
-        done[batch] = records;
         try {
-          deliver();
+          deliver(batch, records);
         } catch (error) {
           failed = true;
           reject(error);

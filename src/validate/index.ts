@@ -27,13 +27,18 @@ export const allRules: readonly Rule[] = [...casebookRules, ...privacyRules];
 const checkers = new Map<string, SchemaChecker>();
 let caseSchema: Record<string, unknown> | undefined;
 
-/** The case schema with this casebook's lists; compiled once per distinct set of lists. */
-export function caseChecker(casebook: Pick<Casebook, 'config' | 'values'>): SchemaChecker {
-  const enums = {
+/** The ids the case schema allows for this casebook (scripts/compile-schemas.mjs precompiles the built-in ones). */
+export function caseSchemaLists(casebook: Pick<Casebook, 'config' | 'values'>): Record<string, string[]> {
+  return {
     domainId: casebook.config.domains.map((d) => d.id),
     roleId: casebook.config.roles.map((r) => r.id),
     valueId: casebook.values.values.map((v) => v.id),
   };
+}
+
+/** The case schema with this casebook's lists; compiled once per distinct set of lists. */
+export function caseChecker(casebook: Pick<Casebook, 'config' | 'values'>): SchemaChecker {
+  const enums = caseSchemaLists(casebook);
   const aliases = {
     status: idAliases('status'),
     domain: idAliases('domain', casebook.config.domains),
