@@ -420,6 +420,4 @@ export class FeatureReader implements WordReader {
     }
     return vector;
   }
-
-
 }

@@ -196,11 +196,9 @@ function segmentWeight(fieldWeights: ModelFieldWeights, segment: Segment): numbe
   return segment.weight;
 }
 
-/** The weight each segment's words get in the model (into `into`, when given: one list for every case). */
-export function modelSegmentWeights(fieldWeights: ModelFieldWeights, segments: readonly Segment[], into: number[] = []): number[] {
-  into.length = 0;
-  for (const segment of segments) into.push(segmentWeight(fieldWeights, segment));
-  return into;
+/** The weight each segment's words get in the model (training; tagging uses caseSegmentWeights). */
+export function modelSegmentWeights(fieldWeights: ModelFieldWeights, segments: readonly Segment[]): number[] {
+  return segments.map((segment) => segmentWeight(fieldWeights, segment));
 }
 
 /** The same, into the model's own buffer (valid for these segments until the next case): a
