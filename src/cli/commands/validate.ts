@@ -20,7 +20,15 @@ export function reportContext(casebook: Casebook, io: Io, lang: Lang, color: boo
   const sources = new Map<string, string>();
   for (const file of [...casebook.cases, ...casebook.sources]) if (file.text !== undefined) sources.set(file.path, file.text);
   const files = casebook.cases.filter((c) => !casebook.focus || casebook.focus.has(c.path)).map((c) => c.path);
-  return { cwd: io.cwd, root: repositoryRoot(io.env, io.cwd), files, lang, color, sources, version, ruleDescription: (rule) => t(lang, `rules.${rule}`) };
+  // The repository root (a `git` process outside CI) only when a CI format asks for a path.
+  let root: string | undefined;
+  return {
+    cwd: io.cwd,
+    get root() {
+      return (root ??= repositoryRoot(io.env, io.cwd));
+    },
+    files, lang, color, sources, version, ruleDescription: (rule) => t(lang, `rules.${rule}`),
+  };
 }
 
 export function chooseFormat(requested: string | undefined, io: Io, lang: Lang): Format {
