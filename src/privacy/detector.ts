@@ -79,7 +79,10 @@ export function reportDetections(
 ): void {
   for (const field of caseTexts(data)) {
     if (detector.needsDigit && !field.hasDigit) continue;
-    for (const found of detector.detect(field.text, env).slice(0, MAX_FINDINGS_PER_FIELD)) {
+    const detections = detector.detect(field.text, env);
+    // Indexed, not sliced: a copy of each field's (mostly empty) list is garbage.
+    for (let index = 0; index < detections.length && index < MAX_FINDINGS_PER_FIELD; index++) {
+      const found = detections[index]!;
       const needle = field.text.slice(found.start, found.end);
       report({
         pointer: field.pointer,

@@ -163,17 +163,34 @@ function eachWordBeforeSpeech(text: string, g: ReturnType<typeof nameGrammar>, v
 /** A word for a surname, then "is", "als" or a colon, then the surname: "zijn achternaam staat in het systeem als Hiemstra". */
 const surnameWord = /(?<![\p{L}])(?:achternaam|familienaam|geslachtsnaam|meisjesnaam)(?![\p{L}])[^.!?\n]{0,40}?(?:(?<![\p{L}])(?:is|als)|:)[ \u00a0]+(?=\p{Lu})/giu;
 
-/** A greeting at the start of a line, then a name and a comma: "Beste Van Rijn,", "Geachte De Graaf,". */
-const greeting = /(?:^|\n)[ \t]*(?:Beste|Geachte|Hoi|Hallo|Dag|Lieve|Dear)[ \t]+(?=\p{Lu})/gu;
+/**
+ * Every word of surnameWord ends in "naam" (no other character folds to n, a or m): a text
+ * without it, which is most, is not searched with the pattern, whose look-behind is tried at
+ * every character.
+ */
+const surnameWordPart = /naam/i;
+
+/**
+ * A greeting at the start of a line, then a name and a comma: "Beste Van Rijn,", "Geachte De
+ * Graaf,". Tried (sticky) at each line start only: a search for a line start is tried at
+ * every character.
+ */
+const greetingAt = /[ \t]*(?:Beste|Geachte|Hoi|Hallo|Dag|Lieve|Dear)[ \t]+(?=\p{Lu})/uy;
 
 function candidates(text: string): Candidate[] {
   const scan = new CandidateScan(text, nameGrammar());
   scan.scanCapitals();
-  greeting.lastIndex = 0;
-  for (let match; (match = greeting.exec(text)); ) scan.afterGreeting(match.index + match[0].length);
+  for (let line = 0; line >= 0; ) {
+    const end = stickyMatch(greetingAt, text, line);
+    if (end >= 0) scan.afterGreeting(end);
+    const lineEnd = text.indexOf('\n', line);
+    line = lineEnd < 0 ? -1 : lineEnd + 1;
+  }
   eachWordBeforeSpeech(text, scan.g, (at) => scan.beforeSpeech(at));
-  surnameWord.lastIndex = 0;
-  for (let match; (match = surnameWord.exec(text)); ) scan.afterSurnameWord(match.index + match[0].length);
+  if (surnameWordPart.test(text)) {
+    surnameWord.lastIndex = 0;
+    for (let match; (match = surnameWord.exec(text)); ) scan.afterSurnameWord(match.index + match[0].length);
+  }
   return scan.found;
 }
 
@@ -182,6 +199,11 @@ type Particles = NonNullable<ReturnType<typeof particlesBefore>>;
 /** The names in one text, found from its capitals (and from its verbs of speech). */
 class CandidateScan {
   readonly found: Candidate[] = [];
+  /**
+   * The first comma at or after the capital last looked at (-1: none, -2: not looked for yet):
+   * the capitals come in order, so one search serves all capitals before that comma.
+   */
+  private comma = -2;
 
   constructor(readonly text: string, readonly g: NameGrammar) {}
 
@@ -211,7 +233,8 @@ class CandidateScan {
     // The particles before this word, looked for only when a lowercase particle word or a
     // capitalised one stands right before it (most capitals have none).
     const particles = particleBefore(text, at) ? particlesBefore(text, at, g.data) : undefined;
-    const comma = text.indexOf(',', at);
+    if (this.comma !== -1 && this.comma < at) this.comma = text.indexOf(',', at);
+    const comma = this.comma;
     const wordEnd = comma > at && comma - at <= 40 ? wordEndAt(text, at, g) : -1;
     if (wordEnd > 0 && text[wordEnd] === ',') {
       const first = surnameFirst(text, particles && !particles.weak ? particles.start : at, at, g);
