@@ -6,7 +6,7 @@ import { spawnSync } from 'node:child_process';
 import { chmodSync, symlinkSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { caseYaml, cliPath as cli, makeTree, runCli, type CliResult } from '../helpers.js';
+import { caseYaml, cliPath as cli, makeTree, runInProcess, type CliResult } from '../helpers.js';
 
 interface Report {
   files: number;
@@ -14,15 +14,18 @@ interface Report {
   messages: Array<{ file: string; rule: string; line: number; column: number; message: string }>;
 }
 
-/** A casebook with one hostile file next to a good and a bad case; validates it as JSON. */
-function check(hostile: Record<string, string | Uint8Array>, env: Record<string, string> = {}): { result: CliResult; report: Report } {
+/**
+ * A casebook with one hostile file next to a good and a bad case; validates it as JSON, in
+ * this process (what is checked is the output; the process itself does not matter).
+ */
+async function check(hostile: Record<string, string | Uint8Array>, env: Record<string, string> = {}): Promise<{ result: CliResult; report: Report }> {
   const dir = makeTree({
     'casebook.yaml': 'title: Boek\n',
     'cases/goed.yaml': caseYaml(),
     'cases/fout.yaml': caseYaml({ domains: '[wmoo]' }),
     ...hostile,
   });
-  const result = runCli(['validate', '--format', 'json'], { cwd: dir, env });
+  const result = await runInProcess(['validate', '--format', 'json'], { cwd: dir, env });
   expect(result.stderr).not.toMatch(/\n\s+at /);
   const report = JSON.parse(result.stdout) as Report;
   // The other cases are still checked.
@@ -47,30 +50,33 @@ describe('hostile case files', () => {
     ['a document that is a number', '42\n', ['yaml/not-a-mapping 1:1']],
     ['a YAML tag that would construct a function', caseYaml({ title: '!!js/function "function () { return 1 }"' }), ['yaml/unknown-tag 1:8']],
     ['a merge key', caseYaml() + '<<: {x-a: 1}\n', ['schema/unknown-key 6:1']],
-  ])('%s', (_name, content, expected) => {
-    const { result, report } = check({ 'cases/boos.yaml': content });
+  ])('%s', async (_name, content, expected) => {
+    const { result, report } = await check({ 'cases/boos.yaml': content });
     expect(result.code).toBe(1);
     const found = rulesFor(report, 'cases/boos.yaml');
     expect(found.map((f) => (expected[0]!.includes(' ') ? f : f.split(' ')[0]))).toEqual(expected);
   });
 
-  it('a BOM and CRLF line ends are fine, and positions stay right', () => {
+  it('a BOM and CRLF line ends are fine, and positions stay right', async () => {
     const text = '\uFEFF' + caseYaml({ domains: '[jeugdwett]' }).replace(/\n/g, '\r\n');
-    const { report } = check({ 'cases/crlf.yaml': text });
+    const { report } = await check({ 'cases/crlf.yaml': text });
     expect(rulesFor(report, 'cases/crlf.yaml')).toEqual(['schema/enum 3:11']);
   });
 
-  it('__proto__ and constructor keys are unknown keys and pollute nothing', () => {
-    const { report } = check({ 'cases/proto.yaml': caseYaml() + '__proto__:\n  isAdmin: true\nconstructor:\n  prototype:\n    polluted: true\n' });
+  it('__proto__ and constructor keys are unknown keys and pollute nothing', async () => {
+    const { report } = await check({ 'cases/proto.yaml': caseYaml() + '__proto__:\n  isAdmin: true\nconstructor:\n  prototype:\n    polluted: true\n' });
     expect(rulesFor(report, 'cases/proto.yaml')).toEqual(['schema/unknown-key 6:1', 'schema/unknown-key 8:1']);
+    // Read in this process: had the keys reached a prototype, every object here would show them.
+    expect(({} as Record<string, unknown>).isAdmin).toBeUndefined();
+    expect(({} as Record<string, unknown>).polluted).toBeUndefined();
   });
 
-  it('a symlink out of the casebook is not followed', () => {
+  it('a symlink out of the casebook is not followed', async () => {
     const outside = makeTree({ 'geheim.yaml': 'title: Geheim dossier van buiten\n' });
     const dir = makeTree({ 'casebook.yaml': 'title: Boek\n', 'cases/goed.yaml': caseYaml() });
     symlinkSync(outside, path.join(dir, 'cases', 'link'));
     symlinkSync(path.join(outside, 'geheim.yaml'), path.join(dir, 'cases', 'geheim.yaml'));
-    const result = runCli(['validate', '--format', 'json'], { cwd: dir });
+    const result = await runInProcess(['validate', '--format', 'json'], { cwd: dir });
     const report = JSON.parse(result.stdout) as Report;
     expect(result.code).toBe(0);
     expect(report.messages.map((m) => `${m.file} ${m.rule}`)).toEqual(['cases/geheim.yaml load/outside-casebook', 'cases/link load/outside-casebook']);
@@ -91,24 +97,24 @@ describe('hostile case files', () => {
     expect(report.messages[0]!.message).toContain('EACCES');
   });
 
-  it('a missing case folder in casebook.yaml is an error on that line', () => {
+  it('a missing case folder in casebook.yaml is an error on that line', async () => {
     const dir = makeTree({ 'casebook.yaml': 'title: Boek\ncases: [cases, nergens]\n', 'cases/goed.yaml': caseYaml() });
-    const result = runCli(['validate', '--format', 'json'], { cwd: dir });
+    const result = await runInProcess(['validate', '--format', 'json'], { cwd: dir });
     expect(result.code).toBe(1);
     expect((JSON.parse(result.stdout) as Report).messages.map((m) => `${m.file} ${m.rule}`)).toEqual(['nergens load/not-found']);
   });
 
-  it('a casebook.yaml that is itself broken still lets the cases be checked', () => {
+  it('a casebook.yaml that is itself broken still lets the cases be checked', async () => {
     const dir = makeTree({ 'casebook.yaml': 'title: [kapot\n', 'cases/goed.yaml': caseYaml(), 'cases/fout.yaml': caseYaml({ domains: '[wmoo]' }) });
-    const result = runCli(['validate', '--format', 'json'], { cwd: dir });
+    const result = await runInProcess(['validate', '--format', 'json'], { cwd: dir });
     const report = JSON.parse(result.stdout) as Report;
     expect(result.code).toBe(1);
     expect(report.messages.map((m) => `${m.file} ${m.rule}`)).toEqual(['casebook.yaml yaml/syntax', 'cases/fout.yaml schema/enum']);
   });
 
-  it('a path argument that does not exist is an error, not a crash', () => {
+  it('a path argument that does not exist is an error, not a crash', async () => {
     const dir = makeTree({ 'casebook.yaml': 'title: Boek\n', 'cases/goed.yaml': caseYaml() });
-    const result = runCli(['validate', 'cases/weg.yaml', '--format', 'json'], { cwd: dir });
+    const result = await runInProcess(['validate', 'cases/weg.yaml', '--format', 'json'], { cwd: dir });
     expect(result.code).toBe(1);
     expect((JSON.parse(result.stdout) as Report).messages.map((m) => m.rule)).toEqual(['load/not-found']);
   });
