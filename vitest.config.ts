@@ -38,8 +38,8 @@ export default defineConfig({
     pool: 'forks',
     // vitest's default is one worker fewer than there are cores: on two cores, one file at a
     // time. Most long files wait on a child process (npm, Chromium, LibreOffice) much of the
-    // time, so two run side by side.
-    maxWorkers: Math.max(2, availableParallelism() - 1),
+    // time (the browser tests use about half a core), so one more file runs than there are cores.
+    maxWorkers: availableParallelism() + 1,
     sequence: { sequencer: LongestFirst },
     projects: [
       // Unit tests share their workers' module state instead of a fresh process per file
