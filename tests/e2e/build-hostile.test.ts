@@ -209,10 +209,10 @@ describe('casebook build when the browser fails or the build is stopped', () => 
     }
   }, 120_000);
 
-
   // Printing 336 cases lasts long enough to be stopped halfway; the tests above need no such book.
   describe('on a book whose PDF takes a while to print', () => {
     beforeAll(() => addCopies(dir, 20));
+
     it('says so when the browser dies while making the PDF, and writes nothing', async () => {
       const browser = chromium();
       const build = start(['build'], dir, { PUPPETEER_EXECUTABLE_PATH: browser.file });
@@ -229,7 +229,6 @@ describe('casebook build when the browser fails or the build is stopped', () => 
       await expectNoBrowserLeft(browser);
     }, 90_000);
 
-
     it('stops with a clear message when the time limit is exceeded while printing, and shows the limit as set', async () => {
       const browser = chromium();
       const result = await run(['build'], dir, { PUPPETEER_EXECUTABLE_PATH: browser.file, CASEBOOK_PDF_TIMEOUT: '5.5' });
@@ -241,7 +240,6 @@ describe('casebook build when the browser fails or the build is stopped', () => 
       expectFiles(dist, previous);
       await expectNoBrowserLeft(browser);
     }, 90_000);
-
 
     it('stops at Ctrl-C while making the PDF: exit 130, nothing written, the browser gone', async () => {
       const browser = chromium();
