@@ -212,23 +212,49 @@ export function caseSegmentWeights(model: TaggerModel, segments: readonly Segmen
 
 const sigmoid = (z: number) => 1 / (1 + Math.exp(-z));
 
-/** The model's probability per value, from a case's features and the lexicon's scores (into `into`). */
+/** Value `v`'s log-odds before the case's features: its intercept and the lexicon's scores. */
+function logitBase(model: TaggerModel, lexicon: ArrayLike<number>, v: number, n: number): number {
+  const { bias, lexiconMatrix } = model;
+  let sum = bias[v]!;
+  for (let u = 0; u < n; u++) sum += lexiconMatrix[v * n + u]! * lexicon[u]!;
+  return sum;
+}
+
+/** The model's probability per value, from a case's features and the lexicon's scores (into `into`).
+ * Four values at a time, each sum in a local: the terms of each value are added in the same
+ * order as feature by feature (the same sums to the bit), while each feature's id and value
+ * are read once for four values instead of once for each (every typed-array read in the loop
+ * carries its own checks: about 38 instructions per feature and value before, counted with
+ * callgrind). */
 export function modelProbabilities(model: TaggerModel, vector: FeatureVector, lexicon: ArrayLike<number>, into: Float64Array = new Float64Array(model.valueIds.length)): Float64Array {
-  const { bias, weights, lexiconMatrix } = model;
+  const { weights } = model;
   const n = model.valueIds.length;
-  const z = into;
-  for (let v = 0; v < n; v++) {
-    let sum = bias[v]!;
-    for (let u = 0; u < n; u++) sum += lexiconMatrix[v * n + u]! * lexicon[u]!;
-    z[v] = sum;
+  const { ids, values, length } = vector;
+  let v = 0;
+  for (; v + 4 <= n; v += 4) {
+    let s0 = logitBase(model, lexicon, v, n);
+    let s1 = logitBase(model, lexicon, v + 1, n);
+    let s2 = logitBase(model, lexicon, v + 2, n);
+    let s3 = logitBase(model, lexicon, v + 3, n);
+    for (let k = 0; k < length; k++) {
+      const x = values[k]!;
+      const base = ids[k]! * n + v;
+      s0 += x * weights[base]!;
+      s1 += x * weights[base + 1]!;
+      s2 += x * weights[base + 2]!;
+      s3 += x * weights[base + 3]!;
+    }
+    into[v] = sigmoid(s0);
+    into[v + 1] = sigmoid(s1);
+    into[v + 2] = sigmoid(s2);
+    into[v + 3] = sigmoid(s3);
   }
-  for (let k = 0; k < vector.length; k++) {
-    const x = vector.values[k]!;
-    const base = vector.ids[k]! * n;
-    for (let v = 0; v < n; v++) z[v]! += x * weights[base + v]!;
+  for (; v < n; v++) {
+    let sum = logitBase(model, lexicon, v, n);
+    for (let k = 0; k < length; k++) sum += values[k]! * weights[ids[k]! * n + v]!;
+    into[v] = sigmoid(sum);
   }
-  for (let v = 0; v < n; v++) z[v] = sigmoid(z[v]!);
-  return z;
+  return into;
 }
 
 /** The blended score of each value (into `into`). */
@@ -289,12 +315,16 @@ export interface ModelHit {
  * something (no function word or everyday word of every case) is known already: the feature
  * passed canShow, and the words of its text are the words it was read from, with the same
  * stems (so no word is stemmed again here). */
-function showable(text: string, banned: readonly string[], names: NameList): boolean {
-  for (const part of text.split(' ')) {
-    const form = fold(part);
-    if (form.length < 3 || !LETTERS_ONLY.test(form) || banned.includes(form) || names.has(form)) return false;
-  }
+function showable(text: string, single: boolean, banned: readonly string[], names: NameList): boolean {
+  // A single word's text is one word of the scanner: nothing to split.
+  if (single) return showableWord(text, banned, names);
+  for (const part of text.split(' ')) if (!showableWord(part, banned, names)) return false;
   return true;
+}
+
+function showableWord(part: string, banned: readonly string[], names: NameList): boolean {
+  const form = fold(part);
+  return form.length >= 3 && LETTERS_ONLY.test(form) && !banned.includes(form) && !names.has(form);
 }
 
 const LETTERS_ONLY = /^\p{L}+$/u;
@@ -370,9 +400,10 @@ export function modelEvidence(model: TaggerModel, v: number, vector: FeatureVect
   const features = candidateFeatures;
   const contributions = candidateWeights;
   let count = 0;
-  for (let k = 0; k < vector.length; k++) {
-    const f = vector.ids[k]!;
-    const c = vector.values[k]! * weights[f * n + v]!;
+  const { ids, values, length } = vector;
+  for (let k = 0; k < length; k++) {
+    const f = ids[k]!;
+    const c = values[k]! * weights[f * n + v]!;
     if (c >= MIN_EVIDENCE && canShow(model, f, words)) {
       features[count] = f;
       contributions[count++] = c;
@@ -382,6 +413,7 @@ export function modelEvidence(model: TaggerModel, v: number, vector: FeatureVect
   // What is shown so far, lower case (the caller's list, added to).
   const seen = taken;
   const { firstSegment, firstStart, firstEnd } = model.reader;
+  const { table } = model.reader.vocabulary;
   while (hits.length < limit) {
     let best = -1;
     let strongest = 0;
@@ -396,10 +428,13 @@ export function modelEvidence(model: TaggerModel, v: number, vector: FeatureVect
     contributions[best] = 0;
     const f = features[best]!;
     const segment = firstSegment[f]!;
-    const text = singleSpaced(segments[segment]!.text.slice(firstStart[f]!, firstEnd[f]!));
+    // A single word (one word of the scanner) has no white space to make single.
+    const single = table.seconds[f]! < 0;
+    const raw = segments[segment]!.text.slice(firstStart[f]!, firstEnd[f]!);
+    const text = single ? raw : singleSpaced(raw);
     const lower = text.toLowerCase();
     if (shownAlready(seen, lower)) continue;
-    if (!showable(text, banned(), model.reader.names)) continue;
+    if (!showable(text, single, banned(), model.reader.names)) continue;
     seen.push(lower);
     hits.push({ segment, start: firstStart[f]!, end: firstEnd[f]!, text });
   }
