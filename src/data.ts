@@ -7,7 +7,7 @@
  */
 import { readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
-import { parse } from 'yaml';
+import { yaml } from './util/yaml.js';
 import { dataDir, packageRoot } from './paths.js';
 
 /** Where the JSON copies live; the same relative paths, with `.json` for `.yaml`. */
@@ -33,5 +33,5 @@ function compiledCopy(source: string, relative: string, compiled: string): unkno
 /** A YAML data file, by its path inside data/ (`messages/nl/core.yaml`). */
 export function readDataFile(relative: string, folders: DataFolders = shipped): unknown {
   const source = path.join(folders.data, relative);
-  return compiledCopy(source, relative, folders.compiled) ?? parse(readFileSync(source, 'utf8'));
+  return compiledCopy(source, relative, folders.compiled) ?? yaml().parse(readFileSync(source, 'utf8'));
 }

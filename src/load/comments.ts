@@ -5,7 +5,7 @@
  * instead of searching the lines. The yaml lexer only cuts the text into tokens, without
  * building a document: cheap enough for every file that mentions a directive.
  */
-import { CST, Lexer } from 'yaml';
+import { yaml } from '../util/yaml.js';
 
 export interface SourceComment {
   /** 1-based line of the `#`. */
@@ -16,6 +16,7 @@ export interface SourceComment {
 
 export function yamlComments(text: string): SourceComment[] {
   const comments: SourceComment[] = [];
+  const { CST, Lexer } = yaml();
   let line = 1;
   for (const token of new Lexer().lex(text)) {
     if (CST.tokenType(token) === 'comment') comments.push({ line, text: token });

@@ -7,7 +7,6 @@
 import { statSync, type Stats } from 'node:fs';
 import { readdir, realpath, stat } from 'node:fs/promises';
 import path from 'node:path';
-import { glob } from 'tinyglobby';
 import { t } from '../i18n/index.js';
 import { makeMessage } from '../message.js';
 import type { Lang, Message } from '../types.js';
@@ -130,6 +129,9 @@ export async function collectCaseFiles(patterns: readonly string[], base: string
   const walk: Walk = { root, realRoot: realPathOf(root), lang, seen: new Set(), seenFiles: new Set(), out };
   for (const pattern of patterns) {
     if (GLOB_MAGIC.test(pattern)) {
+      // Loaded only for a glob (most casebooks name folders): tinyglobby, fdir and picomatch
+      // cost about 55 million instructions at every start.
+      const { glob } = await import('tinyglobby');
       const found = await glob(pattern, { cwd: base, absolute: true, onlyFiles: true, followSymbolicLinks: false, dot: false });
       for (const file of found.filter((f) => CASE_FILE.test(f)).map((f) => path.normalize(f)).sort()) {
         const real = realPathOf(file);

@@ -4,7 +4,8 @@
  * syntax errors, duplicate keys, alias bombs and absurd nesting all become `yaml/*` messages
  * with a position, so every other file can still be checked.
  */
-import { LineCounter, parseDocument, type Document } from 'yaml';
+import type { Document, LineCounter } from 'yaml';
+import { yaml } from '../util/yaml.js';
 import { t } from '../i18n/index.js';
 import { makeMessage } from '../message.js';
 import type { Lang, Message, SourceFile } from '../types.js';
@@ -31,7 +32,7 @@ export interface ParseOptions {
 }
 
 function emptyResult(path: string, messages: Message[], text?: string): SourceFile {
-  return { path, text, doc: undefined, lineCounter: new LineCounter(), data: undefined, messages };
+  return { path, text, doc: undefined, lineCounter: new (yaml().LineCounter)(), data: undefined, messages };
 }
 
 /** The offset of the first byte that is not part of a valid UTF-8 sequence. */
@@ -85,6 +86,7 @@ const madeDocuments = new WeakMap<object, { doc: Document.Parsed | undefined; li
 function documentOf(source: { text: string | undefined }): { doc: Document.Parsed | undefined; lineCounter: LineCounter } {
   let made = madeDocuments.get(source);
   if (!made) {
+    const { LineCounter, parseDocument } = yaml();
     const lineCounter = new LineCounter();
     const doc = source.text === undefined ? undefined : parseDocument(source.text, { ...PARSE_OPTIONS, lineCounter });
     made = { doc, lineCounter };
@@ -245,6 +247,7 @@ export function parseSource(path: string, bytes: Uint8Array, options: ParseOptio
   const quick = options.quick === false ? undefined : quickRead(text, { tree: options.tree });
   if (quick) return Object.assign(restoreSource({ path, text, data: quick.data, messages: [] }), quick.tree ? { tree: quick.tree } : {});
 
+  const { LineCounter, parseDocument } = yaml();
   const lineCounter = new LineCounter();
   let doc: Document.Parsed;
   try {

@@ -2,7 +2,8 @@
  * Positions: from a JSON Pointer (what ajv and our rules speak) to a line and column in the
  * YAML source (what a person needs). Everything that reports a position goes through here.
  */
-import { isAlias, isMap, isPair, isScalar, isSeq, type Document, type LineCounter, type Node, type Pair } from 'yaml';
+import type { Document, LineCounter, Node, Pair } from 'yaml';
+import { yaml } from '../util/yaml.js';
 import type { Position } from './position.js';
 import { alignScalar, type Alignment } from './align.js';
 
@@ -34,12 +35,14 @@ type YamlNode = Node | Pair | null | undefined;
 
 function deref(node: YamlNode, doc: Document): YamlNode {
   // Aliases are followed for the walk (at most a few levels: a cycle-proof bound).
+  const { isAlias } = yaml();
   let current = node;
   for (let hops = 0; hops < 8 && isAlias(current); hops++) current = current.resolve(doc);
   return current;
 }
 
 function pairFor(node: YamlNode, key: string): Pair | undefined {
+  const { isMap, isScalar } = yaml();
   if (!isMap(node)) return undefined;
   return node.items.find((pair) => {
     const k = pair.key;
@@ -63,6 +66,7 @@ export interface Located {
  * the `- title:` line of that option rather than at the whole file.
  */
 export function locate(doc: Document, pointer: string, options: { key?: boolean } = {}): Located {
+  const { isMap, isPair, isScalar, isSeq } = yaml();
   const segments = pointerSegments(pointer);
   let node: YamlNode = doc.contents;
   let keyNode: YamlNode;
@@ -100,7 +104,7 @@ export function locate(doc: Document, pointer: string, options: { key?: boolean 
 }
 
 function rangeOf(node: YamlNode): [number, number] | undefined {
-  if (!node || isPair(node)) return undefined;
+  if (!node || yaml().isPair(node)) return undefined;
   const range = (node as Node).range;
   if (!range) return undefined;
   return [range[0], range[1]];
@@ -134,7 +138,7 @@ export function locateText(
   const found = locate(doc, pointer);
   const [start, end] = found.range;
   const node = found.node;
-  if (found.exact && needle !== '' && isScalar(node) && typeof node.value === 'string' && node.range) {
+  if (found.exact && needle !== '' && yaml().isScalar(node) && typeof node.value === 'string' && node.range) {
     const at = nthIndexOf(node.value, needle, occurrence);
     if (at >= 0) {
       let aligned = alignments.get(node);

@@ -4,7 +4,8 @@
  * turn line breaks into spaces, quoted scalars lose quotes and escapes. The parsed text is
  * aligned with the raw source of its node (align.ts), which handles all styles.
  */
-import { isScalar, type Document } from 'yaml';
+import type { Document } from 'yaml';
+import { yaml } from '../util/yaml.js';
 import { alignScalar, styleOf } from './align.js';
 import { locate, toPointer } from './locate.js';
 import { quickScalar, type QuickNode } from './quick-node.js';
@@ -64,6 +65,7 @@ function literalOffsets(raw: string, value: string, offsets: readonly number[]):
 
 /** Source offsets of `offsets` in the text of the scalar at `path`; undefined when there is no such scalar. */
 export function scalarSourceOffsets(doc: Document, source: string, path: ReadonlyArray<string | number>, offsets: readonly number[]): number[] | undefined {
+  const { isScalar } = yaml();
   // getIn is the quick way; an alias on the way is followed by `locate`.
   let node: unknown = doc.getIn(path, true);
   if (!isScalar(node)) node = locate(doc, toPointer(path)).node;

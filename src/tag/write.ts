@@ -6,7 +6,8 @@
  * result is parsed again and must equal the old data plus the new ids, or nothing is written.
  */
 import { isDeepStrictEqual } from 'node:util';
-import { isMap, isScalar, isSeq, type Node, type Pair, type YAMLMap } from 'yaml';
+import type { Node, Pair, YAMLMap } from 'yaml';
+import { yaml } from '../util/yaml.js';
 import { parseSource } from '../load/parse.js';
 import { FIELD_NAMES, caseValueIds } from '../case/index.js';
 
@@ -40,7 +41,7 @@ function contentEnd(text: string, offset: number, floor: number): number {
   return end;
 }
 
-const keyOf = (pair: Pair) => (isScalar(pair.key) ? String(pair.key.value) : String(pair.key));
+const keyOf = (pair: Pair) => (yaml().isScalar(pair.key) ? String(pair.key.value) : String(pair.key));
 
 interface ListStyle {
   flow: boolean;
@@ -53,7 +54,7 @@ function listStyle(map: YAMLMap, text: string, indent: string): ListStyle {
   let sawFlow = false;
   for (const pair of map.items) {
     const value = pair.value;
-    if (!isSeq(value)) continue;
+    if (!yaml().isSeq(value)) continue;
     if (value.flow) {
       sawFlow = true;
       continue;
@@ -75,7 +76,7 @@ function afterPair(pair: Pair, text: string, indent: string): number {
   const keyEnd = (pair.key as Node).range![1];
   const valueEnd = value?.range?.[1] ?? keyEnd;
   let at: number;
-  if (isScalar(value) && (value.type === 'BLOCK_LITERAL' || value.type === 'BLOCK_FOLDED') && /^[|>][^\n]*\+/.test(text.slice(value.range![0]))) {
+  if (yaml().isScalar(value) && (value.type === 'BLOCK_LITERAL' || value.type === 'BLOCK_FOLDED') && /^[|>][^\n]*\+/.test(text.slice(value.range![0]))) {
     // `|+` keeps its trailing blank lines: they are part of the text and stay before the new block.
     at = valueEnd;
   } else {
@@ -98,6 +99,7 @@ function insertAt(text: string, at: number, insertion: string, nl: string): stri
 }
 
 function splice(text: string, map: YAMLMap, ids: readonly string[]): string | WriteFailure {
+  const { isScalar, isSeq } = yaml();
   const nl = text.includes('\r\n') ? '\r\n' : '\n';
   const firstKey = map.items[0]?.key as Node | undefined;
   const keyStart = firstKey?.range?.[0] ?? 0;
@@ -149,7 +151,7 @@ export function addValuesToSource(text: string, ids: readonly string[]): WriteOu
   const before = parse(text);
   if (before.messages.length > 0 || !before.doc || !before.data) return { ok: false, reason: 'syntax' };
   const map = before.doc.contents;
-  if (!isMap(map) || map.flow) return { ok: false, reason: 'unsupported' };
+  if (!yaml().isMap(map) || map.flow) return { ok: false, reason: 'unsupported' };
   const existing = caseValueIds(before.data);
   const added = [...new Set(ids)].filter((id) => !existing.includes(id));
   if (added.length === 0) return { ok: true, text, added };

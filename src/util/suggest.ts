@@ -1,7 +1,12 @@
 /** "Bedoelde je …?": the closest known key or id to what someone typed. */
-import { distance } from 'fastest-levenshtein';
+import { createRequire } from 'node:module';
 import { readDataFile } from '../data.js';
 import type { LabelledId } from '../types.js';
+
+type Levenshtein = typeof import('fastest-levenshtein');
+let levenshtein: Levenshtein | undefined;
+/** fastest-levenshtein's `distance`, loaded at the first suggestion (most runs make none); its `main` is CommonJS. */
+const distance = (a: string, b: string): number => (levenshtein ??= createRequire(import.meta.url)('fastest-levenshtein') as Levenshtein).distance(a, b);
 
 /** Lower case, accents folded, separators ignored: `Wmo`, `wmo ` and `wmö` compare equal. */
 export function normalise(text: string): string {

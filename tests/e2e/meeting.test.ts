@@ -12,10 +12,11 @@ import puppeteer, { type Browser, type Page } from 'puppeteer-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
 import { destinations, measure } from '../../scripts/page-fill.mjs';
-import { makeTree, repoRoot, startCli, type CliResult } from '../helpers.js';
+import { EPOCH, makeTree, repoRoot, runInProcess, type CliResult } from '../helpers.js';
 
 const BASE = 'casusboekje-sociaal-domein';
-const run = (args: string[], cwd: string) => startCli(args, { cwd }).done;
+/** `casebook …` in this process (nothing here depends on the process), reproducible. */
+const run = (args: string[], cwd: string) => runInProcess(args, { cwd, env: { SOURCE_DATE_EPOCH: EPOCH } });
 
 interface ExampleCase {
   id: string;

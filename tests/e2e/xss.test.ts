@@ -456,12 +456,16 @@ describe('the HTML in Chromium, with its own script running', () => {
   it('the detectors fire on a deliberately active page: blocked by the policy, and run without it', async () => {
     controlUrl = pathToFileURL(path.join(dir, 'dist', 'control.html')).href;
     const before = hits.length;
-    const guarded = await probe(browser, controlUrl, hostileArticles, { bypassCSP: false, host: base.replace('http://', '') });
+    // The probe works over the article made hostile, not all of them: the same detectors on the
+    // same page, at a fraction of the round trips (the two probes here cost as much as the two
+    // tests below).
+    const controlArticle = 'article#case-xss-01';
+    const guarded = await probe(browser, controlUrl, controlArticle, { bypassCSP: false, host: base.replace('http://', '') });
     expect(guarded.dom).toEqual(expect.arrayContaining(['onmouseover on <p>', 'onerror on <img>', `a link to ${base}/verstopt behind 'de wet'`]));
     expect(guarded.csp).toContain('script-src-attr inline');
     expect(guarded.xss).toBeUndefined();
     expect(hits.slice(before)).toEqual([]);
-    const open = await probe(browser, controlUrl, hostileArticles, { bypassCSP: true, host: base.replace('http://', '') });
+    const open = await probe(browser, controlUrl, controlArticle, { bypassCSP: true, host: base.replace('http://', '') });
     expect(open.dialogs).toContain('control');
     expect(['control', 'control-hover']).toContain(open.xss);
     expect(open.requests).toContain(`${base}/control`);

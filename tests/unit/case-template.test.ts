@@ -3,7 +3,7 @@
  * that spares tag from normalising every text never turns a placeholder away.
  */
 import { describe, expect, it } from 'vitest';
-import { isAnyTemplateText, isWhiteSpace, templateTexts } from '../../src/case/template.js';
+import { isAnyTemplateText, isTemplateText, isWhiteSpace, templateTexts } from '../../src/case/template.js';
 
 describe('isAnyTemplateText', () => {
   const placeholders = Object.values(templateTexts()).flatMap((texts) => Object.values(texts).map(String)).filter((text) => text.length > 2);
@@ -24,5 +24,26 @@ describe('isAnyTemplateText', () => {
 
   it('counts as white space exactly what \\s does', () => {
     for (let code = 0; code < 0x10000; code++) expect(isWhiteSpace(code), `U+${code.toString(16)}`).toBe(/\s/.test(String.fromCharCode(code)));
+  });
+});
+
+describe('isTemplateText', () => {
+  const byField = Object.values(templateTexts()).flatMap((texts) =>
+    Object.entries(texts).map(([key, text]) => [/^option\d+$/.test(key) ? 'optionTitle' : key, String(text)] as const));
+
+  it('recognises every placeholder of every language for its own field, re-spaced and re-capitalised (the per-field length limit turns none away)', () => {
+    for (const [field, text] of byField) {
+      expect(isTemplateText(field, text), `${field}: ${text}`).toBe(true);
+      expect(isTemplateText(field, `  ${text.toUpperCase().replace(/ /g, ' \n\u00a0 ')}\n\n`), `${field}: ${text}`).toBe(true);
+      expect(isTemplateText(field, `\ufeff${text}\u3000`), `${field}: ${text}`).toBe(true);
+    }
+  });
+
+  it("turns away another field's placeholder, a longer text, a field without placeholders, and what is no string", () => {
+    expect(isTemplateText('law', 'Argument voor')).toBe(false);
+    expect(isTemplateText('for', 'Argument voor, want')).toBe(false);
+    expect(isTemplateText('for', `${'Argument voor '.repeat(20)}`)).toBe(false);
+    expect(isTemplateText('title', 'Wet')).toBe(false);
+    expect(isTemplateText('law', 42)).toBe(false);
   });
 });

@@ -1,7 +1,10 @@
 /** `casebook validate [paths…]`: every problem of every file, in the format CI wants. */
 import path from 'node:path';
 import { t } from '../../i18n/index.js';
-import { formats, reporters, repositoryRoot, useColor, type Format, type ReportContext } from '../../report/index.js';
+import { useColor } from '../../report/color.js';
+import { loadReporter } from '../../report/load.js';
+import { repositoryRoot } from '../../report/root.js';
+import { formats, type Format, type ReportContext } from '../../report/types.js';
 import type { Casebook, Lang, ValidationResult } from '../../types.js';
 import { writeFileAtomic } from '../../util/write.js';
 import { loadAndValidate } from '../../validate/index.js';
@@ -52,12 +55,14 @@ export async function printReport(result: ValidationResult, casebook: Casebook, 
   const toFile = options.outputFile !== undefined;
   const color = !toFile && options.color !== false && useColor(io.stdout, io.env);
   const context = reportContext(casebook, io, lang, color);
-  let text = reporters[format](result, context);
-  if (format === 'github' || format === 'azure') text += reporters.stylish(result, { ...context, color: false });
+  let text = (await loadReporter(format))(result, context);
+  // The readable report too: after the annotations of github and azure, or beside a report to a file.
+  const stylish = format !== 'stylish' && (format === 'github' || format === 'azure' || toFile) ? await loadReporter('stylish') : undefined;
+  if (format === 'github' || format === 'azure') text += stylish!(result, { ...context, color: false });
   if (toFile) {
     await writeFileAtomic(path.resolve(io.cwd, options.outputFile!), text);
     // The file holds the report; the terminal still gets the readable version.
-    if (format !== 'stylish') io.stdout.write(reporters.stylish(result, { ...context, color: options.color !== false && useColor(io.stdout, io.env) }));
+    if (stylish) io.stdout.write(stylish(result, { ...context, color: options.color !== false && useColor(io.stdout, io.env) }));
   } else {
     io.stdout.write(text);
   }

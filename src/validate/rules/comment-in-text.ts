@@ -1,4 +1,5 @@
-import { isMap, isPair, isScalar, isSeq, visit, type Node } from 'yaml';
+import type { Node } from 'yaml';
+import { yaml } from '../../util/yaml.js';
 import { NON_PROSE_FIELDS } from '../../case/index.js';
 import { quoteLine } from '../../load/mistakes.js';
 import { toPointer } from '../../position/index.js';
@@ -46,7 +47,7 @@ export const commentInText: CaseRule = {
     if (text === undefined || !(text.includes(' #') || text.includes('\t#')) || !CANDIDATE.test(text) || onlyNonProseFields(text)) return;
     const doc = ctx.file.doc;
     if (!doc) return;
-    visit(doc, {
+    yaml().visit(doc, {
       Scalar(key, node, path) {
         if (key === 'key' || node.type !== 'PLAIN' || typeof node.value !== 'string' || !node.range) return;
         const end = node.range[1];
@@ -75,6 +76,7 @@ export const commentInText: CaseRule = {
 
 /** The JSON Pointer segments of a node, from the ancestors `visit` passes. */
 function pointerOf(path: readonly unknown[], node: Node): Array<string | number> {
+  const { isMap, isPair, isScalar, isSeq } = yaml();
   const segments: Array<string | number> = [];
   const chain = [...path, node];
   for (let i = 0; i < chain.length - 1; i++) {
