@@ -23,19 +23,24 @@ export function templateText(lang: Lang): TemplateText {
 }
 
 const normal = (text: string) => text.replace(/\s+/g, ' ').trim().toLowerCase();
-/** Per field, its placeholders (normalised) and the length of the longest of them. */
-let known: Map<string, { texts: Set<string>; longest: number }> | undefined;
+/** A field's placeholders (normalised) and the length of the longest of them. */
+interface FieldPlaceholders {
+  texts: Set<string>;
+  longest: number;
+}
+let known: Map<string, FieldPlaceholders> | undefined;
 
-function knownPlaceholders(): Map<string, { texts: Set<string>; longest: number }> {
-  const byField = new Map<string, { texts: Set<string>; longest: number }>();
+function knownPlaceholders(): Map<string, FieldPlaceholders> {
+  const byField = new Map<string, FieldPlaceholders>();
   for (const texts of Object.values(templateTexts())) {
     for (const [key, text] of Object.entries(texts)) {
       // option1 and option2 are both an option's title.
       const field = /^option\d+$/.test(key) ? 'optionTitle' : key;
       const entry = byField.get(field) ?? { texts: new Set<string>(), longest: 0 };
       byField.set(field, entry);
-      entry.texts.add(normal(String(text)));
-      entry.longest = Math.max(entry.longest, normal(String(text)).length);
+      const placeholder = normal(String(text));
+      entry.texts.add(placeholder);
+      entry.longest = Math.max(entry.longest, placeholder.length);
     }
   }
   return byField;
