@@ -37,7 +37,9 @@ export function taggerWords(): TaggerWords {
   return taggerWordsCache;
 }
 
-const isUpperCase = (code: number) => (code >= 65 && code <= 90) || (code >= 0xc0 && code <= 0xde && code !== 0xd7);
+/** A-Z, or À-Þ but ×. Without branches: a branch first taken after the reader was compiled
+ * (the first capital beyond ASCII) had no type feedback and undid the compiled code. */
+const isUpperCase = (code: number) => ((Number(code - 65 >>> 0 < 26) | (Number(code - 0xc0 >>> 0 < 31) & Number(code !== 0xd7))) !== 0);
 const isDigit = (code: number) => code >= 48 && code <= 57;
 
 /** Follows sentences and segments to tell a name (a capital inside a sentence) from a first word. */
