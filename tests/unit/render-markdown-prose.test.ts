@@ -21,7 +21,8 @@ function randomTexts(count: number): string[] {
     'www.', 'http://a.nl', 'https:', 'e@a.nl', ':/', '\r\n', '\u2028', '😀', '\u00AD', '\u0000', ' \n', '  \n', '\n ', '\n1', '\n-', '\n=', '\n(',
   ];
   let seed = 20261203;
-  const random = (n: number) => (seed = (seed * 1103515245 + 12345) % 2 ** 31) % n;
+  // In 32-bit integer steps: the product in floating point lost its low bits, and the sequence repeated within a few hundred texts.
+  const random = (n: number) => ((seed = (Math.imul(seed, 1103515245) + 12345) >>> 0) >>> 8) % n;
   const piece = () => (random(15) === 0 ? edge[random(edge.length)] : prose[random(prose.length)]);
   return Array.from({ length: count }, () => Array.from({ length: 1 + random(30) }, piece).join(''));
 }
