@@ -37,7 +37,9 @@ export function taggerWords(): TaggerWords {
   return taggerWordsCache;
 }
 
-const isUpperCase = (code: number) => (code >= 65 && code <= 90) || (code >= 0xc0 && code <= 0xde && code !== 0xd7);
+/** A-Z, or À-Þ but ×. Without branches: a branch first taken after the reader was compiled
+ * (the first capital beyond ASCII) had no type feedback and undid the compiled code. */
+const isUpperCase = (code: number) => ((Number(code - 65 >>> 0 < 26) | (Number(code - 0xc0 >>> 0 < 31) & Number(code !== 0xd7))) !== 0);
 const isDigit = (code: number) => code >= 48 && code <= 57;
 
 /** Follows sentences and segments to tell a name (a capital inside a sentence) from a first word. */
@@ -133,23 +135,25 @@ export class VocabularyReader implements WordReader {
   }
 }
 
-/** A vocabulary compiled for lookups: stems by id, and which feature a stem or a pair is. */
+/** A vocabulary compiled for lookups: what each stem is to the model, in one number. */
 export interface Vocabulary {
   /** How many features. */
   featureCount: number;
+  /**
+   * Per stem: `key × 4 + flags`, where `key` is the stem's own feature when it has one
+   * (`key < featureCount`), else a number of its own from `featureCount` on (a function word,
+   * only in pairs), and `flags` says whether it is the first word of some pair (1), the second
+   * (2) or both: most pairs of a text are no feature, and this spares their lookup. The table
+   * of forms keeps this number per form, so a word of a case costs one read for all of it.
+   */
   stems: Map<string, number>;
-  /** Per stem id: its feature as a single word, or -1 (a function word, only in pairs). */
-  unigram: Int32Array;
-  /** Feature of a pair of stem ids. */
+  /** Feature of a pair, by the keys of its two stems. */
   bigrams: PairTable;
-  /** Per stem id: 1 when it is the first word of some pair, 2 the second, 3 both (most pairs
-   * of a text are no feature: this spares their lookup). */
-  inPairs: Uint8Array;
   /** The table it was made of. */
   table: FeatureTable;
 }
 
-/** Feature ids by a pair of stem ids, in open addressing over typed arrays: looked up for
+/** Feature ids by a pair of stem keys, in open addressing over typed arrays: looked up for
  * nearly every word of every case, where a Map of numbers costs several times as much. */
 export class PairTable {
   private readonly firsts: Int32Array;
@@ -226,23 +230,25 @@ export function featureStrings(table: FeatureTable): string[] {
 /** The vocabulary of a feature table (its ids in range: the caller checks an untrusted one). */
 export function vocabularyOf(table: FeatureTable): Vocabulary {
   const { stems, firsts, seconds } = table;
-  const ids = new Map<string, number>();
-  for (let id = 0; id < stems.length; id++) ids.set(stems[id]!, id);
-  const unigram = new Int32Array(stems.length).fill(-1);
-  const bigrams = new PairTable(firsts.length);
-  const inPairs = new Uint8Array(stems.length);
-  for (let f = 0; f < firsts.length; f++) {
+  const featureCount = firsts.length;
+  // Each stem's key: its own feature, or a number past the features.
+  const keys = new Int32Array(stems.length).fill(-1);
+  for (let f = 0; f < featureCount; f++) if (seconds[f]! < 0) keys[firsts[f]!] = f;
+  let next = featureCount;
+  for (let id = 0; id < stems.length; id++) if (keys[id]! < 0) keys[id] = next++;
+  const flags = new Uint8Array(stems.length);
+  const bigrams = new PairTable(featureCount);
+  for (let f = 0; f < featureCount; f++) {
     const first = firsts[f]!;
     const second = seconds[f]!;
-    if (second < 0) {
-      unigram[first] = f;
-      continue;
-    }
-    bigrams.set(first, second, f);
-    inPairs[first]! |= FIRST_IN_PAIR;
-    inPairs[second]! |= SECOND_IN_PAIR;
+    if (second < 0) continue;
+    bigrams.set(keys[first]!, keys[second]!, f);
+    flags[first]! |= FIRST_IN_PAIR;
+    flags[second]! |= SECOND_IN_PAIR;
   }
-  return { featureCount: firsts.length, stems: ids, unigram, bigrams, inPairs, table };
+  const ids = new Map<string, number>();
+  for (let id = 0; id < stems.length; id++) ids.set(stems[id]!, keys[id]! * 4 + flags[id]!);
+  return { featureCount, stems: ids, bigrams, table };
 }
 
 export function compileVocabulary(features: readonly string[]): Vocabulary {
@@ -307,9 +313,10 @@ export class FeatureReader implements WordReader {
   readonly firstEnd: Int32Array;
   /** Folded forms of the words the current case writes with a capital inside a sentence. */
   readonly names = new NameList();
-  private weights: ArrayLike<number> = [];
+  // Typed from the start: tagging passes a Float64Array (a list first changed the field's type).
+  private weights: ArrayLike<number> = new Float64Array(0);
   // The word before, as far as it matters: its sentence and segment (a pair never spans
-  // two), its stem id (-1: none to pair with) and where it starts; the weight of its segment.
+  // two), its stem's key and flags (-1: none to pair with) and where it starts; the weight of its segment.
   private sentence = -1;
   private segment = -1;
   private weight = 1;
@@ -318,8 +325,10 @@ export class FeatureReader implements WordReader {
   /** The current case's vector: one object, its buffers kept from case to case (its ids are `touched`). */
   private readonly current: FeatureVector;
 
+  private readonly featureCount: number;
+
   constructor(readonly vocabulary: Vocabulary) {
-    const size = vocabulary.featureCount;
+    const size = (this.featureCount = vocabulary.featureCount);
     this.counts = new Float64Array(size);
     this.touched = new Int32Array(size);
     this.current = { length: 0, ids: this.touched, values: new Float64Array(size) };
@@ -369,21 +378,21 @@ export class FeatureReader implements WordReader {
       this.previous = -1;
       return;
     }
-    const id = forms.modelStem(slot, this.vocabulary);
-    if (id < 0) {
+    // The stem's key and pair flags (see Vocabulary.stems), or -1: a word the model does not know.
+    const stem = forms.modelStem(slot, this.vocabulary);
+    if (stem < 0) {
       this.previous = -1;
       return;
     }
-    const { unigram, inPairs } = this.vocabulary;
     const weight = this.weight;
-    const single = unigram[id]!;
-    if (single >= 0 && weight > 0) this.add(single, segment, start, end);
+    const key = stem >> 2;
+    if (key < this.featureCount && weight > 0) this.add(key, segment, start, end);
     const previous = this.previous;
-    if (previous >= 0 && weight > 0 && (inPairs[previous]! & FIRST_IN_PAIR) !== 0 && (inPairs[id]! & SECOND_IN_PAIR) !== 0) {
-      const pair = this.vocabulary.bigrams.get(previous, id);
+    if (previous >= 0 && weight > 0 && (previous & FIRST_IN_PAIR) !== 0 && (stem & SECOND_IN_PAIR) !== 0) {
+      const pair = this.vocabulary.bigrams.get(previous >> 2, key);
       if (pair >= 0) this.add(pair, segment, this.previousStart, end);
     }
-    this.previous = id;
+    this.previous = stem;
     this.previousStart = start;
   }
 

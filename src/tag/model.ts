@@ -98,7 +98,7 @@ export interface TaggerModel {
    * out when first asked (see canShow): a case only ever asks about a few. */
   showable: Uint8Array;
   /** Scratch space for one case at a time (a casebook has thousands). */
-  scratch: { lexicon: Float64Array; probabilities: Float64Array; blended: Float64Array; segmentWeights: Float64Array };
+  scratch: { lexicon: Float64Array; probabilities: Float64Array; blended: Float64Array; segmentWeights: Float64Array; candidates: Int32Array; contributions: Float64Array };
   /** Where the model came from, for the report (`built-in` or a file). */
   source: string;
   /** The model in its plain form (format 1), made when first asked for (tools and tests:
@@ -130,7 +130,7 @@ export function modelOf(parts: ModelParts, source: string, plain: () => TaggerMo
     weights: parts.weights,
     lexiconMatrix,
     showable: new Uint8Array(featureCount),
-    scratch: { lexicon: new Float64Array(values), probabilities: new Float64Array(values), blended: new Float64Array(values), segmentWeights: new Float64Array(64) },
+    scratch: { lexicon: new Float64Array(values), probabilities: new Float64Array(values), blended: new Float64Array(values), segmentWeights: new Float64Array(64), candidates: new Int32Array(featureCount), contributions: new Float64Array(featureCount) },
     source,
     get data() {
       return (data ??= plain());
@@ -315,11 +315,17 @@ export interface ModelHit {
  * something (no function word or everyday word of every case) is known already: the feature
  * passed canShow, and the words of its text are the words it was read from, with the same
  * stems (so no word is stemmed again here). */
-function showable(text: string, single: boolean, banned: readonly string[], names: NameList): boolean {
-  // A single word's text is one word of the scanner: nothing to split.
-  if (single) return showableWord(text, banned, names);
-  for (const part of text.split(' ')) if (!showableWord(part, banned, names)) return false;
-  return true;
+function showable(text: string, banned: readonly string[], names: NameList): boolean {
+  // A single word and a pair go the same way (a single word is one part): a path taken only
+  // for pairs had no type feedback when the function was first compiled, and undid it.
+  let from = 0;
+  for (;;) {
+    const space = text.indexOf(' ', from);
+    const end = space < 0 ? text.length : space;
+    if (!showableWord(text.slice(from, end), banned, names)) return false;
+    from = end + 1;
+    if (space < 0) return true;
+  }
 }
 
 function showableWord(part: string, banned: readonly string[], names: NameList): boolean {
@@ -359,9 +365,6 @@ export function singleSpaced(text: string): string {
   return NOT_SINGLE_SPACED.test(text) ? text.replace(/\s+/g, ' ') : text;
 }
 
-/** Scratch space for modelEvidence, reused from case to case (typed: one shape for the JIT). */
-let candidateFeatures = new Int32Array(256);
-let candidateWeights = new Float64Array(256);
 
 /** Whether `lower` is inside a text shown already, or one is inside it. */
 function shownAlready(seen: readonly string[], lower: string): boolean {
@@ -392,13 +395,11 @@ export function modelEvidence(model: TaggerModel, v: number, vector: FeatureVect
   const n = model.valueIds.length;
   const { weights } = model;
   const words = taggerWords();
-  // The candidates, strongest taken one at a time: only a few are ever looked at.
-  if (candidateFeatures.length < vector.length) {
-    candidateFeatures = new Int32Array(2 * vector.length);
-    candidateWeights = new Float64Array(2 * vector.length);
-  }
-  const features = candidateFeatures;
-  const contributions = candidateWeights;
+  // The candidates, strongest taken one at a time: only a few are ever looked at. In the
+  // model's buffers, as long as its vocabulary (no case has more features): growing them when
+  // a case first had more undid the compiled function.
+  const features = model.scratch.candidates;
+  const contributions = model.scratch.contributions;
   let count = 0;
   const { ids, values, length } = vector;
   for (let k = 0; k < length; k++) {
@@ -413,7 +414,6 @@ export function modelEvidence(model: TaggerModel, v: number, vector: FeatureVect
   // What is shown so far, lower case (the caller's list, added to).
   const seen = taken;
   const { firstSegment, firstStart, firstEnd } = model.reader;
-  const { table } = model.reader.vocabulary;
   while (hits.length < limit) {
     let best = -1;
     let strongest = 0;
@@ -428,13 +428,13 @@ export function modelEvidence(model: TaggerModel, v: number, vector: FeatureVect
     contributions[best] = 0;
     const f = features[best]!;
     const segment = firstSegment[f]!;
-    // A single word (one word of the scanner) has no white space to make single.
-    const single = table.seconds[f]! < 0;
-    const raw = segments[segment]!.text.slice(firstStart[f]!, firstEnd[f]!);
-    const text = single ? raw : singleSpaced(raw);
+    // A single word (one word of the scanner) has no white space to make single, but goes the
+    // same way as a pair: a call made only for pairs undid the compiled function when the first
+    // pair was shown.
+    const text = singleSpaced(segments[segment]!.text.slice(firstStart[f]!, firstEnd[f]!));
     const lower = text.toLowerCase();
     if (shownAlready(seen, lower)) continue;
-    if (!showable(text, single, banned(), model.reader.names)) continue;
+    if (!showable(text, banned(), model.reader.names)) continue;
     seen.push(lower);
     hits.push({ segment, start: firstStart[f]!, end: firstEnd[f]!, text });
   }

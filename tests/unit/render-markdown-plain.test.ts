@@ -20,7 +20,8 @@ function randomTexts(count: number): string[] {
     '[tekst](https://a.nl)', '![beeld](x.png)', '\\*', '\t', '\u00A0', '😀', '\u00AD', 'e-mail@adres.nl', '(', ')', '[', ']', ':', '-', '+', '\u0001', '- [ ] ', '- [x] ',
   ];
   let seed = 20261203;
-  const random = (n: number) => (seed = (seed * 1103515245 + 12345) % 2 ** 31) % n;
+  // In 32-bit integer steps: the product in floating point lost its low bits, and the sequence repeated within a few hundred texts.
+  const random = (n: number) => ((seed = (Math.imul(seed, 1103515245) + 12345) >>> 0) >>> 8) % n;
   return Array.from({ length: count }, () => Array.from({ length: 1 + random(40) }, () => pieces[random(pieces.length)]).join(''));
 }
 

@@ -5,7 +5,7 @@ import { createRequire } from 'node:module';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { MarkdownRenderer } from '../../src/render/markdown.js';
-import { SOFT_HYPHEN, hyphenate, smartQuotes } from '../../src/render/typography.js';
+import { SOFT_HYPHEN, hyphenate, isSpace, smartQuotes } from '../../src/render/typography.js';
 import { repoRoot, repositoryTexts, withGeneratedCasebook } from '../helpers.js';
 
 const source = { root: '/tmp', baseDir: '/tmp', lang: 'nl' as const, report: () => undefined };
@@ -52,7 +52,8 @@ describe('hyphenate', () => {
     for (const word of exceptions) for (const form of [word, word.toUpperCase(), word[0]!.toUpperCase() + word.slice(1)]) words.add(form);
     const letters = 'abcdefghijklmnopqrstuvwxyzéëèïöüĳßáàçñøåABCDEFGHIJKLMNOPQRSTUVWXYZİIJÉ\u0301𝐀ǅ';
     let seed = 18;
-    const random = (n: number) => (seed = (seed * 1103515245 + 12345) % 2 ** 31) % n;
+    // In 32-bit integer steps: the product in floating point lost its low bits, and the sequence repeated within a few hundred texts.
+    const random = (n: number) => ((seed = (Math.imul(seed, 1103515245) + 12345) >>> 0) >>> 8) % n;
     const chars = [...letters];
     for (let i = 0; i < 5000; i++) words.add(Array.from({ length: 8 + random(20) }, () => chars[random(chars.length)]).join('').normalize(random(2) ? 'NFC' : 'NFD'));
     expect(words.size).toBeGreaterThan(6000);
@@ -74,6 +75,27 @@ describe('hyphenate', () => {
       // Read in a process of its own: the package adds every word it hyphenates to the exceptions it loaded.
       const fresh = spawnSync(process.execPath, ['-e', `process.stdout.write(JSON.stringify(require('hyphen/patterns/${name}')))`], { cwd: repoRoot, encoding: 'utf8', maxBuffer: 1 << 24 });
       expect(JSON.stringify(copy.patterns)).toBe(fresh.stdout);
+    }
+  });
+
+  it('reads white space as a regular expression does, for every code unit', () => {
+    for (let code = 0; code <= 0xffff; code++) expect(isSpace(code), code.toString(16)).toBe(/\s/.test(String.fromCharCode(code)));
+  });
+
+  it('breaks the same runs as the regular expression it replaced (\\S{8,}, each run looked at as a whole)', () => {
+    // The scan by hand and its cache of runs against the way it was done before, on random text
+    // made of long words, every kind of white space, the marks of addresses and soft hyphens.
+    const notProse = /[:/@\\=_&<>{}|]|www\.|\.[a-z]{2,4}\b/i;
+    const before = (text: string, minWord: number) => text.replace(/\S{8,}/g, (run) =>
+      notProse.test(run) || run.includes(SOFT_HYPHEN) ? run : run.replace(new RegExp(`[\\p{L}\\p{M}]{${minWord},}`, 'gu'), (word) => hyphenate(word, 'nl', minWord)));
+    const pieces = ['verantwoording', 'gemeentelijke', 'kort', 'rechtmatigheidsverantwoording', 'a', '.nl', 'www.', ':', '/', '=', SOFT_HYPHEN, '“', '’', ',', '.', '(', '4', 'İ',
+      ' ', '  ', '\n', '\t', '\u00a0', '\u2009', '\u3000', '\ufeff', '\u2028', '\u1680', '\u202f', '\u0085', '\u200b', '\u180e'];
+    // In 32-bit integer steps (a product in floating point loses the low bits and repeats itself).
+    let seed = 7;
+    const random = (n: number) => ((seed = (Math.imul(seed, 1103515245) + 12345) >>> 0) >>> 8) % n;
+    for (let i = 0; i < 20_000; i++) {
+      const text = Array.from({ length: 1 + random(12) }, () => pieces[random(pieces.length)]).join('');
+      for (const minWord of [8, 16, 10]) expect(hyphenate(text, 'nl', minWord), JSON.stringify(text)).toBe(before(text, minWord));
     }
   });
 
