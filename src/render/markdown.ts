@@ -191,14 +191,20 @@ export function markdownDepth(text: string): { depth: number; line: string } {
  * a bracket (never a list, a heading, a quote block or code) and ends without a space (a line
  * break); `://` and `www.` would become links. Most of a casebook's text is prose.
  */
-const PROSE = /^[\p{L}\p{M}\p{N} .,;:?!()"'’‘“”/%€+=\-–—…\n]*$/u;
+export const PROSE = /^[\p{L}\p{M}\p{N} .,;:?!()"'’‘“”/%€+=\-–—…\n]*$/u;
+/**
+ * Part of PROSE without Unicode classes (ASCII letters and digits, Latin-1's letters): most
+ * prose is made of these, and this test reads it in a third of the time PROSE takes; a text
+ * with any other letter still goes to PROSE.
+ */
+export const LATIN_PROSE = /^[a-zA-Z0-9 .,;:?!()"'’‘“”/%€+=\-–—…\nÀ-ÖØ-öø-ÿ]*$/;
 const PROSE_LINE_START = /(?:^|\n)[^\p{L}("'’‘“”\n]/u;
 const NOT_PROSE_RUN = / (?:\n|$)|:\/\/|www\./i;
 const escapeQuotes = (text: string) => text.replace(/["']/g, (c) => (c === '"' ? '&quot;' : '&#39;'));
 
 /** The paragraphs of prose (see PROSE), or for a line (not `block`) the whole text; undefined when it is not prose. */
 function proseParagraphs(text: string, block: boolean): string[] | undefined {
-  if (!PROSE.test(text) || NOT_PROSE_RUN.test(text)) return undefined;
+  if (!(LATIN_PROSE.test(text) || PROSE.test(text)) || NOT_PROSE_RUN.test(text)) return undefined;
   if (!block) return [text];
   if (PROSE_LINE_START.test(text)) return undefined;
   const paragraphs = text.replace(/^\n+|\n+$/g, '');

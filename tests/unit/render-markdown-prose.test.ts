@@ -7,7 +7,7 @@
 import path from 'node:path';
 import { Marked } from 'marked';
 import { describe, expect, it } from 'vitest';
-import { MarkdownRenderer, proseHtml, type Finding } from '../../src/render/markdown.js';
+import { LATIN_PROSE, MarkdownRenderer, PROSE, proseHtml, type Finding } from '../../src/render/markdown.js';
 import { repoRoot, repositoryTexts, withGeneratedCasebook } from '../helpers.js';
 
 /** Random text: mostly prose, now and then a character that ends it (a line start, a break, a link, Markdown). */
@@ -67,4 +67,15 @@ describe('the prose path gives the bytes marked gives', () => {
     expect(counts.prose).toBeGreaterThan(2000);
     expect(counts.other).toBeGreaterThan(2000);
   }, 60_000);
+
+  it('reads Latin prose first with a narrower test that never says yes where the full one says no', () => {
+    let latin = 0;
+    for (let code = 0; code <= 0xffff; code++) {
+      const char = String.fromCharCode(code);
+      if (!LATIN_PROSE.test(char)) continue;
+      latin++;
+      expect(PROSE.test(char), code.toString(16)).toBe(true);
+    }
+    expect(latin).toBeGreaterThan(140);
+  });
 });
