@@ -41,6 +41,8 @@ export interface PatternStep {
 }
 
 export interface Pattern {
+  /** Index of the pattern in `Lexicon.patterns`. */
+  index: number;
   /** Index of the value in the set. */
   value: number;
   /** Index of the signal within the value; the joined variant of a phrase shares it. */
@@ -147,9 +149,9 @@ function addPhrase(builder: Builder, patterns: Pattern[], value: number, signal:
   const parsed = parsePhrase(builder, phrase);
   if (!parsed) return;
   const length = parsed.steps.length;
-  patterns.push({ value, signal, weight, steps: parsed.steps, length, exclude });
+  patterns.push({ index: patterns.length, value, signal, weight, steps: parsed.steps, length, exclude });
   if (parsed.joined) {
-    patterns.push({ value, signal, weight, steps: [{ alternatives: [wordId(builder, parsed.joined)], gapBefore: 0 }], length, exclude });
+    patterns.push({ index: patterns.length, value, signal, weight, steps: [{ alternatives: [wordId(builder, parsed.joined)], gapBefore: 0 }], length, exclude });
   }
 }
 
