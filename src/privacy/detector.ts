@@ -53,6 +53,22 @@ export function privacyEnv(privacy: CasebookConfig['privacy'], data: Record<stri
   };
 }
 
+/** The allow-lists of the case last asked for (caseEnv). */
+let last: { privacy: CasebookConfig['privacy']; data: Record<string, unknown>; env: PrivacyEnv } | undefined;
+
+/**
+ * privacyEnv for a case of a casebook, kept for the case last asked for: every privacy rule
+ * asks for the same case in turn, and making it eight times a case (lists copied, names
+ * normalised, the casebook's patterns compiled) was work for nothing. Only the last case is
+ * kept, as caseTexts keeps its texts, so nothing of earlier cases stays alive.
+ */
+export function caseEnv(privacy: CasebookConfig['privacy'], data: Record<string, unknown>): PrivacyEnv {
+  if (last?.privacy === privacy && last.data === data) return last.env;
+  const env = privacyEnv(privacy, data);
+  last = { privacy, data, env };
+  return env;
+}
+
 /**
  * Which occurrence of `needle` in `text` starts at `start`, counting overlapping ones, as
  * locateText counts them when it places the report in the YAML source.
@@ -104,7 +120,7 @@ export function caseRule(detector: PrivacyDetector): CaseRule {
     defaultSeverity: detector.defaultSeverity,
     scope: 'case',
     check(ctx) {
-      reportDetections(detector, ctx.data, privacyEnv(ctx.casebook.config.privacy, ctx.data), ctx.t, ctx.report);
+      reportDetections(detector, ctx.data, caseEnv(ctx.casebook.config.privacy, ctx.data), ctx.t, ctx.report);
     },
   };
 }

@@ -41,6 +41,8 @@ export interface PatternStep {
 }
 
 export interface Pattern {
+  /** Index of the pattern in `Lexicon.patterns`. */
+  index: number;
   /** Index of the value in the set. */
   value: number;
   /** Index of the signal within the value; the joined variant of a phrase shares it. */
@@ -147,9 +149,9 @@ function addPhrase(builder: Builder, patterns: Pattern[], value: number, signal:
   const parsed = parsePhrase(builder, phrase);
   if (!parsed) return;
   const length = parsed.steps.length;
-  patterns.push({ value, signal, weight, steps: parsed.steps, length, exclude });
+  patterns.push({ index: patterns.length, value, signal, weight, steps: parsed.steps, length, exclude });
   if (parsed.joined) {
-    patterns.push({ value, signal, weight, steps: [{ alternatives: [wordId(builder, parsed.joined)], gapBefore: 0 }], length, exclude });
+    patterns.push({ index: patterns.length, value, signal, weight, steps: [{ alternatives: [wordId(builder, parsed.joined)], gapBefore: 0 }], length, exclude });
   }
 }
 
@@ -275,6 +277,8 @@ export const NO_WORDS: TokenWords = { ids: [], exact: 0, starts: [] };
 /** Enough for the vocabulary of a very large casebook; a bound so a long-lived process stays small. */
 const MAX_CACHED_FORMS = 200_000;
 const INITIAL_SLOTS = 1 << 12;
+/** Read through the function itself, as in WordScanner (tokenize.ts says why). */
+const charCodeAt = String.prototype.charCodeAt;
 
 /** What a form's model stem is not yet known as (see FormTable.modelStem). */
 const UNKNOWN_STEM = -3;
@@ -308,7 +312,7 @@ export class FormTable {
       if (form === undefined) return -1;
       if (this.hashes[slot] !== hash || form.length !== length) continue;
       let k = 0;
-      while (k < length && (text.charCodeAt(start + k) | 32) === form.charCodeAt(k)) k++;
+      while (k < length && (charCodeAt.call(text, start + k) | 32) === charCodeAt.call(form, k)) k++;
       if (k === length) return slot;
     }
   }

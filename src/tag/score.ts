@@ -93,6 +93,9 @@ class Reading {
   /** Which lexicon words the case has (see presentWords): `present[id] === mark`. */
   present: Int32Array = new Int32Array(0);
   mark = 0;
+  /** Per pattern (by index): `mark` once laterWordsPresent was answered for the case, and the answer. */
+  asked: Int32Array = new Int32Array(0);
+  answer: Uint8Array = new Uint8Array(0);
 
   add(words: TokenWords, segment: number, position: number, sentence: number, start: number, end: number): void {
     const k = this.count++;
@@ -144,6 +147,10 @@ function presentWords(lexicon: Lexicon): Int32Array {
 
 function readCase(lexicon: Lexicon, segments: readonly Segment[], reader?: WordReader): Reading {
   reading.count = 0;
+  if (reading.asked.length < lexicon.patterns.length) {
+    reading.asked = new Int32Array(lexicon.patterns.length);
+    reading.answer = new Uint8Array(lexicon.patterns.length);
+  }
   let position = 0;
   let sentence = 0;
   const forms = lexicon.tokenWords;
@@ -218,16 +225,26 @@ function matchFrom(pattern: Pattern, reading: Reading, i: number, exact: { value
 function findOccurrences(reading: Reading, values: number): Occurrence[][] {
   const occurrences = Array.from({ length: values }, (): Occurrence[] => []);
   const exact = { value: true };
-  const { present, mark } = reading;
+  const { present, mark, asked, answer } = reading;
   for (let i = 0; i < reading.count; i++) {
     const starts = reading.words[i]!.starts;
     for (let k = 0; k < starts.length; k++) {
       const start = starts[k]!;
-      if (start.pattern.steps.length > 1 && !laterWordsPresent(start.pattern, present, mark)) continue;
-      exact.value = start.exact;
-      const last = matchFrom(start.pattern, reading, i, exact);
-      if (last < 0) continue;
       const { pattern } = start;
+      let last = i;
+      exact.value = start.exact;
+      if (pattern.steps.length > 1) {
+        // A case tries the same phrase at many words (about 500 tries of 140 phrases per
+        // case): whether its later words are in the case at all is worked out once.
+        const index = pattern.index;
+        if (asked[index] !== mark) {
+          asked[index] = mark;
+          answer[index] = laterWordsPresent(pattern, present, mark) ? 1 : 0;
+        }
+        if (answer[index] === 0) continue;
+        last = matchFrom(pattern, reading, i, exact);
+        if (last < 0) continue;
+      }
       occurrences[pattern.value]!.push({ pattern, segment: reading.segment[i]!, first: i, last, start: reading.start[i]!, end: reading.end[last]!, exact: exact.value });
     }
   }

@@ -109,7 +109,8 @@ export function fileChecks(casebook: Pick<Casebook, 'config' | 'values'>, lang: 
       const parsed = file as CaseFile & { data: Record<string, unknown> };
       messages.push(...runCaseRules(alone, parsed, fileRules, lang), ...runCasebookRules(alone, fileRules, lang, [parsed]));
     }
-    applySuppressions(messages, new Map([[file.path, file]]));
+    // Nearly every file has no message: then there is nothing to suppress (and no map to make).
+    if (messages.length > 0) applySuppressions(messages, new Map([[file.path, file]]));
     return messages;
   };
 }

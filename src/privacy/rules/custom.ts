@@ -7,7 +7,7 @@
 import { mask } from '../mask.js';
 import type { CaseFile } from '../../types.js';
 import type { CasebookRule } from '../../rule.js';
-import { privacyEnv, reportDetections, type Detection, type PrivacyDetector } from '../detector.js';
+import { caseEnv, reportDetections, type Detection, type PrivacyDetector } from '../detector.js';
 import { compilePatterns } from '../patterns.js';
 
 export const customDetector: PrivacyDetector = {
@@ -58,7 +58,7 @@ export const custom: CasebookRule = {
       }
     }
     for (const file of ctx.cases) {
-      reportDetections(customDetector, file.data, privacyEnv(privacy, file.data), ctx.t, (report) => ctx.report(file, report));
+      reportDetections(customDetector, file.data, caseEnv(privacy, file.data), ctx.t, (report) => ctx.report(file, report));
     }
   },
 };
