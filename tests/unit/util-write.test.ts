@@ -20,18 +20,23 @@ describe('writeFilesAtomic', () => {
     dir = makeTree({});
     // A little random text: ASCII, Latin-1, typographic quotes, emoji (surrogate pairs), a lone surrogate.
     let seed = 7;
-    const random = (n: number) => (seed = (seed * 1103515245 + 12345) % 2 ** 31) % n;
+    // In 32-bit integer steps: the product in floating point lost its low bits, and the state repeated every 10,466 steps.
+    const random = (n: number) => ((seed = (Math.imul(seed, 1103515245) + 12345) >>> 0) >>> 8) % n;
     const alphabet = ['a', ' ', '<p>', 'é', '\u00AD', '“', '’', '😀', '👩‍👧', '\uD800', '\uDC00', '\n'];
     const text = Array.from({ length: 600_000 }, () => alphabet[random(alphabet.length)]).join('');
     // Pieces of every size: empty, one code unit (half a pair), and longer than a write.
     const pieces: string[] = [];
     for (let at = 0; at < text.length; ) {
-      const size = [0, 1, 2, 7, 300, 5_000, 400_000][random(7)]!;
+      // Mostly small pieces, so that many cuts fall inside a pair; now and then one longer than a write.
+      const size = random(400) === 0 ? [300, 5_000, 400_000][random(3)]! : [0, 1, 2, 3, 7][random(5)]!;
       pieces.push(text.slice(at, at + size));
       at += size;
     }
     const file = path.join(dir, 'boek.html');
     await writeFilesAtomic([{ file, data: pieces }]);
+    // The pieces did cut pairs in two, and one piece is longer than a write.
+    expect(pieces.filter((piece, i) => /[\uD800-\uDBFF]$/.test(piece) && /^[\uDC00-\uDFFF]/.test(pieces[i + 1] ?? '')).length).toBeGreaterThan(50);
+    expect(pieces.some((piece) => piece.length === 400_000)).toBe(true);
     expect(readFileSync(file).equals(Buffer.from(pieces.join('')))).toBe(true);
     // A pair exactly where a piece longer than one write is cut (a third of a megabyte in).
     const long = `${'a'.repeat(Math.floor(2 ** 20 / 3) - 1)}😀b`;
