@@ -10,6 +10,7 @@
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
+import { isWhiteSpace } from '../case/template.js';
 import { packageRoot } from '../paths.js';
 import type { Lang } from '../types.js';
 
@@ -114,16 +115,6 @@ const TITLE_WORD = /[\p{L}\p{M}]{16,}/gu;
 const MIN_RUN = 8;
 
 /**
- * Whether a UTF-16 code unit is white space as a regular expression's `\s` reads it (ECMAScript
- * WhiteSpace and LineTerminator; tests/unit/render-typography.test.ts checks every code unit).
- */
-export function isSpace(code: number): boolean {
-  if (code > 0x20 && code < 0xa0) return false;
-  return code === 0x20 || (code >= 0x09 && code <= 0x0d) || code === 0xa0 || code === 0x1680 || (code >= 0x2000 && code <= 0x200a)
-    || code === 0x2028 || code === 0x2029 || code === 0x202f || code === 0x205f || code === 0x3000 || code === 0xfeff;
-}
-
-/**
  * Each run's hyphenated form (a run: characters between white space, `\S{8,}`), by language and
  * minimum word length. Runs repeat as words do; bounded like `hyphenated`.
  */
@@ -170,12 +161,12 @@ export function hyphenate(text: string, lang: Lang, minWord = MIN_WORD): string 
   let copied = 0;
   const length = text.length;
   for (let at = 0; at < length; ) {
-    if (isSpace(text.charCodeAt(at))) {
+    if (isWhiteSpace(text.charCodeAt(at))) {
       at++;
       continue;
     }
     let end = at + 1;
-    while (end < length && !isSpace(text.charCodeAt(end))) end++;
+    while (end < length && !isWhiteSpace(text.charCodeAt(end))) end++;
     if (end - at >= MIN_RUN) {
       const run = text.slice(at, end);
       let found = runs.get(run);

@@ -8,8 +8,8 @@
  *
  * Training first collects every candidate as a string (`VocabularyReader`); the features that
  * occur in enough training cases become the model's vocabulary. At run time a `FeatureReader`
- * gets each word's stem id from the lexicon's table of forms, in the same pass and the same
- * lookup as the lexicon (training, which has no lexicon pass, looks words up itself).
+ * gets what each word's stem is to the model (Vocabulary.stems) from the lexicon's table of
+ * forms, in the same pass and the same lookup as the lexicon (training, which has no lexicon pass, looks words up itself).
  */
 import { readDataFile } from '../data.js';
 import type { Segment } from './fields.js';
@@ -297,8 +297,9 @@ export interface FeatureVector {
  */
 export class FeatureReader implements WordReader {
   /**
-   * Folded forms and their stem ids, for reading without the lexicon (training): the
-   * lexicon's own table of forms, with no lexicon entries, so a stem is worked out once per form.
+   * Folded forms and what their stems are to the model, for reading without the lexicon
+   * (training): the lexicon's own table of forms, with no lexicon entries, so a stem is worked
+   * out once per form.
    */
   private forms = new FormTable();
   private counts: Float64Array;
@@ -315,13 +316,16 @@ export class FeatureReader implements WordReader {
   readonly names = new NameList();
   // Typed from the start: tagging passes a Float64Array (a list first changed the field's type).
   private weights: ArrayLike<number> = new Float64Array(0);
-  // The word before, as far as it matters: its sentence and segment (a pair never spans
-  // two), its stem's key and flags (-1: none to pair with) and where it starts; the weight of its segment.
-  private sentence = -1;
+  // The segment read and its weight; the word before, as far as it matters: its stem's key and
+  // flags (-1: none to pair with), its number in the case and where it starts.
   private segment = -1;
   private weight = 1;
   private previous = -1;
+  private previousIndex = -1;
   private previousStart = 0;
+  /** Reading without the lexicon (`word`): the sentence of the word before, and how many words came before. */
+  private lastSentence = -1;
+  private index = 0;
   /** The current case's vector: one object, its buffers kept from case to case (its ids are `touched`). */
   private readonly current: FeatureVector;
 
@@ -343,9 +347,11 @@ export class FeatureReader implements WordReader {
     this.touchedCount = 0;
     this.weights = segmentWeights;
     this.names.clear();
-    this.sentence = this.segment = this.previous = -1;
+    this.segment = this.previous = this.lastSentence = -1;
+    this.index = 0;
   }
 
+  /** Every word of the case, without the lexicon (training): looked up in the reader's own table of forms. */
   word(scanner: WordScanner, segment: number, sentence: number): void {
     let slot = scanner.ascii ? this.forms.slotInText(scanner.text, scanner.start, scanner.end, scanner.hash) : -1;
     if (slot < 0) {
@@ -354,45 +360,41 @@ export class FeatureReader implements WordReader {
       slot = this.forms.slotOf(form, hash);
       if (slot < 0) slot = this.forms.add(form, hash, NO_WORDS);
     }
-    this.wordIn(this.forms, slot, scanner, segment, sentence);
+    const stem = this.forms.modelStem(slot, this.vocabulary);
+    if (stem >= 0) this.known(stem, scanner, segment, this.index, sentence !== this.lastSentence);
+    this.lastSentence = sentence;
+    this.index++;
   }
 
-  /** The same as `word`, with the word already looked up in the lexicon's table of forms (one
-   * lookup for both). Called for every word of every case: all in one function. */
-  wordIn(forms: FormTable, slot: number, scanner: WordScanner, segment: number, sentence: number): void {
-    // The first word of a sentence may have a capital; a pair never spans two sentences.
-    const first = sentence !== this.sentence || segment !== this.segment;
-    if (first) {
-      this.sentence = sentence;
+  /** A word whose form's stem the vocabulary maps to `stem` (see WordReader.known; the lexicon's
+   * pass skips the others). Called for most words of every case: all in one function. */
+  known(stem: number, scanner: WordScanner, segment: number, index: number, first: boolean): void {
+    if (segment !== this.segment) {
       this.segment = segment;
-      this.previous = -1;
       this.weight = this.weights[segment] ?? 1;
     }
     const start = scanner.start;
     const end = scanner.end;
     const code = scanner.text.charCodeAt(start);
-    // Numbers and one-letter words are skipped; a capital inside a sentence is a name.
+    // Numbers and one-letter words are skipped; a capital inside a sentence is a name (the
+    // names the model does not know are never looked at: only a known word is shown as evidence).
     const name = !first && isUpperCase(code);
     if (isDigit(code) || end - start < 2 || name) {
-      if (name && end - start >= 2) this.names.add(forms.formAt(slot));
-      this.previous = -1;
-      return;
-    }
-    // The stem's key and pair flags (see Vocabulary.stems), or -1: a word the model does not know.
-    const stem = forms.modelStem(slot, this.vocabulary);
-    if (stem < 0) {
+      if (name && end - start >= 2) this.names.add(scanner.form());
       this.previous = -1;
       return;
     }
     const weight = this.weight;
     const key = stem >> 2;
     if (key < this.featureCount && weight > 0) this.add(key, segment, start, end);
+    // A pair: the word just before, known and read, in the same sentence.
     const previous = this.previous;
-    if (previous >= 0 && weight > 0 && (previous & FIRST_IN_PAIR) !== 0 && (stem & SECOND_IN_PAIR) !== 0) {
+    if (!first && previous >= 0 && this.previousIndex === index - 1 && weight > 0 && (previous & FIRST_IN_PAIR) !== 0 && (stem & SECOND_IN_PAIR) !== 0) {
       const pair = this.vocabulary.bigrams.get(previous >> 2, key);
       if (pair >= 0) this.add(pair, segment, this.previousStart, end);
     }
     this.previous = stem;
+    this.previousIndex = index;
     this.previousStart = start;
   }
 

@@ -291,14 +291,15 @@ export interface StemVocabulary {
 /**
  * Folded forms and what they stand for, by hash (open addressing). A word of a text is looked
  * up where it stands, compared character by character, without cutting it out as a string.
- * The same entry also holds the word's stem id in the learned model's vocabulary, so that a
- * word of a case is looked up once for the lexicon and the model together.
+ * The same entry also holds what the learned model's vocabulary maps the word's stem to (its
+ * key × 4 + pair flags, see Vocabulary.stems), so that a word of a case is looked up once for
+ * the lexicon and the model together.
  */
 export class FormTable {
   private forms: Array<string | undefined> = new Array<string | undefined>(INITIAL_SLOTS);
   private hashes = new Int32Array(INITIAL_SLOTS);
   private words: TokenWords[] = new Array<TokenWords>(INITIAL_SLOTS);
-  /** Per slot: the form's stem id in `vocabulary`, -1 when it has none, UNKNOWN_STEM before it is asked for. */
+  /** Per slot: what `vocabulary` maps the form's stem to (key × 4 + pair flags), -1 when nothing, UNKNOWN_STEM before it is asked for. */
   private stems = new Int32Array(INITIAL_SLOTS).fill(UNKNOWN_STEM);
   private vocabulary: StemVocabulary | undefined;
   size = 0;
@@ -348,7 +349,8 @@ export class FormTable {
     return this.forms[slot]!;
   }
 
-  /** The stem id of the form in `slot` in the model's `vocabulary` (-1: none), looked up once per form. */
+  /** What the model's `vocabulary` maps the stem of the form in `slot` to (key × 4 + pair
+   * flags, see Vocabulary.stems; -1: nothing), looked up once per form. */
   modelStem(slot: number, vocabulary: StemVocabulary): number {
     if (vocabulary !== this.vocabulary) {
       this.vocabulary = vocabulary;
@@ -367,14 +369,14 @@ export class FormTable {
     return this.place(form, hash, words, UNKNOWN_STEM);
   }
 
-  private place(form: string, hash: number, words: TokenWords, stemId: number): number {
+  private place(form: string, hash: number, words: TokenWords, modelStem: number): number {
     const mask = this.hashes.length - 1;
     let slot = hash & mask;
     while (this.forms[slot] !== undefined) slot = (slot + 1) & mask;
     this.forms[slot] = form;
     this.hashes[slot] = hash;
     this.words[slot] = words;
-    this.stems[slot] = stemId;
+    this.stems[slot] = modelStem;
     return slot;
   }
 

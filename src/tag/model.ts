@@ -353,10 +353,6 @@ export function pseudonymWords(data: Readonly<Record<string, unknown>>): readonl
   return words;
 }
 
-/**
- * The model's strongest positive words for value `v` in the case just read, shown as they
- * stand in the text; none already inside a lexicon phrase (`taken`, lower case).
- */
 /** White space other than single spaces. */
 const NOT_SINGLE_SPACED = /[^\S ]| {2}/;
 
@@ -364,7 +360,6 @@ const NOT_SINGLE_SPACED = /[^\S ]| {2}/;
 export function singleSpaced(text: string): string {
   return NOT_SINGLE_SPACED.test(text) ? text.replace(/\s+/g, ' ') : text;
 }
-
 
 /** Whether `lower` is inside a text shown already, or one is inside it. */
 function shownAlready(seen: readonly string[], lower: string): boolean {
@@ -391,6 +386,10 @@ function canShow(model: TaggerModel, f: number, words: TaggerWords): boolean {
   return known === SAYS_SOMETHING;
 }
 
+/**
+ * The model's strongest positive words for value `v` in the case just read, shown as they
+ * stand in the text; none already inside a lexicon phrase (`taken`, lower case).
+ */
 export function modelEvidence(model: TaggerModel, v: number, vector: FeatureVector, segments: readonly Segment[], banned: () => readonly string[], taken: string[], limit: number): ModelHit[] {
   const n = model.valueIds.length;
   const { weights } = model;

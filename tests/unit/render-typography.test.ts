@@ -5,7 +5,7 @@ import { createRequire } from 'node:module';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { MarkdownRenderer } from '../../src/render/markdown.js';
-import { SOFT_HYPHEN, hyphenate, isSpace, smartQuotes } from '../../src/render/typography.js';
+import { SOFT_HYPHEN, hyphenate, smartQuotes } from '../../src/render/typography.js';
 import { repoRoot, repositoryTexts, withGeneratedCasebook } from '../helpers.js';
 
 const source = { root: '/tmp', baseDir: '/tmp', lang: 'nl' as const, report: () => undefined };
@@ -76,10 +76,6 @@ describe('hyphenate', () => {
       const fresh = spawnSync(process.execPath, ['-e', `process.stdout.write(JSON.stringify(require('hyphen/patterns/${name}')))`], { cwd: repoRoot, encoding: 'utf8', maxBuffer: 1 << 24 });
       expect(JSON.stringify(copy.patterns)).toBe(fresh.stdout);
     }
-  });
-
-  it('reads white space as a regular expression does, for every code unit', () => {
-    for (let code = 0; code <= 0xffff; code++) expect(isSpace(code), code.toString(16)).toBe(/\s/.test(String.fromCharCode(code)));
   });
 
   it('breaks the same runs as the regular expression it replaced (\\S{8,}, each run looked at as a whole)', () => {
