@@ -17,6 +17,18 @@ export function isLetterOrDigit(ch: string | undefined): boolean {
   return letterOrDigit.test(ch);
 }
 
+const letterAt = /\p{L}/uy;
+
+/** True when a letter of any script (two UTF-16 units or one) ends right before `at`. */
+export function letterBefore(text: string, at: number): boolean {
+  if (at <= 0) return false;
+  const code = text.charCodeAt(at - 1);
+  if (code < 128) return (code >= 65 && code <= 90) || (code >= 97 && code <= 122);
+  const high = code >= 0xdc00 && code <= 0xdfff && at >= 2 ? text.charCodeAt(at - 2) : 0;
+  letterAt.lastIndex = high >= 0xd800 && high <= 0xdbff ? at - 2 : at - 1;
+  return letterAt.test(text);
+}
+
 const isSpace = (ch: string | undefined): boolean => ch === ' ' || ch === '\t' || ch === '\u00a0' || ch === '\n' || ch === '\r';
 
 /** True when the character before `at` is a letter, a digit or one of `also`. */

@@ -62,9 +62,10 @@ export function nameGrammar(): NameGrammar {
     // "Bakker-de Wit", also written with spaces: "de Vries - van Dijk".
     hyphen: /[ \u00a0]?[-–][ \u00a0]?/y,
     title: new RegExp(`^(?:${data.titlePattern}\\s+)+`, 'u'),
-    // From the space before the verb, which then looks back for a letter: a pattern that starts
-    // with the look-behind is tried at every character (about twice as slow on case texts).
-    speechVerb: new RegExp(`[ \\u00a0](?<=[\\p{L}][ \\u00a0])(?:${[...data.cues.speech, ...data.cues.action].sort((a, b) => b.length - a.length).join('|')})(?![\\p{L}\\p{N}])`, 'gu'),
+    // From the space before the verb; the letter before that space is checked at each match
+    // (letterBefore): a pattern that starts with a look-behind is tried at every character,
+    // and one that looks behind from each space cost 40% more than the verbs alone.
+    speechVerb: new RegExp(`[ \\u00a0](?:${[...data.cues.speech, ...data.cues.action].sort((a, b) => b.length - a.length).join('|')})(?![\\p{L}\\p{N}])`, 'gu'),
   };
   return grammar;
 }

@@ -6,6 +6,7 @@ import { privacyData } from '../../src/privacy/data.js';
 import { normaliseName } from '../../src/privacy/names.js';
 import { scanText } from '../../src/privacy/index.js';
 import { caseTexts } from '../../src/privacy/text.js';
+import { letterBefore } from '../../src/privacy/chars.js';
 
 describe('passesElfproef', () => {
   it('accepts numbers whose weighted sum is a multiple of 11, also with 8 digits', () => {
@@ -14,6 +15,24 @@ describe('passesElfproef', () => {
     expect(passesElfproef('926851975')).toBe(false);
     expect(passesElfproef('000000000')).toBe(false);
     expect(passesElfproef('12345')).toBe(false);
+  });
+});
+
+describe('letterBefore', () => {
+  it('is true after a letter of any script, one or two UTF-16 units, as /\\p{L}/u reads it', () => {
+    for (const letter of ['a', 'Z', 'é', 'ª', 'ß', 'Ж', 'ع', '中', '\u{1D400}', '\u{10400}']) {
+      expect(letterBefore(`x${letter} zegt`, `x${letter}`.length)).toBe(true);
+    }
+    for (const other of ['1', ' ', ',', '\u00a0', '٣', '\u{1F600}', '\ud835', '\udc00']) {
+      expect(letterBefore(`x${other} zegt`, `x${other}`.length)).toBe(false);
+    }
+    expect(letterBefore(' zegt', 0)).toBe(false);
+    // Half of a pair after something else is no letter; a pair whose first half is cut off neither.
+    expect(letterBefore('\udc00 zegt', 1)).toBe(false);
+  });
+
+  it('lets a listed surname before a verb of speech through only after a letter', () => {
+    expect(scanText('Teamleider Doorakkers zegt dat het goed gaat.').some((f) => f.rule === 'privacy/name')).toBe(true);
   });
 });
 

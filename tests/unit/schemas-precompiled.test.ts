@@ -55,4 +55,34 @@ describe.skipIf(!existsSync(precompiledFile))('precompiled schemas', () => {
     }
     expect(invalid).toBeGreaterThan(100);
   });
+
+  it('count characters as ajv does at every length limit, with characters of two UTF-16 units', () => {
+    // The precompiled code counts code points only near a limit (compile-schemas.mjs,
+    // lengthChecksFirst): a string of astral characters is twice as long in UTF-16 units.
+    const base = parseSource('cases/wmo/wmo-traplift-of-verhuizen.yaml', readFileSync('cases/wmo/wmo-traplift-of-verhuizen.yaml'), { lang: 'nl' }).data!;
+    const astral = '\u{1F600}';
+    const texts = (n: number) => [astral.repeat(n), 'a'.repeat(n), astral.repeat(Math.max(0, n - 1)) + 'a'];
+    const values: Array<Record<string, unknown>> = [];
+    // id 1..120, title 5..140, summary and a related id at least 1.
+    for (const n of [0, 1, 2, 3, 4, 5, 6, 9, 10, 11, 60, 61, 119, 120, 121, 139, 140, 141, 240, 280, 281]) {
+      for (const text of texts(n)) {
+        values.push({ ...base, id: text }, { ...base, title: text }, { ...base, summary: text }, { ...base, related: [text] });
+      }
+    }
+    const builtInCase = entries.find((entry) => (JSON.parse(entry.schema) as { title?: string }).title === 'Casus')!;
+    const compiled = schemaCompiler().compile(JSON.parse(builtInCase.schema) as Record<string, unknown>);
+    let invalid = 0;
+    for (const value of values) {
+      const verdict = builtInCase.validate(value);
+      expect(verdict).toBe(compiled(value));
+      expect(builtInCase.validate.errors ?? null).toEqual(compiled.errors ?? null);
+      if (!verdict) invalid++;
+    }
+    // Both sides of each limit are met: 120 astral characters are a valid id, 121 are not.
+    expect(builtInCase.validate({ ...base, id: astral.repeat(120) })).toBe(true);
+    expect(builtInCase.validate({ ...base, id: astral.repeat(121) })).toBe(false);
+    expect(builtInCase.validate({ ...base, title: astral.repeat(4) })).toBe(false);
+    expect(builtInCase.validate({ ...base, title: astral.repeat(5) })).toBe(true);
+    expect(invalid).toBeGreaterThan(50);
+  });
 });
