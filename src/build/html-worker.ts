@@ -1,4 +1,5 @@
 /** The worker thread that lays out a build's HTML ahead (html-thread.ts). */
+import { once } from 'node:events';
 import { parentPort, workerData } from 'node:worker_threads';
 import path from 'node:path';
 import { findConfigFile, loadConfig, resolveConfigArgument } from '../load/config.js';
@@ -54,8 +55,10 @@ async function layOutAhead(job: HtmlJob): Promise<{ reply: ThreadReply; transfer
   return { reply, transfer: [html.buffer] };
 }
 
+// A thread started ahead (prestartHtmlThread) gets its job as its first message.
+const job = (workerData as HtmlJob | undefined) ?? ((await once(parentPort!, 'message')) as [HtmlJob])[0];
 try {
-  const { reply, transfer } = await layOutAhead(workerData as HtmlJob);
+  const { reply, transfer } = await layOutAhead(job);
   parentPort!.postMessage(reply, transfer);
 } catch (error) {
   // build() meets the same problem on its own thread and words it there.
