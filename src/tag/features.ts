@@ -353,7 +353,7 @@ export class FeatureReader implements WordReader {
 
   /** Every word of the case, without the lexicon (training): looked up in the reader's own table of forms. */
   word(scanner: WordScanner, segment: number, sentence: number): void {
-    let slot = scanner.ascii ? this.forms.slotInText(scanner.text, scanner.start, scanner.end, scanner.hash) : -1;
+    let slot = scanner.ascii ? this.forms.slotInCodes(scanner.codes, scanner.start, scanner.end, scanner.hash) : -1;
     if (slot < 0) {
       const form = scanner.form();
       const hash = hashOf(form);

@@ -304,8 +304,8 @@ export class FormTable {
   private vocabulary: StemVocabulary | undefined;
   size = 0;
 
-  /** The slot of the ASCII word `text[start, end)`, whose lower-case form hashes to `hash`; -1 when not there. */
-  slotInText(text: string, start: number, end: number, hash: number): number {
+  /** The slot of the ASCII word `codes[start, end)` (WordScanner.codes: no string read per character), whose lower-case form hashes to `hash`; -1 when not there. */
+  slotInCodes(codes: Uint16Array, start: number, end: number, hash: number): number {
     const mask = this.hashes.length - 1;
     const length = end - start;
     for (let slot = hash & mask; ; slot = (slot + 1) & mask) {
@@ -313,7 +313,7 @@ export class FormTable {
       if (form === undefined) return -1;
       if (this.hashes[slot] !== hash || form.length !== length) continue;
       let k = 0;
-      while (k < length && (charCodeAt.call(text, start + k) | 32) === charCodeAt.call(form, k)) k++;
+      while (k < length && (codes[start + k]! | 32) === charCodeAt.call(form, k)) k++;
       if (k === length) return slot;
     }
   }
@@ -326,12 +326,6 @@ export class FormTable {
       if (known === undefined) return -1;
       if (this.hashes[slot] === hash && known === form) return slot;
     }
-  }
-
-  /** The entry of the ASCII word `text[start, end)`, whose lower-case form hashes to `hash`. */
-  findInText(text: string, start: number, end: number, hash: number): TokenWords | undefined {
-    const slot = this.slotInText(text, start, end, hash);
-    return slot < 0 ? undefined : this.words[slot];
   }
 
   find(form: string, hash: number): TokenWords | undefined {
@@ -424,7 +418,7 @@ export function wordsOfToken(lexicon: Lexicon, form: string): TokenWords {
 /** The slot of the scanner's current word in the lexicon's table of forms (see FormTable). */
 export function slotOfScanned(lexicon: Lexicon, scanner: WordScanner): number {
   if (scanner.ascii) {
-    const slot = lexicon.tokenWords.slotInText(scanner.text, scanner.start, scanner.end, scanner.hash);
+    const slot = lexicon.tokenWords.slotInCodes(scanner.codes, scanner.start, scanner.end, scanner.hash);
     if (slot >= 0) return slot;
   }
   return slotOfForm(lexicon, scanner.form());

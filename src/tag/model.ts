@@ -249,6 +249,19 @@ export function modelProbabilities(model: TaggerModel, vector: FeatureVector, le
     into[v + 2] = sigmoid(s2);
     into[v + 3] = sigmoid(s3);
   }
+  // Two at a time for what is left (ten values: two passes of four and one of two).
+  for (; v + 2 <= n; v += 2) {
+    let s0 = logitBase(model, lexicon, v, n);
+    let s1 = logitBase(model, lexicon, v + 1, n);
+    for (let k = 0; k < length; k++) {
+      const x = values[k]!;
+      const base = ids[k]! * n + v;
+      s0 += x * weights[base]!;
+      s1 += x * weights[base + 1]!;
+    }
+    into[v] = sigmoid(s0);
+    into[v + 1] = sigmoid(s1);
+  }
   for (; v < n; v++) {
     let sum = logitBase(model, lexicon, v, n);
     for (let k = 0; k < length; k++) sum += values[k]! * weights[ids[k]! * n + v]!;

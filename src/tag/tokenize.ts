@@ -4,6 +4,8 @@
  * matches either way. Nothing is thrown away: "niet", "geen" and "gelijk" carry meaning in
  * a dilemma, so there is no stop-word list.
  */
+import { Buffer } from 'node:buffer';
+import { endianness } from 'node:os';
 
 /** The words of one text, as parallel arrays (for short texts, such as the lexicon's phrases;
  * the tagger walks a case's texts with a `WordScanner`). */
@@ -39,25 +41,29 @@ export function fold(word: string): string {
 }
 
 /**
- * `charCodeAt.call(text, i)` instead of `text.charCodeAt(i)` in the loops over a case's texts:
- * those texts come in many string representations (flat, sliced, joined; one or two bytes per
- * character), so the property lookup `text.charCodeAt` sees more kinds than V8 keeps apart and
- * became a slow generic lookup per character (about a sixth of tagging's instructions, counted
- * with callgrind). Called through the function itself, V8 reads the character directly. Not
- * exported: an imported binding is read from a cell, which V8 does not treat as a constant.
+ * The scanner reads a text's UTF-16 code units from a typed array, copied in once per text by
+ * Buffer's native UTF-16 writer, instead of `charCodeAt` per character: a case's texts come in
+ * many string representations (flat, sliced, joined; one or two bytes per character), and each
+ * `charCodeAt` walked that representation again (about a third of the scanner's instructions,
+ * counted with callgrind). `charCodeAt.call` is kept where a string is read directly: the
+ * property lookup `text.charCodeAt` sees more kinds of string than V8 keeps apart and became a
+ * slow generic lookup. Not exported: an imported binding is read from a cell, which V8 does
+ * not treat as a constant.
  */
 const charCodeAt = String.prototype.charCodeAt;
+/** Buffer writes UTF-16 little-endian; a Uint16Array reads in the machine's order. */
+const LITTLE_ENDIAN = endianness() === 'LE';
 
 const isSpace = (code: number) => code === 32 || code === 10 || code === 13 || code === 9;
 
-/** Which of the first 0x250 code points (Latin, with its accents) are word characters: a table
- * lookup per character instead of a regular expression. */
-const LATIN_END = 0x250;
-const LATIN_WORD = Uint8Array.from({ length: LATIN_END }, (_, code) => (WORD_CHAR.test(String.fromCharCode(code)) ? 1 : 0));
+/** Which code units below 0x3000 (Latin with its accents, Greek, Cyrillic, the general
+ * punctuation) are word characters: a table lookup per character instead of a regular
+ * expression. A code unit is tested alone, as `text[i]` was (a surrogate is no word character). */
+const TABLE_END = 0x3000;
+const WORD_TABLE = Uint8Array.from({ length: TABLE_END }, (_, code) => (WORD_CHAR.test(String.fromCharCode(code)) ? 1 : 0));
 
-function isWordChar(text: string, i: number): boolean {
-  const code = charCodeAt.call(text, i);
-  return code < LATIN_END ? LATIN_WORD[code] === 1 : WORD_CHAR.test(text[i]!);
+function isWordCode(code: number): boolean {
+  return code < TABLE_END ? WORD_TABLE[code] === 1 : WORD_CHAR.test(String.fromCharCode(code));
 }
 
 /** The next step of the hash of a folded form (see `hashOf`). */
@@ -70,14 +76,22 @@ export function hashOf(form: string): number {
   return hash;
 }
 
+/** The code units of `text` in `codes` (large enough), as `charCodeAt` gives them. */
+function writeCodes(text: string, bytes: Buffer, codes: Uint16Array): void {
+  if (LITTLE_ENDIAN) bytes.write(text, 0, 'utf16le');
+  else for (let i = 0; i < text.length; i++) codes[i] = charCodeAt.call(text, i);
+}
+
 /**
  * Walks the words of a text one at a time without building anything: a casebook has
  * millions of words, and cutting each out as a string would keep the garbage collector busy.
  * After `next()` the fields describe the current word; for a word in plain ASCII, `hash` is
- * the hash of its lower-case form, computed on the way.
+ * the hash of its lower-case form, computed on the way. `codes` holds the text's code units
+ * (its first `text.length`), valid until the next `reset`.
  */
 export class WordScanner {
   text = '';
+  codes = new Uint16Array(0);
   /** Offsets of the word in the text: `[start, end)`. */
   start = 0;
   end = 0;
@@ -87,8 +101,15 @@ export class WordScanner {
   hash = 0;
   private at = 0;
   private count = 0;
+  private bytes = Buffer.alloc(0);
 
   reset(text: string): this {
+    if (this.codes.length < text.length) {
+      // Room to grow: a scanner is reused for every text of every case.
+      this.bytes = Buffer.allocUnsafeSlow(4 * text.length + 256);
+      this.codes = new Uint16Array(this.bytes.buffer, this.bytes.byteOffset, this.bytes.length >> 1);
+    }
+    writeCodes(text, this.bytes, this.codes);
     this.text = text;
     this.start = this.end = this.sentence = this.at = this.count = this.hash = 0;
     this.ascii = true;
@@ -96,8 +117,8 @@ export class WordScanner {
   }
 
   next(): boolean {
-    const text = this.text;
-    const length = text.length;
+    const codes = this.codes;
+    const length = this.text.length;
     let i = this.at;
     // Whether the text between the previous word and this one ends a sentence: `. `, `? `,
     // `! ` or a blank line. Found while skipping it, so no character is looked at twice.
@@ -105,11 +126,11 @@ export class WordScanner {
     let newlines = 0;
     for (;;) {
       while (i < length) {
-        const code = charCodeAt.call(text, i);
-        if (code < LATIN_END ? LATIN_WORD[code] === 1 : WORD_CHAR.test(text[i]!)) break;
+        const code = codes[i]!;
+        if (code < TABLE_END ? WORD_TABLE[code] === 1 : isWordCode(code)) break;
         if (code === 10) {
           if (++newlines >= 2) boundary = true;
-        } else if ((code === 46 || code === 33 || code === 63) && i + 1 < length && isSpace(charCodeAt.call(text, i + 1))) {
+        } else if ((code === 46 || code === 33 || code === 63) && i + 1 < length && isSpace(codes[i + 1]!)) {
           boundary = true;
         } else if (!isSpace(code)) {
           newlines = 0;
@@ -124,13 +145,13 @@ export class WordScanner {
       let hash = 0;
       let ascii = true;
       while (i < length) {
-        const code = charCodeAt.call(text, i);
+        const code = codes[i]!;
         if (code < 128) {
-          if (LATIN_WORD[code] !== 1) break;
+          if (WORD_TABLE[code] !== 1) break;
           // Letters and digits only: setting bit 5 lower-cases A-Z and leaves the rest.
           hash = hashStep(hash, code | 32);
         } else {
-          if (!isWordChar(text, i)) break;
+          if (!isWordCode(code)) break;
           ascii = false;
         }
         i++;
@@ -138,7 +159,7 @@ export class WordScanner {
       const previousEnd = this.end;
       // "auto's", "risico's": the apostrophe-s belongs to the word before it and is dropped,
       // so that "risico's nemen" is the phrase "risico nemen".
-      if (this.count > 0 && i - start === 1 && start === previousEnd + 1 && (charCodeAt.call(text, start) | 32) === 115 && (text[previousEnd] === "'" || text[previousEnd] === '’')) {
+      if (this.count > 0 && i - start === 1 && start === previousEnd + 1 && (codes[start]! | 32) === 115 && (codes[previousEnd] === 39 || codes[previousEnd] === 0x2019)) {
         this.end = i;
         boundary = false;
         newlines = 0;

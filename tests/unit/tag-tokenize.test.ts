@@ -80,6 +80,41 @@ describe('WordScanner', () => {
     scanner.reset('Twee');
     expect([scanner.next(), scanner.form(), scanner.sentence, scanner.next()]).toEqual([true, 'twee', 0, false]);
   });
+
+  it('reads every kind of string alike, one code unit at a time, in a scanner reused for longer and shorter texts', () => {
+    // The scanner copies a text's code units once (WordScanner.codes): sliced, joined and
+    // two-byte strings, characters past its table and surrogate pairs must read as before,
+    // where each code unit was tested alone against the word pattern.
+    const isWord = (unit: string) => /[\p{L}\p{N}\p{M}]/u.test(unit);
+    const plainWords = (text: string) => {
+      const found: Array<[number, number]> = [];
+      for (let i = 0; i < text.length; ) {
+        if (!isWord(text[i]!)) {
+          i++;
+          continue;
+        }
+        const start = i;
+        while (i < text.length && isWord(text[i]!)) i++;
+        found.push([start, i]);
+      }
+      return found;
+    };
+    const long = 'Voorwoord '.repeat(300);
+    const texts = [
+      long.slice(17, 2017),
+      `${long.slice(3, 40)}${'\n'}tweede regel met café`,
+      'Δημος 中文字 𝒜𝒷 Ωmega ﬁne ＡＢＣ Ⅻ ẞtraße — ‘quote’ … x',
+      long + long,
+      'kort',
+    ];
+    const scanner = new WordScanner();
+    for (const text of texts) {
+      scanner.reset(text);
+      const seen: Array<[number, number]> = [];
+      while (scanner.next()) seen.push([scanner.start, scanner.end]);
+      expect(seen).toEqual(plainWords(text));
+    }
+  });
 });
 
 describe('stem (Snowball Dutch)', () => {
