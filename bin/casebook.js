@@ -14,8 +14,6 @@ if (argv.length === 1 && (argv[0] === '--version' || argv[0] === '-V')) {
       throw error;
     });
   }
-  // `build`: the HTML thread starts now, its start overlapping the loading of the CLI (dist/build/html-thread.js).
-  if (argv[0] === 'build') (await import('../dist/build/html-thread.js')).prestartHtmlThread();
   const { runCli } = await import('../dist/cli/main.js');
   process.exitCode = await runCli(argv);
 }

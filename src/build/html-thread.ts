@@ -78,36 +78,8 @@ const sameTexts = (casebook: Casebook, files: ReadonlyArray<[string, string | un
 
 const sameSettings = (a: HtmlSettings, b: HtmlSettings) => JSON.stringify(a) === JSON.stringify(b);
 
-/** A thread started before the command was known (bin/casebook.js), waiting for its job. */
-let waiting: Worker | undefined;
-
-/**
- * For `casebook build`, bin/casebook.js starts the thread before it loads the command line's
- * modules: the thread's own start and modules then overlap those. It waits for its job
- * (startHtmlThread) and does not keep the process alive; a build that does not want it
- * (dropWaitingThread) or a command line that fails ends it.
- */
-export function prestartHtmlThread(cores: number = availableParallelism()): void {
-  if (waiting || cores < 2 || !existsSync(fileURLToPath(workerUrl))) return;
-  waiting = new Worker(workerUrl);
-  waiting.unref();
-}
-
-/** Ends a thread started ahead that this build does not use. */
-export function dropWaitingThread(): void {
-  void waiting?.terminate();
-  waiting = undefined;
-}
-
 export function startHtmlThread(job: HtmlJob): HtmlThread {
-  let worker = waiting;
-  waiting = undefined;
-  if (worker) {
-    worker.ref();
-    worker.postMessage(job);
-  } else {
-    worker = new Worker(workerUrl, { workerData: job });
-  }
+  const worker = new Worker(workerUrl, { workerData: job });
   const reply = new Promise<ThreadReply | undefined>((resolve) => {
     worker.once('message', (message: ThreadReply | { failed: string }) => resolve('failed' in message ? undefined : message));
     worker.once('error', () => resolve(undefined));

@@ -1,5 +1,4 @@
 /** The worker thread that lays out a build's HTML ahead (html-thread.ts). */
-import { once } from 'node:events';
 import { parentPort, workerData } from 'node:worker_threads';
 import path from 'node:path';
 import { findConfigFile, loadConfig, resolveConfigArgument } from '../load/config.js';
@@ -55,10 +54,8 @@ async function layOutAhead(job: HtmlJob): Promise<{ reply: ThreadReply; transfer
   return { reply, transfer: [html.buffer] };
 }
 
-// A thread started ahead (prestartHtmlThread) gets its job as its first message.
-const job = (workerData as HtmlJob | undefined) ?? ((await once(parentPort!, 'message')) as [HtmlJob])[0];
 try {
-  const { reply, transfer } = await layOutAhead(job);
+  const { reply, transfer } = await layOutAhead(workerData as HtmlJob);
   parentPort!.postMessage(reply, transfer);
 } catch (error) {
   // build() meets the same problem on its own thread and words it there.

@@ -13,7 +13,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { generateCasebook } from '../../bench/generate.mjs';
 import { EPOCH, runCli } from '../helpers.js';
 // The compiled modules: the worker thread is dist/build/html-worker.js.
-import { htmlThreadWanted, prestartHtmlThread, startHtmlThread, type HtmlJob, type HtmlSettings } from '../../dist/build/html-thread.js';
+import { htmlThreadWanted, startHtmlThread, type HtmlJob, type HtmlSettings } from '../../dist/build/html-thread.js';
 import { loadAndValidate } from '../../dist/validate/index.js';
 
 const root = path.resolve(import.meta.dirname, '../..');
@@ -72,12 +72,7 @@ describe('the HTML laid out ahead in a worker thread', () => {
   const settings: HtmlSettings = { lang: 'nl', filters: {}, decisions: 'inline', date: date.getTime() };
   const job = (): HtmlJob => ({ cwd: generated, filters: {}, date });
 
-  it.each([
-    ['started with its job', false],
-    // As bin/casebook.js starts it for `build`: before the job is known, which it then gets as a message.
-    ['started ahead, then given its job', true],
-  ])('%s: gives the book a build writes, made from the files the build validated', async (_name, ahead) => {
-    if (ahead) prestartHtmlThread(2);
+  it('gives the book a build writes, made from the files the build validated', async () => {
     const thread = startHtmlThread(job());
     const { casebook } = await loadAndValidate({ cwd: generated }, { keepData: true });
     const made = await thread.take(casebook, settings);

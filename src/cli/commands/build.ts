@@ -7,7 +7,7 @@ import { threadSettings } from '../../load/index.js';
 import { countSeverity } from '../../message.js';
 import type { DecisionsMode, EditionFilters, OutputFormat } from '../../build/index.js';
 import { buildDate } from '../../build/date.js';
-import { dropWaitingThread, htmlThreadWanted, startHtmlThread, type HtmlJob } from '../../build/html-thread.js';
+import { htmlThreadWanted, startHtmlThread, type HtmlJob } from '../../build/html-thread.js';
 import { DECISIONS_MODES } from '../../render/decisions.js';
 import type { CaseStatus } from '../../case/index.js';
 import type { Lang, Message } from '../../types.js';
@@ -168,7 +168,6 @@ async function buildAndReport(options: BuildCommandOptions, io: Io, signal: Abor
   const decisions = parseDecisions(options.decisions, lang0);
   const filters = filtersOf(options);
   const ahead = startAhead(options, io, formats, filters, decisions);
-  if (!ahead) dropWaitingThread();
   try {
     return await loadBuildAndReport(options, io, signal, setLang, { formats, decisions, filters, ahead });
   } finally {
