@@ -11,7 +11,7 @@ import { isInsideReal } from '../load/contain.js';
 import { t, type Params } from '../i18n/index.js';
 import { sortMessages } from '../message.js';
 import {
-  HANDOUTS_FOLDER, TemplateRenderError, assembleHtmlPieces, checkFilters, configMessage, editionFilters, layOutHandouts, namedEdition, printBook,
+  HANDOUTS_FOLDER, TemplateRenderError, assembleHtmlPieces, checkFilters, configMessage, editionFilters, layOutHandouts, namedEdition, prepareBook, printBook,
   renderDocx, templateFailure, type DecisionsMode, type EditionFilters, type OutputFormat, type PreparedBook,
 } from '../render/index.js';
 import type { Casebook, Lang, Message, ValidationResult } from '../types.js';
@@ -19,13 +19,9 @@ import { slugify } from '../util/slug.js';
 import { AtomicWriteError, isLocked, writeFilesAtomic, type FileToWrite, type RenameFs } from '../util/write.js';
 import { validate } from '../validate/index.js';
 import { version } from '../version.js';
-import type { HtmlSettings, HtmlThread, LaidOutHtml } from './html-thread.js';
-import { prepareEdition } from './prepare.js';
-import { buildDate } from './date.js';
 
 export type { BookView, CaseView, ChapterView, EditionFilters, CaseStatus, DecisionsMode, OutputFormat } from '../render/index.js';
 export { DECISIONS_MODES, HANDOUTS_FOLDER, editionFilters, namedEdition } from '../render/index.js';
-export { buildDate } from './date.js';
 export { checkFilters, outlineOf, findBrowser, launchBrowser, type BrowserLocation } from '../render/index.js';
 
 export interface BuildOptions {
@@ -54,10 +50,6 @@ export interface BuildOptions {
   onProgress?: (line: string) => void;
   /** The casebook's validation, when it was made while loading (loadAndValidate); else build validates. */
   validation?: ValidationResult;
-  /** The build date (else buildDate of `env`): the HTML thread lays out with the same one. */
-  date?: Date;
-  /** The HTML laid out ahead in a worker thread (html-thread.ts), taken when it fits this build. */
-  html?: HtmlThread;
   /**
    * Stops the build (Ctrl-C): the browser is killed, nothing is written, and build() rejects
    * with the signal's reason. Once the new files are complete and being renamed into place,
@@ -86,6 +78,14 @@ export interface BuildResult {
 }
 
 const DEFAULT_TIMEOUT_SECONDS = 300;
+
+/** The build date: SOURCE_DATE_EPOCH when set (reproducible builds), otherwise now. */
+export function buildDate(env: NodeJS.ProcessEnv, lang: Lang): Date {
+  const raw = env.SOURCE_DATE_EPOCH;
+  if (raw === undefined || raw === '') return new Date();
+  if (!/^\d{1,12}$/.test(raw.trim())) throw new CasebookError(t(lang, 'render.build.badEpoch', { value: raw }));
+  return new Date(Number(raw.trim()) * 1000);
+}
 
 /** A day: no book takes longer to print, and a timer cannot wait much longer. */
 const MAX_TIMEOUT_SECONDS = 86_400;
@@ -144,6 +144,20 @@ function gate(casebook: Casebook, lang: Lang, options: Pick<BuildOptions, 'allow
   if (errors.length > 0 && !(allowPrivacyErrors && privacyOnly)) return { result, go: false };
   if (errors.length > 0) result.privacyErrors = errors.length;
   return { result, go: true };
+}
+
+/** The edition's book, or the messages that stop it; an edition without cases is a mistake in the filters. */
+function prepareEdition(casebook: Casebook, lang: Lang, options: { filters: EditionFilters; date: Date; privacyErrors: number; decisions: DecisionsMode; editionName?: string }) {
+  const prepared = prepareBook(casebook, lang, options);
+  const view = prepared.book?.view;
+  if (view && view.cases.length === 0) {
+    const { domains, values, statuses } = options.filters;
+    const filtered = [domains, values, statuses].some((ids) => (ids?.length ?? 0) > 0);
+    // Without filters, an empty book means every case is still a draft.
+    if (!filtered) throw new CasebookError(t(lang, 'render.build.noCasesOnlyDrafts'));
+    throw new CasebookError(t(lang, 'render.build.noCases', { filters: view.book.edition.text }));
+  }
+  return prepared;
 }
 
 interface LayoutJob {
@@ -213,23 +227,6 @@ async function layOut(job: LayoutJob, options: BuildOptions, result: BuildResult
   return [...outputs, ...sheets];
 }
 
-/** The HTML thread's book, for an HTML-only build that goes ahead without privacy errors. */
-async function takeAhead(casebook: Casebook, options: BuildOptions, privacyErrors: number, settings: HtmlSettings): Promise<LaidOutHtml | undefined> {
-  const thread = options.html;
-  if (!thread) return undefined;
-  const formats = options.formats ?? ['html', 'pdf'];
-  if (formats.length !== 1 || formats[0] !== 'html' || privacyErrors > 0) {
-    thread.stop();
-    return undefined;
-  }
-  return thread.take(casebook, settings);
-}
-
-function aheadOutput(ahead: LaidOutHtml, file: string, lang: Lang, options: BuildOptions): FileToWrite[] {
-  options.onProgress?.(t(lang, 'render.build.progress.html', { count: ahead.cases }));
-  return [{ file, data: ahead.html }];
-}
-
 /**
  * validate → model → layout → write. Outputs are made in memory first and written only when
  * everything succeeded, each atomically, so a failed or interrupted build leaves the previous
@@ -253,16 +250,13 @@ export async function build(casebook: Casebook, options: BuildOptions = {}): Pro
   if (!go) return stop();
 
   checkFilters(casebook, filters, lang);
-  const date = options.date ?? buildDate(env, lang);
+  const date = buildDate(env, lang);
   const timeoutMs = pdfTimeoutMs(env, lang);
   const stallMs = pdfStallMs(env, lang);
-  const editionName = options.edition !== undefined ? { editionName: options.edition } : {};
-  const ahead = await takeAhead(casebook, options, result.privacyErrors, { lang, filters, decisions, date: date.getTime(), ...editionName });
-  const prepared: { book?: PreparedBook; messages: Message[] } = ahead ? { messages: ahead.messages } : prepareEdition(casebook, lang, { filters, date, privacyErrors: result.privacyErrors, decisions, ...editionName });
-  const book = prepared.book;
-  if (!book && !ahead) return stop(prepared.messages);
-  const renderMessages = prepared.messages;
-  result.cases = ahead?.cases ?? book!.view.cases.length;
+  const prepared = prepareEdition(casebook, lang, { filters, date, privacyErrors: result.privacyErrors, decisions, ...(options.edition !== undefined ? { editionName: options.edition } : {}) });
+  if (!prepared.book) return stop(prepared.messages);
+  const { book, messages: renderMessages } = prepared;
+  result.cases = book.view.cases.length;
 
   const outDir = path.resolve(casebook.config.root, options.outDir ?? casebook.config.output);
   // `output:` from casebook.yaml (or a `dist` that is a link) must not lead out of the
@@ -271,10 +265,8 @@ export async function build(casebook: Casebook, options: BuildOptions = {}): Pro
     throw new CasebookError(t(lang, 'load.settingOutside', { setting: 'output', value: casebook.config.output }));
   }
   await ensureWritable(outDir, lang);
-  const baseName = [fileSlug(casebook.config.title), ahead?.slug ?? book!.view.book.edition.slug].filter(Boolean).join('-');
-  const outputs = ahead
-    ? aheadOutput(ahead, path.join(outDir, `${baseName}.html`), lang, options)
-    : await layOut({ casebook, book: book!, outDir, baseName, lang, env, date, timeoutMs, stallMs, messages: renderMessages }, options, result);
+  const baseName = [fileSlug(casebook.config.title), book.view.book.edition.slug].filter(Boolean).join('-');
+  const outputs = await layOut({ casebook, book, outDir, baseName, lang, env, date, timeoutMs, stallMs, messages: renderMessages }, options, result);
   if (outputs === undefined) return stop(renderMessages);
 
   // All or nothing: the HTML is not replaced when the PDF does not fit on the disk.

@@ -98,7 +98,7 @@ const isHighSurrogate = (code: number) => code >= 0xd800 && code <= 0xdbff;
  * first flattens the pieces and then takes a slow path for text with characters beyond
  * Latin-1 (typographic quotes). A surrogate pair split between two pieces is kept whole.
  */
-export function* encoded(pieces: Iterable<string>): Generator<Uint8Array> {
+function* encoded(pieces: Iterable<string>): Generator<Uint8Array> {
   let buffer = Buffer.allocUnsafe(BATCH_BYTES);
   let used = 0;
   let pending = '';

@@ -4,14 +4,13 @@ import path from 'node:path';
 import { CasebookError } from '../../errors.js';
 import { t } from '../../i18n/index.js';
 import { threadSettings } from '../../load/index.js';
+import { loadAndValidate } from '../../validate/index.js';
 import { countSeverity } from '../../message.js';
-import type { DecisionsMode, EditionFilters, OutputFormat } from '../../build/index.js';
-import { buildDate } from '../../build/date.js';
-import { htmlThreadWanted, startHtmlThread, type HtmlJob } from '../../build/html-thread.js';
-import { DECISIONS_MODES } from '../../render/decisions.js';
+import { DECISIONS_MODES, build, type DecisionsMode, type OutputFormat } from '../../build/index.js';
 import type { CaseStatus } from '../../case/index.js';
 import type { Lang, Message } from '../../types.js';
 import type { GlobalOptions, Io } from '../io.js';
+import { printReport } from './validate.js';
 import { statusId } from '../../util/suggest.js';
 
 export interface BuildCommandOptions extends GlobalOptions {
@@ -125,63 +124,10 @@ export async function buildCommand(options: BuildCommandOptions, io: Io, signal?
   }
 }
 
-/** The edition's filters from the command line; `--status vastgesteld` as well as `--status published`: people say the Dutch words. */
-function filtersOf(options: BuildCommandOptions): EditionFilters {
-  const statuses = splitList(options.status)?.map((word) => statusId(word) ?? word) as CaseStatus[] | undefined;
-  const domains = splitList(options.domain);
-  const values = splitList(options.value);
-  return {
-    ...(domains ? { domains } : {}),
-    ...(values ? { values } : {}),
-    ...(statuses ? { statuses } : {}),
-    ...(options.drafts ? { drafts: true } : {}),
-  };
-}
-
-/**
- * An HTML-only build lays its HTML out ahead in a worker thread while this one loads and
- * validates (build/html-thread.ts), on a machine with a second core. Not when the date is
- * wrong (build() says so, after validation).
- */
-function startAhead(options: BuildCommandOptions, io: Io, formats: OutputFormat[], filters: EditionFilters, decisions: DecisionsMode | undefined) {
-  if (formats.length !== 1 || formats[0] !== 'html' || !htmlThreadWanted(threadSettings(io.env))) return undefined;
-  let date: Date;
-  try {
-    date = buildDate(io.env, options.lang ?? 'nl');
-  } catch {
-    return undefined;
-  }
-  const job: HtmlJob = {
-    cwd: io.cwd, filters, date,
-    ...(options.casebook ? { casebook: options.casebook } : {}),
-    ...(options.lang ? { lang: options.lang } : {}),
-    ...(options.templates !== undefined ? { templates: path.resolve(io.cwd, options.templates) } : {}),
-    ...(options.edition !== undefined ? { edition: options.edition } : {}),
-    ...(decisions ? { decisions } : {}),
-  };
-  return { date, thread: startHtmlThread(job) };
-}
-
 async function buildAndReport(options: BuildCommandOptions, io: Io, signal: AbortSignal, setLang: (lang: Lang) => void): Promise<number> {
   const lang0 = options.lang ?? 'nl';
   const formats = parseFormats(options.format, lang0);
   const decisions = parseDecisions(options.decisions, lang0);
-  const filters = filtersOf(options);
-  const ahead = startAhead(options, io, formats, filters, decisions);
-  try {
-    return await loadBuildAndReport(options, io, signal, setLang, { formats, decisions, filters, ahead });
-  } finally {
-    ahead?.thread.stop();
-  }
-}
-
-async function loadBuildAndReport(
-  options: BuildCommandOptions, io: Io, signal: AbortSignal, setLang: (lang: Lang) => void,
-  settings: { formats: OutputFormat[]; decisions: DecisionsMode | undefined; filters: EditionFilters; ahead: ReturnType<typeof startAhead> },
-): Promise<number> {
-  const { formats, decisions, filters, ahead } = settings;
-  // Loaded only now: the HTML thread (startAhead) starts while this thread loads them.
-  const [{ loadAndValidate }, { build }, { printReport }] = await Promise.all([import('../../validate/index.js'), import('../../build/index.js'), import('./validate.js')]);
   // Each file is checked as it is read (in worker threads for a large casebook); build renders the data kept whole.
   const { casebook, result: validation } = await loadAndValidate(
     { cwd: io.cwd, ...(options.casebook ? { casebook: options.casebook } : {}), ...(options.lang ? { lang: options.lang } : {}), threads: threadSettings(io.env) },
@@ -194,14 +140,22 @@ async function loadBuildAndReport(
   }
   const lang = options.lang ?? casebook.config.language;
   setLang(lang);
+  // `--status vastgesteld` as well as `--status published`: people say the Dutch words.
+  const statuses = splitList(options.status)?.map((word) => statusId(word) ?? word) as CaseStatus[] | undefined;
+  const domains = splitList(options.domain);
+  const values = splitList(options.value);
   const progress = progressWriter(io, options.quiet, () => lang);
   const onProgress = progress?.onProgress;
   const building = build(casebook, {
     formats,
     lang,
     env: io.env,
-    filters,
-    ...(ahead ? { date: ahead.date, html: ahead.thread } : {}),
+    filters: {
+      ...(domains ? { domains } : {}),
+      ...(values ? { values } : {}),
+      ...(statuses ? { statuses } : {}),
+      ...(options.drafts ? { drafts: true } : {}),
+    },
     ...(decisions ? { decisions } : {}),
     ...(options.edition !== undefined ? { edition: options.edition } : {}),
     ...(options.out !== undefined ? { outDir: path.resolve(io.cwd, options.out) } : {}),
