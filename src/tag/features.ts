@@ -9,7 +9,8 @@
  * Training first collects every candidate as a string (`VocabularyReader`); the features that
  * occur in enough training cases become the model's vocabulary. At run time a `FeatureReader`
  * gets what each word's stem is to the model (Vocabulary.stems) from the lexicon's table of
- * forms, in the same pass and the same lookup as the lexicon (training, which has no lexicon pass, looks words up itself).
+ * forms, in the same pass and the same lookup as the lexicon (training, which has no lexicon
+ * pass, looks words up itself).
  */
 import { readDataFile } from '../data.js';
 import type { Segment } from './fields.js';
