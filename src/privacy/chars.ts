@@ -17,6 +17,20 @@ export function isLetterOrDigit(ch: string | undefined): boolean {
   return letterOrDigit.test(ch);
 }
 
+/** 1 for the ASCII letters and digits. */
+const ASCII_WORD = new Uint8Array(128);
+for (let code = 0; code < 128; code++) ASCII_WORD[code] = (code >= 48 && code <= 57) || (code >= 65 && code <= 90) || (code >= 97 && code <= 122) ? 1 : 0;
+
+/**
+ * isLetterOrDigit of the character at `i` (inside the text), read by its code (no string of
+ * one character for each) and, for ASCII, from a table (a comparison first reached late in a
+ * run sends its caller's optimised code back to the interpreter).
+ */
+export function isLetterOrDigitAt(text: string, i: number): boolean {
+  const code = text.charCodeAt(i);
+  return code < 128 ? ASCII_WORD[code] === 1 : letterOrDigit.test(text[i]!);
+}
+
 const letterAt = /\p{L}/uy;
 
 /** True when a letter of any script (two UTF-16 units or one) ends right before `at`. */

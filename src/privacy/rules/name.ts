@@ -19,7 +19,7 @@
 import type { Severity } from '../../types.js';
 import { mask } from '../mask.js';
 import { caseRule, type Detection, type PrivacyDetector, type PrivacyEnv } from '../detector.js';
-import { gluedBefore, isLetterOrDigit, letterBefore, previousCharacter, tokenBefore } from '../chars.js';
+import { gluedBefore, isLetterOrDigit, isLetterOrDigitAt, letterBefore, previousCharacter, tokenBefore } from '../chars.js';
 import { isDutchWord } from '../words.js';
 import { isNotAName, organisationAt } from '../data.js';
 import {
@@ -185,7 +185,7 @@ function eachWordBeforeSpeech(text: string, g: ReturnType<typeof nameGrammar>, v
     // A verb after a letter: "Kaya zegt", not "12 zegt" (the pattern no longer looks behind).
     if (!letterBefore(text, space)) continue;
     let start = space;
-    while (start > 0 && isLetterOrDigit(text[start - 1])) start--;
+    while (start > 0 && isLetterOrDigitAt(text, start - 1)) start--;
     if (start === space || !isCapital(text, start) || gluedBefore(text, start, "'’.-")) continue;
     if (previousCharacter(text, start) === ',' || particleBefore(text, start)) continue;
     visit(start);
