@@ -33,7 +33,10 @@ function groupIntoChapters(ctx: BookContext, selected: ParsedCase[], filters: Ed
   const groups = new Map<string, ParsedCase[]>();
   for (const file of selected) {
     const key = chapterOf(file.data);
-    groups.set(key, [...(groups.get(key) ?? []), file]);
+    // Appended in place: copying the chapter's list for every case cost time growing with its square.
+    const group = groups.get(key);
+    if (group) group.push(file);
+    else groups.set(key, [file]);
   }
   return chapterKeys
     .filter((key) => groups.has(key.id))

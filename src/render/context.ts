@@ -93,10 +93,10 @@ export function relativeToRoot(root: string, file: string): string {
 }
 
 /** Markdown from a YAML field: findings become warnings at that field (or at the exact text). */
-function markdownSource(file: SourceFile, root: string, lang: Lang, pointer: string, messages: Message[]): MarkdownSource {
+function markdownSource(file: SourceFile, root: string, lang: Lang, pointer: string, messages: Message[], baseDir = path.dirname(file.path)): MarkdownSource {
   return {
     root,
-    baseDir: path.dirname(file.path),
+    baseDir,
     lang,
     report: (finding: Finding) => messages.push(sourceMessage(file, pointer, finding.rule, 'warning', finding.message, finding.needle)),
   };
@@ -135,6 +135,9 @@ export function bookContext(casebook: Casebook, markdown: MarkdownRenderer): Boo
   const roleLabels = new Map(config.roles.map((r) => [r.id, r.label]));
   const valueById = new Map(casebook.values.values.map((v) => [v.id, v]));
   const descriptions = valueDescriptions(casebook, markdown, messages);
+  // A case asks for a source for each of its texts: its folder is worked out once.
+  let lastFile: SourceFile | undefined;
+  let lastDir = '';
   return {
     casebook,
     config,
@@ -149,6 +152,12 @@ export function bookContext(casebook: Casebook, markdown: MarkdownRenderer): Boo
     valueLabel: (id) => valueById.get(id)?.label[lang] ?? id,
     statusLabel: (status) => String((labels.statuses as Labels)[status] ?? status),
     valueDescription: (id) => descriptions.get(id),
-    source: (file, pointer) => markdownSource(file, config.root, lang, pointer, messages),
+    source: (file, pointer) => {
+      if (file !== lastFile) {
+        lastFile = file;
+        lastDir = path.dirname(file.path);
+      }
+      return markdownSource(file, config.root, lang, pointer, messages, lastDir);
+    },
   };
 }

@@ -18,6 +18,7 @@ import { packageRoot, templatesDir } from '../paths.js';
 import type { Casebook, Lang, Message } from '../types.js';
 import type { BookView } from './view.js';
 import { configMessage } from './source-message.js';
+import { fastTemplates, topData, type FastEntry, type FastMain } from './fast-templates.js';
 import { typesetTitle } from './typography.js';
 
 export interface Templates {
@@ -33,6 +34,8 @@ export interface Templates {
   renderPieces(view: BookView): Iterable<string>;
   css: string;
   script: string;
+  /** The templates laid out as plain JavaScript (fast-templates.ts), by file name; the others go through Handlebars. */
+  plain: readonly string[];
   /** Each template's file, by its name relative to the templates folder (`partials/case.hbs`). */
   files: Record<string, string>;
 }
@@ -143,7 +146,7 @@ const COMPILE_OPTIONS = { preventIndent: true } as const;
 const require = createRequire(import.meta.url);
 
 /** A built-in template compiled when the package was built, with the source it was compiled from. */
-type Precompiled = Record<string, { source: string; spec: TemplateSpecification }>;
+type Precompiled = Record<string, { source: string; spec: TemplateSpecification } & FastEntry>;
 /** Written by scripts/compile-templates.mjs (`npm run build:ts`), with the same COMPILE_OPTIONS. */
 const PRECOMPILED_FILE = path.join(packageRoot, 'dist', 'templates.precompiled.cjs');
 let precompiledTemplates: Precompiled | undefined;
@@ -187,7 +190,7 @@ function compiledFromSource(hb: typeof Handlebars, file: string, source: string,
 }
 
 /** The partials registered and the pages (page.hbs, handout.hbs) compiled; a syntax error becomes a message at its line. */
-function compileTemplates(files: Record<string, string>, texts: Record<string, string>, lang: Lang, messages: Message[]): { hb: typeof Handlebars; pages: Record<string, HandlebarsTemplateDelegate> } {
+function compileTemplates(files: Record<string, string>, texts: Record<string, string>, lang: Lang, messages: Message[], plainJavaScript: boolean): { hb: typeof Handlebars; pages: Record<string, HandlebarsTemplateDelegate>; fast: Layout['fast'] } {
   const names = Object.keys(files).filter((n) => n.endsWith('.hbs'));
   const ready = precompiled();
   const isPrecompiled = (name: string) => ready[name]?.source === texts[name];
@@ -203,11 +206,34 @@ function compileTemplates(files: Record<string, string>, texts: Record<string, s
     else pages[name] = template;
   }
   registerHelpers(hb);
-  return { hb, pages };
+  const entries = plainJavaScript ? Object.fromEntries(names.filter(isPrecompiled).map((name) => [name, ready[name]!])) : {};
+  return { hb, pages, fast: { ...fastTemplates(hb, entries, isPrecompiled), entries } };
+}
+
+/** The page's and the handout's templates, with the plain-JavaScript form of those that are built in (fast-templates.ts). */
+interface Layout {
+  hb: typeof Handlebars;
+  page: HandlebarsTemplateDelegate;
+  handout: HandlebarsTemplateDelegate;
+  fast: { mains: Map<string, FastMain>; partials: Record<string, FastMain>; entries: Record<string, FastEntry> };
+}
+
+/**
+ * The page with a marker where each case goes (`outline` is given the function that puts one),
+ * and each case laid out when its piece is taken. The nonce keeps case text from forging a marker.
+ */
+function inPieces<T>(outline: (defer: (item: T) => string) => string, layOutCase: (item: T) => string): Iterable<string> {
+  const nonce = randomBytes(8).toString('hex');
+  const deferred: T[] = [];
+  const text = outline((item) => {
+    deferred.push(item);
+    return `\u0000${nonce}:${deferred.length - 1}\u0000`;
+  });
+  return pieces(text, new RegExp(`\u0000${nonce}:(\\d+)\u0000`, 'g'), (index) => layOutCase(deferred[index]!));
 }
 
 /** The page laid out whole, or in pieces (each case laid out when its piece is taken); a handout. */
-function renderers(hb: typeof Handlebars, compiled: HandlebarsTemplateDelegate, handout: HandlebarsTemplateDelegate, ownFolder: string | undefined): Pick<Templates, 'render' | 'renderPieces' | 'renderHandout'> {
+function renderers({ hb, page, handout, fast }: Layout, ownFolder: string | undefined): Pick<Templates, 'render' | 'renderPieces' | 'renderHandout'> {
   const runtimeOptions = { allowProtoPropertiesByDefault: false, allowProtoMethodsByDefault: false };
   const run = <T>(work: () => T): T => {
     try {
@@ -219,37 +245,44 @@ function renderers(hb: typeof Handlebars, compiled: HandlebarsTemplateDelegate, 
     }
   };
   const casePartial = hb.partials[DEFERRED_PARTIAL] as HandlebarsTemplateDelegate | undefined;
+  const fastPage = fast.mains.get('page.hbs');
+  const fastCase = fast.mains.get(`partials/${DEFERRED_PARTIAL}.hbs`);
+  const whole = (name: 'page.hbs' | 'handout.hbs', view: BookView) => {
+    const main = fast.mains.get(name);
+    return main ? main(view, topData(fast.entries[name]!, view)) : (name === 'page.hbs' ? page : handout)(view, runtimeOptions);
+  };
+  // Each case's context and the options Handlebars invoked the partial with (a fresh object
+  // per call, marked as a partial's): laid out later with the same, it gives the same text
+  // without setting up a top-level call (helpers wrapped anew) for every case.
+  const handlebarsPieces = (view: BookView, partial: HandlebarsTemplateDelegate) => inPieces<{ context: unknown; options: Handlebars.RuntimeOptions }>((defer) => {
+    hb.registerPartial(DEFERRED_PARTIAL, ((context: unknown, options: Handlebars.RuntimeOptions) => defer({ context, options })) as unknown as Handlebars.Template);
+    try {
+      return run(() => page(view, runtimeOptions));
+    } finally {
+      hb.registerPartial(DEFERRED_PARTIAL, partial);
+    }
+  }, ({ context, options }) => run(() => (fastCase ? fastCase(context, options.data) : partial(context, options))));
+  // The same with the page's plain-JavaScript form: the case's context and data frame.
+  const fastPieces = (view: BookView, main: FastMain, layOutCase: FastMain) => inPieces<{ context: unknown; data: unknown }>((defer) => {
+    fast.partials[DEFERRED_PARTIAL] = (context, data) => defer({ context, data });
+    try {
+      return run(() => main(view, topData(fast.entries['page.hbs']!, view)));
+    } finally {
+      fast.partials[DEFERRED_PARTIAL] = layOutCase;
+    }
+  }, ({ context, data }) => run(() => layOutCase(context, data)));
   return {
-    render: (view) => run(() => compiled(view, runtimeOptions)),
-    renderHandout: (view) => run(() => handout(view, runtimeOptions)),
+    render: (view) => run(() => whole('page.hbs', view)),
+    renderHandout: (view) => run(() => whole('handout.hbs', view)),
     renderPieces: (view) => {
-      if (!casePartial) return [run(() => compiled(view, runtimeOptions))];
-      // The page is laid out with a marker where each case goes; the cases are laid out
-      // when their piece is taken. The nonce keeps case text from forging a marker.
-      const nonce = randomBytes(8).toString('hex');
-      // Each case's context and the options Handlebars invoked the partial with (a fresh object
-      // per call, marked as a partial's): laid out later with the same, it gives the same text
-      // without setting up a top-level call (helpers wrapped anew) for every case.
-      const deferred: Array<{ context: unknown; options: Handlebars.RuntimeOptions }> = [];
-      hb.registerPartial(DEFERRED_PARTIAL, ((context: unknown, options: Handlebars.RuntimeOptions) => {
-        deferred.push({ context, options });
-        return `\u0000${nonce}:${deferred.length - 1}\u0000`;
-      }) as unknown as Handlebars.Template);
-      let outline: string;
-      try {
-        outline = run(() => compiled(view, runtimeOptions));
-      } finally {
-        hb.registerPartial(DEFERRED_PARTIAL, casePartial);
-      }
-      return pieces(outline, new RegExp(`\u0000${nonce}:(\\d+)\u0000`, 'g'), (index) => {
-        const { context, options } = deferred[index]!;
-        return run(() => casePartial(context, options));
-      });
+      if (fastPage && fastCase) return fastPieces(view, fastPage, fastCase);
+      return casePartial ? handlebarsPieces(view, casePartial) : [run(() => whole('page.hbs', view))];
     },
   };
 }
 
-export function loadTemplates(casebook: Casebook, lang: Lang): TemplatesResult {
+/** `options.plainJavaScript` false: every template through Handlebars (the tests compare both ways). */
+export function loadTemplates(casebook: Casebook, lang: Lang, options: { plainJavaScript?: boolean } = {}): TemplatesResult {
   const messages: Message[] = [];
   const found = templateFiles(casebook, lang, messages);
   if (!found) return { messages };
@@ -259,9 +292,9 @@ export function loadTemplates(casebook: Casebook, lang: Lang): TemplatesResult {
   for (const [name, file] of Object.entries(files)) {
     if (ownFolder !== undefined && file.startsWith(ownFolder + path.sep)) messages.push(...remoteReferences(file, texts[name]!, lang));
   }
-  const { hb, pages: { 'page.hbs': page, 'handout.hbs': handout } } = compileTemplates(files, texts, lang, messages);
+  const { hb, pages: { 'page.hbs': page, 'handout.hbs': handout }, fast } = compileTemplates(files, texts, lang, messages, options.plainJavaScript !== false);
   if (messages.some((m) => m.severity === 'error') || !page || !handout) return { messages };
-  return { messages, templates: { files, css: texts['style.css']!, script: texts['script.js']!, ...renderers(hb, page, handout, ownFolder) } };
+  return { messages, templates: { files, css: texts['style.css']!, script: texts['script.js']!, plain: [...fast.mains.keys()], ...renderers({ hb, page, handout, fast }, ownFolder) } };
 }
 
 /**
