@@ -69,6 +69,19 @@ export interface Lexicon {
   stemIndex: Map<string, number[]>;
   /** Word ids by the form or stem a compound may start or end with (and `*` prefixes). */
   partial: PartialIndex;
+  /** The words after the first of each pattern, flat (see laterSteps): the word loop asks of
+   * about 500 phrase starts per case whether a phrase's later words are in the case at all,
+   * and reading typed arrays there costs a fraction of walking pattern, steps and lists. */
+  later: LaterSteps;
+}
+
+/**
+ * Per pattern (by index) its steps after the first, as `[count, id, id, …]` per step in
+ * `words[from[p] … from[p + 1])`: a pattern of one word has none.
+ */
+export interface LaterSteps {
+  from: Int32Array;
+  words: Int32Array;
 }
 
 interface PartialIndex {
@@ -213,7 +226,19 @@ export function compileLexicon(values: readonly CoreValue[]): Lexicon {
     tokenWords: new FormTable(),
     stemIndex,
     partial,
+    later: laterSteps(patterns),
   };
+}
+
+function laterSteps(patterns: readonly Pattern[]): LaterSteps {
+  const from = new Int32Array(patterns.length + 1);
+  const words: number[] = [];
+  patterns.forEach((pattern, p) => {
+    from[p] = words.length;
+    for (const step of pattern.steps.slice(1)) words.push(step.alternatives.length, ...step.alternatives);
+  });
+  from[patterns.length] = words.length;
+  return { from, words: Int32Array.from(words) };
 }
 
 const compiled = new WeakMap<ValueSet, Lexicon>();
@@ -269,11 +294,15 @@ export interface TokenWords {
    * matched inside a compound or by a `*` prefix. */
   ids: readonly number[];
   exact: number;
-  /** The patterns that may start at this token, each once; `exact` when it starts on a whole word. */
-  starts: ReadonlyArray<{ pattern: Pattern; exact: boolean }>;
+  /** The patterns (their indexes) that may start at this token, each once; `startsExact[k]`
+   * is 1 when pattern `starts[k]` starts on a whole word. Typed arrays: one kind of list for
+   * every token (an empty JS list is of another kind to V8 than a full one, and the phrase
+   * loop was compiled again when it met the other). */
+  starts: Int32Array;
+  startsExact: Uint8Array;
 }
 
-export const NO_WORDS: TokenWords = { ids: [], exact: 0, starts: [] };
+export const NO_WORDS: TokenWords = { ids: [], exact: 0, starts: new Int32Array(0), startsExact: new Uint8Array(0) };
 /** Enough for the vocabulary of a very large casebook; a bound so a long-lived process stays small. */
 const MAX_CACHED_FORMS = 200_000;
 const INITIAL_SLOTS = 1 << 12;
@@ -301,20 +330,30 @@ export class FormTable {
   private words: TokenWords[] = new Array<TokenWords>(INITIAL_SLOTS);
   /** Per slot: what `vocabulary` maps the form's stem to (key × 4 + pair flags), -1 when nothing, UNKNOWN_STEM before it is asked for. */
   private stems = new Int32Array(INITIAL_SLOTS).fill(UNKNOWN_STEM);
+  /** Per slot: the form's length + 1 (0: an empty slot), and where its code units start in
+   * `pool`. A word is compared against these typed arrays: reading the form's string per
+   * character (`charCodeAt`, which must handle every kind of string) cost about half of
+   * the lookup's instructions (counted with callgrind). */
+  private lengths = new Int32Array(INITIAL_SLOTS);
+  private offsets = new Int32Array(INITIAL_SLOTS);
+  private pool = new Uint16Array(8 * INITIAL_SLOTS);
+  private poolSize = 0;
   private vocabulary: StemVocabulary | undefined;
   size = 0;
 
   /** The slot of the ASCII word `codes[start, end)` (WordScanner.codes: no string read per character), whose lower-case form hashes to `hash`; -1 when not there. */
   slotInCodes(codes: Uint16Array, start: number, end: number, hash: number): number {
-    const mask = this.hashes.length - 1;
+    const { hashes, lengths, offsets, pool } = this;
+    const mask = hashes.length - 1;
     const length = end - start;
     for (let slot = hash & mask; ; slot = (slot + 1) & mask) {
-      const form = this.forms[slot];
-      if (form === undefined) return -1;
-      if (this.hashes[slot] !== hash || form.length !== length) continue;
-      let k = 0;
-      while (k < length && (codes[start + k]! | 32) === charCodeAt.call(form, k)) k++;
-      if (k === length) return slot;
+      const stored = lengths[slot]!;
+      if (stored === 0) return -1;
+      if (hashes[slot] !== hash || stored !== length + 1) continue;
+      const at = offsets[slot]! - start;
+      let k = start;
+      while (k < end && (codes[k]! | 32) === pool[at + k]) k++;
+      if (k === end) return slot;
     }
   }
 
@@ -363,29 +402,47 @@ export class FormTable {
     return this.place(form, hash, words, UNKNOWN_STEM);
   }
 
-  private place(form: string, hash: number, words: TokenWords, modelStem: number): number {
+  private place(form: string, hash: number, words: TokenWords, modelStem: number, offset = this.append(form)): number {
     const mask = this.hashes.length - 1;
     let slot = hash & mask;
-    while (this.forms[slot] !== undefined) slot = (slot + 1) & mask;
+    while (this.lengths[slot] !== 0) slot = (slot + 1) & mask;
     this.forms[slot] = form;
     this.hashes[slot] = hash;
     this.words[slot] = words;
     this.stems[slot] = modelStem;
+    this.lengths[slot] = form.length + 1;
+    this.offsets[slot] = offset;
     return slot;
   }
 
+  /** Adds the code units of `form` to the pool; returns where they start. */
+  private append(form: string): number {
+    const at = this.poolSize;
+    if (at + form.length > this.pool.length) {
+      const larger = new Uint16Array(2 * (at + form.length));
+      larger.set(this.pool.subarray(0, at));
+      this.pool = larger;
+    }
+    for (let k = 0; k < form.length; k++) this.pool[at + k] = charCodeAt.call(form, k);
+    this.poolSize = at + form.length;
+    return at;
+  }
+
   private resize(slots: number, keep: boolean): void {
-    const { forms, hashes, words, stems } = this;
+    const { forms, hashes, words, stems, offsets } = this;
     this.forms = new Array<string | undefined>(slots);
     this.hashes = new Int32Array(slots);
     this.words = new Array<TokenWords>(slots);
     this.stems = new Int32Array(slots).fill(UNKNOWN_STEM);
+    this.lengths = new Int32Array(slots);
+    this.offsets = new Int32Array(slots);
     if (!keep) {
       this.size = 0;
+      this.poolSize = 0;
       return;
     }
     forms.forEach((form, slot) => {
-      if (form !== undefined) this.place(form, hashes[slot]!, words[slot]!, stems[slot]!);
+      if (form !== undefined) this.place(form, hashes[slot]!, words[slot]!, stems[slot]!, offsets[slot]!);
     });
   }
 }
@@ -400,7 +457,8 @@ function computeWords(lexicon: Lexicon, form: string): TokenWords {
   ids.forEach((id, k) => {
     for (const pattern of lexicon.byFirstWord.get(id) ?? []) starts.set(pattern, (starts.get(pattern) ?? false) || k < exact.length);
   });
-  return ids.length === 0 ? NO_WORDS : { ids, exact: exact.length, starts: [...starts].map(([pattern, isExact]) => ({ pattern, exact: isExact })) };
+  if (ids.length === 0) return NO_WORDS;
+  return { ids, exact: exact.length, starts: Int32Array.from(starts.keys(), (pattern) => pattern.index), startsExact: Uint8Array.from(starts.values(), Number) };
 }
 
 /** The slot of a folded form in the lexicon's table of forms, added (and computed) on first sight. */

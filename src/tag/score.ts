@@ -7,7 +7,7 @@
  * then levels off. Pure and deterministic: the same text gives the same scores.
  */
 import type { Segment } from './fields.js';
-import { NO_WORDS, slotOfScanned, type Lexicon, type Pattern, type StemVocabulary, type TokenWords } from './lexicon.js';
+import { NO_WORDS, slotOfScanned, type LaterSteps, type Lexicon, type Pattern, type StemVocabulary, type TokenWords } from './lexicon.js';
 import { WordScanner } from './tokenize.js';
 
 /** How much each repetition of the same signal still adds: weight × (1 + REPEAT × ln n). */
@@ -199,14 +199,16 @@ function firstOf(ids: readonly number[], alternatives: readonly number[]): numbe
   return -1;
 }
 
-/** Whether every word after the first of `pattern` is somewhere in the case (see presentWords). */
-function laterWordsPresent(pattern: Pattern, present: Int32Array, mark: number): boolean {
-  const { steps } = pattern;
-  for (let s = 1; s < steps.length; s++) {
-    const alternatives = steps[s]!.alternatives;
+/** Whether every word after the first of pattern `index` is somewhere in the case (see presentWords). */
+function laterWordsPresent(later: LaterSteps, index: number, present: Int32Array, mark: number): boolean {
+  const { words } = later;
+  const end = later.from[index + 1]!;
+  for (let at = later.from[index]!; at < end; ) {
+    const next = at + 1 + words[at]!;
     let found = false;
-    for (let k = 0; k < alternatives.length && !found; k++) found = present[alternatives[k]!] === mark;
+    for (let k = at + 1; k < next && !found; k++) found = present[words[k]!] === mark;
     if (!found) return false;
+    at = next;
   }
   return true;
 }
@@ -235,29 +237,31 @@ function matchFrom(pattern: Pattern, reading: Reading, i: number, exact: { value
 }
 
 /** The phrases of the case, per value (by index). */
-function findOccurrences(reading: Reading, values: number): Occurrence[][] {
-  const occurrences = Array.from({ length: values }, (): Occurrence[] => []);
+function findOccurrences(reading: Reading, lexicon: Lexicon): Occurrence[][] {
+  const occurrences: Occurrence[][] = [];
+  for (let v = 0; v < lexicon.valueIds.length; v++) occurrences.push([]);
   const exact = { value: true };
   const { present, mark, asked, answer } = reading;
+  const { patterns, later } = lexicon;
+  const laterFrom = later.from;
   for (let i = 0; i < reading.count; i++) {
-    const starts = reading.words[i]!.starts;
+    const { starts, startsExact } = reading.words[i]!;
     for (let k = 0; k < starts.length; k++) {
-      const start = starts[k]!;
-      const { pattern } = start;
+      const index = starts[k]!;
       let last = i;
-      exact.value = start.exact;
-      if (pattern.steps.length > 1) {
+      exact.value = startsExact[k] === 1;
+      if (laterFrom[index + 1] !== laterFrom[index]) {
         // A case tries the same phrase at many words (about 500 tries of 140 phrases per
         // case): whether its later words are in the case at all is worked out once.
-        const index = pattern.index;
         if (asked[index] !== mark) {
           asked[index] = mark;
-          answer[index] = laterWordsPresent(pattern, present, mark) ? 1 : 0;
+          answer[index] = laterWordsPresent(later, index, present, mark) ? 1 : 0;
         }
         if (answer[index] === 0) continue;
-        last = matchFrom(pattern, reading, i, exact);
+        last = matchFrom(patterns[index]!, reading, i, exact);
         if (last < 0) continue;
       }
+      const pattern = patterns[index]!;
       occurrences[pattern.value]!.push({ pattern, segment: reading.segment[i]!, first: i, last, start: reading.start[i]!, end: reading.end[last]!, exact: exact.value });
     }
   }
@@ -336,7 +340,7 @@ function sumOfSignals(accepted: readonly Occurrence[], fieldWeight: (o: Occurren
 }
 
 export function scoreSegments(lexicon: Lexicon, segments: readonly Segment[], reader?: WordReader): ValueScore[] {
-  const perValue = findOccurrences(readCase(lexicon, segments, reader), lexicon.valueIds.length);
+  const perValue = findOccurrences(readCase(lexicon, segments, reader), lexicon);
   const length = segments.reduce((sum, segment) => sum + (segment.lexicon === false ? 0 : segment.text.length * segment.weight), 0);
   const lengthFactor = 1 - LENGTH_NORMALISATION + LENGTH_NORMALISATION * (length / TYPICAL_LENGTH);
   const scores: ValueScore[] = [];

@@ -48,4 +48,15 @@ describe('tag --format json', () => {
     for (const chunk of chunks.slice(0, -1)) expect(chunk.length).toBeLessThan(80 * 1024);
     expect(chunks.join('')).toBe(wholeJson(results));
   });
+
+  it('writes every string and score as JSON.stringify does, escapes, surrogates and files outside the folder included', () => {
+    const strings = ['', 'plain', 'ë ✓ €', '"', '\\', 'a\nb', '\u0000', '\u001f', '\u007f', '\u0085', '\u2028', '\ud83d', '\ude00x', '\ud83d\ude00', '</script>'];
+    const results: CaseTags[] = strings.map((text, n) => ({
+      file: n % 3 === 0 ? path.join(path.dirname(cwd), 'elders', `${text || 'x'}.yaml`) : path.join(cwd, 'cases', `${n}-${text}.yaml`),
+      id: text,
+      values: [text, 'maatwerk'],
+      suggestions: [{ id: text || 'x', score: [0, 0.07, 1, 0.1 + 0.2, Number.NaN][n % 5]!, lexiconScore: 0, evidence: [{ text, line: 1, column: 1, source: n % 2 ? 'model' : 'lexicon' }] }],
+    }));
+    expect(tagJson(results, cwd)).toBe(wholeJson(results));
+  });
 });
