@@ -64,11 +64,19 @@ let placeholders: Set<string> | undefined;
 /** The length of the longest placeholder, normalised. */
 let longest = 0;
 
-/** JavaScript's white space: what `\s` matches and `trim()` removes. */
+/** JavaScript's white space below U+0100 (tab to carriage return, space, no-break space), as a table. */
+const LATIN1_SPACE = new Uint8Array(256);
+for (const code of [9, 10, 11, 12, 13, 32, 0xa0]) LATIN1_SPACE[code] = 1;
+/** And above it. */
+const OTHER_SPACE: ReadonlySet<number> = new Set([0x1680, 0x2000, 0x2001, 0x2002, 0x2003, 0x2004, 0x2005, 0x2006, 0x2007, 0x2008, 0x2009, 0x200a, 0x2028, 0x2029, 0x202f, 0x205f, 0x3000, 0xfeff]);
+
+/**
+ * JavaScript's white space: what `\s` matches and `trim()` removes. A table and a set, not a
+ * chain of comparisons: a comparison first reached late in a run (a rarer character) sent the
+ * optimised code of every caller back to the interpreter, to be compiled again.
+ */
 export function isWhiteSpace(code: number): boolean {
-  if (code <= 32) return code === 32 || (code >= 9 && code <= 13);
-  if (code < 160) return false;
-  return code === 160 || code === 0x1680 || (code >= 0x2000 && code <= 0x200a) || code === 0x2028 || code === 0x2029 || code === 0x202f || code === 0x205f || code === 0x3000 || code === 0xfeff;
+  return code < 256 ? LATIN1_SPACE[code] === 1 : OTHER_SPACE.has(code);
 }
 
 /**

@@ -267,19 +267,30 @@ function hasLaterDocumentMarker(text: string): boolean {
  * (`~: x`) is "null" to js-yaml and "" to yaml. Iterative, so it cannot overflow the stack.
  */
 function plainEnough(data: object): boolean {
-  const stack: Array<[unknown, number]> = [[data, 0]];
-  while (stack.length) {
-    const [node, depth] = stack.pop()!;
-    if (depth > MAX_DEPTH) return false;
-    if (node === null || typeof node !== 'object') continue;
+  // Only objects go on the stacks, their depths on a stack beside them: a [node, depth] pair
+  // for every value was about 3 kB of garbage per case (sampling heap profile, 10,000 cases).
+  const nodes: object[] = [data];
+  const depths: number[] = [0];
+  while (nodes.length) {
+    const node = nodes.pop()!;
+    const depth = depths.pop()! + 1;
     if (Array.isArray(node)) {
-      for (const child of node) stack.push([child, depth + 1]);
+      for (const child of node) if (!fitsUnder(child, depth, nodes, depths)) return false;
       continue;
     }
     for (const key in node) {
-      if (key === 'null') return false;
-      stack.push([(node as Record<string, unknown>)[key], depth + 1]);
+      if (key === 'null' || !fitsUnder((node as Record<string, unknown>)[key], depth, nodes, depths)) return false;
     }
+  }
+  return true;
+}
+
+/** False for a value deeper than MAX_DEPTH; an object within it goes on the stacks, to be looked into. */
+function fitsUnder(value: unknown, depth: number, nodes: object[], depths: number[]): boolean {
+  if (depth > MAX_DEPTH) return false;
+  if (value !== null && typeof value === 'object') {
+    nodes.push(value);
+    depths.push(depth);
   }
   return true;
 }

@@ -90,7 +90,8 @@ export function afterSpace(text: string, at: number, g: NameGrammar): number {
 export function isFirstName(word: string, data: PrivacyData): boolean {
   const lower = word.toLowerCase();
   if (data.firstNames.has(lower)) return true;
-  // Jan-Willem, Anne-Marie
+  // Jan-Willem, Anne-Marie (most words have no hyphen: no list of one part to make for them).
+  if (!lower.includes('-')) return false;
   const parts = lower.split('-');
   return parts.length > 1 && parts.every((part) => data.firstNames.has(part));
 }
@@ -99,6 +100,7 @@ export function isFirstName(word: string, data: PrivacyData): boolean {
 export function isListedSurname(word: string, data: PrivacyData): boolean {
   const lower = word.toLowerCase();
   if (data.surnames.has(lower)) return true;
+  if (!lower.includes('-')) return false;
   const parts = lower.split('-');
   return parts.length > 1 && parts.some((part) => data.surnames.has(part)) && parts.every((part) => part.length < 2 || data.surnames.has(part) || !isDutchWord(part));
 }

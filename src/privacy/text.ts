@@ -28,6 +28,8 @@ const skippedFields: ReadonlySet<string> = new Set([...NON_PROSE_FIELDS, 'x-fict
 const segment = (key: string | number): string =>
   typeof key === 'number' || (!key.includes('~') && !key.includes('/')) ? `/${key}` : toPointer([key]);
 
+// The objects walked here are parsed YAML (plain objects, own keys only): `for … in` visits
+// the keys of Object.entries in the same order without making an array for every pair.
 function collect(value: unknown, pointer: string, out: TextField[]): void {
   if (typeof value === 'string') {
     out.push(field(pointer, value));
@@ -37,7 +39,7 @@ function collect(value: unknown, pointer: string, out: TextField[]): void {
   } else if (Array.isArray(value)) {
     for (let index = 0; index < value.length; index++) collect(value[index], pointer + segment(index), out);
   } else if (value !== null && typeof value === 'object') {
-    for (const [key, child] of Object.entries(value)) collect(child, pointer + segment(key), out);
+    for (const key in value) collect((value as Record<string, unknown>)[key], pointer + segment(key), out);
   }
 }
 
@@ -46,7 +48,7 @@ function collectValues(values: unknown, out: TextField[]): void {
   if (!Array.isArray(values)) return;
   values.forEach((entry, index) => {
     if (entry === null || typeof entry !== 'object' || Array.isArray(entry)) return;
-    for (const [key, child] of Object.entries(entry)) if (key !== 'id') collect(child, `/values/${index}${segment(key)}`, out);
+    for (const key in entry) if (key !== 'id') collect((entry as Record<string, unknown>)[key], `/values/${index}${segment(key)}`, out);
   });
 }
 
@@ -61,7 +63,7 @@ function collectOptions(options: unknown, out: TextField[]): void {
       collect(option, `/options/${index}`, out);
       return;
     }
-    for (const [key, child] of Object.entries(option)) if (key !== 'values') collect(child, `/options/${index}${segment(key)}`, out);
+    for (const key in option) if (key !== 'values') collect((option as Record<string, unknown>)[key], `/options/${index}${segment(key)}`, out);
   });
 }
 
@@ -77,8 +79,9 @@ let last: { data: object; texts: readonly TextField[] } | undefined;
 export function caseTexts(data: Record<string, unknown>): readonly TextField[] {
   if (last?.data === data) return last.texts;
   const out: TextField[] = [];
-  for (const [key, value] of Object.entries(data)) {
+  for (const key in data) {
     if (skippedFields.has(key)) continue;
+    const value = data[key];
     if (key === 'values') collectValues(value, out);
     else if (key === 'options') collectOptions(value, out);
     else collect(value, segment(key), out);

@@ -15,7 +15,7 @@ import { caseValueIds } from '../case/index.js';
 import { ownString } from '../util/own-string.js';
 import type { Lexicon } from './lexicon.js';
 import { chooseModel } from './team.js';
-import { blendScores, caseSegmentWeights, modelEvidence, modelFits, modelProbabilities, pseudonymWords, selectBlended, singleSpaced, type TaggerModel } from './model.js';
+import { blendScores, caseSegmentWeights, evidenceShortlist, modelEvidence, modelFits, modelProbabilities, pseudonymWords, selectBlended, singleSpaced, type TaggerModel } from './model.js';
 
 export { addValuesToSource, type WriteOutcome } from './write.js';
 export { compileLexicon, lexiconFor, signalsOf } from './lexicon.js';
@@ -158,13 +158,16 @@ function suggestBlended(model: TaggerModel, lexicon: Lexicon, segments: readonly
   // The pseudonyms' words are only needed when a model word is a candidate for evidence.
   let banned: readonly string[] | undefined;
   const bannedWords = () => (banned ??= pseudonymWords(data));
+  // The features that can be evidence for some value: worked out once the first value is shown.
+  let shortlisted = -1;
   for (const v of selectBlended(blended, model.blend, options.blendThreshold)) {
     // What is placed in the source (only when positions are shown), once the value is kept.
     const mine: Found | undefined = found ? [] : undefined;
     const taken = shownBuffer;
     taken.length = 0;
     const evidence = lexiconEvidence(scoreOf(scores, v), segments, mine, taken);
-    for (const hit of modelEvidence(model, v, vector, segments, bannedWords, taken, MAX_MODEL_EVIDENCE)) {
+    if (shortlisted < 0) shortlisted = evidenceShortlist(model, vector);
+    for (const hit of modelEvidence(model, v, shortlisted, segments, bannedWords, taken, MAX_MODEL_EVIDENCE)) {
       const item: Evidence = { text: ownString(hit.text), line: 1, column: 1, source: 'model' };
       evidence.push(item);
       mine?.push({ evidence: item, segment: hit.segment, offset: hit.start });

@@ -94,11 +94,12 @@ export interface TaggerModel {
   weights: Float32Array;
   /** `lexiconWeights` in one array, `[v × values + u]`. */
   lexiconMatrix: Float64Array;
-  /** Per feature: whether it can be evidence at all (some word in it says something), worked
-   * out when first asked (see canShow): a case only ever asks about a few. */
-  showable: Uint8Array;
+  /** Per feature: its largest weight for any value when it can be evidence at all (some word
+   * in it says something), else 0; worked out when first asked (NaN until then, see
+   * evidenceWeight): a casebook asks about a few thousand of the features. */
+  evidenceWeights: Float64Array;
   /** Scratch space for one case at a time (a casebook has thousands). */
-  scratch: { lexicon: Float64Array; probabilities: Float64Array; blended: Float64Array; segmentWeights: Float64Array; candidates: Int32Array; contributions: Float64Array };
+  scratch: { lexicon: Float64Array; probabilities: Float64Array; blended: Float64Array; segmentWeights: Float64Array; shortlist: Int32Array; shortlistValues: Float64Array; candidates: Int32Array; contributions: Float64Array };
   /** Where the model came from, for the report (`built-in` or a file). */
   source: string;
   /** The model in its plain form (format 1), made when first asked for (tools and tests:
@@ -129,8 +130,17 @@ export function modelOf(parts: ModelParts, source: string, plain: () => TaggerMo
     featureCount,
     weights: parts.weights,
     lexiconMatrix,
-    showable: new Uint8Array(featureCount),
-    scratch: { lexicon: new Float64Array(values), probabilities: new Float64Array(values), blended: new Float64Array(values), segmentWeights: new Float64Array(64), candidates: new Int32Array(featureCount), contributions: new Float64Array(featureCount) },
+    evidenceWeights: new Float64Array(featureCount).fill(NaN),
+    scratch: {
+      lexicon: new Float64Array(values),
+      probabilities: new Float64Array(values),
+      blended: new Float64Array(values),
+      segmentWeights: new Float64Array(64),
+      shortlist: new Int32Array(featureCount),
+      shortlistValues: new Float64Array(featureCount),
+      candidates: new Int32Array(featureCount),
+      contributions: new Float64Array(featureCount),
+    },
     source,
     get data() {
       return (data ??= plain());
@@ -380,44 +390,72 @@ function shownAlready(seen: readonly string[], lower: string): boolean {
   return false;
 }
 
-const UNKNOWN = 0;
-const SAYS_SOMETHING = 1;
-const SAYS_NOTHING = 2;
-
 /** Whether feature `f` can be evidence at all: some word of it says something (3+ letters, no
- * function word or everyday word). Worked out once per feature, when first asked. */
+ * function word or everyday word). */
 function canShow(model: TaggerModel, f: number, words: TaggerWords): boolean {
-  let known = model.showable[f]!;
-  if (known === UNKNOWN) {
-    const { stems, firsts, seconds } = model.reader.vocabulary.table;
-    const says = (id: number) => {
-      const part = stems[id]!;
-      return part.length >= 3 && !words.stop.has(part) && !words.notEvidence.has(part);
-    };
-    known = model.showable[f] = says(firsts[f]!) || (seconds[f]! >= 0 && says(seconds[f]!)) ? SAYS_SOMETHING : SAYS_NOTHING;
+  const { stems, firsts, seconds } = model.reader.vocabulary.table;
+  const says = (id: number) => {
+    const part = stems[id]!;
+    return part.length >= 3 && !words.stop.has(part) && !words.notEvidence.has(part);
+  };
+  return says(firsts[f]!) || (seconds[f]! >= 0 && says(seconds[f]!));
+}
+
+/** Feature `f`'s largest weight for any value when it can be evidence at all, else 0 (see
+ * TaggerModel.evidenceWeights); worked out once per feature, when first asked. */
+function evidenceWeight(model: TaggerModel, f: number): number {
+  const n = model.valueIds.length;
+  let largest = -Infinity;
+  for (let v = 0; v < n; v++) largest = Math.max(largest, model.weights[f * n + v]!);
+  return (model.evidenceWeights[f] = canShow(model, f, taggerWords()) ? largest : 0);
+}
+
+/**
+ * The features of the case just read that can be evidence for some value: those whose value
+ * times their largest weight reaches MIN_EVIDENCE (a feature's contribution to any one value
+ * is at most that, the product being rounded the same way for the smaller weight), in the
+ * vector's order, into the model's buffers; returns how many. About a tenth of the case's
+ * features: modelEvidence then looks at these for each value shown, not at all of them.
+ */
+export function evidenceShortlist(model: TaggerModel, vector: FeatureVector): number {
+  const { evidenceWeights } = model;
+  const { shortlist, shortlistValues } = model.scratch;
+  const min = MIN_EVIDENCE;
+  const { ids, values, length } = vector;
+  let count = 0;
+  for (let k = 0; k < length; k++) {
+    const f = ids[k]!;
+    let largest = evidenceWeights[f]!;
+    if (largest !== largest) largest = evidenceWeight(model, f);
+    const x = values[k]!;
+    if (x * largest >= min) {
+      shortlist[count] = f;
+      shortlistValues[count++] = x;
+    }
   }
-  return known === SAYS_SOMETHING;
+  return count;
 }
 
 /**
  * The model's strongest positive words for value `v` in the case just read, shown as they
- * stand in the text; none already inside a lexicon phrase (`taken`, lower case).
+ * stand in the text; none already inside a lexicon phrase (`taken`, lower case). Its
+ * candidates are the first `shortlisted` of the case's evidenceShortlist.
  */
-export function modelEvidence(model: TaggerModel, v: number, vector: FeatureVector, segments: readonly Segment[], banned: () => readonly string[], taken: string[], limit: number): ModelHit[] {
+export function modelEvidence(model: TaggerModel, v: number, shortlisted: number, segments: readonly Segment[], banned: () => readonly string[], taken: string[], limit: number): ModelHit[] {
   const n = model.valueIds.length;
   const { weights } = model;
-  const words = taggerWords();
+  const min = MIN_EVIDENCE;
   // The candidates, strongest taken one at a time: only a few are ever looked at. In the
   // model's buffers, as long as its vocabulary (no case has more features): growing them when
   // a case first had more undid the compiled function.
   const features = model.scratch.candidates;
   const contributions = model.scratch.contributions;
   let count = 0;
-  const { ids, values, length } = vector;
-  for (let k = 0; k < length; k++) {
-    const f = ids[k]!;
-    const c = values[k]! * weights[f * n + v]!;
-    if (c >= MIN_EVIDENCE && canShow(model, f, words)) {
+  const { shortlist, shortlistValues } = model.scratch;
+  for (let k = 0; k < shortlisted; k++) {
+    const f = shortlist[k]!;
+    const c = shortlistValues[k]! * weights[f * n + v]!;
+    if (c >= min) {
       features[count] = f;
       contributions[count++] = c;
     }

@@ -145,6 +145,16 @@ function isUnendedStreet(text: string, word: Token, numberText: string, numberEn
 }
 
 let cuePattern: RegExp | undefined;
+/** The pattern of afterAddressCue, made once (its list of cues was made again at every house number). */
+function cuePatternOf(data: PrivacyData): RegExp {
+  const cues = [...data.cues.address].map((cue) => `[${cue[0]!.toUpperCase()}${cue[0]}]${cue.slice(1)}`);
+  return new RegExp(
+    `(?:^|[^\\p{L}])(?:${cues.join('|')})[ \\u00a0]*:?[ \\u00a0]*(?:(?:aan|op|in|te|bij|naar)[ \\u00a0]+)?(?:(?:de|het|'t)[ \\u00a0]+)?` +
+      `(\\p{Lu}[\\p{L}'’\\-]*(?:[ \\u00a0]+(?:\\p{Lu}[\\p{L}'’\\-]*|van|de|der|den|het|'t|aan|op|in|bij)){0,4})[ \\u00a0]+$`,
+    'u',
+  );
+}
+
 /**
  * "woont aan de Linde 12", "Adres: Oude Rijn 16", "verhuisd naar Zuidzijde 4": after an
  * address word, capitalised words and a house number are a street whatever their ending.
@@ -153,12 +163,7 @@ let cuePattern: RegExp | undefined;
 function afterAddressCue(text: string, numberStart: number, data: PrivacyData): number | undefined {
   // Case-sensitive ("Woont" and "woont", but a street name starts with a capital), and no
   // dots, so that it does not run across sentences.
-  const cues = [...data.cues.address].map((cue) => `[${cue[0]!.toUpperCase()}${cue[0]}]${cue.slice(1)}`);
-  cuePattern ??= new RegExp(
-    `(?:^|[^\\p{L}])(?:${cues.join('|')})[ \\u00a0]*:?[ \\u00a0]*(?:(?:aan|op|in|te|bij|naar)[ \\u00a0]+)?(?:(?:de|het|'t)[ \\u00a0]+)?` +
-      `(\\p{Lu}[\\p{L}'’\\-]*(?:[ \\u00a0]+(?:\\p{Lu}[\\p{L}'’\\-]*|van|de|der|den|het|'t|aan|op|in|bij)){0,4})[ \\u00a0]+$`,
-    'u',
-  );
+  cuePattern ??= cuePatternOf(data);
   const before = text.slice(Math.max(0, numberStart - 70), numberStart);
   const match = cuePattern.exec(before);
   if (!match || !/^\p{Lu}/u.test(match[1]!) || data.places.has(match[1]!.toLowerCase())) return undefined;

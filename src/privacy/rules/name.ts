@@ -19,7 +19,7 @@
 import type { Severity } from '../../types.js';
 import { mask } from '../mask.js';
 import { caseRule, type Detection, type PrivacyDetector, type PrivacyEnv } from '../detector.js';
-import { gluedBefore, isLetterOrDigit, letterBefore, previousCharacter, tokenBefore } from '../chars.js';
+import { gluedBefore, isLetterOrDigit, isLetterOrDigitAt, letterBefore, previousCharacter, tokenBefore } from '../chars.js';
 import { isDutchWord } from '../words.js';
 import { isNotAName, organisationAt } from '../data.js';
 import {
@@ -58,20 +58,50 @@ function isAllowed(text: string, found: Candidate, env: PrivacyEnv): boolean {
 
 const isDutchWordCapitalised = (word: string): boolean => isDutchWord(word.toLowerCase());
 
+const letterOrApostrophe = /[\p{L}']/u;
+const smallLetter = /\p{Ll}/u;
+
+/**
+ * For each ASCII code: 1 for a small letter, 2 for a capital, 4 for an apostrophe. A table, not
+ * comparisons: a comparison first reached after thousands of cases sent the optimised code
+ * of the capitals scan back to the interpreter.
+ */
+const ASCII_CLASS = new Uint8Array(128);
+for (let code = 97; code <= 122; code++) ASCII_CLASS[code] = 1;
+for (let code = 65; code <= 90; code++) ASCII_CLASS[code] = 2;
+ASCII_CLASS[39] = 4;
+
+/** `[\p{L}']` at `i` (inside the text); ASCII, most of the text, without a pattern (a pattern test per character was most of the scan). */
+function isLetterOrApostropheAt(text: string, i: number): boolean {
+  const code = text.charCodeAt(i);
+  return code < 128 ? ASCII_CLASS[code] !== 0 : letterOrApostrophe.test(text[i]!);
+}
+
+/** `\p{Ll}` at `i` (inside the text); ASCII without a pattern. */
+function isSmallLetterAt(text: string, i: number): boolean {
+  const code = text.charCodeAt(i);
+  return code < 128 ? ASCII_CLASS[code] === 1 : smallLetter.test(text[i]!);
+}
+
 /** True when the word before `at` could be a particle: short, and on the same line or the line before. */
 function particleBefore(text: string, at: number): boolean {
   let i = at - 1;
   while (i >= 0 && (text[i] === ' ' || text[i] === '\u00a0' || text[i] === '\n')) i--;
   let length = 0;
-  while (i >= 0 && /[\p{L}']/u.test(text[i]!)) {
+  while (i >= 0 && isLetterOrApostropheAt(text, i)) {
     i--;
     if (++length > 5) return false;
   }
   return length > 0;
 }
 
+const OPENERS = '([{"\'“‘';
+const CLOSERS = ')]}"\'”’.,;:!?';
 /** The bare word (no brackets, quotes or trailing punctuation) of a token, lower case. */
-const plain = (word: string): string => word.replace(/^[([{"'“‘]+|[)\]}"'”’.,;:!?]+$/gu, '').toLowerCase();
+const plain = (word: string): string =>
+  // Most words neither start nor end with one of these: then there is nothing to replace (the
+  // pattern's second half is tried at every character of the word).
+  (OPENERS.includes(word.charAt(0)) || CLOSERS.includes(word.charAt(word.length - 1)) ? word.replace(/^[([{"'“‘]+|[)\]}"'”’.,;:!?]+$/gu, '') : word).toLowerCase();
 
 /** True when the word before `at` ends in an institution word ("verpleeghuis De Brink"). */
 function afterInstitution(text: string, at: number, g: NameGrammar): boolean {
@@ -131,7 +161,7 @@ function speechFollows(text: string, end: number, g: NameGrammar, action = false
   const spaced = afterSpace(text, end, g);
   if (spaced < 0 || text.slice(end, spaced).includes('\n')) return false;
   let wordEnd = spaced;
-  while (wordEnd < text.length && /\p{Ll}/u.test(text[wordEnd]!)) wordEnd++;
+  while (wordEnd < text.length && isSmallLetterAt(text, wordEnd)) wordEnd++;
   const verb = text.slice(spaced, wordEnd);
   return wordEnd > spaced && (g.data.cues.speech.has(verb) || (action && g.data.cues.action.has(verb)));
 }
@@ -155,7 +185,7 @@ function eachWordBeforeSpeech(text: string, g: ReturnType<typeof nameGrammar>, v
     // A verb after a letter: "Kaya zegt", not "12 zegt" (the pattern no longer looks behind).
     if (!letterBefore(text, space)) continue;
     let start = space;
-    while (start > 0 && isLetterOrDigit(text[start - 1])) start--;
+    while (start > 0 && isLetterOrDigitAt(text, start - 1)) start--;
     if (start === space || !isCapital(text, start) || gluedBefore(text, start, "'’.-")) continue;
     if (previousCharacter(text, start) === ',' || particleBefore(text, start)) continue;
     visit(start);
@@ -198,6 +228,17 @@ function candidates(text: string): Candidate[] {
 
 type Particles = NonNullable<ReturnType<typeof particlesBefore>>;
 
+/**
+ * Whether the character `code` is among the `within` characters after `at`. Never reads past
+ * the end of the text: a read out of bounds (a capital near a text's end) made TurboFan throw
+ * away the capitals scan's optimised code, which it then compiled again.
+ */
+function soonAfter(text: string, at: number, code: number, within: number): boolean {
+  const last = Math.min(at + within, text.length - 1);
+  for (let i = at + 1; i <= last; i++) if (text.charCodeAt(i) === code) return true;
+  return false;
+}
+
 /** The names in one text, found from its capitals (and from its verbs of speech). */
 class CandidateScan {
   readonly found: Candidate[] = [];
@@ -224,11 +265,11 @@ class CandidateScan {
   private atCapital(at: number): void {
     const { text, g } = this;
     // Initials: "J. de Vries", "A.M. Hendriks", "Th. Bakker".
-    if ((text[at + 1] === '.' || text[at + 2] === '.' || text[at + 3] === '.') && initialsAt(text, at, g)) {
+    if (soonAfter(text, at, 46 /* . */, 3) && initialsAt(text, at, g)) {
       this.add(at, at, at, 'error', { initials: true, givenNames: 0, unknownGivenName: false });
     }
     // Initials without dots: "A Visser", "TJ Wijnberg", only before a word that looks like a surname.
-    const bare = text[at + 1] === ' ' || text[at + 2] === ' ' ? bareInitialsAt(text, at, g) : -1;
+    const bare = soonAfter(text, at, 32 /* space */, 2) ? bareInitialsAt(text, at, g) : -1;
     // Not the letters of a postcode: "1234 AB Voorbeeldstad".
     if (bare >= 0 && !/\d[ \u00a0]$/u.test(text.slice(Math.max(0, at - 2), at))) this.add(at, at, bare, 'warning', { initials: false, givenNames: 0, unknownGivenName: false, strict: true });
     // Surname first: "Visser, Anna", "Van der Meer, A.".
