@@ -447,6 +447,23 @@ export class FormTable {
   }
 }
 
+/**
+ * A table's rarer turns taken once at load, on a table of its own: a lookup that walks past a
+ * taken slot, and a table and pool that grow (their arrays replaced). The first time a case
+ * took one of these, the optimised word loop went back to the interpreter and was compiled
+ * again (node --trace-deopt at 10,000 cases: after the first collision, and when the table first
+ * grew, as V8 had taken its arrays for constants).
+ */
+function warmUpFormTable(): void {
+  const table = new FormTable();
+  const codes = new Uint16Array(16);
+  for (let i = 0; i < 2100; i++) table.add(`${i}`.padStart(16, 'w'), 3 * i, NO_WORDS);
+  for (let i = 0; i < 16; i++) codes[i] = 119;
+  // Hash 0 is taken by another form (no match after a comparison), 3 by one of another length.
+  for (let i = 0; i < 20; i++) table.slotInCodes(codes, 0, 16, 3 * (i % 2));
+}
+warmUpFormTable();
+
 function computeWords(lexicon: Lexicon, form: string): TokenWords {
   const tokenStem = stem(form);
   const exact = lexicon.stemIndex.get(tokenStem) ?? [];

@@ -226,7 +226,9 @@ function matchFrom(pattern: Pattern, reading: Reading, i: number, exact: { value
       const k = firstOf(words[j]!.ids, step.alternatives);
       if (k >= 0) {
         found = j;
-        if (k >= words[j]!.exact) exact.value = false;
+        // Not a branch of its own: one that no case has taken yet sends the optimised phrase
+        // loop back to the interpreter when a case first does (node --trace-deopt).
+        exact.value = exact.value && k < words[j]!.exact;
         break;
       }
     }
