@@ -5,7 +5,7 @@
  * handouts), each construct on its own with the values at its edges, and a casebook's own
  * partial, which sends what calls it back to Handlebars.
  */
-import { mkdtempSync, rmSync } from 'node:fs';
+import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import Handlebars from 'handlebars';
@@ -92,6 +92,21 @@ describe('the built-in templates as plain JavaScript', () => {
     expect(fast.plain).toEqual(BUILT_IN.filter((name) => !['handout.hbs', 'page.hbs', 'partials/case.hbs', 'partials/chapter.hbs', 'partials/decisions.hbs', 'partials/verdict.hbs'].includes(name)));
     expect(fast.html).toContain('<div class="own">');
     expect(fast.html === slow.html && fast.pieces === slow.pieces && fast.pdf === slow.pdf).toBe(true);
+  });
+
+  it('lay out the built-in case partial inside a casebook own page (the page through Handlebars, each case as plain JavaScript)', async () => {
+    // renderPieces then takes each case's data frame from Handlebars' call of the partial.
+    const dir = path.join(work, 'own-page');
+    cpSync(path.join(repoRoot, 'cases'), path.join(dir, 'cases'), { recursive: true });
+    writeFileSync(path.join(dir, 'casebook.yaml'), `${readFileSync(path.join(repoRoot, 'casebook.yaml'), 'utf8')}templates: templates\n`);
+    mkdirSync(path.join(dir, 'templates'));
+    const page = readFileSync(path.join(repoRoot, 'templates', 'page.hbs'), 'utf8');
+    expect(page).toContain('<body');
+    writeFileSync(path.join(dir, 'templates', 'page.hbs'), page.replace('<body', '<!-- eigen pagina -->\n<body'));
+    const { fast, slow } = await bothWays(dir, EDITIONS[0]!);
+    expect(fast.plain).toEqual(BUILT_IN.filter((name) => name !== 'page.hbs'));
+    expect(fast.html).toContain('<!-- eigen pagina -->');
+    expect(fast.pieces === slow.pieces && fast.pieces === slow.html && fast.html === slow.html).toBe(true);
   });
 });
 
