@@ -156,8 +156,22 @@ function hyphenateWord(word: string, lang: Lang): string {
 }
 
 /**
+ * White space other than a space and a line break (the rest of `\s`, isWhiteSpace): prose holds
+ * none of it, and a text without any is split into runs at spaces and line breaks by indexOf
+ * (two searches per run instead of a test per character, which was most of hyphenation's time
+ * while its loop had not been optimised yet).
+ */
+export const OTHER_WHITE_SPACE = /[\t\v\f\r\u00a0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000\ufeff]/;
+
+/** Where `char` next occurs in `text` from `from`, or the end of the text. */
+function nextOrEnd(text: string, char: string, from: number): number {
+  const at = text.indexOf(char, from);
+  return at === -1 ? text.length : at;
+}
+
+/**
  * Soft hyphens at the places the patterns allow, in words of `minWord` letters or more (default 8).
- * The text is scanned for runs without white space by hand and each run looked up once: the
+ * The text is split into runs without white space by hand and each run looked up once: the
  * regular expression `\S{8,}` with a callback per run was a third of the time of hyphenation.
  */
 export function hyphenate(text: string, lang: Lang, minWord = MIN_WORD): string {
@@ -165,16 +179,26 @@ export function hyphenate(text: string, lang: Lang, minWord = MIN_WORD): string 
   const key = `${lang} ${minWord}`;
   let runs = hyphenatedRuns.get(key);
   if (runs === undefined) hyphenatedRuns.set(key, (runs = new Map()));
+  const byIndex = !OTHER_WHITE_SPACE.test(text);
   let out = '';
   let copied = 0;
+  let space = -1;
+  let newline = -1;
   const length = text.length;
   for (let at = 0; at < length; ) {
-    if (isWhiteSpace(text.charCodeAt(at))) {
-      at++;
-      continue;
+    let end: number;
+    if (byIndex) {
+      if (space < at) space = nextOrEnd(text, ' ', at);
+      if (newline < at) newline = nextOrEnd(text, '\n', at);
+      end = space < newline ? space : newline;
+    } else {
+      if (isWhiteSpace(text.charCodeAt(at))) {
+        at++;
+        continue;
+      }
+      end = at + 1;
+      while (end < length && !isWhiteSpace(text.charCodeAt(end))) end++;
     }
-    let end = at + 1;
-    while (end < length && !isWhiteSpace(text.charCodeAt(end))) end++;
     if (end - at >= MIN_RUN) {
       const run = text.slice(at, end);
       let found = runs.get(run);
@@ -188,7 +212,8 @@ export function hyphenate(text: string, lang: Lang, minWord = MIN_WORD): string 
         copied = end;
       }
     }
-    at = end;
+    // By index, `end` is the space or line break itself (or the end of the text).
+    at = byIndex ? end + 1 : end;
   }
   return copied === 0 ? text : out + text.slice(copied);
 }

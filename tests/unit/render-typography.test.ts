@@ -5,7 +5,7 @@ import { createRequire } from 'node:module';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { MarkdownRenderer } from '../../src/render/markdown.js';
-import { SOFT_HYPHEN, hyphenate, smartQuotes } from '../../src/render/typography.js';
+import { OTHER_WHITE_SPACE, SOFT_HYPHEN, hyphenate, smartQuotes } from '../../src/render/typography.js';
 import { packTrie, trieBytes, trieFromBytes, unpackTrie, type TrieNode } from '../../src/render/hyphen-trie.js';
 import { repoRoot, repositoryTexts, withGeneratedCasebook } from '../helpers.js';
 
@@ -103,6 +103,14 @@ describe('hyphenate', () => {
     for (let i = 0; i < 20_000; i++) {
       const text = Array.from({ length: 1 + random(12) }, () => pieces[random(pieces.length)]).join('');
       for (const minWord of [8, 16, 10]) expect(hyphenate(text, 'nl', minWord), JSON.stringify(text)).toBe(before(text, minWord));
+    }
+  });
+
+  it('splits a text at spaces and line breaks by index only when it holds no other white space', () => {
+    // OTHER_WHITE_SPACE with a space and a line break is exactly `\s` (isWhiteSpace), on every code unit.
+    for (let code = 0; code <= 0xffff; code++) {
+      const char = String.fromCharCode(code);
+      expect(char === ' ' || char === '\n' || OTHER_WHITE_SPACE.test(char), code.toString(16)).toBe(/\s/.test(char));
     }
   });
 
