@@ -79,6 +79,18 @@ function addFile(walk: Walk, file: string, real: string): void {
   walk.out.realPaths.set(file, real);
 }
 
+/**
+ * `path.join(folder, name)` for a name from readdir (never empty, `.`, `..` or with a
+ * separator) in a folder path that is already absolute and normalised (path.resolve or
+ * path.join made it): on POSIX that is the two with one slash between. path.join normalises
+ * the whole path again, twice per case file: about 9,000 instructions each (callgrind), and
+ * walking 10,000 case files 1,301 -> 811 M instructions without it.
+ */
+function inFolder(folder: string, name: string): string {
+  if (path.sep !== '/' || !folder.startsWith('/')) return path.join(folder, name);
+  return folder.endsWith('/') ? `${folder}${name}` : `${folder}/${name}`;
+}
+
 /** Walks `folder`, whose real path (links followed) is `realFolder`. */
 async function walkFolder(folder: string, walk: Walk, realFolder: string): Promise<void> {
   if (!(await firstVisit(walk, folder))) return;
@@ -94,7 +106,7 @@ async function walkFolder(folder: string, walk: Walk, realFolder: string): Promi
   entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
   for (const entry of entries) {
     if (entry.name.startsWith('.') || SKIPPED_FOLDERS.has(entry.name)) continue;
-    const full = path.join(folder, entry.name);
+    const full = inFolder(folder, entry.name);
     if (entry.isSymbolicLink()) {
       // Follow a link only when it stays inside the casebook: a case folder must not be a
       // way to read (and publish) files from elsewhere on the machine.
@@ -112,10 +124,10 @@ async function walkFolder(folder: string, walk: Walk, realFolder: string): Promi
       if (info?.isDirectory()) await walkFolder(full, walk, target);
       else if (info?.isFile() && CASE_FILE.test(entry.name)) addFile(walk, full, target);
     } else if (entry.isDirectory()) {
-      await walkFolder(full, walk, path.join(realFolder, entry.name));
+      await walkFolder(full, walk, inFolder(realFolder, entry.name));
     } else if (entry.isFile() && CASE_FILE.test(entry.name)) {
       // No link: its real path is its real folder's and its own name.
-      addFile(walk, full, path.join(realFolder, entry.name));
+      addFile(walk, full, inFolder(realFolder, entry.name));
     }
   }
 }
