@@ -6,7 +6,6 @@ import { existsSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { Worker } from 'node:worker_threads';
 import { CasebookError } from '../errors.js';
 import { t } from '../i18n/index.js';
 import { makeMessage } from '../message.js';
@@ -17,7 +16,7 @@ import { collectCaseFiles, fileIdentity, uniqueFiles } from './files.js';
 import { readSource, restoreSource, type PlainSource } from './parse.js';
 import { caseId } from './case-id.js';
 import { realPathOf } from './contain.js';
-import { defaultWorkers, runFileTask, startThreads, workerCount, type FileTask, type ThreadSettings } from './threads.js';
+import { defaultWorkers, runFileTask, startThreads, workerCount, workerThreads, type FileTask, type ThreadSettings } from './threads.js';
 
 export { findConfigFile, loadBuiltInValues, CONFIG_FILE } from './config.js';
 export { parseSource, readSource } from './parse.js';
@@ -98,7 +97,7 @@ async function parseInThreads(files: string[], lang: Lang, threads: number): Pro
     slices.map(
       (slice) =>
         new Promise<PlainSource[]>((resolve, reject) => {
-          const worker = new Worker(workerUrl, { workerData: { files: slice, lang } });
+          const worker = new (workerThreads().Worker)(workerUrl, { workerData: { files: slice, lang } });
           worker.once('message', resolve);
           worker.once('error', reject);
           worker.once('exit', (code) => code !== 0 && reject(new Error(`parse worker exited with ${code}`)));

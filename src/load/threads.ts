@@ -13,12 +13,20 @@
 import { availableParallelism } from 'node:os';
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { Worker, parentPort } from 'node:worker_threads';
+import { createRequire } from 'node:module';
+import type { Worker } from 'node:worker_threads';
 import { CasebookError } from '../errors.js';
 import { t } from '../i18n/index.js';
 import type { CaseFile, CasebookConfig, Lang, Message, ValueSet } from '../types.js';
 import { caseId } from './case-id.js';
 import { readSource, restoreSource } from './parse.js';
+
+/**
+ * node:worker_threads on first use: a run on two cores or fewer, or under the threshold,
+ * starts no thread, and loading it (with the messaging modules it brings) cost about 8 M
+ * instructions of every start.
+ */
+export const workerThreads = (): typeof import('node:worker_threads') => createRequire(import.meta.url)('node:worker_threads') as typeof import('node:worker_threads');
 
 /** What a task is given in every thread: the casebook's settings, its values, and its own options. */
 export interface TaskSettings {
@@ -119,7 +127,7 @@ const describe = (error: unknown) => (error instanceof Error ? error.message : S
 
 /** The body of a task's worker module: serves batches of files until it is stopped. */
 export function serveFileTask<R>(prepare: PrepareTask<R>): void {
-  const port = parentPort;
+  const port = workerThreads().parentPort;
   if (!port) return;
   let work: ((file: CaseFile) => FileOutcome<R>) | undefined;
   let setup: Extract<ToWorker, { settings: TaskSettings }> | undefined;
@@ -152,6 +160,7 @@ export interface Threads {
 export function startThreads(task: Pick<FileTask<unknown>, 'worker'>, count: number): Threads {
   if (count === 0 || !existsSync(fileURLToPath(task.worker))) return { workers: [] };
   // Unreferenced until they get work: a run that stops before (an error) must not wait for them.
+  const { Worker } = workerThreads();
   const workers = Array.from({ length: count }, () => new Worker(task.worker));
   for (const worker of workers) worker.unref();
   return { workers };

@@ -309,10 +309,20 @@ function progressFloor(stallMs: number): number {
 /**
  * The browser's main process and its GPU process keep ticking while a page is stuck (drawing
  * frames for a page that does not answer: about a tenth of a core here), so their processor
- * time does not count as progress. When the main process is busy itself (taking in a large
- * book's printed pages, for seconds on end), it answers late, and that counts instead.
+ * time does not count as progress.
  */
 const IDLE_TICKERS = new Set(['browser', 'GPU']);
+
+/**
+ * When the main process is busy itself (taking in a large book's printed pages, for seconds on
+ * end), it answers late, and that counts as progress instead, but only when it used at least
+ * this share of a core meanwhile: on a machine so busy that every answer comes late, a main
+ * process that is merely ticking (a tenth of a core) does not keep a stuck print alive.
+ */
+const BUSY_MAIN_SHARE = 0.25;
+
+/** Asks that may fail in a row (a session that broke off) before the watch gives up and leaves the print to the time limit. */
+const MAX_FAILED_ASKS = 3;
 
 /**
  * Calls `onStall` once when the browser's workers (the page's renderer, the print compositor)
@@ -321,10 +331,11 @@ const IDLE_TICKERS = new Set(['browser', 'GPU']);
  * not come, rather than a slow one (a busy machine slows every part of a print down, but each
  * keeps using the processor). The browser's processes are counted through DevTools
  * (SystemInfo.getProcessInfo), the same on Windows, macOS and Linux. A browser that cannot
- * tell is not watched; one that does not answer at all is left to the time limit. Returns the
- * unwatch.
+ * tell (its first answer fails) is not watched; one that does not answer at all is left to the
+ * time limit; a single failed answer later only opens a new session. `ownCpu` is this
+ * process's processor time (tests pass their own). Returns the unwatch.
  */
-export function watchProgress(browser: Browser, stallMs: number, onStall: () => void): () => void {
+export function watchProgress(browser: Browser, stallMs: number, onStall: () => void, ownCpu: () => NodeJS.CpuUsage = process.cpuUsage): () => void {
   const floor = progressFloor(stallMs);
   const lateMs = Math.max(1000, stallMs / 10);
   /** When progress was last seen, and the processor time used since then. */
@@ -332,6 +343,10 @@ export function watchProgress(browser: Browser, stallMs: number, onStall: () => 
   let progress = 0;
   /** Processor time of each process at the last answer (a process that ends takes its time with it). */
   let seen = new Map<number, number>();
+  /** The main process's processor time at the last answer, and when that answer came. */
+  let main: { cpu: number; at: number } | undefined;
+  let answered = false;
+  let failed = 0;
   let asking = false;
   let session: CDPSession | undefined;
   const ask = async (): Promise<void> => {
@@ -340,19 +355,29 @@ export function watchProgress(browser: Browser, stallMs: number, onStall: () => 
     try {
       session ??= await browser.target().createCDPSession();
       const { processInfo } = await session.send('SystemInfo.getProcessInfo');
-      const own = process.cpuUsage();
+      const at = Date.now();
+      const own = ownCpu();
       const now = new Map(processInfo.filter((p) => !IDLE_TICKERS.has(p.type)).map((p) => [p.id, p.cpuTime]));
       now.set(-1, (own.user + own.system) / 1e6);
       for (const [id, cpu] of now) progress += Math.max(0, cpu - (seen.get(id) ?? 0));
       seen = now;
-      if (progress >= floor || Date.now() - asked > lateMs) {
-        lastAt = Date.now();
+      const mainCpu = processInfo.find((p) => p.type === 'browser')?.cpuTime;
+      const busyMain = main !== undefined && mainCpu !== undefined && mainCpu - main.cpu >= BUSY_MAIN_SHARE * ((at - main.at) / 1000);
+      if (mainCpu !== undefined) main = { cpu: mainCpu, at };
+      if (progress >= floor || (at - asked > lateMs && busyMain)) {
+        lastAt = at;
         progress = 0;
       }
+      answered = true;
+      failed = 0;
       asking = false;
     } catch {
-      // Not answered (unknown command, browser closed): nothing to watch with; a browser that is gone is noticed elsewhere.
-      stop();
+      // Not answered (unknown command, browser closed, a session that broke off). A browser that
+      // never answered cannot tell; one that is gone is noticed elsewhere; otherwise ask again anew.
+      void session?.detach().catch(() => undefined);
+      session = undefined;
+      if (!answered || ++failed >= MAX_FAILED_ASKS) return stop();
+      asking = false;
     }
   };
   const tick = () => {

@@ -6,7 +6,6 @@ import { loadReporter } from '../../report/load.js';
 import { repositoryRoot } from '../../report/root.js';
 import { formats, type Format, type ReportContext } from '../../report/types.js';
 import type { Casebook, Lang, ValidationResult } from '../../types.js';
-import { writeFileAtomic } from '../../util/write.js';
 import { loadAndValidate } from '../../validate/index.js';
 import { version } from '../../version.js';
 import { CasebookError } from '../../errors.js';
@@ -60,6 +59,8 @@ export async function printReport(result: ValidationResult, casebook: Casebook, 
   const stylish = format !== 'stylish' && (format === 'github' || format === 'azure' || toFile) ? await loadReporter('stylish') : undefined;
   if (format === 'github' || format === 'azure') text += stylish!(result, { ...context, color: false });
   if (toFile) {
+    // Loaded here: util/write.js brings node:crypto (about 13 M instructions), which a report to stdout does not need.
+    const { writeFileAtomic } = await import('../../util/write.js');
     await writeFileAtomic(path.resolve(io.cwd, options.outputFile!), text);
     // The file holds the report; the terminal still gets the readable version.
     if (stylish) io.stdout.write(stylish(result, { ...context, color: options.color !== false && useColor(io.stdout, io.env) }));
