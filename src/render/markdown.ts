@@ -187,9 +187,10 @@ export function markdownDepth(text: string): { depth: number; line: string } {
 /**
  * Prose: letters, digits, spaces and the punctuation of sentences, without any character that
  * starts Markdown syntax (`*_~[]<>&|#@\\` and backquotes), so marked would do no more than
- * escape the quotes and put the paragraphs in `<p>`. Each line starts with a letter, a quote or
- * a bracket (never a list, a heading, a quote block or code) and ends without a space (a line
- * break); `://` and `www.` would become links. Most of a casebook's text is prose.
+ * escape the quotes and put the paragraphs in `<p>`. Each line starts with a letter, a quote, a
+ * bracket, a euro sign or a number that no `.` or `)` follows (never a list, a heading, a quote
+ * block or code) and ends without a space (a line break); `://` and `www.` would become links.
+ * Most of a casebook's text is prose.
  */
 export const PROSE = /^[\p{L}\p{M}\p{N} .,;:?!()"'’‘“”/%€+=\-–—…\n]*$/u;
 /**
@@ -198,7 +199,11 @@ export const PROSE = /^[\p{L}\p{M}\p{N} .,;:?!()"'’‘“”/%€+=\-–—…
  * with any other letter still goes to PROSE.
  */
 export const LATIN_PROSE = /^[a-zA-Z0-9 .,;:?!()"'’‘“”/%€+=\-–—…\nÀ-ÖØ-öø-ÿ]*$/;
-const PROSE_LINE_START = /(?:^|\n)[^\p{L}("'’‘“”\n]/u;
+/**
+ * A line that does not start prose. A line may start with a number ("38 uur per week" wrapped
+ * onto a line of its own) unless `.` or `)` follows it: that would be an ordered list.
+ */
+const PROSE_LINE_START = /(?:^|\n)(?:[^\p{L}("'’‘“”\n0-9€]|[0-9]+[.)])/u;
 const NOT_PROSE_RUN = / (?:\n|$)|:\/\/|www\./i;
 const escapeQuotes = (text: string) => text.replace(/["']/g, (c) => (c === '"' ? '&quot;' : '&#39;'));
 

@@ -13,36 +13,45 @@ import path from 'node:path';
 import { isWhiteSpace } from '../case/template.js';
 import { packageRoot } from '../paths.js';
 import type { Lang } from '../types.js';
+import { packTrie, trieFromBytes, type TrieNode } from './hyphen-trie.js';
 
 export const SOFT_HYPHEN = '\u00AD';
 
-/** The hyphen package's patterns for a language: level table, pattern trie, exception markers. */
-type Patterns = [levels: number[][], trie: TrieNode, exceptions: Record<string, number[]>];
-type TrieNode = { [letter: string]: TrieNode | [TrieNode, number] | number };
+/** The hyphen package's patterns for a language: level table, pattern trie (packed, hyphen-trie.ts), exception markers. */
+type Patterns = [levels: number[][], trie: Uint16Array, exceptions: Record<string, number[]>];
 
 const require = createRequire(import.meta.url);
 const loadedPatterns = new Map<Lang, Patterns>();
 
 /**
- * The patterns are loaded the first time a language is needed: from the JSON copy that
- * `npm run build:ts` makes (scripts/compile-hyphen.mjs), which Node reads in a tenth of the
- * time it takes to compile the package's own file; from that file when the copy is missing or
- * was made from another version of the package.
+ * The patterns are loaded the first time a language is needed: from the copy that `npm run
+ * build:ts` makes (scripts/compile-hyphen.mjs: the level table and the exceptions as JSON, the
+ * trie packed in a file of its own), which Node reads in a fraction of the time it takes to
+ * compile the package's own file; from that file when the copy is missing or was made from
+ * another version of the package.
  */
 function patternsFor(lang: Lang): Patterns {
   let found = loadedPatterns.get(lang);
   if (!found) {
     const name = lang === 'en' ? 'en-gb' : 'nl';
-    found = patternsCopy(name) ?? (require(`hyphen/patterns/${name}`) as Patterns);
+    found = patternsCopy(name) ?? packagePatterns(name);
     loadedPatterns.set(lang, found);
   }
   return found;
 }
 
+function packagePatterns(name: string): Patterns {
+  const [levels, trie, exceptions] = require(`hyphen/patterns/${name}`) as [number[][], TrieNode, Record<string, number[]>];
+  return [levels, packTrie(trie), exceptions];
+}
+
 function patternsCopy(name: string): Patterns | undefined {
   try {
-    const copy = JSON.parse(readFileSync(path.join(packageRoot, 'dist', 'hyphen', `${name}.json`), 'utf8')) as { version?: string; patterns?: Patterns };
-    return copy.version === (require('hyphen/package.json') as { version: string }).version ? copy.patterns : undefined;
+    const folder = path.join(packageRoot, 'dist', 'hyphen');
+    const copy = JSON.parse(readFileSync(path.join(folder, `${name}.json`), 'utf8')) as { version?: string; levels?: number[][]; exceptions?: Record<string, number[]>; trieBytes?: number };
+    if (copy.version !== (require('hyphen/package.json') as { version: string }).version || !copy.levels || !copy.exceptions) return undefined;
+    const bytes = readFileSync(path.join(folder, `${name}.trie`));
+    return bytes.length === copy.trieBytes ? [copy.levels, trieFromBytes(bytes), copy.exceptions] : undefined;
   } catch {
     return undefined;
   }
@@ -56,29 +65,31 @@ function patternsCopy(name: string): Patterns | undefined {
  * (typography's WORD), which that reader passes on whole.
  */
 function breakPoints(length: number, lowered: string, [table, trie]: Patterns): number[] {
-  // Indexing the string gives the same code units as the package's split(''); no array, no
-  // destructuring per step (an iterator each time, most of the cost before the code is optimised).
+  // Code units, as the package's split('') gives them; no array, no destructuring per step (an
+  // iterator each time, most of the cost before the code is optimised).
   const chars = `.${lowered}.`;
   const levels: number[] = new Array<number>(length + 1).fill(0);
   for (let from = 0; chars.length - from >= 3; from++) {
     const at = from <= 1 ? 0 : from - 1;
-    let node: TrieNode = trie;
+    let node = 0;
     for (let i = from; i < chars.length; i++) {
-      const next: TrieNode | [TrieNode, number] | number | undefined = node[chars[i]!];
-      if (next === undefined) break;
-      let index = -1;
-      if (Array.isArray(next)) {
-        node = next[0];
-        index = next[1];
-      } else if (typeof next === 'number') {
-        node = LEAF;
-        index = next;
-      } else node = next;
-      if (index < 0) continue;
-      const pattern = table[index]!;
-      // Math.max as the package has it: a level past the end of `levels` (a lowered word longer
-      // than the word) becomes NaN, and the array grows.
-      for (let k = 0; k < pattern.length; k++) levels[at + k] = Math.max(pattern[k]!, levels[at + k]!);
+      // The node's letters are in ascending order (hyphen-trie.ts).
+      const count = trie[node]!;
+      const code = chars.charCodeAt(i);
+      let j = 0;
+      while (j < count && trie[node + 1 + j]! < code) j++;
+      if (j === count || trie[node + 1 + j] !== code) break;
+      const slot = node + 1 + count + 2 * j;
+      node = trie[slot]!;
+      const index = trie[slot + 1]! - 1;
+      if (index >= 0) {
+        const pattern = table[index]!;
+        // Math.max as the package has it: a level past the end of `levels` (a lowered word longer
+        // than the word) becomes NaN, and the array grows.
+        for (let k = 0; k < pattern.length; k++) levels[at + k] = Math.max(pattern[k]!, levels[at + k]!);
+      }
+      // A pattern without a node after it: the package's leaf, where no letter goes on.
+      if (node === 0) break;
     }
   }
   levels[0] = levels[1] = levels[levels.length - 1] = levels[levels.length - 2] = 0;
@@ -86,9 +97,6 @@ function breakPoints(length: number, lowered: string, [table, trie]: Patterns): 
   for (let i = 0; i < levels.length; i++) if ((levels[i]! & 1) === 1) points.push(i);
   return points;
 }
-
-/** A pattern that ends the trie: no letter goes on from it (the package's `{}`). */
-const LEAF: TrieNode = Object.freeze({});
 
 /** `word` with a soft hyphen at each break point the patterns (or their exceptions) allow. */
 function hyphenateLetters(word: string, lang: Lang): string {
@@ -148,8 +156,22 @@ function hyphenateWord(word: string, lang: Lang): string {
 }
 
 /**
+ * White space other than a space and a line break (the rest of `\s`, isWhiteSpace): prose holds
+ * none of it, and a text without any is split into runs at spaces and line breaks by indexOf
+ * (two searches per run instead of a test per character, which was most of hyphenation's time
+ * while its loop had not been optimised yet).
+ */
+export const OTHER_WHITE_SPACE = /[\t\v\f\r\u00a0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000\ufeff]/;
+
+/** Where `char` next occurs in `text` from `from`, or the end of the text. */
+function nextOrEnd(text: string, char: string, from: number): number {
+  const at = text.indexOf(char, from);
+  return at === -1 ? text.length : at;
+}
+
+/**
  * Soft hyphens at the places the patterns allow, in words of `minWord` letters or more (default 8).
- * The text is scanned for runs without white space by hand and each run looked up once: the
+ * The text is split into runs without white space by hand and each run looked up once: the
  * regular expression `\S{8,}` with a callback per run was a third of the time of hyphenation.
  */
 export function hyphenate(text: string, lang: Lang, minWord = MIN_WORD): string {
@@ -157,16 +179,26 @@ export function hyphenate(text: string, lang: Lang, minWord = MIN_WORD): string 
   const key = `${lang} ${minWord}`;
   let runs = hyphenatedRuns.get(key);
   if (runs === undefined) hyphenatedRuns.set(key, (runs = new Map()));
+  const byIndex = !OTHER_WHITE_SPACE.test(text);
   let out = '';
   let copied = 0;
+  let space = -1;
+  let newline = -1;
   const length = text.length;
   for (let at = 0; at < length; ) {
-    if (isWhiteSpace(text.charCodeAt(at))) {
-      at++;
-      continue;
+    let end: number;
+    if (byIndex) {
+      if (space < at) space = nextOrEnd(text, ' ', at);
+      if (newline < at) newline = nextOrEnd(text, '\n', at);
+      end = space < newline ? space : newline;
+    } else {
+      if (isWhiteSpace(text.charCodeAt(at))) {
+        at++;
+        continue;
+      }
+      end = at + 1;
+      while (end < length && !isWhiteSpace(text.charCodeAt(end))) end++;
     }
-    let end = at + 1;
-    while (end < length && !isWhiteSpace(text.charCodeAt(end))) end++;
     if (end - at >= MIN_RUN) {
       const run = text.slice(at, end);
       let found = runs.get(run);
@@ -180,7 +212,8 @@ export function hyphenate(text: string, lang: Lang, minWord = MIN_WORD): string 
         copied = end;
       }
     }
-    at = end;
+    // By index, `end` is the space or line break itself (or the end of the text).
+    at = byIndex ? end + 1 : end;
   }
   return copied === 0 ? text : out + text.slice(copied);
 }

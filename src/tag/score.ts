@@ -193,9 +193,14 @@ function readCase(lexicon: Lexicon, segments: readonly Segment[], reader?: WordR
   return reading;
 }
 
-/** The position in `ids` of the first of `alternatives`, or -1. */
+/** The position in `ids` of the first of `alternatives`, or -1. Two plain loops: with
+ * `alternatives.includes` each word tried was a call of the builtin (about 120 M instructions
+ * at 10,000 cases, counted with callgrind), for lists of one to a few ids. */
 function firstOf(ids: readonly number[], alternatives: readonly number[]): number {
-  for (let k = 0; k < ids.length; k++) if (alternatives.includes(ids[k]!)) return k;
+  for (let k = 0; k < ids.length; k++) {
+    const id = ids[k]!;
+    for (let a = 0; a < alternatives.length; a++) if (alternatives[a] === id) return k;
+  }
   return -1;
 }
 

@@ -19,6 +19,8 @@ function randomTexts(count: number): string[] {
   const edge = [
     '1. ', '3) ', '- ', '+ ', '* ', '= ', '==', '---', '***', '___', '# ', '> ', '    ', '\t', '\u00A0', '|', '&', '<', '>', '*', '_', '~', '`', '[', ']', '@', '\\', '#',
     'www.', 'http://a.nl', 'https:', 'e@a.nl', ':/', '\r\n', '\u2028', '😀', '\u00AD', '\u0000', ' \n', '  \n', '\n ', '\n1', '\n-', '\n=', '\n(',
+    // A line that starts with a number: prose, unless `.` or `)` follows (an ordered list).
+    '\n38 ', '\n2025.', '\n7)', '\n1234567890. ', '\n€ ', '\n12,5', '\n0',
   ];
   let seed = 20261203;
   // In 32-bit integer steps: the product in floating point lost its low bits, and the sequence repeated within a few hundred texts.

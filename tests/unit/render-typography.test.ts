@@ -5,7 +5,8 @@ import { createRequire } from 'node:module';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { MarkdownRenderer } from '../../src/render/markdown.js';
-import { SOFT_HYPHEN, hyphenate, smartQuotes } from '../../src/render/typography.js';
+import { OTHER_WHITE_SPACE, SOFT_HYPHEN, hyphenate, smartQuotes } from '../../src/render/typography.js';
+import { packTrie, trieBytes, trieFromBytes, unpackTrie, type TrieNode } from '../../src/render/hyphen-trie.js';
 import { repoRoot, repositoryTexts, withGeneratedCasebook } from '../helpers.js';
 
 const source = { root: '/tmp', baseDir: '/tmp', lang: 'nl' as const, report: () => undefined };
@@ -66,15 +67,25 @@ describe('hyphenate', () => {
     }
   });
 
-  it('reads the patterns from the JSON copy the build makes, which holds the same patterns', () => {
-    // Compiling the package's JavaScript file cost 0.1 s of every build (scripts/compile-hyphen.mjs).
+  it('reads the patterns from the copy the build makes (the trie packed), which holds the same patterns', () => {
+    // Compiling the package's JavaScript file cost 0.1 s of every build, parsing its trie as JSON
+    // a sixth of that (scripts/compile-hyphen.mjs).
     const require = createRequire(import.meta.url);
+    // Key order aside: the packed trie keeps each node's letters in ascending order.
+    const sorted = (value: unknown): unknown => Array.isArray(value) ? value.map(sorted)
+      : value !== null && typeof value === 'object' ? Object.fromEntries(Object.keys(value).sort().map((key) => [key, sorted((value as Record<string, unknown>)[key])])) : value;
     for (const name of ['nl', 'en-gb']) {
-      const copy = JSON.parse(readFileSync(path.join(repoRoot, 'dist', 'hyphen', `${name}.json`), 'utf8')) as { version: string; patterns: unknown };
+      const folder = path.join(repoRoot, 'dist', 'hyphen');
+      const copy = JSON.parse(readFileSync(path.join(folder, `${name}.json`), 'utf8')) as { version: string; levels: unknown; exceptions: unknown; trieBytes: number };
       expect(copy.version, 'npm run build:ts').toBe((require('hyphen/package.json') as { version: string }).version);
+      const bytes = readFileSync(path.join(folder, `${name}.trie`));
+      expect(bytes.length).toBe(copy.trieBytes);
+      const trie = unpackTrie(trieFromBytes(bytes));
       // Read in a process of its own: the package adds every word it hyphenates to the exceptions it loaded.
       const fresh = spawnSync(process.execPath, ['-e', `process.stdout.write(JSON.stringify(require('hyphen/patterns/${name}')))`], { cwd: repoRoot, encoding: 'utf8', maxBuffer: 1 << 24 });
-      expect(JSON.stringify(copy.patterns)).toBe(fresh.stdout);
+      expect(JSON.stringify(sorted([copy.levels, trie, copy.exceptions]))).toBe(JSON.stringify(sorted(JSON.parse(fresh.stdout))));
+      // And packed from the package's own trie (the way without the copy) the same numbers.
+      expect(Buffer.from(trieBytes(packTrie((JSON.parse(fresh.stdout) as [unknown, TrieNode])[1]))).equals(bytes)).toBe(true);
     }
   });
 
@@ -92,6 +103,14 @@ describe('hyphenate', () => {
     for (let i = 0; i < 20_000; i++) {
       const text = Array.from({ length: 1 + random(12) }, () => pieces[random(pieces.length)]).join('');
       for (const minWord of [8, 16, 10]) expect(hyphenate(text, 'nl', minWord), JSON.stringify(text)).toBe(before(text, minWord));
+    }
+  });
+
+  it('splits a text at spaces and line breaks by index only when it holds no other white space', () => {
+    // OTHER_WHITE_SPACE with a space and a line break is exactly `\s` (isWhiteSpace), on every code unit.
+    for (let code = 0; code <= 0xffff; code++) {
+      const char = String.fromCharCode(code);
+      expect(char === ' ' || char === '\n' || OTHER_WHITE_SPACE.test(char), code.toString(16)).toBe(/\s/.test(char));
     }
   });
 
