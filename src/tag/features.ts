@@ -14,7 +14,7 @@
  */
 import { readDataFile } from '../data.js';
 import type { Segment } from './fields.js';
-import type { WordReader } from './score.js';
+import { FIRST_IN_PAIR, isDigit, isUpperCase, pairSlot, SECOND_IN_PAIR, type FeatureCounts, type WordReader } from './score.js';
 import { stem } from './stem.js';
 import { hashOf, WordScanner } from './tokenize.js';
 import { FormTable, NO_WORDS } from './lexicon.js';
@@ -37,11 +37,6 @@ export function taggerWords(): TaggerWords {
   }
   return taggerWordsCache;
 }
-
-/** A-Z, or À-Þ but ×. Without branches: a branch first taken after the reader was compiled
- * (the first capital beyond ASCII) had no type feedback and undid the compiled code. */
-const isUpperCase = (code: number) => ((Number(code - 65 >>> 0 < 26) | (Number(code - 0xc0 >>> 0 < 31) & Number(code !== 0xd7))) !== 0);
-const isDigit = (code: number) => code >= 48 && code <= 57;
 
 /** Follows sentences and segments to tell a name (a capital inside a sentence) from a first word. */
 class Position {
@@ -157,10 +152,10 @@ export interface Vocabulary {
 /** Feature ids by a pair of stem keys, in open addressing over typed arrays: looked up for
  * nearly every word of every case, where a Map of numbers costs several times as much. */
 export class PairTable {
-  private readonly firsts: Int32Array;
-  private readonly seconds: Int32Array;
-  private readonly features: Int32Array;
-  private readonly mask: number;
+  readonly firsts: Int32Array;
+  readonly seconds: Int32Array;
+  readonly features: Int32Array;
+  readonly mask: number;
 
   constructor(size: number) {
     let slots = 16;
@@ -171,12 +166,8 @@ export class PairTable {
     this.mask = slots - 1;
   }
 
-  private static slot(first: number, second: number): number {
-    return Math.imul(first, 0x9e3779b1) ^ Math.imul(second, 0x85ebca6b);
-  }
-
   set(first: number, second: number, feature: number): void {
-    let slot = PairTable.slot(first, second) & this.mask;
+    let slot = pairSlot(first, second) & this.mask;
     while (this.firsts[slot] !== -1) slot = (slot + 1) & this.mask;
     this.firsts[slot] = first;
     this.seconds[slot] = second;
@@ -185,16 +176,13 @@ export class PairTable {
 
   /** The feature of the pair, or -1. */
   get(first: number, second: number): number {
-    for (let slot = PairTable.slot(first, second) & this.mask; ; slot = (slot + 1) & this.mask) {
+    for (let slot = pairSlot(first, second) & this.mask; ; slot = (slot + 1) & this.mask) {
       const at = this.firsts[slot]!;
       if (at === -1) return -1;
       if (at === first && this.seconds[slot] === second) return this.features[slot]!;
     }
   }
 }
-
-const FIRST_IN_PAIR = 1;
-const SECOND_IN_PAIR = 2;
 
 /** Features as a table: the stems (by id, in order of first use) and per feature the ids of
  * its first and second stem (-1: a single word). The model file stores this, so that loading
@@ -296,19 +284,21 @@ export interface FeatureVector {
  * Run time: the features of one case at a time, looked up by each word's form (cached, as the
  * lexicon does); also where each feature first stands, for the evidence.
  */
-export class FeatureReader implements WordReader {
+export class FeatureReader implements WordReader, FeatureCounts {
   /**
    * Folded forms and what their stems are to the model, for reading without the lexicon
    * (training): the lexicon's own table of forms, with no lexicon entries, so a stem is worked
    * out once per form.
    */
   private forms = new FormTable();
-  private counts: Float64Array;
+  readonly counts: Float64Array;
   /** The features the current case has, in the order first met (each once): the first
    * `touchedCount`. Typed, and sized once for the vocabulary: a list emptied for every case
    * gave its storage back and grew it again, a few kB of garbage per case. */
-  private readonly touched: Int32Array;
-  private touchedCount = 0;
+  readonly touched: Int32Array;
+  touchedCount = 0;
+  /** Whether `vector` was worked out since `begin` (it leaves the counts cleared). */
+  private done = false;
   /** Where each feature of the current case first stands: segment and offsets. */
   readonly firstSegment: Int32Array;
   readonly firstStart: Int32Array;
@@ -316,7 +306,7 @@ export class FeatureReader implements WordReader {
   /** Folded forms of the words the current case writes with a capital inside a sentence. */
   readonly names = new NameList();
   // Typed from the start: tagging passes a Float64Array (a list first changed the field's type).
-  private weights: ArrayLike<number> = new Float64Array(0);
+  weights: ArrayLike<number> = new Float64Array(0);
   // The segment read and its weight; the word before, as far as it matters: its stem's key and
   // flags (-1: none to pair with), its number in the case and where it starts.
   private segment = -1;
@@ -330,10 +320,12 @@ export class FeatureReader implements WordReader {
   /** The current case's vector: one object, its buffers kept from case to case (its ids are `touched`). */
   private readonly current: FeatureVector;
 
-  private readonly featureCount: number;
+  readonly featureCount: number;
+  readonly pairs: PairTable;
 
   constructor(readonly vocabulary: Vocabulary) {
     const size = (this.featureCount = vocabulary.featureCount);
+    this.pairs = vocabulary.bigrams;
     this.counts = new Float64Array(size);
     this.touched = new Int32Array(size);
     this.current = { length: 0, ids: this.touched, values: new Float64Array(size) };
@@ -344,7 +336,8 @@ export class FeatureReader implements WordReader {
 
   /** A new case, whose segments weigh `segmentWeights` (kept, not copied: read until the next `begin`). */
   begin(segmentWeights: ArrayLike<number>): void {
-    for (let k = 0; k < this.touchedCount; k++) this.counts[this.touched[k]!] = 0;
+    if (!this.done) for (let k = 0; k < this.touchedCount; k++) this.counts[this.touched[k]!] = 0;
+    this.done = false;
     this.touchedCount = 0;
     this.weights = segmentWeights;
     this.names.clear();
@@ -367,8 +360,8 @@ export class FeatureReader implements WordReader {
     this.index++;
   }
 
-  /** A word whose form's stem the vocabulary maps to `stem` (see WordReader.known; the lexicon's
-   * pass skips the others). Called for most words of every case: all in one function. */
+  /** A word whose form's stem the vocabulary maps to `stem` (training: tagging counts the same
+   * features in the lexicon's word loop, see readModelSegment in score.ts). */
   known(stem: number, scanner: WordScanner, segment: number, index: number, first: boolean): void {
     if (segment !== this.segment) {
       this.segment = segment;
@@ -415,16 +408,32 @@ export class FeatureReader implements WordReader {
   /** The case read since `begin`: log(1 + weighted count) per feature, scaled to length 1 (a
    * case with little text to less: a handful of words is little evidence, whatever they are). */
   vector(): FeatureVector {
-    // In the order first met: the order of the dot product does not matter. Into buffers kept
-    // from case to case (a casebook has thousands): the vector is valid until the next `begin`.
+    // In the order first met. Into buffers kept from case to case (a casebook has thousands):
+    // the vector is valid until the next `begin`. The counts are cleared as they are read (for
+    // the next case: a loop of its own in `begin` cost about 4 k instructions a case).
     const vector = this.current;
+    if (this.done) return vector;
+    this.done = true;
+    const counts = this.counts;
     const { ids, values } = vector;
     const length = (vector.length = this.touchedCount);
     let norm = 0;
+    // Most features stand once in a case, so their count is the weight of their field, and the
+    // features met one after the other often have the same count: the last logarithm is kept
+    // (the same number for the same count; Math.log1p is a call into C++, about 70
+    // instructions, for 140 features a case).
+    let lastCount = -1;
+    let lastValue = 0;
     for (let k = 0; k < length; k++) {
-      const value = Math.log1p(this.counts[ids[k]!]!);
-      values[k] = value;
-      norm += value * value;
+      const id = ids[k]!;
+      const count = counts[id]!;
+      counts[id] = 0;
+      if (count !== lastCount) {
+        lastCount = count;
+        lastValue = Math.log1p(count);
+      }
+      values[k] = lastValue;
+      norm += lastValue * lastValue;
     }
     if (norm > 0) {
       const scale = 1 / Math.max(Math.sqrt(norm), MIN_NORM);

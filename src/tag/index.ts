@@ -149,7 +149,7 @@ const shownBuffer: string[] = [''];
 /** The lexicon's and the model's scores blended; a value without any evidence is never suggested. */
 function suggestBlended(model: TaggerModel, lexicon: Lexicon, segments: readonly Segment[], data: Readonly<Record<string, unknown>>, options: TagOptions, result: CaseTags, found: Found | undefined): void {
   model.reader.begin(caseSegmentWeights(model, segments));
-  const scores = scoreSegments(lexicon, segments, model.reader);
+  const scores = scoreSegments(lexicon, segments, undefined, model.reader);
   const vector = model.reader.vector();
   const { scratch } = model;
   const lexiconScores = scratch.lexicon.fill(0);

@@ -309,9 +309,6 @@ const INITIAL_SLOTS = 1 << 12;
 /** Read through the function itself, as in WordScanner (tokenize.ts says why). */
 const charCodeAt = String.prototype.charCodeAt;
 
-/** What a form's model stem is not yet known as (see FormTable.modelStem). */
-const UNKNOWN_STEM = -3;
-
 /** The learned model's table of stems, as far as the lexicon's table of forms needs it. */
 export interface StemVocabulary {
   stems: ReadonlyMap<string, number>;
@@ -328,8 +325,12 @@ export class FormTable {
   private forms: Array<string | undefined> = new Array<string | undefined>(INITIAL_SLOTS);
   private hashes = new Int32Array(INITIAL_SLOTS);
   private words: TokenWords[] = new Array<TokenWords>(INITIAL_SLOTS);
-  /** Per slot: what `vocabulary` maps the form's stem to (key × 4 + pair flags), -1 when nothing, UNKNOWN_STEM before it is asked for. */
-  private stems = new Int32Array(INITIAL_SLOTS).fill(UNKNOWN_STEM);
+  /** Per slot: what `vocabulary` maps the form's stem to (key × 4 + pair flags), -1 when
+   * nothing (or no vocabulary). Worked out when a form is added (and for every form when the
+   * vocabulary changes, see useVocabulary), so that the lexicon's word loop reads it directly:
+   * a call there for a form not yet asked about, even inlined, used up what V8 inlines into
+   * that loop, and the form's own lookup (slotOfScanned) became a call for every word. */
+  modelStems = new Int32Array(INITIAL_SLOTS).fill(-1);
   /** Per slot: the form's length + 1 (0: an empty slot), and where its code units start in
    * `pool`. A word is compared against these typed arrays: reading the form's string per
    * character (`charCodeAt`, which must handle every kind of string) cost about half of
@@ -385,13 +386,22 @@ export class FormTable {
   /** What the model's `vocabulary` maps the stem of the form in `slot` to (key × 4 + pair
    * flags, see Vocabulary.stems; -1: nothing), looked up once per form. */
   modelStem(slot: number, vocabulary: StemVocabulary): number {
-    if (vocabulary !== this.vocabulary) {
-      this.vocabulary = vocabulary;
-      this.stems.fill(UNKNOWN_STEM);
-    }
-    let id = this.stems[slot]!;
-    if (id === UNKNOWN_STEM) id = this.stems[slot] = vocabulary.stems.get(stem(this.forms[slot]!)) ?? -1;
-    return id;
+    this.useVocabulary(vocabulary);
+    return this.modelStems[slot]!;
+  }
+
+  /** Makes `modelStems` answer for `vocabulary`: every form's answer worked out again when it
+   * was another's (a process that tags with one model keeps it). */
+  useVocabulary(vocabulary: StemVocabulary): void {
+    if (vocabulary === this.vocabulary) return;
+    this.vocabulary = vocabulary;
+    this.forms.forEach((form, slot) => {
+      if (form !== undefined) this.modelStems[slot] = this.modelStemOf(form);
+    });
+  }
+
+  private modelStemOf(form: string): number {
+    return this.vocabulary ? (this.vocabulary.stems.get(stem(form)) ?? -1) : -1;
   }
 
   /** Adds a form; returns its slot. */
@@ -399,7 +409,7 @@ export class FormTable {
     if (this.size >= MAX_CACHED_FORMS) this.resize(INITIAL_SLOTS, false);
     else if (2 * (this.size + 1) > this.hashes.length) this.resize(2 * this.hashes.length, true);
     this.size++;
-    return this.place(form, hash, words, UNKNOWN_STEM);
+    return this.place(form, hash, words, this.modelStemOf(form));
   }
 
   private place(form: string, hash: number, words: TokenWords, modelStem: number, offset = this.append(form)): number {
@@ -409,7 +419,7 @@ export class FormTable {
     this.forms[slot] = form;
     this.hashes[slot] = hash;
     this.words[slot] = words;
-    this.stems[slot] = modelStem;
+    this.modelStems[slot] = modelStem;
     this.lengths[slot] = form.length + 1;
     this.offsets[slot] = offset;
     return slot;
@@ -429,11 +439,11 @@ export class FormTable {
   }
 
   private resize(slots: number, keep: boolean): void {
-    const { forms, hashes, words, stems, offsets } = this;
+    const { forms, hashes, words, modelStems, offsets } = this;
     this.forms = new Array<string | undefined>(slots);
     this.hashes = new Int32Array(slots);
     this.words = new Array<TokenWords>(slots);
-    this.stems = new Int32Array(slots).fill(UNKNOWN_STEM);
+    this.modelStems = new Int32Array(slots).fill(-1);
     this.lengths = new Int32Array(slots);
     this.offsets = new Int32Array(slots);
     if (!keep) {
@@ -442,7 +452,7 @@ export class FormTable {
       return;
     }
     forms.forEach((form, slot) => {
-      if (form !== undefined) this.place(form, hashes[slot]!, words[slot]!, stems[slot]!, offsets[slot]!);
+      if (form !== undefined) this.place(form, hashes[slot]!, words[slot]!, modelStems[slot]!, offsets[slot]!);
     });
   }
 }

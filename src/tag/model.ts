@@ -115,23 +115,44 @@ export function modelFits(model: TaggerModel, valueIds: readonly string[]): bool
 
 /** The model of its parts; `plain` gives its plain form when asked for. */
 export function modelOf(parts: ModelParts, source: string, plain: () => TaggerModelData): TaggerModel {
-  const values = parts.valueIds.length;
-  const featureCount = parts.features.firsts.length;
-  const lexiconMatrix = new Float64Array(values * values);
-  parts.lexiconWeights.forEach((row, v) => lexiconMatrix.set(row, v * values));
-  let data: TaggerModelData | undefined;
-  return {
-    valueIds: parts.valueIds,
-    fieldWeights: parts.fieldWeights,
-    blend: parts.blend,
-    training: parts.training,
-    bias: parts.bias,
-    reader: new FeatureReader(vocabularyOf(parts.features)),
-    featureCount,
-    weights: parts.weights,
-    lexiconMatrix,
-    evidenceWeights: new Float64Array(featureCount).fill(NaN),
-    scratch: {
+  return new LoadedModel(parts, source, plain);
+}
+
+/**
+ * A class, not an object literal: the literal with its `data` getter was an object in
+ * dictionary mode (`%HasFastProperties` false), so that every property read of the model in the
+ * compiled tagging code went through a lookup (LoadIC, about 7 k instructions per case, counted
+ * with callgrind). The getter is defined on each model (an own property, as the literal's was):
+ * that keeps its properties fast.
+ */
+class LoadedModel implements TaggerModel {
+  readonly valueIds: readonly string[];
+  readonly fieldWeights: ModelFieldWeights;
+  readonly blend: BlendSettings;
+  readonly training: TrainingSummary;
+  readonly bias: readonly number[];
+  readonly reader: FeatureReader;
+  readonly featureCount: number;
+  readonly weights: Float32Array;
+  readonly lexiconMatrix: Float64Array;
+  readonly evidenceWeights: Float64Array;
+  readonly scratch: TaggerModel['scratch'];
+  declare readonly data: TaggerModelData;
+
+  constructor(parts: ModelParts, readonly source: string, plain: () => TaggerModelData) {
+    const values = parts.valueIds.length;
+    const featureCount = (this.featureCount = parts.features.firsts.length);
+    this.lexiconMatrix = new Float64Array(values * values);
+    parts.lexiconWeights.forEach((row, v) => this.lexiconMatrix.set(row, v * values));
+    this.valueIds = parts.valueIds;
+    this.fieldWeights = parts.fieldWeights;
+    this.blend = parts.blend;
+    this.training = parts.training;
+    this.bias = parts.bias;
+    this.reader = new FeatureReader(vocabularyOf(parts.features));
+    this.weights = parts.weights;
+    this.evidenceWeights = new Float64Array(featureCount).fill(NaN);
+    this.scratch = {
       lexicon: new Float64Array(values),
       probabilities: new Float64Array(values),
       blended: new Float64Array(values),
@@ -140,12 +161,10 @@ export function modelOf(parts: ModelParts, source: string, plain: () => TaggerMo
       shortlistValues: new Float64Array(featureCount),
       candidates: new Int32Array(featureCount),
       contributions: new Float64Array(featureCount),
-    },
-    source,
-    get data() {
-      return (data ??= plain());
-    },
-  };
+    };
+    let data: TaggerModelData | undefined;
+    Object.defineProperty(this, 'data', { get: () => (data ??= plain()), enumerable: true, configurable: true });
+  }
 }
 
 /** The model of its plain form (format 1: a model file of that format, or training's result). */
@@ -231,21 +250,22 @@ function logitBase(model: TaggerModel, lexicon: ArrayLike<number>, v: number, n:
 }
 
 /** The model's probability per value, from a case's features and the lexicon's scores (into `into`).
- * Four values at a time, each sum in a local: the terms of each value are added in the same
+ * Five values at a time, each sum in a local: the terms of each value are added in the same
  * order as feature by feature (the same sums to the bit), while each feature's id and value
- * are read once for four values instead of once for each (every typed-array read in the loop
- * carries its own checks: about 38 instructions per feature and value before, counted with
- * callgrind). */
+ * are read once for five values instead of once for each (every typed-array read in the loop
+ * carries its own checks: about 38 instructions per feature and value one at a time, counted
+ * with callgrind; ten values in two passes of five instead of four, four and two). */
 export function modelProbabilities(model: TaggerModel, vector: FeatureVector, lexicon: ArrayLike<number>, into: Float64Array = new Float64Array(model.valueIds.length)): Float64Array {
   const { weights } = model;
   const n = model.valueIds.length;
   const { ids, values, length } = vector;
   let v = 0;
-  for (; v + 4 <= n; v += 4) {
+  for (; v + 5 <= n; v += 5) {
     let s0 = logitBase(model, lexicon, v, n);
     let s1 = logitBase(model, lexicon, v + 1, n);
     let s2 = logitBase(model, lexicon, v + 2, n);
     let s3 = logitBase(model, lexicon, v + 3, n);
+    let s4 = logitBase(model, lexicon, v + 4, n);
     for (let k = 0; k < length; k++) {
       const x = values[k]!;
       const base = ids[k]! * n + v;
@@ -253,13 +273,15 @@ export function modelProbabilities(model: TaggerModel, vector: FeatureVector, le
       s1 += x * weights[base + 1]!;
       s2 += x * weights[base + 2]!;
       s3 += x * weights[base + 3]!;
+      s4 += x * weights[base + 4]!;
     }
     into[v] = sigmoid(s0);
     into[v + 1] = sigmoid(s1);
     into[v + 2] = sigmoid(s2);
     into[v + 3] = sigmoid(s3);
+    into[v + 4] = sigmoid(s4);
   }
-  // Two at a time for what is left (ten values: two passes of four and one of two).
+  // Two at a time for what is left (ten values: two passes of five).
   for (; v + 2 <= n; v += 2) {
     let s0 = logitBase(model, lexicon, v, n);
     let s1 = logitBase(model, lexicon, v + 1, n);
@@ -383,6 +405,12 @@ const NOT_SINGLE_SPACED = /[^\S ]| {2}/;
 export function singleSpaced(text: string): string {
   return NOT_SINGLE_SPACED.test(text) ? text.replace(/\s+/g, ' ') : text;
 }
+
+// Both turns taken at load (V8 keeps no record of a function's first calls: a dozen were too few):
+// the replace was first needed when a shown pair spanned a line break, long after modelEvidence,
+// which has singleSpaced inlined, was compiled, and it undid that compiled code (node
+// --trace-deopt: "Insufficient type feedback"), a compile of tens of milliseconds done again.
+for (let i = 0; i < 40; i++) singleSpaced(i % 2 === 0 ? 'een\nwoord' : 'een woord');
 
 /** Whether `lower` is inside a text shown already, or one is inside it. */
 function shownAlready(seen: readonly string[], lower: string): boolean {

@@ -132,17 +132,36 @@ const reading = new Reading();
  */
 const presentByLexicon = new WeakMap<Lexicon, Int32Array>();
 
-/** Also sees every word of the case, in the same pass (the learned model's features). */
+/** Also sees every word of the case, in the same pass (training's candidate features). */
 export interface WordReader {
   word(scanner: WordScanner, segment: number, sentence: number): void;
-  /** With a vocabulary, `known` is called instead, and only for the words whose form's stem the
-   * vocabulary knows (looked up in the lexicon's table of forms: one lookup for both; about
-   * 44% of a case's words are not known, and cost the reader nothing). */
-  readonly vocabulary?: StemVocabulary;
-  /** A word the vocabulary maps to `stem` (see FormTable.modelStem): word `index` of the case,
-   * counting every word (so the reader sees whether the word before was known), and the
-   * first of its sentence or not (a capital there is no name). */
-  known?(stem: number, scanner: WordScanner, segment: number, index: number, first: boolean): void;
+}
+
+/**
+ * The learned model's counts of one case (src/tag/features.ts, FeatureReader), filled by the
+ * lexicon's word loop itself (readModelSegment): a word costs one lookup in the table of forms
+ * for both, and no call (a call per word, and the reader's state loaded from and stored to
+ * its fields per word, were most of the model's cost per case; counted with callgrind).
+ */
+export interface FeatureCounts {
+  /** What each stem is to the model (see FormTable.modelStems). */
+  readonly vocabulary: StemVocabulary;
+  /** Stem keys below this are features of their own (see Vocabulary.stems). */
+  readonly featureCount: number;
+  /** The features of pairs of stem keys (see PairTable). */
+  readonly pairs: { readonly firsts: Int32Array; readonly seconds: Int32Array; readonly features: Int32Array; readonly mask: number };
+  /** Per feature its weighted count; the features counted so far, each once, in the order first
+   * met (the first `touchedCount`); where each first stands. */
+  readonly counts: Float64Array;
+  readonly touched: Int32Array;
+  touchedCount: number;
+  readonly firstSegment: Int32Array;
+  readonly firstStart: Int32Array;
+  readonly firstEnd: Int32Array;
+  /** Per segment of the case: the weight of its words. */
+  readonly weights: ArrayLike<number>;
+  /** Folded forms of the words written with a capital inside a sentence (names). */
+  readonly names: { add(form: string): void };
 }
 
 function presentWords(lexicon: Lexicon): Int32Array {
@@ -151,7 +170,7 @@ function presentWords(lexicon: Lexicon): Int32Array {
   return present;
 }
 
-function readCase(lexicon: Lexicon, segments: readonly Segment[], reader?: WordReader): Reading {
+function readCase(lexicon: Lexicon, segments: readonly Segment[], reader?: WordReader, model?: FeatureCounts): Reading {
   reading.count = 0;
   if (reading.asked.length < lexicon.patterns.length) {
     reading.asked = new Int32Array(lexicon.patterns.length);
@@ -162,22 +181,18 @@ function readCase(lexicon: Lexicon, segments: readonly Segment[], reader?: WordR
   const forms = lexicon.tokenWords;
   const present = (reading.present = presentWords(lexicon));
   const mark = ++reading.mark;
-  // For a reader with a vocabulary: every word's number in the case, and the sentence of the word before.
-  const vocabulary = reader?.vocabulary;
-  let index = 0;
-  let lastSentence = -1;
+  if (model) forms.useVocabulary(model.vocabulary);
   for (let s = 0; s < segments.length; s++) {
-    scanner.reset(segments[s]!.text);
     const forLexicon = segments[s]!.lexicon !== false;
+    scanner.reset(segments[s]!.text);
+    if (model) {
+      position = readModelSegment(lexicon, model, s, sentence, forLexicon, position);
+      sentence += scanner.sentence + 1;
+      continue;
+    }
     while (scanner.next()) {
       const slot = slotOfScanned(lexicon, scanner);
-      if (vocabulary) {
-        const stem = forms.modelStem(slot, vocabulary);
-        const at = sentence + scanner.sentence;
-        if (stem >= 0) reader!.known!(stem, scanner, s, index, at !== lastSentence);
-        lastSentence = at;
-        index++;
-      } else if (reader) reader.word(scanner, s, sentence + scanner.sentence);
+      if (reader) reader.word(scanner, s, sentence + scanner.sentence);
       if (!forLexicon) continue;
       const words = forms.wordsAt(slot);
       if (words !== NO_WORDS) {
@@ -192,6 +207,108 @@ function readCase(lexicon: Lexicon, segments: readonly Segment[], reader?: WordR
   scanner.reset('');
   return reading;
 }
+
+/** A–Z, or À–Þ but ×. Without branches: a branch first taken after the loop was compiled (the
+ * first capital beyond ASCII) had no type feedback and undid the compiled code (written out in
+ * readModelSegment). */
+export const isUpperCase = (code: number) => (Number(code - 65 >>> 0 < 26) | (Number(code - 0xc0 >>> 0 < 31) & Number(code !== 0xd7))) !== 0;
+export const isDigit = (code: number) => code >= 48 && code <= 57;
+
+/**
+ * readCase for segment `s` (in the scanner) with the learned model: the lexicon's words as
+ * without it, and the model's features of every word its vocabulary knows (see
+ * FeatureReader.known, which this does the same as: stems and pairs of words next to each
+ * other in a sentence; numbers, one-letter words and names, a capital inside a sentence,
+ * skipped). The reader's state in locals; a segment starts a sentence, so no pair spans two.
+ * Returns the lexicon's word position after the segment.
+ */
+function readModelSegment(lexicon: Lexicon, model: FeatureCounts, s: number, sentence: number, forLexicon: boolean, position: number): number {
+  const forms = lexicon.tokenWords;
+  const { present, mark } = reading;
+  const { counts, touched, firstSegment, firstStart, firstEnd, featureCount } = model;
+  const { firsts: pairFirsts, seconds: pairSeconds, features: pairFeatures, mask } = model.pairs;
+  const codes = scanner.codes;
+  const weight = model.weights[s] ?? 1;
+  let touchedCount = model.touchedCount;
+  // The word before, as far as a pair needs it: its stem's key and flags (-1: none), number and start.
+  let previous = -1;
+  let previousIndex = -1;
+  let previousStart = 0;
+  let index = 0;
+  let lastSentence = -1;
+  // Compared once: a parameter tested as is is tested for every kind of value, at every word.
+  const lexiconToo = forLexicon === true;
+  while (scanner.next()) {
+    const slot = slotOfScanned(lexicon, scanner);
+    const stem = forms.modelStems[slot]!;
+    const at = scanner.sentence;
+    if (stem >= 0) {
+      const first = at !== lastSentence;
+      const { start, end } = scanner;
+      const code = codes[start]!;
+      // isUpperCase and isDigit written out: a call of the one no longer fitted in what V8 inlines
+      // into this loop, and a module's constant read in a function is checked for being set yet.
+      const name = !first && (Number(code - 65 >>> 0 < 26) | (Number(code - 0xc0 >>> 0 < 31) & Number(code !== 0xd7))) !== 0;
+      if (code - 48 >>> 0 < 10 || end - start < 2 || name) {
+        if (name && end - start >= 2) model.names.add(scanner.form());
+        previous = -1;
+      } else {
+        const key = stem >> 2;
+        // Counted as FeatureReader.add does, here and for a pair below (written out twice: a call
+        // would not be inlined, the loop being at the limit of what V8 inlines).
+        if (key < featureCount && weight > 0) {
+          if (counts[key] === 0) {
+            touched[touchedCount++] = key;
+            firstSegment[key] = s;
+            firstStart[key] = start;
+            firstEnd[key] = end;
+          }
+          counts[key]! += weight;
+        }
+        // A pair: the word just before, known and read, in the same sentence, and only when the
+        // flags say that some pair starts with the one (FIRST_IN_PAIR) and ends with the other
+        // (SECOND_IN_PAIR); PairTable.get written out, see pairSlot.
+        if (!first && previous >= 0 && previousIndex === index - 1 && weight > 0 && (previous & 1) !== 0 && (stem & 2) !== 0) {
+          const one = previous >> 2;
+          for (let p = (Math.imul(one, 0x9e3779b1) ^ Math.imul(key, 0x85ebca6b)) & mask; pairFirsts[p] !== -1; p = (p + 1) & mask) {
+            if (pairFirsts[p] !== one || pairSeconds[p] !== key) continue;
+            const pair = pairFeatures[p]!;
+            if (counts[pair] === 0) {
+              touched[touchedCount++] = pair;
+              firstSegment[pair] = s;
+              firstStart[pair] = previousStart;
+              firstEnd[pair] = end;
+            }
+            counts[pair]! += weight;
+            break;
+          }
+        }
+        previous = stem;
+        previousIndex = index;
+        previousStart = start;
+      }
+    }
+    lastSentence = at;
+    index++;
+    if (!lexiconToo) continue;
+    const words = forms.wordsAt(slot);
+    if (words !== NO_WORDS) {
+      reading.add(words, s, position, sentence + at, scanner.start, scanner.end);
+      const ids = words.ids;
+      for (let k = 0; k < ids.length; k++) present[ids[k]!] = mark;
+    }
+    position++;
+  }
+  model.touchedCount = touchedCount;
+  return position;
+}
+
+/** Where a pair of stem keys is first looked for in a PairTable (before its mask). */
+export const pairSlot = (first: number, second: number) => Math.imul(first, 0x9e3779b1) ^ Math.imul(second, 0x85ebca6b);
+
+/** Pair flags of a stem's key (see Vocabulary.stems): it is the first word of some pair, the second. */
+export const FIRST_IN_PAIR = 1;
+export const SECOND_IN_PAIR = 2;
 
 /** The position in `ids` of the first of `alternatives`, or -1. Two plain loops: with
  * `alternatives.includes` each word tried was a call of the builtin (about 120 M instructions
@@ -346,8 +463,8 @@ function sumOfSignals(accepted: readonly Occurrence[], fieldWeight: (o: Occurren
   return strong + Math.min(weak, WEAK_CAP);
 }
 
-export function scoreSegments(lexicon: Lexicon, segments: readonly Segment[], reader?: WordReader): ValueScore[] {
-  const perValue = findOccurrences(readCase(lexicon, segments, reader), lexicon);
+export function scoreSegments(lexicon: Lexicon, segments: readonly Segment[], reader?: WordReader, model?: FeatureCounts): ValueScore[] {
+  const perValue = findOccurrences(readCase(lexicon, segments, reader, model), lexicon);
   const length = segments.reduce((sum, segment) => sum + (segment.lexicon === false ? 0 : segment.text.length * segment.weight), 0);
   const lengthFactor = 1 - LENGTH_NORMALISATION + LENGTH_NORMALISATION * (length / TYPICAL_LENGTH);
   const scores: ValueScore[] = [];
