@@ -14,7 +14,7 @@
  */
 import { readDataFile } from '../data.js';
 import type { Segment } from './fields.js';
-import { FIRST_IN_PAIR, isDigit, isUpperCase, pairSlot, SECOND_IN_PAIR, type FeatureCounts, type WordReader } from './score.js';
+import type { FeatureCounts, WordReader } from './score.js';
 import { stem } from './stem.js';
 import { hashOf, WordScanner } from './tokenize.js';
 import { FormTable, NO_WORDS } from './lexicon.js';
@@ -37,6 +37,12 @@ export function taggerWords(): TaggerWords {
   }
   return taggerWordsCache;
 }
+
+/** A–Z, or À–Þ but ×. Without branches: a branch first taken after the loop was compiled (the
+ * first capital beyond ASCII) had no type feedback and undid the compiled code (written out in
+ * score.ts's readModelSegment, as are the two below). */
+const isUpperCase = (code: number) => (Number(code - 65 >>> 0 < 26) | (Number(code - 0xc0 >>> 0 < 31) & Number(code !== 0xd7))) !== 0;
+const isDigit = (code: number) => code >= 48 && code <= 57;
 
 /** Follows sentences and segments to tell a name (a capital inside a sentence) from a first word. */
 class Position {
@@ -148,6 +154,13 @@ export interface Vocabulary {
   /** The table it was made of. */
   table: FeatureTable;
 }
+
+/** Where a pair of stem keys is first looked for in a PairTable (before its mask). */
+const pairSlot = (first: number, second: number) => Math.imul(first, 0x9e3779b1) ^ Math.imul(second, 0x85ebca6b);
+
+/** Pair flags of a stem's key (see Vocabulary.stems): it is the first word of some pair, the second. */
+const FIRST_IN_PAIR = 1;
+const SECOND_IN_PAIR = 2;
 
 /** Feature ids by a pair of stem keys, in open addressing over typed arrays: looked up for
  * nearly every word of every case, where a Map of numbers costs several times as much. */

@@ -208,12 +208,6 @@ function readCase(lexicon: Lexicon, segments: readonly Segment[], reader?: WordR
   return reading;
 }
 
-/** A–Z, or À–Þ but ×. Without branches: a branch first taken after the loop was compiled (the
- * first capital beyond ASCII) had no type feedback and undid the compiled code (written out in
- * readModelSegment). */
-export const isUpperCase = (code: number) => (Number(code - 65 >>> 0 < 26) | (Number(code - 0xc0 >>> 0 < 31) & Number(code !== 0xd7))) !== 0;
-export const isDigit = (code: number) => code >= 48 && code <= 57;
-
 /**
  * readCase for segment `s` (in the scanner) with the learned model: the lexicon's words as
  * without it, and the model's features of every word its vocabulary knows (see
@@ -246,7 +240,7 @@ function readModelSegment(lexicon: Lexicon, model: FeatureCounts, s: number, sen
       const first = at !== lastSentence;
       const { start, end } = scanner;
       const code = codes[start]!;
-      // isUpperCase and isDigit written out: a call of the one no longer fitted in what V8 inlines
+      // features.ts's isUpperCase and isDigit written out: a call of the one no longer fitted in what V8 inlines
       // into this loop, and a module's constant read in a function is checked for being set yet.
       const name = !first && (Number(code - 65 >>> 0 < 26) | (Number(code - 0xc0 >>> 0 < 31) & Number(code !== 0xd7))) !== 0;
       if (code - 48 >>> 0 < 10 || end - start < 2 || name) {
@@ -267,7 +261,7 @@ function readModelSegment(lexicon: Lexicon, model: FeatureCounts, s: number, sen
         }
         // A pair: the word just before, known and read, in the same sentence, and only when the
         // flags say that some pair starts with the one (FIRST_IN_PAIR) and ends with the other
-        // (SECOND_IN_PAIR); PairTable.get written out, see pairSlot.
+        // (SECOND_IN_PAIR); PairTable.get written out (features.ts).
         if (!first && previous >= 0 && previousIndex === index - 1 && weight > 0 && (previous & 1) !== 0 && (stem & 2) !== 0) {
           const one = previous >> 2;
           for (let p = (Math.imul(one, 0x9e3779b1) ^ Math.imul(key, 0x85ebca6b)) & mask; pairFirsts[p] !== -1; p = (p + 1) & mask) {
@@ -302,13 +296,6 @@ function readModelSegment(lexicon: Lexicon, model: FeatureCounts, s: number, sen
   model.touchedCount = touchedCount;
   return position;
 }
-
-/** Where a pair of stem keys is first looked for in a PairTable (before its mask). */
-export const pairSlot = (first: number, second: number) => Math.imul(first, 0x9e3779b1) ^ Math.imul(second, 0x85ebca6b);
-
-/** Pair flags of a stem's key (see Vocabulary.stems): it is the first word of some pair, the second. */
-export const FIRST_IN_PAIR = 1;
-export const SECOND_IN_PAIR = 2;
 
 /** The position in `ids` of the first of `alternatives`, or -1. Two plain loops: with
  * `alternatives.includes` each word tried was a call of the builtin (about 120 M instructions
