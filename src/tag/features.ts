@@ -229,18 +229,35 @@ export function featureStrings(table: FeatureTable): string[] {
   return Array.from(table.firsts, (first, f) => (table.seconds[f]! < 0 ? table.stems[first]! : `${table.stems[first]!} ${table.stems[table.seconds[f]!]!}`));
 }
 
-/** The vocabulary of a feature table (its ids in range: the caller checks an untrusted one). */
+/** The vocabulary of a feature table (its ids in range: the caller checks an untrusted one).
+ * Each loop is a function of its own: a long loop is compiled while it runs (on-stack
+ * replacement), and in one function with the others the code after it, not yet run, had no type
+ * feedback and undid that compiled code (node --trace-deopt), so the later loops ran interpreted. */
 export function vocabularyOf(table: FeatureTable): Vocabulary {
   const { stems, firsts, seconds } = table;
   const featureCount = firsts.length;
-  // Each stem's key: its own feature, or a number past the features.
+  const keys = stemKeys(table);
+  const flags = new Uint8Array(stems.length);
+  const bigrams = new PairTable(featureCount);
+  addPairs(table, keys, flags, bigrams);
+  const ids = new Map<string, number>();
+  for (let id = 0; id < stems.length; id++) ids.set(stems[id]!, keys[id]! * 4 + flags[id]!);
+  return { featureCount, stems: ids, bigrams, table };
+}
+
+/** Each stem's key: its own feature, or a number past the features. */
+function stemKeys({ stems, firsts, seconds }: FeatureTable): Int32Array {
+  const featureCount = firsts.length;
   const keys = new Int32Array(stems.length).fill(-1);
   for (let f = 0; f < featureCount; f++) if (seconds[f]! < 0) keys[firsts[f]!] = f;
   let next = featureCount;
   for (let id = 0; id < stems.length; id++) if (keys[id]! < 0) keys[id] = next++;
-  const flags = new Uint8Array(stems.length);
-  const bigrams = new PairTable(featureCount);
-  for (let f = 0; f < featureCount; f++) {
+  return keys;
+}
+
+/** The pairs into `bigrams` by their stems' keys, and each stem's pair flags into `flags`. */
+function addPairs({ firsts, seconds }: FeatureTable, keys: Int32Array, flags: Uint8Array, bigrams: PairTable): void {
+  for (let f = 0; f < firsts.length; f++) {
     const first = firsts[f]!;
     const second = seconds[f]!;
     if (second < 0) continue;
@@ -248,9 +265,6 @@ export function vocabularyOf(table: FeatureTable): Vocabulary {
     flags[first]! |= FIRST_IN_PAIR;
     flags[second]! |= SECOND_IN_PAIR;
   }
-  const ids = new Map<string, number>();
-  for (let id = 0; id < stems.length; id++) ids.set(stems[id]!, keys[id]! * 4 + flags[id]!);
-  return { featureCount, stems: ids, bigrams, table };
 }
 
 export function compileVocabulary(features: readonly string[]): Vocabulary {

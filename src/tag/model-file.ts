@@ -99,14 +99,19 @@ function storedTable(stems: string[], features: unknown): FeatureTable | undefin
   const count = pairs.length / 2;
   const firsts = new Int32Array(count);
   const seconds = new Int32Array(count);
-  for (let f = 0; f < count; f++) {
+  return splitPairs(pairs, stems.length, firsts, seconds) ? { stems, firsts, seconds } : undefined;
+}
+
+/** Each feature's `[first, second]` stem ids into `firsts` and `seconds`; false when an id is out of bounds (see scaled: a function of its own). */
+function splitPairs(pairs: Int16Array | Int32Array, stemCount: number, firsts: Int32Array, seconds: Int32Array): boolean {
+  for (let f = 0; f < firsts.length; f++) {
     const first = pairs[2 * f]!;
     const second = pairs[2 * f + 1]!;
-    if (first < 0 || first >= stems.length || second < -1 || second >= stems.length) return undefined;
+    if (first < 0 || first >= stemCount || second < -1 || second >= stemCount) return false;
     firsts[f] = first;
     seconds[f] = second;
   }
-  return { stems, firsts, seconds };
+  return true;
 }
 
 /** The whole-thousandth weights of a format 2 file, or undefined when they are not `count` of them. */
@@ -115,6 +120,16 @@ function storedWeights(stored: Partial<StoredModel>, count: number): Int16Array 
   if (weightBytes !== 2 && weightBytes !== 4) return undefined;
   const bytes = base64Bytes(weights, count * weightBytes);
   return bytes && bytes.byteLength === count * weightBytes ? integers(bytes, weightBytes) : undefined;
+}
+
+/** The weights of whole thousandths. A function of its own, as the loops of stored tables are:
+ * a long loop is compiled while it runs (on-stack replacement), and in a larger function the
+ * code after it, not yet run, had no type feedback, undid that compiled code and ran on in the
+ * interpreter (node --trace-deopt). */
+function scaled(thousandths: Int16Array | Int32Array): Float32Array {
+  const weights = new Float32Array(thousandths.length);
+  for (let k = 0; k < weights.length; k++) weights[k] = thousandths[k]! / WEIGHT_SCALE;
+  return weights;
 }
 
 /** The model of a file's JSON (format 2, or 1), or undefined when it is not one (a model file is untrusted input). */
@@ -131,8 +146,7 @@ export function readModel(json: unknown, source: string): TaggerModel | undefine
   const n = stored.valueIds!.length;
   const thousandths = table && storedWeights(stored, table.firsts.length * n);
   if (!table || !thousandths) return undefined;
-  const weights = new Float32Array(thousandths.length);
-  for (let k = 0; k < weights.length; k++) weights[k] = thousandths[k]! / WEIGHT_SCALE;
+  const weights = scaled(thousandths);
   const { valueIds, fieldWeights, blend, training, bias, lexiconWeights } = stored as StoredModel;
   const plain = (): TaggerModelData => ({
     format: 1, valueIds, features: featureStrings(table), fieldWeights, blend, bias, lexiconWeights,
