@@ -114,7 +114,10 @@ function placeEvidence(file: SourceFile, segments: readonly Segment[], found: Fo
  * is added to `shown` (a handful: a list, not a set for every value of every case). */
 function lexiconEvidence(scored: ValueScore | undefined, segments: readonly Segment[], found: Found | undefined, shown: string[] = []): Evidence[] {
   const evidence: Evidence[] = [];
-  for (const hit of scored?.hits() ?? []) {
+  // None without a score (a value the model suggests alone): iterating an empty list instead of
+  // the hits, first done well into a run, undid suggestBlended (node --trace-deopt).
+  if (!scored) return evidence;
+  for (const hit of scored.hits()) {
     if (evidence.length >= MAX_EVIDENCE) break;
     const text = ownString(singleSpaced(segments[hit.segment]!.text.slice(hit.start, hit.end)));
     const key = text.toLowerCase();

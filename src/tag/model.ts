@@ -327,11 +327,17 @@ export function rankValues(blended: ArrayLike<number>): number[] {
 
 /** How many of the ranked values the blend's rule suggests. */
 export function selectedCount(ranked: readonly number[], blended: ArrayLike<number>, settings: BlendSettings, threshold = settings.threshold): number {
+  // The settings read and both comparisons made at every turn: a read and a comparison first
+  // made when a case's second value fell under the threshold (`fill`) had no type feedback when
+  // selectBlended was compiled, and undid it (node --trace-deopt at 10,000 cases).
+  const { max, min, fill } = settings;
   let count = 0;
   for (const v of ranked) {
-    if (count >= settings.max) break;
+    if (count >= max) break;
     const score = blended[v]!;
-    if (score >= threshold || (count < settings.min && score >= settings.fill)) count++;
+    const above = score >= threshold;
+    const fills = score >= fill;
+    if (above || (count < min && fills)) count++;
     else break;
   }
   return count;
@@ -386,7 +392,11 @@ const NONE: readonly string[] = [];
 const pseudonymScanner = new WordScanner();
 
 export function pseudonymWords(data: Readonly<Record<string, unknown>>): readonly string[] {
-  const list = Array.isArray(data.pseudonyms) ? data.pseudonyms : [];
+  // A generic read: a case's data comes in many shapes (its fields in the order its file writes
+  // them), and `data.pseudonyms`, compiled for the first few shapes, undid modelEvidence (which
+  // inlines this) twice in a run of 10,000 cases (node --trace-deopt: "wrong map").
+  const pseudonyms: unknown = Reflect.get(data, 'pseudonyms');
+  const list = Array.isArray(pseudonyms) ? pseudonyms : [];
   if (list.length === 0) return NONE;
   const words: string[] = [];
   for (const name of list) {
