@@ -7,7 +7,7 @@
  */
 import { readFileSync, realpathSync, statSync } from 'node:fs';
 import path from 'node:path';
-import { Marked, type Tokens } from 'marked';
+import type { Marked, Tokens } from 'marked';
 import { createRequire } from 'node:module';
 import type SanitizeHtml from 'sanitize-html';
 import { t } from '../i18n/index.js';
@@ -320,9 +320,31 @@ class ProseTypography {
   }
 }
 
+/**
+ * Our marked: headings below the case's own, task boxes as characters. marked is loaded here,
+ * the first time a text needs it: importing and setting it up costs about 110 M instructions
+ * (1.5% of a 1,000-case build), and most books never need it (markdown-simple.ts).
+ */
+function newMarked(): Marked {
+  const marked = new (require('marked') as typeof import('marked')).Marked({ gfm: true, breaks: false, async: false });
+  marked.use({
+    renderer: {
+      heading(this: { parser: { parseInline(tokens: Tokens.Generic[]): string } }, { tokens, depth }: Tokens.Heading) {
+        const level = Math.min(6, depth + 4);
+        return `<h${level}>${this.parser.parseInline(tokens)}</h${level}>\n`;
+      },
+      // A task list's checkbox would be a form control; a character says the same.
+      checkbox({ checked }: Tokens.Checkbox) {
+        return checked ? '☑ ' : '☐ ';
+      },
+    },
+  });
+  return marked;
+}
+
 /** Markdown → safe HTML. One instance per build (or per `serve`); it caches the images it has read. */
 export class MarkdownRenderer {
-  private readonly marked: Marked;
+  private markedInstance: Marked | undefined;
   private readonly images = new Map<string, ImageResult>();
   private readonly rendered = new Map<string, { html: string; findings: Finding[] }>();
   /** How many texts took the plain path and how many went through sanitize-html. */
@@ -334,20 +356,11 @@ export class MarkdownRenderer {
    * @param options.prosePath false: every text through marked, none on the prose or the simple
    *   path (markdown-simple.ts; the tests compare both ways).
    */
-  constructor(private readonly keep = false, private readonly options: { plainPath?: boolean; prosePath?: boolean } = {}) {
-    this.marked = new Marked({ gfm: true, breaks: false, async: false });
-    this.marked.use({
-      renderer: {
-        heading(this: { parser: { parseInline(tokens: Tokens.Generic[]): string } }, { tokens, depth }: Tokens.Heading) {
-          const level = Math.min(6, depth + 4);
-          return `<h${level}>${this.parser.parseInline(tokens)}</h${level}>\n`;
-        },
-        // A task list's checkbox would be a form control; a character says the same.
-        checkbox({ checked }: Tokens.Checkbox) {
-          return checked ? '☑ ' : '☐ ';
-        },
-      },
-    });
+  constructor(private readonly keep = false, private readonly options: { plainPath?: boolean; prosePath?: boolean } = {}) {}
+
+  /** marked, made the first time a text needs it (a book of prose, lists and strong words never does). */
+  private get marked(): Marked {
+    return (this.markedInstance ??= newMarked());
   }
 
   /** A block of Markdown (paragraphs, lists, ...). */
