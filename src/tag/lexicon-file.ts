@@ -39,6 +39,7 @@ type StoredWord = [string, string, string];
 /** A pattern as stored: value, signal, weight, length, exclude (0 or 1), and its steps, each `[gapBefore, ...alternatives]`. */
 type StoredPattern = [number, number, number, number, number, number[][]];
 interface Stored {
+  /** The SHA-256 of the phraseInputs compiled (the text itself made the file twice as long to parse). */
   inputs: string;
   words: StoredWord[];
   patterns: StoredPattern[];
@@ -49,7 +50,7 @@ const sha256 = (text: string) => createHash('sha256').update(text).digest('hex')
 /** The file's text for a value set's compiled phrases; `inputs` is its phraseInputs. */
 export function precompiledText(inputs: string, { words, patterns }: CompiledPhrases): string {
   const stored: Stored = {
-    inputs,
+    inputs: sha256(inputs),
     words: words.map((w) => [w.mode, w.form, w.stem]),
     patterns: patterns.map((p) => [p.value, p.signal, p.weight, p.length, p.exclude ? 1 : 0, p.steps.map((s) => [s.gapBefore, ...s.alternatives])]),
   };
@@ -135,7 +136,7 @@ export function readPrecompiled(inputs: string, file: string = PRECOMPILED_LEXIC
     const body = text.slice(newline + 1);
     if (header.format !== FORMAT || header.sha256 !== sha256(body)) return undefined;
     const stored = JSON.parse(body) as Stored;
-    return stored.inputs === inputs ? decode(stored) : undefined;
+    return stored.inputs === sha256(inputs) ? decode(stored) : undefined;
   } catch {
     // Not built (running from the sources before a build), or not readable: compiled now.
     return undefined;
