@@ -143,7 +143,7 @@ describe('casebook validate', () => {
     expect(format.stderr).toContain("Onbekend uitvoerformaat 'xml'. Kies uit: stylish, json, github, azure, gitlab, sarif, junit.");
     const option = await runInProcess(['validate', '--frobnicate'], { cwd: broken });
     expect(option.code).toBe(2);
-    expect(option.stderr).toContain("unknown option '--frobnicate'");
+    expect(option.stderr).toContain("casebook: Onbekende optie '--frobnicate'.");
     const lang = await runInProcess(['validate', '--lang', 'fr'], { cwd: broken });
     expect(lang.code).toBe(2);
   });
