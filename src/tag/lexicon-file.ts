@@ -55,7 +55,9 @@ export function precompiledText(inputs: string, { words, patterns }: CompiledPhr
     patterns: patterns.map((p) => [p.value, p.signal, p.weight, p.length, p.exclude ? 1 : 0, p.steps.map((s) => [s.gapBefore, ...s.alternatives])]),
   };
   const body = JSON.stringify(stored);
-  return `${JSON.stringify({ format: FORMAT, sha256: sha256(body) })}\n${body}`;
+  // The inputs' digest in the first line too: another value set is turned away before the body
+  // is hashed and parsed (the body's own copy is what the body's digest covers).
+  return `${JSON.stringify({ format: FORMAT, inputs: stored.inputs, sha256: sha256(body) })}\n${body}`;
 }
 
 /** Plain indexed loops below, no destructuring or `every`: this runs once, while still
@@ -132,11 +134,13 @@ export function readPrecompiled(inputs: string, file: string = PRECOMPILED_LEXIC
     const text = readFileSync(file, 'utf8');
     const newline = text.indexOf('\n');
     if (newline < 0) return undefined;
-    const header = JSON.parse(text.slice(0, newline)) as { format?: unknown; sha256?: unknown };
+    const header = JSON.parse(text.slice(0, newline)) as { format?: unknown; inputs?: unknown; sha256?: unknown };
+    const wanted = sha256(inputs);
+    if (header.format !== FORMAT || header.inputs !== wanted) return undefined;
     const body = text.slice(newline + 1);
-    if (header.format !== FORMAT || header.sha256 !== sha256(body)) return undefined;
+    if (header.sha256 !== sha256(body)) return undefined;
     const stored = JSON.parse(body) as Stored;
-    return stored.inputs === sha256(inputs) ? decode(stored) : undefined;
+    return stored.inputs === wanted ? decode(stored) : undefined;
   } catch {
     // Not built (running from the sources before a build), or not readable: compiled now.
     return undefined;

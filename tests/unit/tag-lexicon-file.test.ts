@@ -65,18 +65,22 @@ describe('the lexicon compiled at build time', () => {
   });
 
   it('is not used when a word or pattern in it is not well formed, even with a matching digest', () => {
-    const rewrite = (change: (body: { words: unknown[][]; patterns: unknown[][] }) => void) => {
-      const text = readFileSync(file, 'utf8');
-      const body = JSON.parse(text.slice(text.indexOf('\n') + 1)) as { inputs: string; words: unknown[][]; patterns: unknown[][] };
+    // Each change made to the file as the build wrote it, with a correct digest for the changed body.
+    const original = readFileSync(file, 'utf8');
+    const header = JSON.parse(original.split('\n')[0]!) as { inputs: string };
+    type Body = { inputs: string; words: unknown[][]; patterns: unknown[][] };
+    const rewrite = (change: (body: Body) => void) => {
+      const body = JSON.parse(original.slice(original.indexOf('\n') + 1)) as Body;
       change(body);
-      // The changed body with its own correct digest, as the build would write it.
       const bodyText = JSON.stringify(body);
-      writeFileSync(file, `${JSON.stringify({ format: 1, sha256: createHash('sha256').update(bodyText).digest('hex') })}\n${bodyText}`);
+      writeFileSync(file, `${JSON.stringify({ format: 1, inputs: header.inputs, sha256: createHash('sha256').update(bodyText).digest('hex') })}\n${bodyText}`);
       at(file, 2);
       return readPrecompiled(phraseInputs(values), file, [compiler]);
     };
     expect(rewrite(() => undefined)).toEqual(compilePhrases(values));
     expect(rewrite((body) => (body.words[0]![0] = 'whole'))).toBeUndefined();
+    // A body for another value set under this set's first line.
+    expect(rewrite((body) => (body.inputs = body.inputs.replace(/^./, (c) => (c === 'a' ? 'b' : 'a'))))).toBeUndefined();
     expect(rewrite((body) => (body.patterns[0]![5] = [[0, body.words.length]]))).toBeUndefined();
     expect(rewrite((body) => (body.patterns[0]![5] = []))).toBeUndefined();
     expect(rewrite((body) => (body.patterns[0]![4] = true))).toBeUndefined();
