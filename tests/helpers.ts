@@ -6,6 +6,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parse } from 'yaml';
+import type { Finding, MarkdownRenderer } from '../src/render/markdown.js';
 
 export const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 export const cliPath = path.join(repoRoot, 'bin', 'casebook.js');
@@ -125,6 +126,13 @@ export function casebookTexts(dirs: string[]): string[] {
 /** The texts of the repository's casebooks (the example, the tagger sets, the hostile fixtures), and of `more` folders. */
 export function repositoryTexts(more: string[] = []): string[] {
   return casebookTexts([path.join(repoRoot, 'cases'), ...['tagger-dev', 'tagger-train', 'xss', 'mistakes', 'broken'].map((d) => path.join(fixtures, d)), ...more]);
+}
+
+/** A text through `renderer` as a field of a case in the repository's casebook: its HTML and what it reported. */
+export function renderMarkdown(renderer: MarkdownRenderer, text: string, block: boolean): { html: string; findings: Finding[] } {
+  const findings: Finding[] = [];
+  const source = { root: repoRoot, baseDir: path.join(repoRoot, 'cases'), lang: 'nl' as const, report: (f: Finding) => findings.push(f) };
+  return { html: block ? renderer.block(text, source) : renderer.inline(text, source), findings };
 }
 
 /** Runs `work` on a generated casebook of `count` cases (the benchmark's generator), then removes it. */

@@ -11,6 +11,7 @@ import { escapeLines, escapeStray } from '../report/escape.js';
 import type { Lang } from '../types.js';
 import { version } from '../version.js';
 import { parseLang, processIo, type GlobalOptions, type Io } from './io.js';
+import { usageError } from './usage-errors.js';
 
 /** The language of help texts, known before commander parses anything. */
 function helpLang(argv: readonly string[], env: NodeJS.ProcessEnv): Lang {
@@ -92,7 +93,7 @@ function programShell(io: Io, lang: Lang): { program: Command; h: CommandContext
       commandUsage: (command: Command) => localUsage(new Help().commandUsage(command)),
       subcommandTerm: (command: Command) => localUsage(new Help().subcommandTerm(command)),
     })
-    .configureOutput({ writeOut: (s) => io.stdout.write(s), writeErr: (s) => io.stderr.write(s) })
+    .configureOutput({ writeOut: (s) => io.stdout.write(s), writeErr: (s) => io.stderr.write(s), outputError: (text, write) => write(usageError(text, lang)) })
     .exitOverride();
   return { program, h, v };
 }

@@ -15,7 +15,15 @@ import { startOfFile } from '../position/index.js';
 
 const CASE_FILE = /\.ya?ml$/i;
 const SKIPPED_FOLDERS = new Set(['node_modules', '.git']);
-const GLOB_MAGIC = /[*?[\]{}!]/;
+export const GLOB_MAGIC = /[*?[\]{}!]/;
+/**
+ * Files in a casebook's folder that are never cases, whatever folder or glob is named: its
+ * settings (any casebook's, also a nested one) and the Azure DevOps pipeline `casebook init`
+ * writes beside them (GitHub's and GitLab's start with a dot and are skipped as hidden). Read
+ * as cases, `casebook validate .` reported a dozen errors in files nobody meant.
+ */
+const NOT_CASES = new Set(['casebook.yaml', 'azure-pipelines.yml']);
+const isCaseFile = (name: string) => CASE_FILE.test(name) && !NOT_CASES.has(name.toLowerCase());
 
 export interface CollectedFiles {
   files: string[];
@@ -122,10 +130,10 @@ async function walkFolder(folder: string, walk: Walk, realFolder: string): Promi
       }
       const info = await stat(target).catch(() => undefined);
       if (info?.isDirectory()) await walkFolder(full, walk, target);
-      else if (info?.isFile() && CASE_FILE.test(entry.name)) addFile(walk, full, target);
+      else if (info?.isFile() && isCaseFile(entry.name)) addFile(walk, full, target);
     } else if (entry.isDirectory()) {
       await walkFolder(full, walk, inFolder(realFolder, entry.name));
-    } else if (entry.isFile() && CASE_FILE.test(entry.name)) {
+    } else if (entry.isFile() && isCaseFile(entry.name)) {
       // No link: its real path is its real folder's and its own name.
       addFile(walk, full, inFolder(realFolder, entry.name));
     }
@@ -145,7 +153,7 @@ export async function collectCaseFiles(patterns: readonly string[], base: string
       // cost about 55 million instructions at every start.
       const { glob } = await import('tinyglobby');
       const found = await glob(pattern, { cwd: base, absolute: true, onlyFiles: true, followSymbolicLinks: false, dot: false });
-      for (const file of found.filter((f) => CASE_FILE.test(f)).map((f) => path.normalize(f)).sort()) {
+      for (const file of found.filter((f) => isCaseFile(path.basename(f))).map((f) => path.normalize(f)).sort()) {
         const real = realPathOf(file);
         if (isInside(walk.realRoot, real)) addFile(walk, file, real);
         else outside(walk, file);

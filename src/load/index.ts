@@ -2,7 +2,7 @@
  * Stage 1 of the pipeline: load. Finds casebook.yaml, reads the value set and the lists,
  * collects the case files and parses each one with positions kept.
  */
-import { existsSync } from 'node:fs';
+import { existsSync, statSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -12,7 +12,7 @@ import { makeMessage } from '../message.js';
 import { startOfFile } from '../position/index.js';
 import type { CaseFile, Casebook, Lang, Message, SourceFile } from '../types.js';
 import { findConfigFile, loadConfig, resolveConfigArgument } from './config.js';
-import { collectCaseFiles, fileIdentity, uniqueFiles } from './files.js';
+import { collectCaseFiles, fileIdentity, GLOB_MAGIC, uniqueFiles } from './files.js';
 import { readSource, restoreSource, type PlainSource } from './parse.js';
 import { caseId } from './case-id.js';
 import { realPathOf } from './contain.js';
@@ -139,6 +139,40 @@ function noCasesMessage(file: string, patterns: readonly string[], lang: Lang): 
 }
 
 /**
+ * The casebook the named paths belong to: the nearest casebook.yaml above them (a folder's
+ * own counts), when they all have the same one. Whoever
+ * types `casebook validate mijn-casusboek` from the folder above means that casebook, with its
+ * settings and its value set, not its casebook.yaml and CI file read as cases. A glob counts
+ * by its folders before the first wildcard; paths in different casebooks (or in none) leave
+ * the working folder's.
+ */
+function configOfPaths(paths: readonly string[], cwd: string): string | undefined {
+  if (paths.length === 0) return undefined;
+  const found = new Set(paths.map((p) => {
+    const full = path.resolve(cwd, staticPart(p));
+    return findConfigFile(isFolder(full) ? full : path.dirname(full));
+  }));
+  const [only] = found;
+  return found.size === 1 && only !== undefined ? only : undefined;
+}
+
+/** A glob's folders before its first wildcard (`team/cases` of `team/cases/**\/*.yaml`); a path as it is. */
+function staticPart(pattern: string): string {
+  if (!GLOB_MAGIC.test(pattern)) return pattern;
+  const parts = pattern.split(/[\\/]/);
+  const first = parts.findIndex((part) => GLOB_MAGIC.test(part));
+  return parts.slice(0, first).join('/') || '.';
+}
+
+function isFolder(file: string): boolean {
+  try {
+    return statSync(file, { throwIfNoEntry: false })?.isDirectory() ?? false;
+  } catch {
+    return false; // not readable: collectCaseFiles says so
+  }
+}
+
+/**
  * Loads a casebook. Throws CasebookError only when there is nothing to work on (no
  * casebook.yaml and no paths); every problem inside the files is a message.
  */
@@ -148,7 +182,7 @@ export async function loadCasebook(options: LoadOptions = {}): Promise<Casebook>
   const lang0 = flagLang ?? 'nl';
   let configFile: string | undefined;
   if (options.casebook) configFile = resolveConfigArgument(options.casebook, cwd, lang0);
-  else configFile = findConfigFile(cwd);
+  else configFile = configOfPaths(options.paths ?? [], cwd) ?? findConfigFile(cwd);
   if (!configFile && !(options.paths && options.paths.length > 0)) {
     throw new CasebookError(t(lang0, 'load.noCasebook', { dir: cwd }));
   }

@@ -7,11 +7,12 @@
  */
 import { readFileSync, realpathSync, statSync } from 'node:fs';
 import path from 'node:path';
-import { Marked, type Tokens } from 'marked';
+import type { Marked, Tokens } from 'marked';
 import { createRequire } from 'node:module';
 import type SanitizeHtml from 'sanitize-html';
 import { t } from '../i18n/index.js';
 import type { Lang } from '../types.js';
+import { NOT_PROSE_RUN, escapeQuotes, simpleBlockHtml, simpleInlineHtml } from './markdown-simple.js';
 import { UNDECIDED, hyphenate, settleQuotes, smartQuotes, type QuoteState } from './typography.js';
 
 /** Something left out of the output, to be placed in the source by the caller. */
@@ -204,8 +205,6 @@ export const LATIN_PROSE = /^[a-zA-Z0-9 .,;:?!()"'’‘“”/%€+=\-–—…
  * onto a line of its own) unless `.` or `)` follows it: that would be an ordered list.
  */
 const PROSE_LINE_START = /(?:^|\n)(?:[^\p{L}("'’‘“”\n0-9€]|[0-9]+[.)])/u;
-const NOT_PROSE_RUN = / (?:\n|$)|:\/\/|www\./i;
-const escapeQuotes = (text: string) => text.replace(/["']/g, (c) => (c === '"' ? '&quot;' : '&#39;'));
 
 /** The paragraphs of prose (see PROSE), or for a line (not `block`) the whole text; undefined when it is not prose. */
 function proseParagraphs(text: string, block: boolean): string[] | undefined {
@@ -321,9 +320,31 @@ class ProseTypography {
   }
 }
 
+/**
+ * Our marked: headings below the case's own, task boxes as characters. marked is loaded here,
+ * the first time a text needs it: importing and setting it up costs about 110 M instructions
+ * (1.5% of a 1,000-case build), and most books never need it (markdown-simple.ts).
+ */
+function newMarked(): Marked {
+  const marked = new (require('marked') as typeof import('marked')).Marked({ gfm: true, breaks: false, async: false });
+  marked.use({
+    renderer: {
+      heading(this: { parser: { parseInline(tokens: Tokens.Generic[]): string } }, { tokens, depth }: Tokens.Heading) {
+        const level = Math.min(6, depth + 4);
+        return `<h${level}>${this.parser.parseInline(tokens)}</h${level}>\n`;
+      },
+      // A task list's checkbox would be a form control; a character says the same.
+      checkbox({ checked }: Tokens.Checkbox) {
+        return checked ? '☑ ' : '☐ ';
+      },
+    },
+  });
+  return marked;
+}
+
 /** Markdown → safe HTML. One instance per build (or per `serve`); it caches the images it has read. */
 export class MarkdownRenderer {
-  private readonly marked: Marked;
+  private markedInstance: Marked | undefined;
   private readonly images = new Map<string, ImageResult>();
   private readonly rendered = new Map<string, { html: string; findings: Finding[] }>();
   /** How many texts took the plain path and how many went through sanitize-html. */
@@ -332,22 +353,14 @@ export class MarkdownRenderer {
   /**
    * @param keep remember rendered texts, for a renderer that lives across builds (`serve`).
    * @param options.plainPath false: every text through sanitize-html (the tests compare both ways).
-   * @param options.prosePath false: every text through marked (the tests compare both ways).
+   * @param options.prosePath false: every text through marked, none on the prose or the simple
+   *   path (markdown-simple.ts; the tests compare both ways).
    */
-  constructor(private readonly keep = false, private readonly options: { plainPath?: boolean; prosePath?: boolean } = {}) {
-    this.marked = new Marked({ gfm: true, breaks: false, async: false });
-    this.marked.use({
-      renderer: {
-        heading(this: { parser: { parseInline(tokens: Tokens.Generic[]): string } }, { tokens, depth }: Tokens.Heading) {
-          const level = Math.min(6, depth + 4);
-          return `<h${level}>${this.parser.parseInline(tokens)}</h${level}>\n`;
-        },
-        // A task list's checkbox would be a form control; a character says the same.
-        checkbox({ checked }: Tokens.Checkbox) {
-          return checked ? '☑ ' : '☐ ';
-        },
-      },
-    });
+  constructor(private readonly keep = false, private readonly options: { plainPath?: boolean; prosePath?: boolean } = {}) {}
+
+  /** marked, made the first time a text needs it (a book of prose, lists and strong words never does). */
+  private get marked(): Marked {
+    return (this.markedInstance ??= newMarked());
   }
 
   /** A block of Markdown (paragraphs, lists, ...). */
@@ -355,6 +368,8 @@ export class MarkdownRenderer {
     return this.memo('b', text, source, (recording) => {
       const prose = this.options.prosePath === false ? undefined : proseParagraphs(text, true);
       if (prose !== undefined) return this.prose(prose, true, recording);
+      const simple = this.options.prosePath === false ? undefined : simpleBlockHtml(text);
+      if (simple !== undefined) return this.clean(simple, recording, true);
       return this.tooDeep(text, recording) ? `<p>${escapeText(text)}</p>` : this.clean(this.marked.parse(text, { async: false }) as string, recording, !text.includes('<'));
     });
   }
@@ -364,6 +379,8 @@ export class MarkdownRenderer {
     return this.memo('i', text, source, (recording) => {
       const prose = this.options.prosePath === false ? undefined : proseParagraphs(text, false);
       if (prose !== undefined) return this.prose(prose, false, recording);
+      const simple = this.options.prosePath === false ? undefined : simpleInlineHtml(text);
+      if (simple !== undefined) return this.clean(simple, recording, true);
       return this.tooDeep(text, recording) ? escapeText(text) : this.clean(this.marked.parseInline(text, { async: false }) as string, recording, !text.includes('<'));
     });
   }

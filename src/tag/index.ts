@@ -5,7 +5,7 @@
  */
 import type { CaseFile, Casebook, SourceFile, ValueSet } from '../types.js';
 import { caseSegments, type Segment } from './fields.js';
-import { lexiconFor } from './lexicon.js';
+import { lexiconFor } from './lexicon-file.js';
 import { DEFAULT_STRONG_THRESHOLD, DEFAULT_THRESHOLD } from '../load/config.js';
 import { quickTree } from '../load/quick.js';
 import type { LoadOptions } from '../load/index.js';
@@ -18,7 +18,8 @@ import { chooseModel } from './team.js';
 import { blendScores, caseSegmentWeights, evidenceShortlist, modelEvidence, modelFits, modelProbabilities, pseudonymWords, selectBlended, singleSpaced, type TaggerModel } from './model.js';
 
 export { addValuesToSource, type WriteOutcome } from './write.js';
-export { compileLexicon, lexiconFor, signalsOf } from './lexicon.js';
+export { compileLexicon, signalsOf } from './lexicon.js';
+export { lexiconFor } from './lexicon-file.js';
 export { FIELD_WEIGHTS, taggedText } from './fields.js';
 export { compileModel, modelFits, parseModel, type CvFigures, type TaggerModel, type TaggerModelData, type TrainingSummary } from './model.js';
 export { builtInModel, readModel, storedModel, type StoredModel } from './model-file.js';

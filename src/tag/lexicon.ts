@@ -12,7 +12,7 @@
  * A phrase of two or three plain words also matches written as one word (lange termijn in
  * langetermijneffect).
  */
-import type { CoreValue, ValueSet } from '../types.js';
+import type { CoreValue } from '../types.js';
 import { stem } from './stem.js';
 import { hashOf, tokenize, type WordScanner } from './tokenize.js';
 
@@ -178,7 +178,14 @@ export function signalsOf(value: CoreValue): Array<{ phrase: string; weight: num
   return signals.map((s) => ({ phrase: s.phrase, weight: s.weight ?? 1 }));
 }
 
-export function compileLexicon(values: readonly CoreValue[]): Lexicon {
+/** A value set's phrases compiled: the words of the phrases (each tokenized and stemmed, most
+ * of the cost of compiling) and the patterns over them. */
+export interface CompiledPhrases {
+  words: WordSpec[];
+  patterns: Pattern[];
+}
+
+export function compilePhrases(values: readonly CoreValue[]): CompiledPhrases {
   const builder: Builder = { words: [], wordIds: new Map() };
   const patterns: Pattern[] = [];
   values.forEach((value, v) => {
@@ -186,6 +193,23 @@ export function compileLexicon(values: readonly CoreValue[]): Lexicon {
     signals.forEach((s, i) => addPhrase(builder, patterns, v, i, s.phrase, s.weight, false));
     for (const phrase of value.exclude ?? []) addPhrase(builder, patterns, v, -1, phrase, 0, true);
   });
+  return { words: builder.words, patterns };
+}
+
+/**
+ * Everything of a value set that compilePhrases reads, as one text: a lexicon compiled ahead
+ * (lexicon-file.ts) is used only for a value set whose text is exactly this.
+ */
+export function phraseInputs(values: readonly CoreValue[]): string {
+  return JSON.stringify(values.map((value) => [signalsOf(value).map((s) => [s.phrase, s.weight]), value.exclude ?? []]));
+}
+
+export function compileLexicon(values: readonly CoreValue[]): Lexicon {
+  return lexiconOf(values, compilePhrases(values));
+}
+
+/** The lexicon of a value set from its compiled phrases: the lookups by word, stem and compound part. */
+export function lexiconOf(values: readonly CoreValue[], { words, patterns }: CompiledPhrases): Lexicon {
   const byFirstWord = new Map<number, Pattern[]>();
   for (const pattern of patterns) {
     for (const id of pattern.steps[0]!.alternatives) {
@@ -202,7 +226,7 @@ export function compileLexicon(values: readonly CoreValue[]): Lexicon {
     else map.set(key, [id]);
     partial.shortest = Math.min(partial.shortest, key.length);
   };
-  builder.words.forEach((word, id) => {
+  words.forEach((word, id) => {
     if (word.mode === 'prefix') {
       index(partial.prefixForms, word.form, id);
       return;
@@ -219,7 +243,7 @@ export function compileLexicon(values: readonly CoreValue[]): Lexicon {
   });
   return {
     valueIds: values.map((v) => v.id),
-    words: builder.words,
+    words,
     patterns,
     byFirstWord,
     fieldBoosts: values.map((v) => v.fields ?? {}),
@@ -239,18 +263,6 @@ function laterSteps(patterns: readonly Pattern[]): LaterSteps {
   });
   from[patterns.length] = words.length;
   return { from, words: Int32Array.from(words) };
-}
-
-const compiled = new WeakMap<ValueSet, Lexicon>();
-
-/** The compiled lexicon of a value set, built on first use. */
-export function lexiconFor(valueSet: ValueSet): Lexicon {
-  let lexicon = compiled.get(valueSet);
-  if (!lexicon) {
-    lexicon = compileLexicon(valueSet.values);
-    compiled.set(valueSet, lexicon);
-  }
-  return lexicon;
 }
 
 /**

@@ -10,7 +10,7 @@ import { DEFAULT_THRESHOLD } from '../load/config.js';
 import type { ValueSet } from '../types.js';
 import { caseSegments, type Segment } from './fields.js';
 import { compileVocabulary, FeatureReader, readWords, VocabularyReader } from './features.js';
-import { lexiconFor } from './lexicon.js';
+import { lexiconFor } from './lexicon-file.js';
 import { blendScores, modelSegmentWeights, selectBlended, type BlendSettings, type CvFigures, type ModelFieldWeights, type TaggerModelData, rankValues, selectedCount, WEIGHT_SCALE } from './model.js';
 import { lexiconSelection, MAX_SUGGESTIONS, RELATIVE_TO_BEST, scoreSegments } from './score.js';
 import { hashOf } from './tokenize.js';

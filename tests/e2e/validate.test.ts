@@ -1,5 +1,5 @@
 /** `casebook validate` run as a user runs it: the built CLI in a separate process. */
-import { cpSync, mkdtempSync, readFileSync } from 'node:fs';
+import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -72,6 +72,32 @@ describe('casebook validate', () => {
     expect(report.messages.map((m: { rule: string; suggestion?: string }) => `${m.rule} ${m.suggestion}`)).toEqual(['casebook/related-missing typo-key']);
   });
 
+  it('takes a named folder as its own casebook, and never reads casebook.yaml or the Azure pipeline as cases', async () => {
+    // A team's casebook as `casebook init --ci azure` leaves it, with its own value set, inside a
+    // folder whose casebook has the built-in set (as the repository's own example casebook).
+    const outer = makeTree({ 'casebook.yaml': 'title: Buiten\n' });
+    const [inner] = [path.join(outer, 'team')];
+    const init = await runInProcess(['init', inner, '--ci', 'azure', '--title', 'Team'], { cwd: outer });
+    expect(init.code).toBe(0);
+    writeFileSync(path.join(inner, 'casebook.yaml'), readFileSync(path.join(inner, 'casebook.yaml'), 'utf8') + 'values: waarden.yaml\n');
+    writeFileSync(path.join(inner, 'waarden.yaml'), 'values:\n  - id: eigen-waarde\n    label: Eigen waarde\n    description: Een waarde van het team zelf.\n');
+    rmSync(path.join(inner, 'cases'), { recursive: true });
+    mkdirSync(path.join(inner, 'cases'));
+    for (const id of ['eigen', 'tweede']) writeFileSync(path.join(inner, 'cases', `${id}.yaml`), caseYaml({ id, values: '[eigen-waarde]' }));
+    for (const [args, cwd] of [[['validate', 'team'], outer], [['validate', '.'], inner], [['validate', path.join(inner, 'cases')], tmpdir()]] as const) {
+      const result = await runInProcess([...args, '--format', 'json'], { cwd });
+      const report = JSON.parse(result.stdout);
+      // The two cases, checked against the team's value set: no error about 'eigen-waarde'.
+      expect({ args, files: report.files, messages: report.messages }).toEqual({ args, files: 2, messages: [] });
+      expect(result.code).toBe(0);
+    }
+    const tagged = await runInProcess(['tag', 'team', '--format', 'json'], { cwd: outer });
+    expect(JSON.parse(tagged.stdout).map((c: { file: string }) => path.basename(c.file)).sort()).toEqual(['eigen.yaml', 'tweede.yaml']);
+    // Named one by one, a file keeps its own casebook as well; a glob keeps the working folder's.
+    const glob = await runInProcess(['validate', 'team/**/*.y*ml', '--format', 'json'], { cwd: outer });
+    expect(JSON.parse(glob.stdout).files).toBe(2);
+  });
+
   it('writes GitHub annotations under GitHub Actions, followed by the full report', async () => {
     // The path is from the repository root (GITHUB_WORKSPACE), not from the casebook's folder.
     const result = await runInProcess(['validate', 'cases/typo-key.yaml'], { cwd: broken, env: { GITHUB_ACTIONS: 'true', GITHUB_WORKSPACE: repoRoot } });
@@ -117,7 +143,7 @@ describe('casebook validate', () => {
     expect(format.stderr).toContain("Onbekend uitvoerformaat 'xml'. Kies uit: stylish, json, github, azure, gitlab, sarif, junit.");
     const option = await runInProcess(['validate', '--frobnicate'], { cwd: broken });
     expect(option.code).toBe(2);
-    expect(option.stderr).toContain("unknown option '--frobnicate'");
+    expect(option.stderr).toContain("casebook: Onbekende optie '--frobnicate'.");
     const lang = await runInProcess(['validate', '--lang', 'fr'], { cwd: broken });
     expect(lang.code).toBe(2);
   });

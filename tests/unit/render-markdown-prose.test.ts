@@ -7,8 +7,8 @@
 import path from 'node:path';
 import { Marked } from 'marked';
 import { describe, expect, it } from 'vitest';
-import { LATIN_PROSE, MarkdownRenderer, PROSE, proseHtml, type Finding } from '../../src/render/markdown.js';
-import { repoRoot, repositoryTexts, withGeneratedCasebook } from '../helpers.js';
+import { LATIN_PROSE, MarkdownRenderer, PROSE, proseHtml } from '../../src/render/markdown.js';
+import { renderMarkdown, repositoryTexts, withGeneratedCasebook } from '../helpers.js';
 
 /** Random text: mostly prose, now and then a character that ends it (a line start, a break, a link, Markdown). */
 function randomTexts(count: number): string[] {
@@ -35,11 +35,6 @@ function compare(texts: string[]): { prose: number; other: number } {
   const counts = { prose: 0, other: 0 };
   const withProse = new MarkdownRenderer();
   const withMarked = new MarkdownRenderer(false, { prosePath: false });
-  const render = (renderer: MarkdownRenderer, text: string, block: boolean) => {
-    const findings: Finding[] = [];
-    const source = { root: repoRoot, baseDir: path.join(repoRoot, 'cases'), lang: 'nl' as const, report: (f: Finding) => findings.push(f) };
-    return { html: block ? renderer.block(text, source) : renderer.inline(text, source), findings };
-  };
   for (const block of [true, false]) {
     for (const text of texts) {
       const prose = proseHtml(text, block);
@@ -49,7 +44,7 @@ function compare(texts: string[]): { prose: number; other: number } {
       }
       counts.prose++;
       expect(prose, JSON.stringify({ text, block })).toBe(block ? marked.parse(text) : marked.parseInline(text));
-      expect(render(withProse, text, block), JSON.stringify({ text, block })).toEqual(render(withMarked, text, block));
+      expect(renderMarkdown(withProse, text, block), JSON.stringify({ text, block })).toEqual(renderMarkdown(withMarked, text, block));
     }
   }
   return counts;

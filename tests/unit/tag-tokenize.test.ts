@@ -49,6 +49,25 @@ describe('tokenize', () => {
     expect(tokens.ends).toEqual([6, 12, 21, 28]);
   });
 
+  it('gives each text its own words, whatever text it was given before (its scanner is reused)', () => {
+    const long = "Een lange tekst met risico's. Tweede zin, en cliënt-gesprek.\n\nNieuwe alinea";
+    const fresh = (text: string) => {
+      const scanner = new WordScanner().reset(text);
+      const forms: string[] = [];
+      const sentences: number[] = [];
+      while (scanner.next()) {
+        forms.push(scanner.form());
+        sentences.push(scanner.sentence);
+      }
+      return { forms, sentences };
+    };
+    for (const text of [long, 'kort', "auto's", '', 'één cliënt', long.toUpperCase(), 'gesprek.']) {
+      const tokens = tokenize(text);
+      expect({ forms: tokens.forms, sentences: tokens.sentences }, text).toEqual(fresh(text));
+    }
+    expect(tokenize('kort').ends).toEqual([4]);
+  });
+
   it('folds a word once and caches it', () => {
     expect(fold('Ëén')).toBe('een');
     expect(fold('Ëén')).toBe('een');

@@ -1,0 +1,45 @@
+/** Commander's usage errors told in casebook's words and language, with a hint for the common mistakes. */
+import { describe, expect, it } from 'vitest';
+import { usageError } from '../../src/cli/usage-errors.js';
+import { makeTree, runInProcess } from '../helpers.js';
+
+describe('usage errors', () => {
+  const cwd = makeTree({ 'casebook.yaml': 'title: Boek\n' });
+  const run = (...args: string[]) => runInProcess(args, { cwd });
+
+  it('says in Dutch what is wrong with the command line, with commander\'s suggestion, and exits 2', async () => {
+    const cases: [string[], string][] = [
+      [['build', '--fromat', 'pdf'], "casebook: Onbekende optie '--fromat'. Bedoelde je --format?"],
+      [['valdate'], "casebook: Onbekende opdracht 'valdate'. Bedoelde je validate?"],
+      [['new'], 'casebook: Er ontbreekt iets achter de opdracht: titel.'],
+      [['build', '--format'], 'casebook: Achter de optie -f, --format <formaten> hoort een waarde.'],
+    ];
+    for (const [args, first] of cases) {
+      const result = await run(...args);
+      expect({ args, line: result.stderr.split('\n')[0], code: result.code }).toEqual({ args, line: first, code: 2 });
+      expect(result.stderr).toContain('(gebruik --help voor uitleg)');
+      expect(result.stderr).not.toMatch(/error:|Did you mean/);
+    }
+  });
+
+  it('tells a title with spaces to go in quotes, and a folder after build to go with --casebook', async () => {
+    const title = await run('new', 'Schulden', 'en', 'een', 'scooter');
+    expect(title.stderr).toContain("Te veel woorden achter 'casebook new': 4, waar 1 verwacht wordt.");
+    expect(title.stderr).toContain('zet die dan tussen aanhalingstekens, bijvoorbeeld: casebook new "Schulden en een scooter".');
+    const folder = await run('build', 'mijn-casusboek');
+    expect(folder.stderr).toContain("Achter 'casebook build' horen alleen opties");
+    expect(folder.stderr).toContain('--casebook <map>');
+    expect([title.code, folder.code]).toEqual([2, 2]);
+  });
+
+  it('speaks English with --lang en', async () => {
+    const result = await run('--lang', 'en', 'bild');
+    expect(result.stderr.split('\n')[0]).toBe("casebook: Unknown command 'bild'. Did you mean build?");
+    const extra = await run('--lang', 'en', 'stats', 'x');
+    expect(extra.stderr).toContain("'casebook stats' takes only options");
+  });
+
+  it('passes a message it does not know on, without commander\'s prefix', () => {
+    expect(usageError("error: option '--x' cannot be used with option '--y'\n", 'nl')).toBe("casebook: option '--x' cannot be used with option '--y'\n");
+  });
+});
