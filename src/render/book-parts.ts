@@ -42,7 +42,7 @@ function groupIntoChapters(ctx: BookContext, selected: ParsedCase[], filters: Ed
     .filter((key) => groups.has(key.id))
     .map((key) => ({
       key,
-      files: groups.get(key.id)!.sort((a, b) => ctx.collator.compare(String(a.data.title ?? ''), String(b.data.title ?? '')) || (a.id < b.id ? -1 : 1)),
+      files: groups.get(key.id)!.sort((a, b) => ctx.compareTitles(String(a.data.title ?? ''), String(b.data.title ?? '')) || (a.id < b.id ? -1 : 1)),
     }));
 }
 
