@@ -219,6 +219,8 @@ function buildProgram(io: Io, lang: Lang, setExit: (code: number) => void): Comm
   const { program, h, v } = programShell(io, lang);
   const context: CommandContext = { h, v, globals: (command: Command) => globalOptions(command, io), io, setExit };
   addCommands(program, context);
+  // After a mistake in a command, point to that command's help, which has its examples.
+  for (const command of program.commands) command.showHelpAfterError(t(lang, 'help.afterCommandError', { command: command.name() }));
   return program;
 }
 

@@ -8,16 +8,16 @@ describe('usage errors', () => {
   const run = (...args: string[]) => runInProcess(args, { cwd });
 
   it('says in Dutch what is wrong with the command line, with commander\'s suggestion, and exits 2', async () => {
-    const cases: [string[], string][] = [
-      [['build', '--fromat', 'pdf'], "casebook: Onbekende optie '--fromat'. Bedoelde je --format?"],
-      [['valdate'], "casebook: Onbekende opdracht 'valdate'. Bedoelde je validate?"],
-      [['new'], 'casebook: Er ontbreekt iets achter de opdracht: titel.'],
-      [['build', '--format'], 'casebook: Achter de optie -f, --format <formaten> hoort een waarde.'],
+    const cases: [string[], string, string][] = [
+      [['build', '--fromat', 'pdf'], "casebook: Onbekende optie '--fromat'. Bedoelde je --format?", '(uitleg en voorbeelden: casebook build --help)'],
+      [['valdate'], "casebook: Onbekende opdracht 'valdate'. Bedoelde je validate?", '(uitleg en opdrachten: casebook --help)'],
+      [['new'], 'casebook: Er ontbreekt iets achter de opdracht: titel.', '(uitleg en voorbeelden: casebook new --help)'],
+      [['build', '--format'], 'casebook: Achter de optie -f, --format <formaten> hoort een waarde.', '(uitleg en voorbeelden: casebook build --help)'],
     ];
-    for (const [args, first] of cases) {
+    for (const [args, first, help] of cases) {
       const result = await run(...args);
-      expect({ args, line: result.stderr.split('\n')[0], code: result.code }).toEqual({ args, line: first, code: 2 });
-      expect(result.stderr).toContain('(gebruik --help voor uitleg)');
+      // The message, then where to read more: the command's own help, with its examples.
+      expect({ args, lines: result.stderr.split('\n'), code: result.code }).toEqual({ args, lines: [first, help, ''], code: 2 });
       expect(result.stderr).not.toMatch(/error:|Did you mean/);
     }
   });
@@ -34,7 +34,7 @@ describe('usage errors', () => {
 
   it('speaks English with --lang en', async () => {
     const result = await run('--lang', 'en', 'bild');
-    expect(result.stderr.split('\n')[0]).toBe("casebook: Unknown command 'bild'. Did you mean build?");
+    expect(result.stderr).toBe("casebook: Unknown command 'bild'. Did you mean build?\n(explanation and commands: casebook --help)\n");
     const extra = await run('--lang', 'en', 'stats', 'x');
     expect(extra.stderr).toContain("'casebook stats' takes only options");
   });
