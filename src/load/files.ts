@@ -4,7 +4,7 @@
  * or file is visited twice (a link loop is not a way to read a case forty times, or
  * forever), and a folder that cannot be read is a message, not a crash.
  */
-import { statSync, type Stats } from 'node:fs';
+import { readdirSync, statSync, type Stats } from 'node:fs';
 import { readdir, realpath, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { t } from '../i18n/index.js';
@@ -12,6 +12,7 @@ import { makeMessage } from '../message.js';
 import type { Lang, Message } from '../types.js';
 import { isInside, realPathOf } from './contain.js';
 import { startOfFile } from '../position/index.js';
+import { normalise, suggest } from '../util/suggest.js';
 
 const CASE_FILE = /\.ya?ml$/i;
 const SKIPPED_FOLDERS = new Set(['node_modules', '.git']);
@@ -165,8 +166,11 @@ export async function collectCaseFiles(patterns: readonly string[], base: string
     if (info instanceof Error) {
       const code = info.code ?? 'EIO';
       const rule = code === 'ENOENT' ? 'load/not-found' : 'load/unreadable';
-      const text = code === 'ENOENT' ? t(lang, 'load.pathMissing', { file: pattern }) : t(lang, 'load.unreadableFolder', { folder: pattern, code });
-      out.messages.push(makeMessage(full, rule, 'error', text, startOfFile));
+      const suggestion = code === 'ENOENT' ? nearbyName(pattern, full) : undefined;
+      const text = code !== 'ENOENT'
+        ? t(lang, 'load.unreadableFolder', { folder: pattern, code })
+        : suggestion === undefined ? t(lang, 'load.pathMissing', { file: pattern }) : t(lang, 'load.pathMissingSuggest', { file: pattern, suggestion });
+      out.messages.push(makeMessage(full, rule, 'error', text, startOfFile, suggestion === undefined ? {} : { suggestion }));
     } else if (isInside(root, full) && !isInside(walk.realRoot, realPathOf(full))) {
       // Named inside the casebook, but a link that leads out of it: refused like in a walk.
       outside(walk, full);
@@ -178,6 +182,27 @@ export async function collectCaseFiles(patterns: readonly string[], base: string
   }
   out.files = [...new Set(out.files)].sort();
   return out;
+}
+
+/**
+ * The file or folder next to a path that does not exist that was probably meant, spelled as
+ * the person spelled the path (`cases/wmo/traplift.yaml` → `cases/wmo/wmo-traplift-of-verhuizen.yaml`):
+ * a near spelling, or the one name there that contains the name typed.
+ */
+function nearbyName(pattern: string, full: string): string | undefined {
+  let names: string[];
+  try {
+    names = readdirSync(path.dirname(full)).filter((name) => !name.startsWith('.'));
+  } catch {
+    return undefined; // the folder is missing too
+  }
+  const typed = path.basename(full);
+  const core = normalise(typed.replace(CASE_FILE, ''));
+  const containing = core.length >= 4 ? names.filter((name) => normalise(name).includes(core)) : [];
+  const found = suggest(typed, names) ?? (containing.length === 1 ? containing[0] : undefined);
+  if (found === undefined) return undefined;
+  const spelled = pattern.replace(/[\\/]+$/, '');
+  return spelled.endsWith(typed) ? `${spelled.slice(0, spelled.length - typed.length)}${found}` : path.join(path.dirname(spelled), found);
 }
 
 export interface IdentityOptions {

@@ -98,6 +98,19 @@ describe('casebook validate', () => {
     expect(JSON.parse(glob.stdout).files).toBe(2);
   });
 
+  it('says which file was probably meant when a named path does not exist', async () => {
+    const dir = makeTree({ 'casebook.yaml': 'title: Boek\n', 'cases/wmo/wmo-traplift-of-verhuizen.yaml': caseYaml(), 'cases/wmo/wmo-scootmobiel.yaml': caseYaml() });
+    const messages = async (...paths: string[]) => JSON.parse((await runInProcess(['validate', '--format', 'json', ...paths], { cwd: dir })).stdout).messages.map((m: { message: string; suggestion?: string }) => [m.message, m.suggestion]);
+    // In the report's order, by file. Nothing is suggested without a folder (jeugd), or when more than one name fits (wmo).
+    expect(await messages('cases/wmo/traplift.yaml', 'cases/wmo/wmo-scootmobil.yaml', 'cases/wm/', 'cases/jeugd/x.yaml', 'cases/wmo/wmo.yaml')).toEqual([
+      ['cases/jeugd/x.yaml bestaat niet.', undefined],
+      ['cases/wm/ bestaat niet; bedoelde je cases/wmo?', 'cases/wmo'],
+      ['cases/wmo/traplift.yaml bestaat niet; bedoelde je cases/wmo/wmo-traplift-of-verhuizen.yaml?', 'cases/wmo/wmo-traplift-of-verhuizen.yaml'],
+      ['cases/wmo/wmo-scootmobil.yaml bestaat niet; bedoelde je cases/wmo/wmo-scootmobiel.yaml?', 'cases/wmo/wmo-scootmobiel.yaml'],
+      ['cases/wmo/wmo.yaml bestaat niet.', undefined],
+    ]);
+  });
+
   it('writes GitHub annotations under GitHub Actions, followed by the full report', async () => {
     // The path is from the repository root (GITHUB_WORKSPACE), not from the casebook's folder.
     const result = await runInProcess(['validate', 'cases/typo-key.yaml'], { cwd: broken, env: { GITHUB_ACTIONS: 'true', GITHUB_WORKSPACE: repoRoot } });
