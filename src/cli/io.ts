@@ -3,6 +3,7 @@ import { CasebookError } from '../errors.js';
 import { loadCasebook, threadSettings, type LoadOptions } from '../load/index.js';
 import { t } from '../i18n/index.js';
 import type { Casebook, Lang } from '../types.js';
+import { suggest } from '../util/suggest.js';
 
 export interface Io {
   stdout: { write(text: string): unknown; isTTY?: boolean };
@@ -26,6 +27,24 @@ export function parseLang(value: string | undefined, env: NodeJS.ProcessEnv): La
   if (chosen === undefined || chosen === '') return undefined;
   if (chosen === 'nl' || chosen === 'en') return chosen;
   throw new CasebookError(t('nl', 'cli.badLang', { lang: chosen }));
+}
+
+/**
+ * A choice from a fixed list as people type it: in any case, with spaces around, or by the
+ * word they use for it (`word` for docx); undefined when it is none of them.
+ */
+export function choiceOf<T extends string>(requested: string, allowed: readonly T[], aliases: Readonly<Record<string, T>> = {}): T | undefined {
+  const wanted = requested.trim().toLowerCase();
+  return (allowed as readonly string[]).includes(wanted) ? (wanted as T) : aliases[wanted];
+}
+
+/** ` Bedoelde je 'pdf'?` after a message about `requested`, when one of `allowed` is near it; else ''. */
+export function didYouMean(requested: string, allowed: readonly string[], lang: Lang): string {
+  // Two letters swapped (`pfd`, `jsno`) are two edits apart, too far for suggest's limit on
+  // short words, but the commonest slip in a short word.
+  const letters = (word: string) => [...word.trim().toLowerCase()].sort().join('');
+  const near = suggest(requested, allowed) ?? allowed.find((choice) => letters(choice) === letters(requested));
+  return near === undefined ? '' : ` ${t(lang, 'cli.didYouMean', { suggestion: near })}`;
 }
 
 export function parseCount(value: string, option: string, lang: Lang): number {

@@ -1,4 +1,6 @@
 /** Commander's usage errors told in casebook's words and language, with a hint for the common mistakes. */
+import { writeFileSync } from 'node:fs';
+import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { usageError } from '../../src/cli/usage-errors.js';
 import { makeTree, runInProcess } from '../helpers.js';
@@ -37,6 +39,19 @@ describe('usage errors', () => {
     expect(result.stderr).toBe("casebook: Unknown command 'bild'. Did you mean build?\n(explanation and commands: casebook --help)\n");
     const extra = await run('--lang', 'en', 'stats', 'x');
     expect(extra.stderr).toContain("'casebook stats' takes only options");
+  });
+
+  it('takes an output format in any case, and suggests the near one', async () => {
+    writeFileSync(path.join(cwd, 'a.yaml'), 'title: Een casus\nstatus: draft\ndomains: [wmo]\nsituation: Er speelt iets.\ndilemma: Wat nu?\n');
+    expect(JSON.parse((await run('validate', 'a.yaml', '--format', 'JSON')).stdout).files).toBe(1);
+    expect(JSON.parse((await run('tag', 'a.yaml', '--format', ' Json ')).stdout)).toHaveLength(1);
+    expect(JSON.parse((await run('stats', '--format', 'JSON')).stdout)).toBeTypeOf('object');
+    const wrong = await run('validate', '--format', 'jsn');
+    expect(wrong.stderr).toBe("casebook: Onbekend uitvoerformaat 'jsn'. Kies uit: stylish, json, github, azure, gitlab, sarif, junit. Bedoelde je 'json'?\n");
+    expect(wrong.code).toBe(2);
+    expect((await run('--lang', 'en', 'tag', '--format', 'txt')).stderr).toBe("casebook: Unknown output format 'txt'. Choose from: text, json. Did you mean 'text'?\n");
+    expect((await run('stats', '--format', 'jsno')).stderr).toContain("Kies uit: text, json. Bedoelde je 'json'?");
+    expect((await run('stats', '--format', 'epub')).stderr).toBe("casebook: Onbekend uitvoerformaat 'epub'. Kies uit: text, json.\n");
   });
 
   it('passes a message it does not know on, without commander\'s prefix', () => {

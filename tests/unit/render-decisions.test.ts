@@ -63,4 +63,11 @@ describe('the edition to build', () => {
     expect(parseFormats('handouts,pdf', 'nl')).toEqual(['pdf', 'handouts']);
     expect(() => parseFormats('odt', 'nl')).toThrow("Onbekend formaat 'odt'");
   });
+
+  it('takes formats as people type them, and names the one it does not know', () => {
+    expect(parseFormats(' HTML , Word ', 'nl')).toEqual(['html', 'docx']);
+    expect(parseFormats('pdf,handout', 'nl')).toEqual(['pdf', 'handouts']);
+    expect(() => parseFormats('html,pfd', 'nl')).toThrow("Onbekend formaat 'pfd'. Kies html, pdf, docx (Word), handouts of een combinatie zoals html,pdf. Bedoelde je 'pdf'?");
+    expect(() => parseFormats(',', 'en')).toThrow("Unknown format ','");
+  });
 });

@@ -9,7 +9,7 @@ import { countSeverity } from '../../message.js';
 import { DECISIONS_MODES, build, type DecisionsMode, type OutputFormat } from '../../build/index.js';
 import type { CaseStatus } from '../../case/index.js';
 import type { Lang, Message } from '../../types.js';
-import type { GlobalOptions, Io } from '../io.js';
+import { choiceOf, didYouMean, type GlobalOptions, type Io } from '../io.js';
 import { printReport } from './validate.js';
 import { statusId } from '../../util/suggest.js';
 
@@ -30,13 +30,20 @@ export interface BuildCommandOptions extends GlobalOptions {
 }
 
 const FORMATS: readonly OutputFormat[] = ['html', 'pdf', 'docx', 'handouts'];
+/** What people call a format: the program for docx, the file's other name for handouts. */
+const FORMAT_WORDS: Readonly<Record<string, OutputFormat>> = { word: 'docx', handout: 'handouts' };
 
 /** `html`, `pdf`, `docx`, `handouts`, or a comma list of them (any order). */
 export function parseFormats(value: string | undefined, lang: Lang): OutputFormat[] {
   if (value === undefined) return ['html', 'pdf'];
-  const parts = value.split(',').map((p) => p.trim().toLowerCase()).filter(Boolean);
-  if (parts.length === 0 || parts.some((p) => !(FORMATS as readonly string[]).includes(p))) {
-    throw new CasebookError(t(lang, 'render.build.badFormat', { format: value }));
+  const typed = value.split(',').filter((p) => p.trim() !== '');
+  if (typed.length === 0) throw new CasebookError(t(lang, 'render.build.badFormat', { format: value }));
+  const parts: OutputFormat[] = [];
+  for (const part of typed) {
+    const format = choiceOf(part, FORMATS, FORMAT_WORDS);
+    // The part that is wrong, not the whole list: `html,wrod` says 'wrod'.
+    if (format === undefined) throw new CasebookError(t(lang, 'render.build.badFormat', { format: part.trim() }) + didYouMean(part.trim(), [...FORMATS, ...Object.keys(FORMAT_WORDS)], lang));
+    parts.push(format);
   }
   return FORMATS.filter((f) => parts.includes(f));
 }

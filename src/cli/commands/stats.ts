@@ -4,7 +4,7 @@ import { escapeText } from '../../report/escape.js';
 import { casebookStats, type CasebookStats } from '../../stats/index.js';
 import type { Casebook, Lang } from '../../types.js';
 import { CasebookError } from '../../errors.js';
-import { type GlobalOptions, type Io, loadForCommand } from '../io.js';
+import { choiceOf, didYouMean, type GlobalOptions, type Io, loadForCommand } from '../io.js';
 
 export interface StatsOptions extends GlobalOptions {
   format?: string;
@@ -46,10 +46,13 @@ export function statsText(stats: CasebookStats, casebook: Casebook, lang: Lang):
   return lines.join('\n') + '\n';
 }
 
+const STATS_FORMATS = ['text', 'json'] as const;
+
 export async function statsCommand(options: StatsOptions, io: Io): Promise<number> {
-  const format = options.format ?? 'text';
-  if (format !== 'text' && format !== 'json') {
-    throw new CasebookError(t(options.lang ?? 'nl', 'cli.badFormat', { format, allowed: 'text, json' }));
+  const format = choiceOf(options.format ?? 'text', STATS_FORMATS);
+  if (format === undefined) {
+    const typed = options.format ?? '';
+    throw new CasebookError(t(options.lang ?? 'nl', 'cli.badFormat', { format: typed, allowed: STATS_FORMATS.join(', ') }) + didYouMean(typed, STATS_FORMATS, options.lang ?? 'nl'));
   }
   const casebook = await loadForCommand(options, io);
   const lang = options.lang ?? casebook.config.language;

@@ -14,7 +14,7 @@ import { tagJsonChunks, tagJsonEntry, tagJsonListChunks, tagText } from '../../r
 import type { Casebook, Lang } from '../../types.js';
 import { removeStaleTemps, replaceIfUnchanged } from '../../util/write.js';
 import { escapeText } from '../../report/escape.js';
-import { loadForCommand, type GlobalOptions, type Io } from '../io.js';
+import { choiceOf, didYouMean, loadForCommand, type GlobalOptions, type Io } from '../io.js';
 
 export interface TagCommandOptions extends GlobalOptions {
   format?: string;
@@ -33,10 +33,9 @@ type TagFormat = (typeof tagFormats)[number];
 
 export function parseTagFormat(requested: string | undefined, lang: Lang): TagFormat {
   if (requested === undefined) return 'text';
-  if (!(tagFormats as readonly string[]).includes(requested)) {
-    throw new CasebookError(t(lang, 'tag.badFormat', { format: requested, allowed: tagFormats.join(', ') }));
-  }
-  return requested as TagFormat;
+  const format = choiceOf(requested, tagFormats);
+  if (format === undefined) throw new CasebookError(t(lang, 'tag.badFormat', { format: requested, allowed: tagFormats.join(', ') }) + didYouMean(requested, tagFormats, lang));
+  return format;
 }
 
 /** A score from the command line: 0 to 1, with a decimal point or (Dutch) comma. */

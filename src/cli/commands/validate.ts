@@ -10,7 +10,7 @@ import { loadAndValidate } from '../../validate/index.js';
 import { version } from '../../version.js';
 import { CasebookError } from '../../errors.js';
 import { staleSchemas } from '../copies.js';
-import { parseCount, type GlobalOptions, type Io, loadOptionsFor } from '../io.js';
+import { choiceOf, didYouMean, parseCount, type GlobalOptions, type Io, loadOptionsFor } from '../io.js';
 
 export interface ValidateCommandOptions extends GlobalOptions {
   format?: string;
@@ -40,10 +40,9 @@ export function chooseFormat(requested: string | undefined, io: Io, lang: Lang):
     if (io.env.TF_BUILD?.toLowerCase() === 'true') return 'azure';
     return 'stylish';
   }
-  if (!(formats as readonly string[]).includes(requested)) {
-    throw new CasebookError(t(lang, 'cli.badFormat', { format: requested, allowed: formats.join(', ') }));
-  }
-  return requested as Format;
+  const format = choiceOf(requested, formats);
+  if (format === undefined) throw new CasebookError(t(lang, 'cli.badFormat', { format: requested, allowed: formats.join(', ') }) + didYouMean(requested, formats, lang));
+  return format;
 }
 
 /**
