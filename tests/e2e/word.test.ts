@@ -288,9 +288,10 @@ describe('build --format docx: editions, drafts, privacy, images, English', () =
   });
 
   it('says which formats there are', async () => {
-    const run = await cli(['build', '-f', 'word'], exampleCopy());
+    // `word` itself is taken for docx (tests/unit/render-decisions.test.ts).
+    const run = await cli(['build', '-f', 'odt'], exampleCopy());
     expect(run.code).toBe(2);
-    expect(run.stderr).toContain('docx');
+    expect(run.stderr).toContain('docx (Word)');
   });
 });
 
