@@ -236,7 +236,7 @@ export async function build(casebook: Casebook, options: BuildOptions = {}): Pro
   const lang = options.lang ?? casebook.config.language;
   const env = options.env ?? process.env;
   const edition = namedEdition(casebook, options.edition, lang);
-  const filters = editionFilters(edition, options.filters ?? {});
+  const given = editionFilters(edition, options.filters ?? {});
   const decisions = options.decisions ?? edition?.decisions ?? casebook.config.decisions;
   const signal = options.signal;
   signal?.throwIfAborted();
@@ -249,7 +249,7 @@ export async function build(casebook: Casebook, options: BuildOptions = {}): Pro
   };
   if (!go) return stop();
 
-  checkFilters(casebook, filters, lang);
+  const filters = checkFilters(casebook, given, lang);
   const date = buildDate(env, lang);
   const timeoutMs = pdfTimeoutMs(env, lang);
   const stallMs = pdfStallMs(env, lang);

@@ -35,7 +35,7 @@ export function parseLang(value: string | undefined, env: NodeJS.ProcessEnv): La
  */
 export function choiceOf<T extends string>(requested: string, allowed: readonly T[], aliases: Readonly<Record<string, T>> = {}): T | undefined {
   const wanted = requested.trim().toLowerCase();
-  return (allowed as readonly string[]).includes(wanted) ? (wanted as T) : aliases[wanted];
+  return allowed.find((choice) => choice.toLowerCase() === wanted) ?? aliases[wanted];
 }
 
 /** ` Bedoelde je 'pdf'?` after a message about `requested`, when one of `allowed` is near it; else ''. */

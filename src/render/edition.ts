@@ -37,20 +37,26 @@ export function editionFilters(edition: EditionConfig | undefined, given: Editio
   return { ...filters, ...Object.fromEntries(Object.entries(given).filter(([, value]) => value !== undefined)) };
 }
 
-/** Unknown ids in the filters stop the build before anything is done (exit 2, with a suggestion). */
-export function checkFilters(casebook: Casebook, filters: EditionFilters, lang: Lang): void {
-  const check = (values: readonly string[] | undefined, known: readonly string[], kind: 'domain' | 'value' | 'status', aliases = {}) => {
-    for (const value of values ?? []) {
-      if (known.includes(value)) continue;
+/**
+ * The filters with each id spelled as the casebook spells it (`--domain WMO` is `wmo`: typed on
+ * a command line, the case says nothing); an unknown id stops the build before anything is
+ * done (exit 2, with a suggestion).
+ */
+export function checkFilters(casebook: Casebook, filters: EditionFilters, lang: Lang): EditionFilters {
+  const spelled = (values: readonly string[] | undefined, known: readonly string[], kind: 'domain' | 'value' | 'status', aliases = {}) =>
+    values?.map((value) => {
+      if (known.includes(value)) return value;
+      const same = known.find((id) => id.toLowerCase() === value.trim().toLowerCase());
+      if (same !== undefined) return same;
       const suggestion = suggest(value, known, aliases);
       const params = { value, kind: t(lang, `render.build.kinds.${kind}`), ...(suggestion ? { suggestion } : {}) };
       throw new CasebookError(t(lang, suggestion ? 'render.build.unknownFilterSuggest' : 'render.build.unknownFilter', params));
-    }
-  };
-  check(filters.domains, casebook.config.domains.map((d) => d.id), 'domain');
-  check(filters.values, casebook.values.values.map((v) => v.id), 'value');
+    });
+  const domains = spelled(filters.domains, casebook.config.domains.map((d) => d.id), 'domain');
+  const values = spelled(filters.values, casebook.values.values.map((v) => v.id), 'value');
   // The CLI already takes the Dutch words (statusId); a typo still gets "bedoelde je".
-  check(filters.statuses, STATUSES, 'status', idAliases('status'));
+  const statuses = spelled(filters.statuses, STATUSES, 'status', idAliases('status'));
+  return { ...filters, ...(domains ? { domains } : {}), ...(values ? { values } : {}), ...(statuses ? { statuses: statuses as EditionFilters['statuses'] } : {}) };
 }
 
 /**

@@ -302,6 +302,10 @@ describe('casebook build on the example casebook', () => {
     const wrong = await run(['build', '--domain', 'wmoo', '--format', 'html'], dir);
     expect(wrong.code).toBe(2);
     expect(wrong.stderr).toBe("casebook: 'wmoo' is geen bekend domein; bedoelde je 'wmo'?\n");
+    // Typed in capitals, an id is the same edition, under the same name.
+    const capitals = await run(['build', '--domain', 'WMO', '--format', 'html', '--out', 'hoofdletters'], dir);
+    expect(capitals.stdout).toBe('Geschreven: hoofdletters/casusboekje-sociaal-domein-wmo.html\n');
+    expect(readFileSync(path.join(dir, 'hoofdletters', 'casusboekje-sociaal-domein-wmo.html'), 'utf8')).toBe(html);
   });
 
   it('keeps the previous output when validation fails, and says why', async () => {

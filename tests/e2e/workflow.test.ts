@@ -60,6 +60,9 @@ describe('casebook new', () => {
     const domain = await runInProcess(['new', 'Nog een casus', '--domain', 'jeugd'], { cwd: dir });
     expect(domain.code).toBe(2);
     expect(domain.stderr).toContain("bedoelde je 'jeugdwet'?");
+    // An id in other capitals is that id.
+    expect((await runInProcess(['new', 'Een derde casus', '--domain', 'Jeugdwet'], { cwd: dir })).code).toBe(0);
+    expect(readFileSync(path.join(dir, 'cases', 'jeugdwet', 'een-derde-casus.yaml'), 'utf8')).toContain('domains: [jeugdwet]');
   });
 });
 

@@ -17,7 +17,7 @@ import { writeFileAtomic } from '../../util/write.js';
 import { suggest } from '../../util/suggest.js';
 import { installSpec, version } from '../../version.js';
 import { CI_FILES, SCHEMA_FILES, type CiPlatform } from '../copies.js';
-import { type GlobalOptions, type Io, loadForCommand } from '../io.js';
+import { choiceOf, type GlobalOptions, type Io, loadForCommand } from '../io.js';
 
 const scaffold = (name: string) => readFileSync(path.join(templatesDir, 'init', name), 'utf8');
 const fill = (template: string, values: Record<string, string>) => template.replace(/\{\{(\w+)\}\}/g, (whole, key: string) => values[key] ?? whole);
@@ -184,7 +184,8 @@ export async function newCommand(title: string, options: NewOptions, io: Io): Pr
   const id = slugify(trimmed);
   if (!id) throw new CasebookError(t(lang, 'new.badTitle', { length: 0 }));
   const checkId = (value: string, list: string[], kind: string) => {
-    if (list.includes(value)) return value;
+    const chosen = choiceOf(value, list);
+    if (chosen !== undefined) return chosen;
     const close = suggest(value, list);
     throw new CasebookError(t(lang, close ? 'new.unknownSuggest' : 'new.unknown', { kind: t(lang, `schema.kinds.${kind}`), value, suggestion: close, allowed: list.join(', ') }));
   };
