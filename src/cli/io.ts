@@ -22,10 +22,19 @@ export interface GlobalOptions {
   color?: boolean;
 }
 
+/** What people type for a language: its code in any case, or its name in either language. */
+const LANGUAGE_WORDS: Readonly<Record<string, Lang>> = { nederlands: 'nl', dutch: 'nl', engels: 'en', english: 'en' };
+
+/** The language `value` names (`EN`, `Nederlands`), or undefined. */
+export function langOf(value: string): Lang | undefined {
+  return choiceOf(value, ['nl', 'en'] as const, LANGUAGE_WORDS);
+}
+
 export function parseLang(value: string | undefined, env: NodeJS.ProcessEnv): Lang | undefined {
   const chosen = value ?? env.CASEBOOK_LANG;
   if (chosen === undefined || chosen === '') return undefined;
-  if (chosen === 'nl' || chosen === 'en') return chosen;
+  const lang = langOf(chosen);
+  if (lang !== undefined) return lang;
   throw new CasebookError(t('nl', 'cli.badLang', { lang: chosen }));
 }
 

@@ -10,14 +10,14 @@ import { t } from '../i18n/index.js';
 import { escapeLines, escapeStray } from '../report/escape.js';
 import type { Lang } from '../types.js';
 import { version } from '../version.js';
-import { parseLang, processIo, type GlobalOptions, type Io } from './io.js';
+import { langOf, parseLang, processIo, type GlobalOptions, type Io } from './io.js';
 import { usageError } from './usage-errors.js';
 
 /** The language of help texts, known before commander parses anything. */
 function helpLang(argv: readonly string[], env: NodeJS.ProcessEnv): Lang {
   const index = argv.findIndex((a) => a === '--lang' || a.startsWith('--lang='));
   const value = index < 0 ? env.CASEBOOK_LANG : argv[index]!.includes('=') ? argv[index]!.split('=')[1] : argv[index + 1];
-  return value === 'en' ? 'en' : 'nl';
+  return (value !== undefined && langOf(value)) || 'nl';
 }
 
 /** The options every command has (--lang, --casebook, --quiet, --no-color), with the language checked. */

@@ -54,6 +54,15 @@ describe('usage errors', () => {
     expect((await run('stats', '--format', 'epub')).stderr).toBe("casebook: Onbekend uitvoerformaat 'epub'. Kies uit: text, json.\n");
   });
 
+  it('takes a language as people name it: its code in any case, or its name', async () => {
+    expect((await run('--lang', 'EN', 'stats', '--format', 'xml')).stderr).toBe("casebook: Unknown output format 'xml'. Choose from: text, json.\n");
+    expect((await run('--lang', 'English', 'valdate')).stderr).toContain("Unknown command 'valdate'");
+    expect((await run('--lang', 'Nederlands', 'valdate')).stderr).toContain("Onbekende opdracht 'valdate'");
+    expect((await runInProcess(['--help'], { cwd, env: { CASEBOOK_LANG: 'Engels' } })).stdout).toMatch(/^Usage: casebook \[options\]/);
+    const unknown = await run('--lang', 'de', 'validate');
+    expect([unknown.stderr, unknown.code]).toEqual(["casebook: Onbekende taal 'de'. Kies nl of en.\n", 2]);
+  });
+
   it('passes a message it does not know on, without commander\'s prefix', () => {
     expect(usageError("error: option '--x' cannot be used with option '--y'\n", 'nl')).toBe("casebook: option '--x' cannot be used with option '--y'\n");
   });
