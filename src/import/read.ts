@@ -60,7 +60,12 @@ export function sourceKind(file: string): SourceKind | undefined {
 
 export async function readSource(file: string, lang: Lang): Promise<ReadSource> {
   const kind = sourceKind(file);
-  if (!kind) throw new CasebookError(t(lang, 'import.badType', { file: path.basename(file) }));
+  if (!kind) {
+    // The two files people most often have instead: Word's old format and a PDF of the booklet.
+    const ext = path.extname(file).toLowerCase();
+    const hint = ext === '.doc' || ext === '.rtf' || ext === '.odt' ? ` ${t(lang, 'import.saveAsDocx')}` : ext === '.pdf' ? ` ${t(lang, 'import.fromPdf')}` : '';
+    throw new CasebookError(t(lang, 'import.badType', { file: path.basename(file) }) + hint);
+  }
   let size: number;
   try {
     const info = await stat(file);

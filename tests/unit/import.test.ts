@@ -75,3 +75,13 @@ describe('titles, dates, Markdown', () => {
     expect(md).toBe('Een **vet** en *schuin* woord, 2 \\* 3, [link](https://example.org/a%20b), intern.\n\n- een\n\n  - twee\n\n> citaat\n\n| A | B |\n| --- | --- |\n| 1 | 2\\|3 |');
   });
 });
+
+describe('a file that cannot be imported', () => {
+  it('says which files can, and how to get one from Word\'s old format or a PDF', async () => {
+    const { readSource } = await import('../../src/import/read.js');
+    const kinds = 'kies een Word-bestand (.docx), Markdown (.md) of HTML (.html).';
+    await expect(readSource('boekje.txt', 'nl')).rejects.toThrow(new RegExp(`^'boekje.txt' kan niet worden geïmporteerd: ${kinds.replace(/[.()]/g, '\\$&')}$`));
+    await expect(readSource('boekje.DOC', 'nl')).rejects.toThrow(`${kinds} Open het in Word en kies Bestand > Opslaan als > Word-document (*.docx); importeer dan dat bestand.`);
+    await expect(readSource('boekje.pdf', 'en')).rejects.toThrow('A PDF no longer has the headings that mark cases.');
+  });
+});
