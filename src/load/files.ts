@@ -51,7 +51,7 @@ interface Walk {
 }
 
 /** The file's identity, or undefined when it cannot be found or read. */
-function statOf(file: string): Stats | undefined {
+export function statOf(file: string): Stats | undefined {
   try {
     return statSync(file, { throwIfNoEntry: false });
   } catch {

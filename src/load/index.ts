@@ -2,7 +2,7 @@
  * Stage 1 of the pipeline: load. Finds casebook.yaml, reads the value set and the lists,
  * collects the case files and parses each one with positions kept.
  */
-import { existsSync, statSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -12,7 +12,7 @@ import { makeMessage } from '../message.js';
 import { startOfFile } from '../position/index.js';
 import type { CaseFile, Casebook, Lang, Message, SourceFile } from '../types.js';
 import { findConfigFile, loadConfig, resolveConfigArgument } from './config.js';
-import { collectCaseFiles, fileIdentity, GLOB_MAGIC, uniqueFiles } from './files.js';
+import { collectCaseFiles, fileIdentity, GLOB_MAGIC, statOf, uniqueFiles } from './files.js';
 import { readSource, restoreSource, type PlainSource } from './parse.js';
 import { caseId } from './case-id.js';
 import { realPathOf } from './contain.js';
@@ -150,7 +150,8 @@ function configOfPaths(paths: readonly string[], cwd: string): string | undefine
   if (paths.length === 0) return undefined;
   const found = new Set(paths.map((p) => {
     const full = path.resolve(cwd, staticPart(p));
-    return findConfigFile(isFolder(full) ? full : path.dirname(full));
+    // A path that cannot be read: collectCaseFiles says so.
+    return findConfigFile(statOf(full)?.isDirectory() ? full : path.dirname(full));
   }));
   const [only] = found;
   return found.size === 1 && only !== undefined ? only : undefined;
@@ -162,14 +163,6 @@ function staticPart(pattern: string): string {
   const parts = pattern.split(/[\\/]/);
   const first = parts.findIndex((part) => GLOB_MAGIC.test(part));
   return parts.slice(0, first).join('/') || '.';
-}
-
-function isFolder(file: string): boolean {
-  try {
-    return statSync(file, { throwIfNoEntry: false })?.isDirectory() ?? false;
-  } catch {
-    return false; // not readable: collectCaseFiles says so
-  }
 }
 
 /**

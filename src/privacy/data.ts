@@ -12,8 +12,10 @@ const folder = path.join(dataDir, 'privacy');
 
 /** The lines of a list file: trimmed, without comments and blank lines. */
 function readList(name: string): string[] {
-  return listLines(readFileSync(path.join(folder, name), 'utf8'));
+  return listLines(listText(name));
 }
+
+const listText = (name: string): string => readFileSync(path.join(folder, name), 'utf8');
 
 function listLines(text: string): string[] {
   return text
@@ -31,7 +33,7 @@ function listLines(text: string): string[] {
  */
 export function lowerListSet(...names: string[]): Set<string> {
   const set = new Set<string>();
-  for (const name of names) for (const line of listLines(readFileSync(path.join(folder, name), 'utf8').toLowerCase())) set.add(line);
+  for (const name of names) for (const line of listLines(listText(name).toLowerCase())) set.add(line);
   return set;
 }
 
