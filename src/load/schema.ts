@@ -14,6 +14,7 @@ import { findMistakes, mistakeFields, mistakeMessages } from './mistakes.js';
 import { readDataFile } from '../data.js';
 import { packageRoot, schemasDir } from '../paths.js';
 import type { Lang, Message, SourceFile } from '../types.js';
+import { isoDateOf, wordedDate } from '../util/date.js';
 import { suggest } from '../util/suggest.js';
 
 const require = createRequire(import.meta.url);
@@ -259,8 +260,15 @@ export class SchemaChecker {
         const text = t(lang, `schema.${key}`) === `schema.${key}` ? say('pattern.other', { pattern }) : say(key);
         return makeMessage(file.path, 'schema/pattern', 'error', text, position(pointer), { path: pointer });
       }
-      case 'format':
-        return makeMessage(file.path, 'schema/format', 'error', say(`format.${String(params.format)}`), position(pointer), { path: pointer });
+      case 'format': {
+        // `3-10-2024` or `3 oktober 2024`: say which day it is in the form the field takes.
+        const suggestion = params.format === 'date' && typeof value === 'string' ? isoDateOf(value) : undefined;
+        if (suggestion === undefined || suggestion === value) {
+          return makeMessage(file.path, 'schema/format', 'error', say(`format.${String(params.format)}`), position(pointer), { path: pointer });
+        }
+        const text = say('format.dateSuggest', { suggestion, worded: wordedDate(suggestion, lang) });
+        return makeMessage(file.path, 'schema/format', 'error', text, position(pointer), { suggestion, path: pointer });
+      }
       case 'minItems':
       case 'maxItems':
         return makeMessage(file.path, error.keyword === 'minItems' ? 'schema/min-items' : 'schema/max-items', 'error',
