@@ -85,6 +85,12 @@ function aliases(): Record<string, string | string[]> {
   return keyAliases;
 }
 
+/** `3-10-2024` or `3 oktober 2024` in a date field: the day it is, as the field takes it. */
+function dateSuggestion(value: unknown): string | undefined {
+  const iso = typeof value === 'string' ? isoDateOf(value) : undefined;
+  return iso === value ? undefined : iso;
+}
+
 /** What kind of id an enum holds, from the `$defs` name, so messages can say "domein". */
 function enumKind(schemaPath: string): string {
   const match = /\$defs\/(\w+)Id\//.exec(schemaPath);
@@ -261,11 +267,8 @@ export class SchemaChecker {
         return makeMessage(file.path, 'schema/pattern', 'error', text, position(pointer), { path: pointer });
       }
       case 'format': {
-        // `3-10-2024` or `3 oktober 2024`: say which day it is in the form the field takes.
-        const suggestion = params.format === 'date' && typeof value === 'string' ? isoDateOf(value) : undefined;
-        if (suggestion === undefined || suggestion === value) {
-          return makeMessage(file.path, 'schema/format', 'error', say(`format.${String(params.format)}`), position(pointer), { path: pointer });
-        }
+        const suggestion = params.format === 'date' ? dateSuggestion(value) : undefined;
+        if (suggestion === undefined) return makeMessage(file.path, 'schema/format', 'error', say(`format.${String(params.format)}`), position(pointer), { path: pointer });
         const text = say('format.dateSuggest', { suggestion, worded: wordedDate(suggestion, lang) });
         return makeMessage(file.path, 'schema/format', 'error', text, position(pointer), { suggestion, path: pointer });
       }
