@@ -169,3 +169,8 @@ export function expectMarkers(file: string): string[] {
     .map((line) => line.slice('# expect: '.length).trim())
     .sort();
 }
+
+/** The line after the files `build` wrote that says why drafts are not in the book ('' for none). */
+export const draftsLine = (count: number): string => (count === 0 ? '' : count === 1
+  ? 'Niet in het boek: 1 concept (status: draft). Met --drafts komt het erin, gemarkeerd als concept.\n'
+  : `Niet in het boek: ${count} concepten (status: draft). Met --drafts komen ze erin, gemarkeerd als concept.\n`);

@@ -6,6 +6,8 @@
 import { constants } from 'node:fs';
 import { access, mkdir, readdir, rm } from 'node:fs/promises';
 import path from 'node:path';
+import { caseStatus } from '../case/index.js';
+import { draftsWanted, inEdition } from '../case/edition.js';
 import { CasebookError } from '../errors.js';
 import { isInsideReal } from '../load/contain.js';
 import { t, type Params } from '../i18n/index.js';
@@ -69,6 +71,8 @@ export interface BuildResult {
   /** Privacy errors the build went ahead with (--allow-privacy-errors). */
   privacyErrors: number;
   cases: number;
+  /** Drafts that would be in this edition with `--drafts`: the person may miss a case they just wrote. */
+  draftsLeftOut: number;
   /** Page count of the PDF, when one was made. */
   pages?: number;
   /** How many times Chromium printed it: 1 when the estimated page numbers were right. */
@@ -140,10 +144,16 @@ function gate(casebook: Casebook, lang: Lang, options: Pick<BuildOptions, 'allow
   const validation = options.validation ?? validate(casebook, { lang });
   const errors = validation.messages.filter((m) => !m.suppressed && m.severity === 'error');
   const privacyOnly = errors.length > 0 && errors.every((m) => m.rule.startsWith('privacy/'));
-  const result: BuildResult = { outputs: [], messages: [...validation.messages], validation, stopped: false, privacyErrors: 0, cases: 0 };
+  const result: BuildResult = { outputs: [], messages: [...validation.messages], validation, stopped: false, privacyErrors: 0, cases: 0, draftsLeftOut: 0 };
   if (errors.length > 0 && !(allowPrivacyErrors && privacyOnly)) return { result, go: false };
   if (errors.length > 0) result.privacyErrors = errors.length;
   return { result, go: true };
+}
+
+function draftsLeftOut(casebook: Casebook, filters: EditionFilters): number {
+  if (draftsWanted(filters)) return 0;
+  const withDrafts = { ...filters, drafts: true };
+  return casebook.cases.filter((c) => c.data !== undefined && caseStatus(c.data) === 'draft' && inEdition(c.data, withDrafts)).length;
 }
 
 /** The edition's book, or the messages that stop it; an edition without cases is a mistake in the filters. */
@@ -257,6 +267,7 @@ export async function build(casebook: Casebook, options: BuildOptions = {}): Pro
   if (!prepared.book) return stop(prepared.messages);
   const { book, messages: renderMessages } = prepared;
   result.cases = book.view.cases.length;
+  result.draftsLeftOut = draftsLeftOut(casebook, filters);
 
   const outDir = path.resolve(casebook.config.root, options.outDir ?? casebook.config.output);
   // `output:` from casebook.yaml (or a `dist` that is a link) must not lead out of the

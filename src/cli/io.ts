@@ -49,10 +49,7 @@ export function choiceOf<T extends string>(requested: string, allowed: readonly 
 
 /** ` Bedoelde je 'pdf'?` after a message about `requested`, when one of `allowed` is near it; else ''. */
 export function didYouMean(requested: string, allowed: readonly string[], lang: Lang): string {
-  // Two letters swapped (`pfd`, `jsno`) are two edits apart, too far for suggest's limit on
-  // short words, but the commonest slip in a short word.
-  const letters = (word: string) => [...word.trim().toLowerCase()].sort().join('');
-  const near = suggest(requested, allowed) ?? allowed.find((choice) => letters(choice) === letters(requested));
+  const near = suggest(requested, allowed);
   return near === undefined ? '' : ` ${t(lang, 'cli.didYouMean', { suggestion: near })}`;
 }
 

@@ -208,6 +208,7 @@ function addValueAndToolCommands(program: Command, { h, v, globals, io, setExit 
     .description(h('serve.description'))
     .option(`-p, --port <${v('port')}>`, h('serve.port'))
     .option('--no-drafts', h('serve.noDrafts'))
+    .option('-o, --open', h('serve.open'))
     .addHelpText('after', h('serve.examples'))
     .action(async (_options, command: Command) => {
       const { serveCommand } = await import('./commands/serve.js');

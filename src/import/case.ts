@@ -7,6 +7,7 @@
  */
 import { Element, type ChildNode } from 'domhandler';
 import type { Casebook } from '../types.js';
+import { isoDateOf } from '../util/date.js';
 import { blockMarkdown, inlineMarkdown, isElement, listItems, plainText, tableRows } from './markdown.js';
 import { domainWords, normalizeHeading, type CaseField } from './sections.js';
 import type { CaseChunk, Item, Section } from './split.js';
@@ -64,20 +65,6 @@ export function caseTitle(heading: string): string {
     .replace(/^(casus|case)\s*\d+\s*[:.\-–—]\s*/i, '')
     .replace(/^\d{1,4}[.)]\s+/, '')
     .trim();
-}
-
-/** "21 april 2026" or "3 October 2024" → 2026-04-21. */
-const MONTHS = ['januari', 'februari', 'maart', 'april', 'mei', 'juni', 'juli', 'augustus', 'september', 'oktober', 'november', 'december'];
-const MONTHS_EN = ['january', 'february', 'march', 'april', 'may', 'june', 'july', 'august', 'september', 'october', 'november', 'december'];
-export function parseDate(text: string): string | undefined {
-  const iso = /^(\d{4})-(\d{2})-(\d{2})$/.exec(text.trim());
-  if (iso) return iso[0];
-  const match = /^(\d{1,2})\s+([a-z]+)\s+(\d{4})$/i.exec(text.trim());
-  if (!match) return undefined;
-  const name = match[2]!.toLowerCase();
-  const month = Math.max(MONTHS.indexOf(name), MONTHS_EN.indexOf(name));
-  if (month < 0) return undefined;
-  return `${match[3]}-${String(month + 1).padStart(2, '0')}-${match[1]!.padStart(2, '0')}`;
 }
 
 export function readCase(chunk: CaseChunk, casebook: Casebook): ImportedCase {
@@ -157,7 +144,7 @@ function readPreamble(section: Section, result: ImportedCase, casebook: Casebook
       }
       const role = facts.role ? config.roles.find((r) => normalizeHeading(r.label) === normalizeHeading(facts.role!) || r.id === facts.role) : undefined;
       if (role) result.role = role.id;
-      const date = facts.date ? parseDate(facts.date) : undefined;
+      const date = facts.date ? isoDateOf(facts.date) : undefined;
       if (date) result.date = date;
       if (facts.authors) result.authors = facts.authors.split(/,\s*/).filter(Boolean);
       continue;

@@ -163,7 +163,9 @@ function decodeText(path: string, bytes: Uint8Array, lang: Lang): { text: string
     text = utf8.decode(bytes);
   } catch {
     const at = invalidUtf8Position(bytes);
-    return refuse(makeMessage(path, 'yaml/encoding', 'error', t(lang, 'load.encoding'), { line: at.line, column: at.column, endLine: at.line, endColumn: at.column }));
+    // The text with the bytes it cannot read as � (same lines and columns as `at`), for the code frame.
+    const shown = new TextDecoder('utf-8').decode(bytes);
+    return refuse(makeMessage(path, 'yaml/encoding', 'error', t(lang, 'load.encoding'), { line: at.line, column: at.column, endLine: at.line, endColumn: at.column + 1 }), shown);
   }
   // TextDecoder already drops a UTF-8 BOM; a BOM that survives (e.g. doubled) is removed too.
   if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);

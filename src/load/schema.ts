@@ -14,6 +14,7 @@ import { findMistakes, mistakeFields, mistakeMessages } from './mistakes.js';
 import { readDataFile } from '../data.js';
 import { packageRoot, schemasDir } from '../paths.js';
 import type { Lang, Message, SourceFile } from '../types.js';
+import { isoDateOf, wordedDate } from '../util/date.js';
 import { suggest } from '../util/suggest.js';
 
 const require = createRequire(import.meta.url);
@@ -82,6 +83,12 @@ let keyAliases: Record<string, string | string[]> | undefined;
 function aliases(): Record<string, string | string[]> {
   keyAliases ??= readDataFile('key-aliases.yaml') as Record<string, string | string[]>;
   return keyAliases;
+}
+
+/** `3-10-2024` or `3 oktober 2024` in a date field: the day it is, as the field takes it. */
+function dateSuggestion(value: unknown): string | undefined {
+  const iso = typeof value === 'string' ? isoDateOf(value) : undefined;
+  return iso === value ? undefined : iso;
 }
 
 /** What kind of id an enum holds, from the `$defs` name, so messages can say "domein". */
@@ -259,8 +266,12 @@ export class SchemaChecker {
         const text = t(lang, `schema.${key}`) === `schema.${key}` ? say('pattern.other', { pattern }) : say(key);
         return makeMessage(file.path, 'schema/pattern', 'error', text, position(pointer), { path: pointer });
       }
-      case 'format':
-        return makeMessage(file.path, 'schema/format', 'error', say(`format.${String(params.format)}`), position(pointer), { path: pointer });
+      case 'format': {
+        const suggestion = params.format === 'date' ? dateSuggestion(value) : undefined;
+        if (suggestion === undefined) return makeMessage(file.path, 'schema/format', 'error', say(`format.${String(params.format)}`), position(pointer), { path: pointer });
+        const text = say('format.dateSuggest', { suggestion, worded: wordedDate(suggestion, lang) });
+        return makeMessage(file.path, 'schema/format', 'error', text, position(pointer), { suggestion, path: pointer });
+      }
       case 'minItems':
       case 'maxItems':
         return makeMessage(file.path, error.keyword === 'minItems' ? 'schema/min-items' : 'schema/max-items', 'error',

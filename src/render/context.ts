@@ -7,6 +7,7 @@ import path from 'node:path';
 import type { CaseStatus } from '../case/index.js';
 import { messagesFor, t, type Params } from '../i18n/index.js';
 import type { Casebook, CasebookConfig, Lang, Message, SourceFile } from '../types.js';
+import { MONTH_NAMES } from '../util/date.js';
 import { MarkdownRenderer, type Finding, type MarkdownSource } from './markdown.js';
 import { sourceMessage } from './source-message.js';
 
@@ -58,16 +59,10 @@ export function bookTexts(lang: Lang, key: string): Labels {
   return deepMerge(messagesFor('nl', key), lang === 'nl' ? {} : messagesFor(lang, key));
 }
 
-/**
- * The months as Intl.DateTimeFormat names them (nl-NL, en-GB; `month: 'long'`). Setting up a
- * DateTimeFormat took 30 ms of every build (ICU builds its date patterns), for a date that is
- * only day, month and year: tests/unit/render-model.test.ts checks these words against Intl's
- * for every day of 1000-2200 in both languages.
- */
-const MONTHS: Record<Lang, readonly string[]> = {
-  nl: ['januari', 'februari', 'maart', 'april', 'mei', 'juni', 'juli', 'augustus', 'september', 'oktober', 'november', 'december'],
-  en: ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'],
-};
+// The months as words (util/date.ts): setting up an Intl.DateTimeFormat took 30 ms of every
+// build (ICU builds its date patterns), for a date that is only day, month and year:
+// tests/unit/render-model.test.ts checks these words against Intl's for every day of
+// 1000-2200 in both languages.
 // Outside these years (no era, four digits) Intl words the date.
 const WORDED_YEARS = { from: 1000, to: 9999 };
 const dateFormats = new Map<Lang, Intl.DateTimeFormat>();
@@ -75,7 +70,7 @@ const dateFormats = new Map<Lang, Intl.DateTimeFormat>();
 /** A date as words in `lang` ("23 november 2025"), in UTC. */
 export function formatDate(date: Date, lang: Lang): string {
   const year = date.getUTCFullYear();
-  if (year >= WORDED_YEARS.from && year <= WORDED_YEARS.to) return `${date.getUTCDate()} ${MONTHS[lang][date.getUTCMonth()]} ${year}`;
+  if (year >= WORDED_YEARS.from && year <= WORDED_YEARS.to) return `${date.getUTCDate()} ${MONTH_NAMES[lang][date.getUTCMonth()]} ${year}`;
   let format = dateFormats.get(lang);
   if (!format) {
     format = new Intl.DateTimeFormat(lang === 'en' ? 'en-GB' : 'nl-NL', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' });

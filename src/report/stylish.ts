@@ -83,15 +83,21 @@ function maskedSource(text: string, messages: readonly Message[]): string {
   return lines.join('\n');
 }
 
-export function summaryLine(result: { files: number; errors: number; warnings: number }, lang: 'nl' | 'en'): string {
+/**
+ * `✖ 14 problemen (0 fouten, 14 waarschuwingen) in 1 van 2 bestanden.`: `filesWithProblems`
+ * (when known) keeps "in 2 bestanden" from reading as if both files had problems.
+ */
+export function summaryLine(result: { files: number; errors: number; warnings: number }, lang: 'nl' | 'en', filesWithProblems = result.files): string {
   const files = plural(lang, 'report.files', result.files);
   const problems = result.errors + result.warnings;
   if (problems === 0) return t(lang, 'report.summary.clean', { files });
-  return t(lang, 'report.summary.problems', {
+  const some = filesWithProblems > 0 && filesWithProblems < result.files;
+  return t(lang, some ? 'report.summary.problemsIn' : 'report.summary.problems', {
     problems: plural(lang, 'report.problems', problems),
     errors: plural(lang, 'report.errors', result.errors),
     warnings: plural(lang, 'report.warnings', result.warnings),
     files,
+    some: filesWithProblems,
   });
 }
 
@@ -128,7 +134,7 @@ export const stylish: Reporter = (result, context) => {
     }
     out.push('');
   }
-  const summary = summaryLine(result, context.lang);
+  const summary = summaryLine(result, context.lang, new Set(visible.map((m) => m.file)).size);
   const mark = result.errors > 0 ? s.red('✖') : result.warnings > 0 ? s.yellow('⚠') : '✔';
   const suppressed = result.messages.length - visible.length;
   out.push(`${mark} ${s.bold(summary)}${suppressed ? s.dim(` (${t(context.lang, 'report.suppressed', { count: suppressed })})`) : ''}`);

@@ -296,7 +296,9 @@ class LiveBook {
     const html = result.html === undefined ? errorPage(result.messages, cwd, lang) : result.html;
     const ms = performance.now() - started;
     for (const m of errors.slice(0, 20)) this.options.log(`  ${relativePath(cwd, m.file)}:${m.line}:${m.column}  ${m.message}  ${m.rule}`);
-    this.options.log(t(lang, errors.length ? 'serve.builtWithErrors' : 'serve.built', { cases: plural(lang, 'stats.cases', this.casebook.cases.length), errors: plural(lang, 'report.errors', errors.length), warnings: plural(lang, 'report.warnings', warnings), ms: Math.round(ms) }));
+    // Warnings are counted here, listed by `casebook validate`: the line says so.
+    const key = errors.length ? 'serve.builtWithErrors' : warnings ? 'serve.builtWithWarnings' : 'serve.built';
+    this.options.log(t(lang, key, { cases: plural(lang, 'stats.cases', this.casebook.cases.length), errors: plural(lang, 'report.errors', errors.length), warnings: plural(lang, 'report.warnings', warnings), ms: Math.round(ms) }));
     return this.publish({ html, errors: errors.length, warnings, ms });
   }
 

@@ -6,7 +6,23 @@ import type { LabelledId } from '../types.js';
 type Levenshtein = typeof import('fastest-levenshtein');
 let levenshtein: Levenshtein | undefined;
 /** fastest-levenshtein's `distance`, loaded at the first suggestion (most runs make none); its `main` is CommonJS. */
-const distance = (a: string, b: string): number => (levenshtein ??= createRequire(import.meta.url)('fastest-levenshtein') as Levenshtein).distance(a, b);
+const levenshteinDistance = (a: string, b: string): number => (levenshtein ??= createRequire(import.meta.url)('fastest-levenshtein') as Levenshtein).distance(a, b);
+
+/** True when `b` is `a` with two neighbouring letters swapped (`mwo` for `wmo`, `pfd` for `pdf`). */
+function swapped(a: string, b: string): boolean {
+  if (a.length !== b.length) return false;
+  let i = 0;
+  while (i < a.length && a[i] === b[i]) i++;
+  return i + 1 < a.length && a[i] === b[i + 1] && a[i + 1] === b[i] && a.slice(i + 2) === b.slice(i + 2);
+}
+
+/**
+ * Edit distance in which two swapped neighbouring letters count as one edit: Levenshtein
+ * counts them as two, too far for the limit on short words, yet it is the commonest slip there.
+ */
+function distance(a: string, b: string): number {
+  return swapped(a, b) ? 1 : levenshteinDistance(a, b);
+}
 
 /** Lower case, accents folded, separators ignored: `Wmo`, `wmo ` and `wmö` compare equal. */
 export function normalise(text: string): string {
@@ -19,7 +35,7 @@ export function normalise(text: string): string {
 
 /**
  * The candidate closest to `input`: first a case- and accent-insensitive match, then the
- * smallest edit distance, within max(1, ⌊length/3⌋) edits so that unrelated words are not
+ * smallest edit distance (a swap of two neighbouring letters is one edit), within max(1, ⌊length/3⌋) edits so that unrelated words are not
  * suggested. `aliases` maps other words (e.g. Dutch field names) straight to candidates; the
  * first one that is in `candidates` wins.
  */

@@ -12,7 +12,7 @@ import { pathToFileURL } from 'node:url';
 import puppeteer, { type Browser } from 'puppeteer-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
-import { EPOCH, makeTree, repoRoot, runInProcess, type CliResult } from '../helpers.js';
+import { EPOCH, draftsLine, makeTree, repoRoot, runInProcess, type CliResult } from '../helpers.js';
 
 const HTML = 'casusboekje-sociaal-domein.html';
 const PDF = 'casusboekje-sociaal-domein.pdf';
@@ -119,10 +119,11 @@ describe('casebook build on the example casebook', () => {
   const drafts = () => cases.filter((c) => c.status === 'draft');
   const allCases = () => pdf.outline.flatMap((entry) => entry.items);
 
-  it('writes both files and names them at the end', () => {
+  it('writes both files and names them at the end, and says how many drafts are left out', () => {
     expect(built.stderr).toBe('');
     expect(built.code).toBe(0);
-    expect(built.stdout).toBe(`Geschreven: dist/${HTML}\nGeschreven: dist/${PDF}\n`);
+    expect(drafts().length).toBeGreaterThan(1);
+    expect(built.stdout).toBe(`Geschreven: dist/${HTML}\nGeschreven: dist/${PDF}\n${draftsLine(drafts().length)}`);
   });
 
   it('has bookmarks for the parts, the chapters and their cases, and the matrix on the last page', () => {
@@ -295,7 +296,10 @@ describe('casebook build on the example casebook', () => {
   it('makes an edition per domain, named after it, and refuses an unknown domain with a suggestion', async () => {
     const wmo = await run(['build', '--domain', 'wmo', '--format', 'html', '--out', 'edities'], dir);
     expect(wmo.code).toBe(0);
-    expect(wmo.stdout).toBe('Geschreven: edities/casusboekje-sociaal-domein-wmo.html\n');
+    // Only the drafts this edition would hold are counted.
+    const wmoDrafts = drafts().filter((c) => c.domains.includes('wmo')).length;
+    expect(wmoDrafts).toBeLessThan(drafts().length);
+    expect(wmo.stdout).toBe(`Geschreven: edities/casusboekje-sociaal-domein-wmo.html\n${draftsLine(wmoDrafts)}`);
     const html = readFileSync(path.join(dir, 'edities', 'casusboekje-sociaal-domein-wmo.html'), 'utf8');
     const ids = [...html.matchAll(/<article id="case-([^"]+)"/g)].map((m) => m[1]).sort();
     expect(ids).toEqual(published().filter((c) => c.domains.includes('wmo')).map((c) => c.id).sort());
@@ -304,7 +308,7 @@ describe('casebook build on the example casebook', () => {
     expect(wrong.stderr).toBe("casebook: 'wmoo' is geen bekend domein; bedoelde je 'wmo'?\n");
     // Typed in capitals, an id is the same edition, under the same name.
     const capitals = await run(['build', '--domain', 'WMO', '--format', 'html', '--out', 'hoofdletters'], dir);
-    expect(capitals.stdout).toBe('Geschreven: hoofdletters/casusboekje-sociaal-domein-wmo.html\n');
+    expect(capitals.stdout).toBe(`Geschreven: hoofdletters/casusboekje-sociaal-domein-wmo.html\n${draftsLine(wmoDrafts)}`);
     expect(readFileSync(path.join(dir, 'hoofdletters', 'casusboekje-sociaal-domein-wmo.html'), 'utf8')).toBe(html);
   });
 

@@ -10,10 +10,12 @@ describe('casebook doctor', () => {
     const dir = makeTree({ 'casebook.yaml': 'title: Boek\n', 'cases/a.yaml': caseYaml() });
     const result = await runInProcess(['doctor'], { cwd: dir });
     expect(result.code).toBe(0);
-    expect(result.stdout).toMatch(/^✔ Node\.js \d+\.\d+\.\d+ \(nodig: 20\.19 of nieuwer\)$/m);
+    // The Node.js this test runs on may be past its end of life: then a warning, not a block.
+    const supported = checkNode(process.versions.node, 'nl').ok;
+    expect(result.stdout).toMatch(supported ? /^✔ Node\.js \d+\.\d+\.\d+ \(nodig: 20\.19 of nieuwer\)$/m : /^⚠ Node\.js \d+\.\d+\.\d+ werkt, maar krijgt sinds \d+ \w+ \d{4} geen beveiligingsupdates meer\.$/m);
     expect(result.stdout).toMatch(/^✔ Browser voor de PDF: \S+ \(.*\), (gevonden op een standaardplek|gekozen via PUPPETEER_EXECUTABLE_PATH)$/m);
     expect(result.stdout).toContain('✔ Casusboek: casebook.yaml, "Boek", 1 casusbestand');
-    expect(result.stdout).toContain('Alles in orde: casebook build kan draaien.');
+    expect(result.stdout).toContain(supported ? 'Alles in orde: casebook build kan draaien.' : 'casebook build kan draaien, maar lees de waarschuwingen hierboven.');
   });
 
   it('fails, with what to do, when the browser does not start or is not there', async () => {
@@ -61,11 +63,23 @@ describe('casebook doctor', () => {
 
 describe('doctor checks', () => {
   it('knows which Node.js versions are too old', async () => {
-    expect(checkNode('20.19.0', 'nl').ok).toBe(true);
-    expect(checkNode('22.1.0', 'nl').ok).toBe(true);
-    const old = checkNode('20.11.1', 'nl');
+    const spring2026 = new Date('2026-03-01T12:00:00Z');
+    expect(checkNode('20.19.0', 'nl', spring2026).ok).toBe(true);
+    expect(checkNode('22.1.0', 'nl', spring2026).ok).toBe(true);
+    const old = checkNode('20.11.1', 'nl', spring2026);
     expect(old).toMatchObject({ ok: false, blocking: true });
-    expect(old.advice).toContain('Node.js 20');
+    expect(old.advice).toBe('Installeer Node.js 20 LTS of 22 LTS: via de softwarecatalogus van IT, https://nodejs.org, of het pakketbeheer van je systeem.');
+  });
+
+  it('warns, without blocking, about a Node.js past its end of life, and names the LTS lines to install', async () => {
+    const december2026 = new Date('2026-12-04T12:00:00Z');
+    const ended = checkNode('20.19.0', 'nl', december2026);
+    expect(ended).toMatchObject({ ok: false, blocking: false, text: 'Node.js 20.19.0 werkt, maar krijgt sinds 30 april 2026 geen beveiligingsupdates meer.' });
+    expect(ended.advice).toContain('Installeer Node.js 22 LTS of 24 LTS');
+    expect(checkNode('22.11.0', 'en', december2026)).toMatchObject({ ok: true, text: 'Node.js 22.11.0 (needed: 20.19 or newer)' });
+    // An odd release line ends early too; a line newer than the table is taken as supported.
+    expect(checkNode('25.2.0', 'en', december2026)).toMatchObject({ ok: false, blocking: false, text: 'Node.js 25.2.0 works, but has had no security updates since 1 June 2026.' });
+    expect(checkNode('30.0.0', 'nl', december2026).ok).toBe(true);
   });
 
   it('warns, without blocking, about missing fonts', async () => {

@@ -56,6 +56,18 @@ describe('serve', () => {
     expect(await raw(port, `GET / HTTP/1.1\r\nHost: 127.0.0.1:${port}\r\nConnection: close\r\n\r\n`)).toBe('HTTP/1.1 200 OK');
   });
 
+  it('the terminal line says the build is clean, or counts the warnings and names where to read them', async () => {
+    expect(log.some((line) => /^Gebouwd: 1 casus in \d+ ms\.$/.test(line))).toBe(true);
+    const warned = makeTree({ 'casebook.yaml': 'title: Live\n', 'cases/a.yaml': caseYaml({ situation: 'Beschrijf hier de situatie.' }) });
+    const lines: string[] = [];
+    const other = await serve({ cwd: warned, port: 0, log: (line) => lines.push(line) });
+    try {
+      expect(lines.find((line) => line.startsWith('Gebouwd:'))).toMatch(/^Gebouwd: 1 casus in \d+ ms \(1 waarschuwing: casebook validate toont ze\)\.$/);
+    } finally {
+      other.close();
+    }
+  });
+
   it('casebook.yaml deleted while serving: a clear message, and no casebook.yaml from a folder above', async () => {
     const parent = makeTree({ 'casebook.yaml': 'title: Het grotere boek erboven\n', 'boek/casebook.yaml': 'title: Live\n', 'boek/cases/a.yaml': caseYaml() });
     const lines: string[] = [];

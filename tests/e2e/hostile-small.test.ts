@@ -27,6 +27,21 @@ describe('smaller', () => {
     expect(messages[0]!.message).toContain('UTF-8');
   });
 
+  it('a file saved as Windows-1252 (ANSI) is shown at the character, with how to save it as UTF-8', async () => {
+    const ansi = Buffer.from(caseYaml().replace('situation: ', 'situation: Ze heeft artrose in beide knieën. '), 'latin1');
+    const dir = makeTree({ 'casebook.yaml': 'title: Boek\n', 'cases/ansi.yaml': ansi });
+    const result = await runInProcess(['validate', '--no-color'], { cwd: dir });
+    expect(result.code).toBe(1);
+    const lines = result.stdout.split('\n');
+    const at = lines.findIndex((line) => line.includes('yaml/encoding'));
+    expect(lines[at]).toContain('in Kladblok via Opslaan als, Codering: UTF-8');
+    // The code frame: the line, and the caret under the character that is not UTF-8.
+    const shown = lines.find((line) => line.includes('knie'))!;
+    const caret = lines[lines.indexOf(shown) + 1]!;
+    expect(shown).toMatch(/^\s+> \d+ \| .*knie\uFFFDn/);
+    expect(caret.indexOf('^')).toBe(shown.indexOf('\uFFFD'));
+  });
+
   it('a file with CR-only line ends is told so, not given a syntax error on one long line', async () => {
     const messages = await report({ 'casebook.yaml': 'title: Boek\n', 'cases/mac.yaml': caseYaml().replace(/\n/g, '\r') });
     expect(messages.map((m) => `${m.file} ${m.rule}`)).toEqual(['cases/mac.yaml yaml/line-ends']);

@@ -12,7 +12,7 @@ import puppeteer, { type Browser, type Page } from 'puppeteer-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
 import { destinations, measure } from '../../scripts/page-fill.mjs';
-import { EPOCH, makeTree, repoRoot, runInProcess, type CliResult } from '../helpers.js';
+import { EPOCH, draftsLine, makeTree, repoRoot, runInProcess, type CliResult } from '../helpers.js';
 
 const BASE = 'casusboekje-sociaal-domein';
 /** `casebook …` in this process (nothing here depends on the process), reproducible. */
@@ -33,11 +33,12 @@ function exampleCopy(config: string): string {
   return dir;
 }
 
-function published(dir: string): ExampleCase[] {
+function exampleCases(dir: string): ExampleCase[] {
   const walk = (d: string): string[] =>
     readdirSync(d, { withFileTypes: true }).flatMap((e) => (e.isDirectory() ? walk(path.join(d, e.name)) : e.name.endsWith('.yaml') ? [path.join(d, e.name)] : []));
-  return walk(path.join(dir, 'cases')).map((file) => parse(readFileSync(file, 'utf8')) as ExampleCase).filter((c) => (c.status ?? 'draft') !== 'draft');
+  return walk(path.join(dir, 'cases')).map((file) => parse(readFileSync(file, 'utf8')) as ExampleCase);
 }
+const isDraft = (c: ExampleCase) => (c.status ?? 'draft') === 'draft';
 
 /**
  * Text compared without what typesetting changes: soft hyphens and line-end hyphens,
@@ -55,13 +56,15 @@ function pdfPages(file: string): string[] {
 let browser: Browser;
 let dir: string;
 let cases: ExampleCase[];
+let drafts: ExampleCase[];
 let withDecision: ExampleCase[];
 const builds: Record<string, CliResult> = {};
 
 beforeAll(async () => {
   const config = `${readFileSync(path.join(repoRoot, 'casebook.yaml'), 'utf8')}\neditions:\n  bespreking:\n    decisions: omit\n  wmo-team:\n    domains: [wmo]\n`;
   dir = exampleCopy(config);
-  cases = published(dir);
+  cases = exampleCases(dir).filter((c) => !isDraft(c));
+  drafts = exampleCases(dir).filter(isDraft);
   withDecision = cases.filter((c) => c.decision);
   const [inline, appendix, omit] = await Promise.all([
     run(['build', '--format', 'html,pdf,handouts', '--out', 'inline'], dir),
@@ -99,7 +102,7 @@ describe('decisions: appendix', () => {
 
   it('names the edition in the file name and writes both files', () => {
     expect(builds.appendix!.stderr).toBe('');
-    expect(builds.appendix!.stdout).toBe(`Geschreven: appendix/${BASE}-besluiten-achterin.html\nGeschreven: appendix/${BASE}-besluiten-achterin.pdf\n`);
+    expect(builds.appendix!.stdout).toBe(`Geschreven: appendix/${BASE}-besluiten-achterin.html\nGeschreven: appendix/${BASE}-besluiten-achterin.pdf\n${draftsLine(drafts.length)}`);
   });
 
   it('keeps every decision off its case pages, collects them all at the back, and each "pagina N" is the page its decision starts on', () => {
@@ -169,7 +172,7 @@ describe('decisions: appendix', () => {
 
 describe('decisions: omit (the edition "bespreking" from casebook.yaml)', () => {
   it('leaves every decision and outcome out of the HTML and the PDF', () => {
-    expect(builds.omit!.stdout).toBe(`Geschreven: omit/${BASE}-bespreking.html\nGeschreven: omit/${BASE}-bespreking.pdf\n`);
+    expect(builds.omit!.stdout).toBe(`Geschreven: omit/${BASE}-bespreking.html\nGeschreven: omit/${BASE}-bespreking.pdf\n${draftsLine(drafts.length)}`);
     const html = plain(readFileSync(path.join(dir, 'omit', `${BASE}-bespreking.html`), 'utf8').replace(/<[^>]*>/g, ' '));
     const pdf = plain(pdfPages(path.join(dir, 'omit', `${BASE}-bespreking.pdf`)).join('\n'));
     for (const item of cases) {
@@ -184,7 +187,7 @@ describe('decisions: omit (the edition "bespreking" from casebook.yaml)', () => 
 
   it('takes the filters of an edition, and refuses an unknown edition or --decisions value with a suggestion', async () => {
     const wmo = await run(['build', '--edition', 'wmo-team', '--format', 'html', '--out', 'wmo'], dir);
-    expect(wmo.stdout).toBe(`Geschreven: wmo/${BASE}-wmo-team.html\n`);
+    expect(wmo.stdout).toBe(`Geschreven: wmo/${BASE}-wmo-team.html\n${draftsLine(drafts.filter((c) => c.domains.includes('wmo')).length)}`);
     const ids = [...readFileSync(path.join(dir, 'wmo', `${BASE}-wmo-team.html`), 'utf8').matchAll(/<article id="case-([^"]+)"/g)].map((m) => m[1]);
     expect(ids.length).toBeGreaterThan(0);
     expect(ids.sort()).toEqual(cases.filter((c) => c.domains.includes('wmo')).map((c) => c.id).sort());
@@ -312,7 +315,7 @@ describe('handouts', () => {
   const folder = () => path.join(dir, 'inline', 'handouts');
 
   it('one tagged, titled A4 PDF of at most two pages per published case, with the book\'s title and the case number in the footer, without the decision', () => {
-    expect(builds.inline!.stdout).toBe(`Geschreven: inline/${BASE}.html\nGeschreven: inline/${BASE}.pdf\nGeschreven: ${cases.length} hand-outs in inline/handouts/\n`);
+    expect(builds.inline!.stdout).toBe(`Geschreven: inline/${BASE}.html\nGeschreven: inline/${BASE}.pdf\nGeschreven: ${cases.length} hand-outs in inline/handouts/\n${draftsLine(drafts.length)}`);
     expect(readdirSync(folder()).sort()).toEqual(cases.map((c) => `${c.id}.pdf`).sort());
     const dests = destinations(path.join(dir, 'inline', `${BASE}.pdf`));
     const numbers = [...dests].filter(([name]) => name.startsWith('case-')).sort((a, b) => a[1] - b[1]).map(([name]) => name.slice(5));

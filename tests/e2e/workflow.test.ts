@@ -56,6 +56,7 @@ describe('casebook new', () => {
     writeFileSync(file, readFileSync(file, 'utf8') + '# eigen aantekening\n');
     const again = await runInProcess(['new', 'Een bestaande casus'], { cwd: dir });
     expect(again.code).toBe(2);
+    expect(again.stderr).toBe("casebook: Er is al een casus met het id 'een-bestaande-casus' (cases/wmo/een-bestaande-casus.yaml); het id volgt uit de titel. Kies een andere titel, of werk verder in dat bestand.\n");
     expect(readFileSync(file, 'utf8')).toContain('# eigen aantekening');
     const domain = await runInProcess(['new', 'Nog een casus', '--domain', 'jeugd'], { cwd: dir });
     expect(domain.code).toBe(2);

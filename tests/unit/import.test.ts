@@ -1,7 +1,7 @@
 /** casebook import's parts: headings, the level of the cases, legal references, titles, dates, Markdown. */
 import { parseDocument } from 'htmlparser2';
 import { describe, expect, it } from 'vitest';
-import { caseTitle, legalEntry, parseDate } from '../../src/import/case.js';
+import { caseTitle, legalEntry } from '../../src/import/case.js';
 import { blockMarkdown } from '../../src/import/markdown.js';
 import { fieldOf, isBookPart, normalizeHeading } from '../../src/import/sections.js';
 import { chooseLevel, flatten, splitCases } from '../../src/import/split.js';
@@ -62,12 +62,6 @@ describe('titles, dates, Markdown', () => {
     expect(caseTitle('Casus 3: Een titel')).toBe('Een titel');
     expect(caseTitle('12. Een titel')).toBe('Een titel');
     expect(caseTitle('2025 begon goed')).toBe('2025 begon goed');
-  });
-
-  it('reads Dutch and English written dates', () => {
-    expect(parseDate('3 oktober 2024')).toBe('2024-10-03');
-    expect(parseDate('21 April 2026')).toBe('2026-04-21');
-    expect(parseDate('ergens in 2024')).toBeUndefined();
   });
 
   it('turns HTML into Markdown: emphasis, links, lists, quotes, tables; no script; literal asterisks escaped', () => {

@@ -57,6 +57,9 @@ describe('the stylish report', () => {
     // An id that was meant is already in the message ("bedoelde je …?"): no second line.
     expect(nl.stdout).toContain("bedoelde je 'participatiewet'?");
     expect(nl.stdout).not.toContain('schrijf: participatiewet');
+    // A date written the Dutch way: the day it is, as the field takes it and in words.
+    const date = await runInProcess(['validate', 'cases/date-dutch.yaml'], { cwd: root });
+    expect(date.stdout).toContain("'3-10-2024' is geen geldige datum: casebook leest datums als JJJJ-MM-DD. Bedoelde je '2024-10-03' (3 oktober 2024)?");
     const en = await runInProcess(['validate', '--lang', 'en', 'cases/colon-in-text.yaml'], { cwd: root });
     expect(en.stdout).toContain('write: title: "Terugvorderen: wel of niet?"');
   });

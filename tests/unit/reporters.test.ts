@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { reporters, type ReportContext } from '../../src/report/index.js';
+import { reporters, summaryLine, type ReportContext } from '../../src/report/index.js';
 import { escapeData, escapeProperty } from '../../src/report/github.js';
 import { mask } from '../../src/privacy/mask.js';
 import type { Message, ValidationResult } from '../../src/types.js';
@@ -31,7 +31,7 @@ describe('stylish', () => {
         '        |                ^^^^^^^^^^^',
         '      4 | dilemma: x',
         '',
-        '✖ 2 problemen (1 fout, 1 waarschuwing) in 2 bestanden. (1 onderdrukt)',
+        '✖ 2 problemen (1 fout, 1 waarschuwing) in 1 van 2 bestanden. (1 onderdrukt)',
         '',
       ].join('\n'),
     );
@@ -40,7 +40,10 @@ describe('stylish', () => {
   it('uses colour only when asked, and English with lang en', () => {
     expect(reporters.stylish(result, context(false))).not.toMatch(/\u001b\[/);
     expect(reporters.stylish(result, context(true))).toMatch(/\u001b\[31m/);
-    expect(reporters.stylish(result, context(false, 'en'))).toContain('2 problems (1 error, 1 warning) in 2 files.');
+    expect(reporters.stylish(result, context(false, 'en'))).toContain('2 problems (1 error, 1 warning) in 1 of 2 files.');
+    // Problems in every file read or, when not known, the plain count.
+    expect(summaryLine(result, 'nl', 2)).toBe('2 problemen (1 fout, 1 waarschuwing) in 2 bestanden.');
+    expect(summaryLine(result, 'en')).toBe('2 problems (1 error, 1 warning) in 2 files.');
   });
 
   it('says so when everything is clean', () => {

@@ -17,6 +17,15 @@ describe('suggest', () => {
     expect(suggest('x', domains)).toBeUndefined();
   });
 
+  it('counts two swapped neighbouring letters as one edit, so short words get them too', () => {
+    expect(suggest('mwo', domains)).toBe('wmo');
+    expect(suggest('pfd', ['html', 'pdf', 'docx'])).toBe('pdf');
+    expect(suggest('jsno', ['text', 'json'])).toBe('json');
+    // Two swaps, or letters swapped that are not neighbours, stay too far on a short word.
+    expect(suggest('owm', domains)).toBeUndefined();
+    expect(suggest('fdp', ['html', 'pdf', 'docx'])).toBeUndefined();
+  });
+
   it('uses a unique prefix', () => {
     expect(suggest('schuldhulp', domains)).toBe('schuldhulpverlening');
   });

@@ -2,7 +2,7 @@
 import { constants } from 'node:os';
 import path from 'node:path';
 import { CasebookError } from '../../errors.js';
-import { t } from '../../i18n/index.js';
+import { plural, t } from '../../i18n/index.js';
 import { threadSettings } from '../../load/index.js';
 import { loadAndValidate } from '../../validate/index.js';
 import { countSeverity } from '../../message.js';
@@ -199,5 +199,7 @@ async function buildAndReport(options: BuildCommandOptions, io: Io, signal: Abor
   const books = handouts > 0 ? result.outputs.slice(0, result.outputs.length - handouts) : result.outputs;
   for (const file of books) io.stdout.write(`${t(lang, 'render.build.written', { path: shownPath(file) })}\n`);
   if (handouts > 0) io.stdout.write(`${t(lang, 'render.build.writtenHandouts', { count: handouts, path: `${shownPath(path.dirname(result.outputs.at(-1)!))}/` })}\n`);
+  // A case just written with `casebook new` is a draft: say why it is not in the book.
+  if (result.draftsLeftOut > 0 && !options.quiet) io.stdout.write(`${plural(lang, 'render.build.draftsLeftOut', result.draftsLeftOut)}\n`);
   return 0;
 }

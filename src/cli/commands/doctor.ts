@@ -5,12 +5,14 @@
 import { spawnSync } from 'node:child_process';
 import { accessSync, constants, existsSync } from 'node:fs';
 import path from 'node:path';
+import { readDataFile } from '../../data.js';
 import { CasebookError } from '../../errors.js';
 import { t, type Params } from '../../i18n/index.js';
 import { loadCasebook } from '../../load/index.js';
 import { BrowserLaunchError, findBrowser, launchBrowser, type LaunchOptions } from '../../render/browser.js';
 import { relativePath, styles, useColor } from '../../report/index.js';
 import type { Casebook, Lang } from '../../types.js';
+import { wordedDate } from '../../util/date.js';
 import { version } from '../../version.js';
 import { SCHEMA_FILES, staleSchemas } from '../copies.js';
 import type { GlobalOptions, Io } from '../io.js';
@@ -29,13 +31,34 @@ export interface Check {
 /** The Node.js version the package declares (engines), as [major, minor]. */
 export const MINIMUM_NODE: readonly [number, number] = [20, 19];
 
-export function checkNode(version: string, lang: Lang): Check {
+/** When each Node.js release line stops getting security updates (data/node-releases.yaml). */
+function nodeEndOfLife(): Map<number, string> {
+  const table = readDataFile('node-releases.yaml') as Record<string, string>;
+  return new Map(Object.entries(table).map(([major, date]) => [Number(major), String(date)]));
+}
+
+/** The LTS lines (even majors) still supported on `today`, as people name them: `22 LTS of 24 LTS`. */
+function supportedLts(endOfLife: Map<number, string>, today: string, lang: Lang): string {
+  const lines = [...endOfLife].filter(([major, end]) => major % 2 === 0 && end >= today).map(([major]) => `${major} LTS`).slice(0, 2);
+  return lines.join(t(lang, 'schema.or'));
+}
+
+/**
+ * Too old for casebook blocks the build; past its end of life only warns: it works, but a
+ * managed laptop should not run a Node.js without security updates, and IT can act on that.
+ */
+export function checkNode(version: string, lang: Lang, now: Date = new Date()): Check {
   const [major = 0, minor = 0] = version.split('.').map(Number);
   const ok = major > MINIMUM_NODE[0] || (major === MINIMUM_NODE[0] && minor >= MINIMUM_NODE[1]);
-  const params = { version, minimum: MINIMUM_NODE.join('.') };
-  return ok
-    ? { id: 'node', ok, blocking: true, text: t(lang, 'doctor.node.ok', params) }
-    : { id: 'node', ok, blocking: true, text: t(lang, 'doctor.node.old', params), advice: t(lang, 'doctor.node.advice', params) };
+  const endOfLife = nodeEndOfLife();
+  const today = now.toISOString().slice(0, 10);
+  const params = { version, minimum: MINIMUM_NODE.join('.'), supported: supportedLts(endOfLife, today, lang) };
+  if (!ok) return { id: 'node', ok, blocking: true, text: t(lang, 'doctor.node.old', params), advice: t(lang, 'doctor.node.advice', params) };
+  const end = endOfLife.get(major);
+  if (end !== undefined && end < today) {
+    return { id: 'node', ok: false, blocking: false, text: t(lang, 'doctor.node.endOfLife', { ...params, end: wordedDate(end, lang) }), advice: t(lang, 'doctor.node.advice', params) };
+  }
+  return { id: 'node', ok, blocking: true, text: t(lang, 'doctor.node.ok', params) };
 }
 
 /** The fonts the built-in templates name; without them Chromium substitutes others. */

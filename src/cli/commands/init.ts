@@ -191,7 +191,8 @@ export async function newCommand(title: string, options: NewOptions, io: Io): Pr
   };
   const domain = checkId(options.domain ?? config.domains[0]!.id, config.domains.map((d) => d.id), 'domain');
   const role = options.role === undefined ? undefined : checkId(options.role, config.roles.map((r) => r.id), 'role');
-  if (casebook.cases.some((c) => c.id === id)) throw new CasebookError(t(lang, 'new.idTaken', { id }));
+  const taken = casebook.cases.find((c) => c.id === id);
+  if (taken) throw new CasebookError(t(lang, 'new.idTaken', { id, file: path.relative(io.cwd, taken.path) || taken.path }));
 
   // Into the first case folder of casebook.yaml (a glob's fixed start), in a domain folder.
   const first = config.cases[0] ?? 'cases';

@@ -3,10 +3,12 @@ import { t } from '../../i18n/index.js';
 import { serve } from '../../serve/index.js';
 import type { GlobalOptions, Io } from '../io.js';
 import { parseCount } from '../io.js';
+import { openUrl } from '../open-url.js';
 
 export interface ServeCommandOptions extends GlobalOptions {
   port?: string;
   drafts?: boolean;
+  open?: boolean;
 }
 
 export async function serveCommand(options: ServeCommandOptions, io: Io, signal?: AbortSignal): Promise<number> {
@@ -21,6 +23,7 @@ export async function serveCommand(options: ServeCommandOptions, io: Io, signal?
     log: (line) => io.stderr.write(line + '\n'),
   });
   io.stdout.write(t(lang, 'serve.listening', { url: served.url }) + '\n');
+  if (options.open) openUrl(served.url, (detail) => io.stderr.write(t(lang, 'serve.openFailed', { url: served.url, detail }) + '\n'));
   // Runs until Ctrl-C (or the signal, in tests); then closes the server and the watcher.
   await new Promise<void>((resolve) => {
     const stop = () => resolve();
