@@ -6,6 +6,8 @@
  * alternation is tried at every position of the text and costs ten times more.
  */
 
+import { lazyPattern } from './lazy.js';
+
 const letterOrDigit = /[\p{L}\p{N}]/u;
 
 /** True for a letter or digit of any script (undefined, before the start, is neither). */
@@ -31,7 +33,7 @@ export function isLetterOrDigitAt(text: string, i: number): boolean {
   return code < 128 ? ASCII_WORD[code] === 1 : letterOrDigit.test(text[i]!);
 }
 
-const letterAt = /\p{L}/uy;
+const letterAt = lazyPattern(String.raw`\p{L}`, 'uy');
 
 /** True when a letter of any script (two UTF-16 units or one) ends right before `at`. */
 export function letterBefore(text: string, at: number): boolean {
@@ -39,8 +41,9 @@ export function letterBefore(text: string, at: number): boolean {
   const code = text.charCodeAt(at - 1);
   if (code < 128) return (code >= 65 && code <= 90) || (code >= 97 && code <= 122);
   const high = code >= 0xdc00 && code <= 0xdfff && at >= 2 ? text.charCodeAt(at - 2) : 0;
-  letterAt.lastIndex = high >= 0xd800 && high <= 0xdbff ? at - 2 : at - 1;
-  return letterAt.test(text);
+  const letter = letterAt();
+  letter.lastIndex = high >= 0xd800 && high <= 0xdbff ? at - 2 : at - 1;
+  return letter.test(text);
 }
 
 /**

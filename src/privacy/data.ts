@@ -7,6 +7,8 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { readDataFile } from '../data.js';
 import { dataDir } from '../paths.js';
+import { isLetterOrDigit } from './chars.js';
+import { lazyFields } from './lazy.js';
 
 const folder = path.join(dataDir, 'privacy');
 
@@ -194,25 +196,29 @@ export function privacyData(): PrivacyData {
     weakStreetEnding: new RegExp(`\\p{L}{2}-?(?:${readList('street-suffixes-more.txt').map(escapeRegExp).join('|')})$`, 'iu'),
     lowerStreetEnding: /^\p{Ll}[\p{Ll}\-]{2,}(?:straat|laan|weg|plein|gracht|kade|singel|steeg|dreef)$/u,
     placeholderEmailDomains: readList('placeholder-email-domains.txt').map((d) => d.toLowerCase()),
-    context: {
-      bsn: wordsPattern(context.bsn!),
-      otherNumber: wordsPattern(context['other-number']!),
-      otherNumberCompound: new RegExp(`(?<![\\p{L}])(?!(?:${context['phone-compounds']!.map(escapeRegExp).join('|')})-?(?:nummer|nr))\\p{L}{2,}-?(?:nummer|nr)\\.?(?![\\p{L}])`, 'iu'),
-      iban: wordsPattern(context.iban!),
-      birthdate: wordsPattern(context.birthdate!),
-      phone: wordsPattern(context.phone!),
-      poBox: wordsPattern(context['po-box']!),
-      publicBuildingStreets: new Set(context['public-building-street']!.map((w) => w.toLowerCase())),
-      organisation: organisationPattern(context.organisation!),
-      organisationAddressLabel: wordsPattern(context['organisation-address-label']!),
-      residence: wordsPattern(context.residence!),
-      ourAddress: wordsPattern(context['our-address']!),
-      generalNumberAfter: new RegExp(`^[ \\u00a0]*\\([ \\u00a0]*(?:${context['general-number']!.map((w) => escapeRegExp(w).replace(/ /g, '\\s+')).join('|')})[ \\u00a0]*\\)`, 'iu'),
-      organisationPhone: wordsPattern(context['organisation-phone']!),
-      functionalMailbox: new Set(context['functional-mailbox']!.map((w) => w.toLowerCase())),
-      sharedMailbox: new Set(context['shared-mailbox']!.map((w) => w.toLowerCase())),
-      quantity: new RegExp(`^\\s*(?:${quantity.join('|')})(?![\\p{L}\\p{N}])`, 'iu'),
-    },
+    context: Object.assign(
+      lazyFields<Omit<ContextWords, 'publicBuildingStreets' | 'functionalMailbox' | 'sharedMailbox'>>({
+        bsn: () => wordsPattern(context.bsn!),
+        otherNumber: () => wordsPattern(context['other-number']!),
+        otherNumberCompound: () => new RegExp(`(?<![\\p{L}])(?!(?:${context['phone-compounds']!.map(escapeRegExp).join('|')})-?(?:nummer|nr))\\p{L}{2,}-?(?:nummer|nr)\\.?(?![\\p{L}])`, 'iu'),
+        iban: () => wordsPattern(context.iban!),
+        birthdate: () => wordsPattern(context.birthdate!),
+        phone: () => wordsPattern(context.phone!),
+        poBox: () => wordsPattern(context['po-box']!),
+        organisation: () => organisationPattern(context.organisation!),
+        organisationAddressLabel: () => wordsPattern(context['organisation-address-label']!),
+        residence: () => wordsPattern(context.residence!),
+        ourAddress: () => wordsPattern(context['our-address']!),
+        generalNumberAfter: () => new RegExp(`^[ \\u00a0]*\\([ \\u00a0]*(?:${context['general-number']!.map((w) => escapeRegExp(w).replace(/ /g, '\\s+')).join('|')})[ \\u00a0]*\\)`, 'iu'),
+        organisationPhone: () => wordsPattern(context['organisation-phone']!),
+        quantity: () => new RegExp(`^\\s*(?:${quantity.join('|')})(?![\\p{L}\\p{N}])`, 'iu'),
+      }),
+      {
+        publicBuildingStreets: new Set(context['public-building-street']!.map((w) => w.toLowerCase())),
+        functionalMailbox: new Set(context['functional-mailbox']!.map((w) => w.toLowerCase())),
+        sharedMailbox: new Set(context['shared-mailbox']!.map((w) => w.toLowerCase())),
+      },
+    ),
   };
   return loaded;
 }
@@ -235,7 +241,7 @@ export function organisationAt(text: string, at: number, word: string, data: Pri
   if (!phrases) return false;
   return phrases.some((phrase) => {
     const written = text.slice(at, at + phrase.length + 8).toLowerCase().replace(/\s+/g, ' ');
-    return written.startsWith(phrase) && !/[\p{L}\p{N}]/u.test(written[phrase.length] ?? '');
+    return written.startsWith(phrase) && !isLetterOrDigit(written[phrase.length]);
   });
 }
 

@@ -9,6 +9,7 @@
 import { tokenBefore, type Token } from './chars.js';
 import { isNotAName, namesSomethingElse, notANameByEndingOnly, organisationAt, privacyData, type PrivacyData } from './data.js';
 import { isDutchCompound, isDutchWord } from './words.js';
+import { lazyPattern } from './lazy.js';
 
 export interface NameGrammar {
   data: PrivacyData;
@@ -122,12 +123,14 @@ export function surnameEvidence(word: string, data: PrivacyData): 'listed' | 'un
   return 'unknown';
 }
 
-const upper = /\p{Lu}/u;
+const upper = lazyPattern(String.raw`\p{Lu}`, 'u');
+const smallLetter = lazyPattern(String.raw`\p{Ll}`, 'u');
+const smallLetters = lazyPattern(String.raw`^\p{Ll}+`, 'u');
 
 /** True when the character at `at` is a capital letter. */
 export function isCapital(text: string, at: number): boolean {
   const code = text.charCodeAt(at);
-  return code < 128 ? code >= 65 && code <= 90 : upper.test(text[at]!);
+  return code < 128 ? code >= 65 && code <= 90 : upper().test(text[at]!);
 }
 
 /** A token without the brackets and quotes before it. */
@@ -217,7 +220,7 @@ function readSurname(text: string, at: number, g: NameGrammar, strict = false, t
   // "Karin van Zilveren Kruis": a professional by first name and organisation.
   if (organisationAt(text, at, word, g.data)) return undefined;
   // "Fact-team", "Wmo-consulent": a word joined to a word in small letters (not a particle: "Bakker-de Wit").
-  if (text[wordEnd] === '-' && /\p{Ll}/u.test(text[wordEnd + 1] ?? '') && stickyMatch(g.particleAt, text, wordEnd + 1) < 0) return undefined;
+  if (text[wordEnd] === '-' && smallLetter().test(text[wordEnd + 1] ?? '') && stickyMatch(g.particleAt, text, wordEnd + 1) < 0) return undefined;
   // "Dewi⏎Casus uit Oosterpark": a word that starts a line more often starts a sentence or
   // an item than it ends a name, so there it must look like a surname.
   if ((strict || afterLineBreak(text, surnameStart) || afterLineBreak(text, at)) && !surnameEvidence(word, g.data)) return undefined;
@@ -402,11 +405,11 @@ export function followedByNotAName(text: string, end: number, g: NameGrammar): b
   const wordEnd = stickyMatch(g.wordAt, text, spaced);
   if (wordEnd >= 0) return namesSomethingElse(text.slice(spaced, wordEnd), g.data);
   // "de Al Wafa school": an institution word in small letters after the name.
-  const next = /^\p{Ll}+/u.exec(text.slice(spaced, spaced + 20));
+  const next = smallLetters().exec(text.slice(spaced, spaced + 20));
   return next !== null && g.data.cues.institutionEndings.includes(next[0]);
 }
 
-const initialsOrPunctuation = /(?:^|\s)(?:\p{L}{1,3}\.)+|[.,;:()"“”]/gu;
+const initialsOrPunctuation = lazyPattern(String.raw`(?:^|\s)(?:\p{L}{1,3}\.)+|[.,;:()"“”]`, 'gu');
 
 /**
  * A name as the allow-lists compare it: lower case, without titles, initials and
@@ -414,5 +417,5 @@ const initialsOrPunctuation = /(?:^|\s)(?:\p{L}{1,3}\.)+|[.,;:()"“”]/gu;
  */
 export function normaliseName(name: string): string {
   const withoutTitles = name.trim().replace(nameGrammar().title, '');
-  return withoutTitles.replace(initialsOrPunctuation, ' ').replace(/\s+/g, ' ').trim().toLowerCase();
+  return withoutTitles.replace(initialsOrPunctuation(), ' ').replace(/\s+/g, ' ').trim().toLowerCase();
 }

@@ -8,15 +8,16 @@
  */
 import { sentenceBefore } from './context.js';
 import type { PrivacyData } from './data.js';
+import { lazyPattern } from './lazy.js';
 
 /** What stands between an organisation's name and its address on one line: "Gemeente Zwolle, Lübeckplein 2". */
 const separatorEnd = /[,|(–—][ \u00a0]*$/u;
 /** Where the organisation's name before a separator starts: after a sentence's end, a separator or a colon. */
 const phraseStart = /[.!?;:,|(–—](?=[ \u00a0])/gu;
 /** A line that addresses or names a resident, above an address: "Aan de ouders van …", "t.a.v. mevrouw …", "Naam: …". */
-const residentLine = /^(?:aan|t\.?\s?a\.?\s?v\.?|naam|cliënt|client|bewoner|bewoners|huurder|betreft|de heer|mevrouw|meneer|familie|fam\.)(?![\p{L}])/iu;
+const residentLine = lazyPattern(String.raw`^(?:aan|t\.?\s?a\.?\s?v\.?|naam|cliënt|client|bewoner|bewoners|huurder|betreft|de heer|mevrouw|meneer|familie|fam\.)(?![\p{L}])`, 'iu');
 /** Before the street on its line, nothing or capitalised words of its name ("Jan Steenlaan 2", "Drs. F. Bijlweg 20"). */
-const streetNameOnly = /^[ \t]*(?:\p{Lu}[\p{L}.'’\-]*[ \u00a0]+)*$/u;
+const streetNameOnly = lazyPattern(String.raw`^[ \t]*(?:\p{Lu}[\p{L}.'’\-]*[ \u00a0]+)*$`, 'u');
 /** How many lines above an address may name its organisation (a letterhead: name, department, Postbus). */
 const LINES_ABOVE = 4;
 
@@ -29,7 +30,7 @@ export function organisationsAddress(text: string, start: number, data: PrivacyD
     const phrase = before.replace(separatorEnd, '');
     return data.context.organisation.test(lastPhrase(phrase)) && !data.context.residence.test(sentenceBefore(phrase));
   }
-  return streetNameOnly.test(before) && !data.context.residence.test(before) && organisationAbove(text, lineStart, data, isPersonsLine);
+  return streetNameOnly().test(before) && !data.context.residence.test(before) && organisationAbove(text, lineStart, data, isPersonsLine);
 }
 
 /** The last words before a separator, back to a sentence's end or another separator (at most six words). */
@@ -44,7 +45,7 @@ function organisationAbove(text: string, lineStart: number, data: PrivacyData, i
   for (let lines = 0; lines < LINES_ABOVE && end > 0; lines++) {
     const from = text.lastIndexOf('\n', end - 1) + 1;
     const line = text.slice(from, end).trim();
-    if (line === '' || line.length > 100 || residentLine.test(line) || data.context.residence.test(line) || isPersonsLine(line)) return false;
+    if (line === '' || line.length > 100 || residentLine().test(line) || data.context.residence.test(line) || isPersonsLine(line)) return false;
     if (data.context.organisation.test(line)) return true;
     end = from - 1;
   }

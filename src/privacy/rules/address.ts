@@ -16,6 +16,7 @@ import { isListedSurname } from '../names.js';
 import { isDutchCompound, isDutchWord } from '../words.js';
 import { caseRule, type Detection, type PrivacyDetector } from '../detector.js';
 import { organisationsAddress } from '../organisation-address.js';
+import { lazyPattern, startsWithCapital } from '../lazy.js';
 import type { Severity } from '../../types.js';
 
 // Any case, with or without a space. Capitals, or small letters without a space ("1234ab"),
@@ -28,23 +29,23 @@ const units = new Set(['km', 'kg', 'cm', 'mm', 'ml', 'cl', 'dl', 'kb', 'mb', 'gb
 /** Letter pairs that postcodes do not use. */
 const unusedLetters = new Set(['SA', 'SD', 'SS']);
 const HOUSE_LABEL = String.raw`(?:huisnummer|huisnr\.?|nr\.?|nummer)[ \u00a0]*:?[ \u00a0]*`;
-const numberBefore = new RegExp(String.raw`(?:\p{L}{2,}\.?[ \u00a0]+\d{1,5}(?:[ \u00a0]?[a-z]|-[\p{L}\p{N}]{1,4})?|${HOUSE_LABEL}\d{1,5}[a-z]?)[ \u00a0]*,?[ \u00a0]*$`, 'iu');
-const numberAfter = new RegExp(String.raw`^[ \u00a0]*,?[ \u00a0]*(?:${HOUSE_LABEL})?\d{1,5}(?![\p{N}]|[.,:]\p{N})`, 'iu');
+const numberBefore = lazyPattern(String.raw`(?:\p{L}{2,}\.?[ \u00a0]+\d{1,5}(?:[ \u00a0]?[a-z]|-[\p{L}\p{N}]{1,4})?|${HOUSE_LABEL}\d{1,5}[a-z]?)[ \u00a0]*,?[ \u00a0]*$`, 'iu');
+const numberAfter = lazyPattern(String.raw`^[ \u00a0]*,?[ \u00a0]*(?:${HOUSE_LABEL})?\d{1,5}(?![\p{N}]|[.,:]\p{N})`, 'iu');
 
 /** A number of up to four digits: a house number if a street name stands before it. */
 const houseNumber = /\d{1,4}/g;
 const streetWord = /^\p{Lu}[\p{L}'’\-]{2,}$/u;
 /** What may follow a house number: a letter (3a, 3 a), or an addition after a dash (112-II, 210-B, 12-3). */
-const addition = /(?:[ \u00a0]?[a-zA-Z](?![\p{L}\p{N}])|-(?:\d{1,4}|[a-zA-Z]{1,3})(?![\p{L}\p{N}]))?/uy;
-const wordBefore = /(?:^|[ \u00a0])([\p{L}'’\-]+)[ \u00a0]+$/u;
+const addition = lazyPattern(String.raw`(?:[ \u00a0]?[a-zA-Z](?![\p{L}\p{N}])|-(?:\d{1,4}|[a-zA-Z]{1,3})(?![\p{L}\p{N}]))?`, 'uy');
+const wordBefore = lazyPattern(String.raw`(?:^|[ \u00a0])([\p{L}'’\-]+)[ \u00a0]+$`, 'u');
 /** Words that stand before a street name that is also an ordinary word: "Grote Markt", "aan de Dam". */
-const streetLead = /(?:^|[^\p{L}])(?:de|het|Grote|Kleine|Oude|Nieuwe|Lange|Korte|Hoge|Lage|Noorder|Zuider|Ooster|Wester|Binnen|Buiten|Achter|Voor)[ \u00a0]+$/u;
+const streetLead = lazyPattern(String.raw`(?:^|[^\p{L}])(?:de|het|Grote|Kleine|Oude|Nieuwe|Lange|Korte|Hoge|Lage|Noorder|Zuider|Ooster|Wester|Binnen|Buiten|Achter|Voor)[ \u00a0]+$`, 'u');
 /** "Laan van Meerdervoort 1040", "Laan van Nieuw Oost-Indië 211": a street word, a particle and a name. */
 const streetWithParticle = /(?:^|[^\p{L}])((?:Laan|Plein|Kade|Singel|Park|Hof|Markt|Weg|Dijk|Dreef)(?:[ \u00a0]+(?:van|der|de|den|het|op|aan|in|'t))+(?:[ \u00a0]+(?:\p{Lu}[\p{L}'’.\-]*|van|der|de|den|het)){1,3})[ \u00a0]+$/u;
 /** A line that ends in a house number, before a line that starts with a postcode. */
-const addressLine = /(?:^|\n)[ \t]*(\p{Lu}[^\n]*?[ \t]\d{1,5}[a-zA-Z]?(?:-[\p{L}\p{N}]{1,4}|[ \t]?[A-Z](?![\p{L}]))?)[ \t]*,?[ \t]*\r?\n[ \t]*$/u;
+const addressLine = lazyPattern(String.raw`(?:^|\n)[ \t]*(\p{Lu}[^\n]*?[ \t]\d{1,5}[a-zA-Z]?(?:-[\p{L}\p{N}]{1,4}|[ \t]?[A-Z](?![\p{L}]))?)[ \t]*,?[ \t]*\r?\n[ \t]*$`, 'u');
 /** An address on one line: capitalised words and a house number, a comma or not, then the postcode ("Kraaiennest 140 1104 CK"). */
-const addressBeforePostcode = /(?:^|[^\p{L}])(\p{Lu}[\p{L}'’\-]+(?:[ \u00a0]+\p{Lu}[\p{L}'’\-]+){0,2}[ \u00a0]+\d{1,5}(?:[ \u00a0]?[a-zA-Z])?(?:-[\p{L}\p{N}]{1,4})?)[ \u00a0]*,?[ \u00a0]*$/u;
+const addressBeforePostcode = lazyPattern(String.raw`(?:^|[^\p{L}])(\p{Lu}[\p{L}'’\-]+(?:[ \u00a0]+\p{Lu}[\p{L}'’\-]+){0,2}[ \u00a0]+\d{1,5}(?:[ \u00a0]?[a-zA-Z])?(?:-[\p{L}\p{N}]{1,4})?)[ \u00a0]*,?[ \u00a0]*$`, 'u');
 
 /**
  * Where a street name starts when it has more than one word ("Burgemeester de Withstraat",
@@ -55,11 +56,11 @@ function streetStart(text: string, lastWord: number, particle: RegExp): number {
   let start = lastWord;
   let front = lastWord;
   for (let words = 0; words < 3; words++) {
-    const before = wordBefore.exec(text.slice(Math.max(0, front - 40), front));
+    const before = wordBefore().exec(text.slice(Math.max(0, front - 40), front));
     if (!before) break;
     const word = before[1]!;
     const wordStart = front - before[0].length + before[0].indexOf(word);
-    if (/^\p{Lu}/u.test(word)) start = wordStart;
+    if (startsWithCapital(word)) start = wordStart;
     else if (!particle.test(word)) break;
     front = wordStart;
   }
@@ -85,13 +86,16 @@ function isStreetWord(text: string, word: { start: number; text: string }, data:
     if (!isDutchWord(lower) && !data.places.has(lower) && !isListedSurname(core, data)) return true;
   }
   // "Grote Markt 2", "aan de Dam 7"; "Coevorden, Markt 12": after a town and a comma.
-  return isEndingWord(bare, data) && (streetLead.test(text.slice(Math.max(0, word.start - 12), word.start)) || afterTownAndComma(text, word.start, data));
+  return isEndingWord(bare, data) && (streetLead().test(text.slice(Math.max(0, word.start - 12), word.start)) || afterTownAndComma(text, word.start, data));
 }
+
+const wordAndYear = lazyPattern(String.raw`^\p{L}+[ \u00a0]+(?:19|20)\d\d(?!\d)`, 'u');
+const townAndComma = lazyPattern(String.raw`(\p{Lu}[\p{L}'’\-]+),[ \u00a0]+$`, 'u');
 
 /** True when a town and a comma stand right before `at`: "in Coevorden, Markt 12-B"; not before a year ("Utrecht, Plein 1992"). */
 function afterTownAndComma(text: string, at: number, data: PrivacyData): boolean {
-  if (/^\p{L}+[ \u00a0]+(?:19|20)\d\d(?!\d)/u.test(text.slice(at, at + 30))) return false;
-  const town = /(\p{Lu}[\p{L}'’\-]+),[ \u00a0]+$/u.exec(text.slice(Math.max(0, at - 40), at));
+  if (wordAndYear().test(text.slice(at, at + 30))) return false;
+  const town = townAndComma().exec(text.slice(Math.max(0, at - 40), at));
   return town !== null && data.places.has(town[1]!.toLowerCase());
 }
 
@@ -113,20 +117,20 @@ const houseLabel = /^(?:huisnummer|huisnr\.?|nr\.?|nummer|no\.?)$/i;
 function streetBeforeLabel(text: string, token: Token | undefined): Token | undefined {
   if (!token || !houseLabel.test(token.text)) return token;
   const street = tokenBefore(text, token.start);
-  return street && /^\p{Lu}/u.test(street.text) ? street : token;
+  return street && startsWithCapital(street.text) ? street : token;
 }
 
 /** A capital article before a street name that is an ordinary word: "(87, De Hoefslag 14)", "woning Het Want 5". */
 const capitalArticle = /(?<![\p{L}'])(?:De|Het|'t)[ \u00a0]+$/u;
 /** What stands before "De" when it is no sentence start: a word, a comma or a bracket. */
-const inSentence = /[\p{Ll},(][ \u00a0]*$/u;
+const inSentence = lazyPattern(String.raw`[\p{Ll},(][ \u00a0]*$`, 'u');
 /** A house number that is more likely a year: "De Wmo 2015". */
 const year = /^(?:19|20)\d\d$/;
 /**
  * After a house number: a letter addition ("40a", "101 c") or a comma and a capitalised place ("14, Zuidwolde").
  * Not an ordinal before a word ("Keukentafelgesprek 2e ronde", "Evaluatie 3e keer").
  */
-const streetAfterNumber = /^(?!e[ \u00a0]+\p{Ll})(?:[ \u00a0]?[a-z](?![\p{L}\p{N}])|,[ \u00a0]*\p{Lu}\p{Ll}+(?![\p{L}\p{N}]))/u;
+const streetAfterNumber = lazyPattern(String.raw`^(?!e[ \u00a0]+\p{Ll})(?:[ \u00a0]?[a-z](?![\p{L}\p{N}])|,[ \u00a0]*\p{Lu}\p{Ll}+(?![\p{L}\p{N}]))`, 'u');
 
 /**
  * A street name without a street ending (data/privacy/street-suffixes.txt): a name after a
@@ -138,10 +142,10 @@ function isUnendedStreet(text: string, word: Token, numberText: string, numberEn
   if (!streetWord.test(word.text) || year.test(numberText) || namesSomethingElse(word.text, data)) return false;
   const before = text.slice(Math.max(0, word.start - 30), word.start);
   const article = capitalArticle.exec(before);
-  if (article && inSentence.test(before.slice(0, article.index))) return true;
+  if (article && inSentence().test(before.slice(0, article.index))) return true;
   const lower = word.text.toLowerCase();
   if (isDutchWord(lower) || data.places.has(lower) || data.firstNames.has(lower) || isListedSurname(word.text, data)) return false;
-  return streetAfterNumber.test(text.slice(numberEnd, numberEnd + 30));
+  return streetAfterNumber().test(text.slice(numberEnd, numberEnd + 30));
 }
 
 let cuePattern: RegExp | undefined;
@@ -166,7 +170,7 @@ function afterAddressCue(text: string, numberStart: number, data: PrivacyData): 
   cuePattern ??= cuePatternOf(data);
   const before = text.slice(Math.max(0, numberStart - 70), numberStart);
   const match = cuePattern.exec(before);
-  if (!match || !/^\p{Lu}/u.test(match[1]!) || data.places.has(match[1]!.toLowerCase())) return undefined;
+  if (!match || !startsWithCapital(match[1]!) || data.places.has(match[1]!.toLowerCase())) return undefined;
   // The match ends at the number: the street name ends before the spaces.
   return numberStart - (match[0].length - match[0].trimEnd().length) - match[1]!.length;
 }
@@ -192,8 +196,9 @@ export const addressDetector: PrivacyDetector = {
         start = withParticle ? match.index - withParticle[0].length + withParticle[0].indexOf(withParticle[1]!) : afterAddressCue(text, match.index, data);
       }
       if (start === undefined) continue;
-      addition.lastIndex = end;
-      if (addition.test(text)) end = addition.lastIndex;
+      const more = addition();
+      more.lastIndex = end;
+      if (more.test(text)) end = more.lastIndex;
       found.push({ start, end, severity: streetSeverity(text, start, street.text, data), message: 'address.street', shown: mask(text.slice(start, end)) });
     }
     findPostcodes(text, data, found);
@@ -202,20 +207,23 @@ export const addressDetector: PrivacyDetector = {
 };
 
 /** "Postcode: 7201 lk", "postcode en plaats". */
-const postcodeLabel = /(?<![\p{L}])(?:postcode|pc)(?![\p{L}])/iu;
+const postcodeLabel = lazyPattern(String.raw`(?<![\p{L}])(?:postcode|pc)(?![\p{L}])`, 'iu');
 /** A capitalised word after a postcode: the town ("7201 lk Zutphen", "3131 tk, Vlaardingen"). */
-const townAfter = /^[ \u00a0]*,?[ \u00a0]*(\p{Lu}[\p{Ll}'’\-]+|[A-Z]{2,}(?![\p{L}]))/u;
+const townAfter = lazyPattern(String.raw`^[ \u00a0]*,?[ \u00a0]*(\p{Lu}[\p{Ll}'’\-]+|[A-Z]{2,}(?![\p{L}]))`, 'u');
 /** The word before a postcode, past an opening bracket or a comma ("Maastricht (6221 hk)"). */
-const wordBeforePostcode = /([\p{L}'’\-]+)[ \u00a0]*[,(]?[ \u00a0]*$/u;
+const wordBeforePostcode = lazyPattern(String.raw`([\p{L}'’\-]+)[ \u00a0]*[,(]?[ \u00a0]*$`, 'u');
+
+/** "'s-Hertogenbosch", "'s-Gravenhage". */
+const saintsPlace = lazyPattern(String.raw`^'s-\p{L}{3,}$`, 'u');
 
 /** A place name: a listed town, also written with a district ("Amsterdam-Zuidoost") or as "'s-Hertogenbosch". */
 function isPlace(word: string, data: PrivacyData): boolean {
   const lower = word.toLowerCase().replace(/[’]/g, "'");
-  return data.places.has(lower) || data.places.has(lower.split('-')[0]!) || /^'s-\p{L}{3,}$/u.test(lower);
+  return data.places.has(lower) || data.places.has(lower.split('-')[0]!) || saintsPlace().test(lower);
 }
 
 /** A place name right after a postcode ("7201 lk Zutphen", "1102 ab Amsterdam-Zuidoost", "5211 db 's-Hertogenbosch"). */
-const placeAfter = /^[ \u00a0]*,?[ \u00a0]*((?:['’]s-)?\p{Lu}[\p{L}'’\-]+)/u;
+const placeAfter = lazyPattern(String.raw`^[ \u00a0]*,?[ \u00a0]*((?:['’]s-)?\p{Lu}[\p{L}'’\-]+)`, 'u');
 
 /** "Stadhuisplein 1", "Stationsplein 3": where a town hall or a station stands, more often than anybody's home. */
 const publicBuilding = (street: string, data: PrivacyData): boolean => data.context.publicBuildingStreets.has(street.toLowerCase());
@@ -254,27 +262,29 @@ function weakPostcodeInContext(text: string, start: number, end: number, streetB
   const lineStart = text.lastIndexOf('\n', start - 1) + 1;
   const before = text.slice(Math.max(lineStart, start - 60), start);
   // The label earlier in the same sentence: "Postcode klopt niet, moet zijn 6823 ga".
-  if (postcodeLabel.test(before.slice(-30)) || postcodeLabel.test(sentenceBefore(before))) return true;
+  if (postcodeLabel().test(before.slice(-30)) || postcodeLabel().test(sentenceBefore(before))) return true;
   // A table column under a header that names it: "| cliënt | postcode |⏎| S. Noori | 1103 ra |".
-  if (underHeader(text, start, postcodeLabel)) return true;
+  if (underHeader(text, start, postcodeLabel())) return true;
   // Right after a street and number, on its line or the line before, also "3512 je", "3512-JE".
-  const besideStreet = streetBefore || found.some((f) => f.end <= start && f.end >= lineStart && start - f.end <= 60) || addressLine.test(text.slice(Math.max(0, start - 80), start));
+  const besideStreet = streetBefore || found.some((f) => f.end <= start && f.end >= lineStart && start - f.end <= 60) || addressLine().test(text.slice(Math.max(0, start - 80), start));
   // Not a year and a word on the next line ("Kerkstraat 12⏎2015 en 2016 waren zwaar").
   const aYear = /^(?:19|20)\d\d/.test(text.slice(start, start + 4)) && !/[A-Z]{2}$/.test(text.slice(end - 2, end));
   if (data.functionWords.has(letters) && (!besideStreet || aYear)) return false;
   // Letters that are a unit or a word ("2011 kg", "1102 ab", "5611 ah") are a postcode's
   // only beside a listed place: "2011 kg Haarlem", "Eindhoven (5611 ah)".
   const after = text.slice(end, end + 40);
-  const place = placeAfter.exec(after)?.[1];
-  const wordBefore = wordBeforePostcode.exec(before)?.[1];
+  const place = placeAfter().exec(after)?.[1];
+  const wordBefore = wordBeforePostcode().exec(before)?.[1];
   if ((place !== undefined && isPlace(place, data)) || (wordBefore !== undefined && isPlace(wordBefore, data))) return true;
   if (units.has(letters)) return false;
   if (besideStreet) return true;
   if (isDutchWord(letters)) return false;
   if (before.trim() === '') return true;
-  const town = townAfter.exec(after)?.[1];
+  const town = townAfter().exec(after)?.[1];
   return town !== undefined && !data.functionWords.has(town.toLowerCase()) && !isDutchWord(town.toLowerCase());
 }
+
+const countryPrefix = lazyPattern(String.raw`(?:^|[^\p{L}])NL-$`, 'u');
 
 /**
  * What may be glued to the front of a postcode: a country prefix ("NL-1234 AB"), or a comma
@@ -282,7 +292,7 @@ function weakPostcodeInContext(text: string, start: number, end: number, streetB
  */
 function gluedPrefix(text: string, start: number, written: string): boolean {
   const before = text.slice(Math.max(0, start - 4), start);
-  return /(?:^|[^\p{L}])NL-$/u.test(before) || (/\d,$/.test(before) && strongPostcode.test(written));
+  return countryPrefix().test(before) || (/\d,$/.test(before) && strongPostcode.test(written));
 }
 
 /**
@@ -290,10 +300,10 @@ function gluedPrefix(text: string, start: number, written: string): boolean {
  * 4476 or"), or one that starts with 0 as a phone number does ("06-1234 5678 of"); a house
  * number never starts with 0.
  */
-const inNumberGroups = /(?:\d[ \u00a0]+\d+|(?<![\p{L}\p{N}])0\d{1,3}[ \u00a0]{0,2}[\-.\u2011–—][ \u00a0]{0,2}\d+)[ \u00a0]+$/u;
+const inNumberGroups = lazyPattern(String.raw`(?:\d[ \u00a0]+\d+|(?<![\p{L}\p{N}])0\d{1,3}[ \u00a0]{0,2}[\-.\u2011–—][ \u00a0]{0,2}\d+)[ \u00a0]+$`, 'u');
 
 /** A day and a month before the digits make them a year: "3 mei 1988 te Amsterdam". */
-const yearOfDate = /(?:^|[^\p{L}\p{N}])\d{1,2}\.?[ \u00a0]+(?:jan|feb|maa|mrt|apr|mei|jun|jul|aug|sep|okt|oct|nov|dec)\p{Ll}*\.?[ \u00a0]+$/iu;
+const yearOfDate = lazyPattern(String.raw`(?:^|[^\p{L}\p{N}])\d{1,2}\.?[ \u00a0]+(?:jan|feb|maa|mrt|apr|mei|jun|jul|aug|sep|okt|oct|nov|dec)\p{Ll}*\.?[ \u00a0]+$`, 'iu');
 
 /** A year and a word in capitals ("in 1995 NL en BE", "2020 ZO geregeld"): a postcode's shape, but one only beside an address. */
 const yearAndWord = (written: string, data: PrivacyData): boolean => {
@@ -302,6 +312,8 @@ const yearAndWord = (written: string, data: PrivacyData): boolean => {
 };
 /** Codes of countries and unions written after a year: "1995 NL", "2004 EU". */
 const countryCodes = new Set(['nl', 'be', 'eu', 'de', 'uk', 'us', 'vs', 'fr']);
+
+const poBoxBefore = lazyPattern(String.raw`(?:^|[^\p{L}])postbus[ \u00a0]+\d{1,6}[ \u00a0]*,?[ \u00a0]*\n?[ \u00a0]*$`, 'iu');
 
 /**
  * A resident's own Postbus, whose postcode is theirs: "naar haar eigen postbus: Postbus 12,
@@ -312,14 +324,14 @@ const countryCodes = new Set(['nl', 'be', 'eu', 'de', 'uk', 'us', 'vs', 'fr']);
  */
 function residentsPoBox(text: string, start: number, data: PrivacyData): boolean {
   const before = text.slice(Math.max(0, start - 200), start);
-  const box = /(?:^|[^\p{L}])postbus[ \u00a0]+\d{1,6}[ \u00a0]*,?[ \u00a0]*\n?[ \u00a0]*$/iu.exec(before);
+  const box = poBoxBefore().exec(before);
   if (!box) return false;
   const boxAt = box.index + box[0].search(/postbus/i);
   const sentence = sentenceBefore(before.slice(0, boxAt));
   // "haar nieuwe postadres is Postbus 114, …"; else after it: "…, 4900 AC Oosterhout (eigen postbus)".
-  const owner = [...sentence.matchAll(ownerOfPost)].pop() ?? [...sentenceAfter(text, start).matchAll(ownerOfPost)][0];
+  const owner = [...sentence.matchAll(ownerOfPost())].pop() ?? [...sentenceAfter(text, start).matchAll(ownerOfPost())][0];
   if (owner) return !/^on/i.test(owner[1] ?? '');
-  if (residentsPost.test(sentence) || residentsPost.test(sentenceAfter(text, start))) return true;
+  if (residentsPost().test(sentence) || residentsPost().test(sentenceAfter(text, start))) return true;
   const lineStart = before.lastIndexOf('\n', boxAt - 1) + 1;
   const onLine = before.slice(lineStart, boxAt).replace(/[ \u00a0]*[,;|][ \u00a0]*$/, '');
   const nameLine = onLine.trim() !== '' ? onLine : before.slice(before.lastIndexOf('\n', lineStart - 2) + 1, Math.max(0, lineStart - 1));
@@ -330,7 +342,7 @@ function residentsPoBox(text: string, start: number, data: PrivacyData): boolean
  * Whose post: "haar eigen postbus", "zijn postadres", "haar nieuwe postadres", "uw correspondentieadres"; "ons postadres"
  * is an organisation's. "Eigen postbus", "privé-postbus" without a possessive are a resident's.
  */
-const ownerOfPost = /(?<![\p{L}])(?:(mijn|je|jouw|zijn|haar|hun|uw|ons|onze)[ \u00a0]+(?:(?:eigen|nieuwe?|huidige|oude|vaste|tijdelijke)[ \u00a0]+){0,2}|(?:eigen|privé|prive|persoonlijke)[ \u00a0\-]*)(?:postbus|postadres|briefadres|correspondentieadres|post)(?![\p{L}])/giu;
+const ownerOfPost = lazyPattern(String.raw`(?<![\p{L}])(?:(mijn|je|jouw|zijn|haar|hun|uw|ons|onze)[ \u00a0]+(?:(?:eigen|nieuwe?|huidige|oude|vaste|tijdelijke)[ \u00a0]+){0,2}|(?:eigen|privé|prive|persoonlijke)[ \u00a0\-]*)(?:postbus|postadres|briefadres|correspondentieadres|post)(?![\p{L}])`, 'giu');
 
 /**
  * Post of a resident named without a possessive: "adres van het gezin voor de post", "het
@@ -338,9 +350,12 @@ const ownerOfPost = /(?<![\p{L}])(?:(mijn|je|jouw|zijn|haar|hun|uw|ons|onze)[ \u
  * register of persons: "ze hebben een briefadres", "briefadres: …"), before or after it in the
  * sentence; "een briefadres aanvragen bij Postbus 12" is the organisation's.
  */
-const residentsPost = /(?<![\p{L}])(?:(?:post|brief|correspondentie)adres[ \u00a0]*:?[ \u00a0]+(?:cliënt|client|bewoner|gezin|familie|ouders|mevrouw|meneer|mw\.?|dhr\.?)(?![\p{L}])|(?:post)?adres[ \u00a0]+van[ \u00a0]+(?:het[ \u00a0]+gezin|de[ \u00a0]+(?:familie|ouders|cliënt|client|bewoner|moeder|vader)|(?:mevrouw|meneer|mw\.?|dhr\.?|cliënt|client)(?![\p{L}]))|(?:heeft|hebben|heb|met|als)[ \u00a0]+(?:een[ \u00a0]+|het[ \u00a0]+)?briefadres|briefadres[ \u00a0]*(?::|is|op)(?![\p{L}]))/iu;
+const residentsPost = lazyPattern(String.raw`(?<![\p{L}])(?:(?:post|brief|correspondentie)adres[ \u00a0]*:?[ \u00a0]+(?:cliënt|client|bewoner|gezin|familie|ouders|mevrouw|meneer|mw\.?|dhr\.?)(?![\p{L}])|(?:post)?adres[ \u00a0]+van[ \u00a0]+(?:het[ \u00a0]+gezin|de[ \u00a0]+(?:familie|ouders|cliënt|client|bewoner|moeder|vader)|(?:mevrouw|meneer|mw\.?|dhr\.?|cliënt|client)(?![\p{L}]))|(?:heeft|hebben|heb|met|als)[ \u00a0]+(?:een[ \u00a0]+|het[ \u00a0]+)?briefadres|briefadres[ \u00a0]*(?::|is|op)(?![\p{L}]))`, 'iu');
 /** The rest of the sentence from `at` (up to 200 characters). */
 const sentenceAfter = (text: string, at: number): string => /^[^.!?\n]*(?:\.(?=[^ \u00a0\n])[^.!?\n]*)*/u.exec(text.slice(at, at + 200))![0];
+
+/** A first name in brackets before a space: "H.J. (Henk) Wassink". */
+const calledBy = lazyPattern(String.raw`[ \u00a0]*\(\p{Lu}\p{Ll}+\)(?=[ \u00a0])`, 'u');
 
 /** A line that is a person's name: "Mevrouw E. Dijkstra", "A. Boukhari", "Dhr. Jansen", "Ahmed Boukhari". */
 function isPersonsNameLine(line: string, data: PrivacyData): boolean {
@@ -349,7 +364,7 @@ function isPersonsNameLine(line: string, data: PrivacyData): boolean {
     'u',
   );
   // "H.J. (Henk) Wassink": a name called by in brackets.
-  const match = personsNameLine.exec(line.replace(/[ \u00a0]*\(\p{Lu}\p{Ll}+\)(?=[ \u00a0])/u, ''));
+  const match = personsNameLine.exec(line.replace(calledBy(), ''));
   if (!match) return false;
   // A title or initials make it a name; a first word alone only when it is a first name ("Gemeente Utrecht" is none).
   if (match[1] === undefined) return line.includes(' ');
@@ -381,15 +396,15 @@ function findPostcodes(text: string, data: PrivacyData, found: Detection[]): voi
       postcode.lastIndex = start + 1;
       continue;
     }
-    if (yearOfDate.test(text.slice(Math.max(0, start - 20), start)) || inNumberGroups.test(text.slice(Math.max(0, start - 20), start))) continue;
+    if (yearOfDate().test(text.slice(Math.max(0, start - 20), start)) || inNumberGroups().test(text.slice(Math.max(0, start - 20), start))) continue;
     if (near(text, start, end, data.context.poBox, 3, 0)) {
       if (residentsPoBox(text, start, data)) found.push({ start, end, severity: 'error', message: 'address.poBox', shown: mask(match[0]) });
       continue;
     }
-    const streetBefore = numberBefore.test(text.slice(Math.max(0, start - 40), start));
+    const streetBefore = numberBefore().test(text.slice(Math.max(0, start - 40), start));
     const strong = strongPostcode.test(match[0]) && !yearAndWord(match[0], data);
     if (!strong && !weakPostcodeInContext(text, start, end, streetBefore, found, data)) continue;
-    const withNumber = streetBefore || numberAfter.test(text.slice(end, end + 30));
+    const withNumber = streetBefore || numberAfter().test(text.slice(end, end + 30));
     // After a town hall's street, found as a warning ("Stadhuisplein 1, 5611 EM"): a warning too;
     // after an organisation's street, found as a hint: a hint too.
     const street = addStreetBefore(text, start, found, data);
@@ -405,7 +420,7 @@ function findPostcodes(text: string, data: PrivacyData, found: Detection[]): voi
  */
 function addStreetBefore(text: string, start: number, found: Detection[], data: PrivacyData): Severity | undefined {
   const right = found.find((f) => f.message === 'address.street' && f.end <= start && start - f.end <= 4)?.severity;
-  const line = addressLine.exec(text.slice(Math.max(0, start - 80), start)) ?? addressBeforePostcode.exec(text.slice(Math.max(0, start - 60), start));
+  const line = addressLine().exec(text.slice(Math.max(0, start - 80), start)) ?? addressBeforePostcode().exec(text.slice(Math.max(0, start - 60), start));
   if (!line) return right;
   const streetBegin = text.lastIndexOf(line[1]!, start);
   const streetEnd = streetBegin + line[1]!.length;

@@ -13,10 +13,11 @@
  * two-digit year needs `-` or `/`.
  */
 import { mask } from '../mask.js';
-import { gluedBefore, tokenBefore } from '../chars.js';
+import { gluedBefore, isLetterOrDigit, tokenBefore } from '../chars.js';
 import { near, underHeader, wordsBefore } from '../context.js';
 import { privacyData } from '../data.js';
 import { caseRule, type Detection, type PrivacyDetector } from '../detector.js';
+import { lazyPattern } from '../lazy.js';
 
 const MONTHS = [
   'januari', 'februari', 'maart', 'april', 'mei', 'juni', 'juli', 'augustus', 'september', 'oktober', 'november', 'december',
@@ -111,7 +112,11 @@ function dateKey(text: string, match: RegExpExecArray): string {
 }
 
 /** A word glued to the date by a dot or colon ("geb.12-03-1958", "GD:1.2.1960"), not a number ("2.3.5"). */
-const afterLabel = (text: string, start: number): boolean => /(?:^|[^\p{L}\p{N}.])\p{L}[\p{L}.]*[.:]$/u.test(text.slice(Math.max(0, start - 20), start));
+const labelBefore = lazyPattern(String.raw`(?:^|[^\p{L}\p{N}.])\p{L}[\p{L}.]*[.:]$`, 'u');
+const afterLabel = (text: string, start: number): boolean => labelBefore().test(text.slice(Math.max(0, start - 20), start));
+
+/** The end of a sentence (before a capital) or of a clause. */
+const sentenceEnds = lazyPattern(String.raw`[.!?][ \u00a0]+(?=\p{Lu})|[;\n]`, 'gu');
 
 /**
  * "Ik heb de geboortedatum van de jongste aangepast, dat moest 4 november 2019 zijn": a cue
@@ -119,7 +124,7 @@ const afterLabel = (text: string, start: number): boolean => /(?:^|[^\p{L}\p{N}.
  */
 function cueInSentence(text: string, start: number, cue: RegExp): boolean {
   const before = wordsBefore(text, start, 12);
-  const sentenceEnd = [...before.matchAll(/[.!?][ \u00a0]+(?=\p{Lu})|[;\n]/gu)].pop();
+  const sentenceEnd = [...before.matchAll(sentenceEnds())].pop();
   const sentence = sentenceEnd ? before.slice(sentenceEnd.index + sentenceEnd[0].length) : before;
   const cueAt = [...sentence.matchAll(new RegExp(cue.source, 'giu'))].pop();
   return cueAt !== undefined && !/\d/.test(sentence.slice(cueAt.index + cueAt[0].length));
@@ -131,14 +136,14 @@ function cueInSentence(text: string, start: number, cue: RegExp): boolean {
  * "Kovács, Zsófia, 19-11-1988", "Piotr (vader), 19-4-1985", "Kees Overbeek⏎15-09-1958"), and at least
  * three years ago: a date of birth too.
  */
-const afterName = /(?:\p{Lu}[\p{L}'’\-]+\.?|(?<![\p{L}])(?:zoon|dochter|kind|baby|broer|zus|zoontje|dochtertje|moeder|vader|partner|echtgeno(?:ot|te)|opa|oma|pleegkind|cliënt|client))(?:[ \u00a0]*\(\p{Ll}+\))?[ \u00a0]*(?:[(,|\t\n][ \u00a0]*|:[ \u00a0]*)(?:(?:[mvMVfF]|man|vrouw|jongen|meisje)\.?[ \u00a0]*[,;|/\t][ \u00a0]*)?$/u;
+const afterName = lazyPattern(String.raw`(?:\p{Lu}[\p{L}'’\-]+\.?|(?<![\p{L}])(?:zoon|dochter|kind|baby|broer|zus|zoontje|dochtertje|moeder|vader|partner|echtgeno(?:ot|te)|opa|oma|pleegkind|cliënt|client))(?:[ \u00a0]*\(\p{Ll}+\))?[ \u00a0]*(?:[(,|\t\n][ \u00a0]*|:[ \u00a0]*)(?:(?:[mvMVfF]|man|vrouw|jongen|meisje)\.?[ \u00a0]*[,;|/\t][ \u00a0]*)?$`, 'u');
 /** An age right before a date ("(13 jaar, 23.06.2012)", "man, 37, 18-8-1988", "Mohamed B. (45) - 03-03-1981"); the sign of birth ("(* 23-04-1958)"). */
-const afterAge = /(?:^|[^\p{L}\p{N}.,])(\d{1,3})(?:[ \u00a0]*(?:jaar|jr\.?))?\)?[ \u00a0]*[,;(\-–][ \u00a0]*(?:geb(?:oren)?\.?[ \u00a0]*)?$/u;
+const afterAge = lazyPattern(String.raw`(?:^|[^\p{L}\p{N}.,])(\d{1,3})(?:[ \u00a0]*(?:jaar|jr\.?))?\)?[ \u00a0]*[,;(\-–][ \u00a0]*(?:geb(?:oren)?\.?[ \u00a0]*)?$`, 'u');
 /** An age said in the sentence before the date: "Omar wordt 18 in maart (14-03-2009)", "is 7 jaar, geboren …". */
-const turnsAge = /(?<![\p{L}])(?:wordt|werd|is|was|van)[ \u00a0]+(\d{1,3})(?:[ \u00a0]+(?:jaar|jr\.?))?(?:[ \u00a0]+[\p{Ll}]+){0,3}[ \u00a0]*[(,:]?[ \u00a0]*$/u;
+const turnsAge = lazyPattern(String.raw`(?<![\p{L}])(?:wordt|werd|is|was|van)[ \u00a0]+(\d{1,3})(?:[ \u00a0]+(?:jaar|jr\.?))?(?:[ \u00a0]+[\p{Ll}]+){0,3}[ \u00a0]*[(,:]?[ \u00a0]*$`, 'u');
 const birthSign = /(?:^|[ \u00a0(])[*°][ \u00a0]*$/u;
 /** "ze is van 24-12-1939": a person who "is van" a date was born then. */
-const isFrom = /(?<![\p{L}])(?:ik[ \u00a0]+ben|(?:ze|zij|hij|mevrouw|meneer|mw\.?|dhr\.?)[ \u00a0]+is)[ \u00a0]+van[ \u00a0]*$/iu;
+const isFrom = lazyPattern(String.raw`(?<![\p{L}])(?:ik[ \u00a0]+ben|(?:ze|zij|hij|mevrouw|meneer|mw\.?|dhr\.?)[ \u00a0]+is)[ \u00a0]+van[ \u00a0]*$`, 'iu');
 
 /**
  * A date that is likely someone's birth without a word that says so: after a name (see
@@ -149,10 +154,10 @@ function likelyBirth(text: string, start: number, year: number): boolean {
   const before = text.slice(Math.max(0, start - 40), start);
   const now = new Date().getFullYear();
   // An age that fits the year says so also of a young child ("Amira (2 jr, 03-03-2024)").
-  const age = afterAge.exec(before) ?? turnsAge.exec(before);
+  const age = afterAge().exec(before) ?? turnsAge().exec(before);
   if (age !== null && Math.abs(year + Number(age[1]) - now) <= 2) return true;
   if (childListed(text, start, year)) return true;
-  return year <= now - 3 && (afterName.test(before) || birthSign.test(before) || isFrom.test(before));
+  return year <= now - 3 && (afterName().test(before) || birthSign.test(before) || isFrom().test(before));
 }
 
 /**
@@ -164,19 +169,20 @@ function likelyBirth(text: string, start: number, year: number): boolean {
  */
 function childListed(text: string, start: number, year: number): boolean {
   const before = text.slice(Math.max(0, start - 160), start);
-  const cue = [...before.matchAll(childWord)].pop();
+  const cue = [...before.matchAll(childWord())].pop();
   if (cue === undefined || year > new Date().getFullYear() - (cue[1] !== undefined ? 1 : 0)) return false;
-  return childItems.test(before.slice(cue.index + cue[0].length));
+  return childItems().test(before.slice(cue.index + cue[0].length));
 }
-const childWord = /(?<![\p{L}])(?:[Kk]inderen|[Kk]ids|[Cc]hildren|[Zz]oons|[Dd]ochters|[Pp]leegkinderen|[Gg]ezinsleden|([Oo]uders|[Zz]oon|[Dd]ochter|[Zz]oontje|[Dd]ochtertje|[Kk]ind|[Vv]ader|[Mm]oeder|[Pp]leeg(?:zoon|dochter|kind)))(?![\p{L}])/gu;
-const childItems = (() => {
+const childWord = lazyPattern(String.raw`(?<![\p{L}])(?:[Kk]inderen|[Kk]ids|[Cc]hildren|[Zz]oons|[Dd]ochters|[Pp]leegkinderen|[Gg]ezinsleden|([Oo]uders|[Zz]oon|[Dd]ochter|[Zz]oontje|[Dd]ochtertje|[Kk]ind|[Vv]ader|[Mm]oeder|[Pp]leeg(?:zoon|dochter|kind)))(?![\p{L}])`, 'gu');
+function childItemsSource(): string {
   const name = String.raw`\p{Lu}\p{Ll}+(?:-\p{Lu}\p{Ll}+)?`;
   const day = String.raw`\d{1,4}[ \u00a0./\-]+(?:\d{1,2}|\p{L}+\.?)[ \u00a0./\-]+['’]?\d{2,4}`;
   // Items joined by a comma, "en" or a line break, perhaps as a bulleted list; a dash or colon between name and date.
   const join = String.raw`[ \u00a0]*(?:[,;/]|\n|en(?![\p{L}]))[ \u00a0\n]*(?:[•\-*·–][ \u00a0]*)?`;
   const gap = String.raw`[ \u00a0]*(?:[\-–:,][ \u00a0]*)?\(?`;
-  return new RegExp(String.raw`^(?:[ \u00a0\n(:•\-*·–]|zijn|\d{1,2}(?!\d))*(?:${name}${gap}${day}\)?${join})*${name}${gap}$`, 'u');
-})();
+  return String.raw`^(?:[ \u00a0\n(:•\-*·–]|zijn|\d{1,2}(?!\d))*(?:${name}${gap}${day}\)?${join})*${name}${gap}$`;
+}
+const childItems = lazyPattern(childItemsSource(), 'u');
 
 /**
  * "Geboren 20 mars 1977, ze schreef het op als 20-03-1977": a date that is the same day as a
@@ -201,7 +207,7 @@ export const birthdateDetector: PrivacyDetector = {
       const start = match.index;
       const end = start + match[0].length;
       const after = text[end];
-      const gluedAfter = after !== undefined && (/[\p{L}\p{N}]/u.test(after) || ('.,:/-'.includes(after) && /\d/.test(text[end + 1] ?? '')));
+      const gluedAfter = after !== undefined && (isLetterOrDigit(after) || ('.,:/-'.includes(after) && /\d/.test(text[end + 1] ?? '')));
       const kind = (gluedBefore(text, start, '.,:/-') && !afterLabel(text, start)) || gluedAfter ? undefined : fullDate(text, match);
       if (!kind) {
         date.lastIndex = start + 1;

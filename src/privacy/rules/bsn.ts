@@ -17,16 +17,17 @@ import { gluedBefore, isLetterOrDigit } from '../chars.js';
 import { near } from '../context.js';
 import { privacyData } from '../data.js';
 import { caseRule, type Detection, type PrivacyDetector } from '../detector.js';
+import { lazyPattern } from '../lazy.js';
 
 const candidate = /\d{9}|\d{8}|\d{4}([. -])\d{2}\1\d{3}|\d{3}([. -])\d{3}\2\d{3}/g;
 /** An amount, a phone number's country code, or part of a longer number, before the hit. */
 const before = /(?:[€$][ \u00a0]?|\+\d{1,3}[ \-])$/;
 /** Part of a longer number, or an amount, after the hit. */
-const after = /^(?:[.,:/\-]\d|,-|\s*eur(?:o|os)?(?![\p{L}]))/iu;
+const after = lazyPattern(String.raw`^(?:[.,:/\-]\d|,-|\s*eur(?:o|os)?(?![\p{L}]))`, 'iu');
 
 function standsAlone(text: string, start: number, end: number): boolean {
   if (gluedBefore(text, start, '.,:/-+€$') || before.test(text.slice(Math.max(0, start - 5), start))) return false;
-  return !isLetterOrDigit(text[end]) && !after.test(text.slice(end, end + 8));
+  return !isLetterOrDigit(text[end]) && !after().test(text.slice(end, end + 8));
 }
 
 /**

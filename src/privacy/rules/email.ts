@@ -9,9 +9,10 @@
 import { mask } from '../mask.js';
 import { privacyData, type PrivacyData } from '../data.js';
 import { caseRule, type Detection, type PrivacyDetector } from '../detector.js';
+import { lazyPattern } from '../lazy.js';
 
 const LABEL = String.raw`[\p{L}\p{N}](?:[\p{L}\p{N}\-]*[\p{L}\p{N}])?`;
-const address = new RegExp(String.raw`(?<![\p{L}\p{N}._%+\-])[\p{L}\p{N}._%+\-]+@(${LABEL}(?:\.${LABEL})*\.\p{L}{2,})(?![\p{L}\p{N}\-])`, 'gu');
+const address = lazyPattern(String.raw`(?<![\p{L}\p{N}._%+\-])[\p{L}\p{N}._%+\-]+@(${LABEL}(?:\.${LABEL})*\.\p{L}{2,})(?![\p{L}\p{N}\-])`, 'gu');
 
 /** `sub.example.nl` is under `example.nl`; `.test` is a whole top-level domain. */
 function isUnder(domain: string, allowed: string): boolean {
@@ -39,7 +40,7 @@ export const emailDetector: PrivacyDetector = {
     const found: Detection[] = [];
     const data = privacyData();
     const placeholders = data.placeholderEmailDomains;
-    for (const match of text.matchAll(address)) {
+    for (const match of text.matchAll(address())) {
       const domain = match[1]!.toLowerCase();
       if (placeholders.some((d) => isUnder(domain, d)) || env.allowEmailDomains.some((d) => isUnder(domain, d))) continue;
       const severity = mailboxSeverity(match[0].slice(0, match[0].indexOf('@')), data);

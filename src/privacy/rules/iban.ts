@@ -15,11 +15,12 @@ import { mask } from '../mask.js';
 import { near } from '../context.js';
 import { privacyData } from '../data.js';
 import { caseRule, type Detection, type PrivacyDetector } from '../detector.js';
+import { lazyPattern } from '../lazy.js';
 
 /** A country code and check digits: glued in either case, or in capitals with a space ("NL 07"). */
 const head = /(?<![\p{L}\p{N}])(?:[A-Z]{2}[ \u00a0]?\d{2}|[A-Za-z]{2}\d{2})/gu;
 /** One group after the head: an optional separator, then letters and digits. */
-const group = /(?:[ \u00a0]|[.\-](?=[A-Za-z0-9]))?([A-Za-z0-9]+)(?![\p{L}\p{N}])/uy;
+const group = lazyPattern(String.raw`(?:[ \u00a0]|[.\-](?=[A-Za-z0-9]))?([A-Za-z0-9]+)(?![\p{L}\p{N}])`, 'uy');
 /** "NL00 BANK 0000 0000 00": check digits 00, or no digit but 0 after them. */
 const placeholder = /^[A-Z]{2}(?:00|\d\d[^1-9]*$)/i;
 
@@ -33,15 +34,16 @@ interface GroupEnd {
 function groupEnds(text: string, headEnd: number, length: number, slack: number): GroupEnd[] {
   const ends: GroupEnd[] = [];
   let count = 4;
-  group.lastIndex = headEnd;
+  const groups = group();
+  groups.lastIndex = headEnd;
   let digits = false;
-  for (let match; count <= length && (match = group.exec(text)); ) {
+  for (let match; count <= length && (match = groups.exec(text)); ) {
     // Letters come first (a bank code): a word after the digits is the sentence ("… 1643 en").
     const hasDigit = /\d/.test(match[1]!);
     if (digits && !hasDigit) break;
     digits ||= hasDigit;
     count += match[1]!.length;
-    ends.push({ count, end: group.lastIndex });
+    ends.push({ count, end: groups.lastIndex });
   }
   return ends.filter((e) => Math.abs(e.count - length) <= slack);
 }

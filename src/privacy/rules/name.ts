@@ -21,6 +21,7 @@ import { mask } from '../mask.js';
 import { caseRule, type Detection, type PrivacyDetector, type PrivacyEnv } from '../detector.js';
 import { gluedBefore, isLetterOrDigit, isLetterOrDigitAt, letterBefore, previousCharacter, tokenBefore } from '../chars.js';
 import { isDutchWord } from '../words.js';
+import { lazyPattern, startsWithCapital } from '../lazy.js';
 import { isNotAName, organisationAt } from '../data.js';
 import {
   afterSpace, bareInitialsAt, followedByNotAName, initialsAt, initialsEnd, isCapital, isFirstName, isFirstNameToken, isListedSurname, isPlaceAfterParticles, nameGrammar, normaliseName, particlesBefore,
@@ -44,8 +45,10 @@ const PLACE_WORDS = new Set(['naar', 'in', 'uit', 'te', 'richting', 'vanuit']);
 
 const firstNameSeverity = (text: string, at: number): Severity => (afterPlaceWord(text, at) ? 'warning' : 'error');
 
+const lastWord = lazyPattern(String.raw`(\p{L}+)\s+$`, 'u');
+
 function afterPlaceWord(text: string, at: number): boolean {
-  const before = /(\p{L}+)\s+$/u.exec(text.slice(Math.max(0, at - 20), at));
+  const before = lastWord().exec(text.slice(Math.max(0, at - 20), at));
   return before !== null && PLACE_WORDS.has(before[1]!.toLowerCase());
 }
 
@@ -58,8 +61,8 @@ function isAllowed(text: string, found: Candidate, env: PrivacyEnv): boolean {
 
 const isDutchWordCapitalised = (word: string): boolean => isDutchWord(word.toLowerCase());
 
-const letterOrApostrophe = /[\p{L}']/u;
-const smallLetter = /\p{Ll}/u;
+const letterOrApostrophe = lazyPattern(String.raw`[\p{L}']`, 'u');
+const smallLetter = lazyPattern(String.raw`\p{Ll}`, 'u');
 
 /**
  * For each ASCII code: 1 for a small letter, 2 for a capital, 4 for an apostrophe. A table, not
@@ -74,13 +77,13 @@ ASCII_CLASS[39] = 4;
 /** `[\p{L}']` at `i` (inside the text); ASCII, most of the text, without a pattern (a pattern test per character was most of the scan). */
 function isLetterOrApostropheAt(text: string, i: number): boolean {
   const code = text.charCodeAt(i);
-  return code < 128 ? ASCII_CLASS[code] !== 0 : letterOrApostrophe.test(text[i]!);
+  return code < 128 ? ASCII_CLASS[code] !== 0 : letterOrApostrophe().test(text[i]!);
 }
 
 /** `\p{Ll}` at `i` (inside the text); ASCII without a pattern. */
 function isSmallLetterAt(text: string, i: number): boolean {
   const code = text.charCodeAt(i);
-  return code < 128 ? ASCII_CLASS[code] === 1 : smallLetter.test(text[i]!);
+  return code < 128 ? ASCII_CLASS[code] === 1 : smallLetter().test(text[i]!);
 }
 
 /** True when the word before `at` could be a particle: short, and on the same line or the line before. */
@@ -112,7 +115,7 @@ function afterInstitution(text: string, at: number, g: NameGrammar): boolean {
 }
 
 /** After a name label, a line of two to five capitalised words (particles between): "Lamiae Aziz", "Tran Thi Hoa". */
-const labelledLine = /^(\p{Lu}[\p{Ll}'’]+(?:-\p{Lu}[\p{Ll}'’]+)?(?:[ \t]+(?:(?:van|de|der|den|ter|ten|el|al|ben|bin|da|dos)[ \t]+)*\p{Lu}[\p{Ll}'’]+(?:-\p{Lu}[\p{Ll}'’]+)?){1,4})[ \t]*(?:\r?\n|$)/u;
+const labelledLine = lazyPattern(String.raw`^(\p{Lu}[\p{Ll}'’]+(?:-\p{Lu}[\p{Ll}'’]+)?(?:[ \t]+(?:(?:van|de|der|den|ter|ten|el|al|ben|bin|da|dos)[ \t]+)*\p{Lu}[\p{Ll}'’]+(?:-\p{Lu}[\p{Ll}'’]+)?){1,4})[ \t]*(?:\r?\n|$)`, 'u');
 
 /** A label for a person's name at the start of a line: "Naam:", "Cliënt:", "Aanvrager:". */
 const nameLabel = /(?:^|\n)[ \t]*(?:naam|volledige naam|name|cliënt|client|aanvrager|betrokkene|inwoner)[ \t]*:[ \t]*$/iu;
@@ -299,8 +302,8 @@ class CandidateScan {
 
   /** After "Naam:": the rest of the line when it is two to five name-like words ("Naam: Tran Thi Hoa"). */
   private afterLabel(at: number): void {
-    const line = labelledLine.exec(this.text.slice(at, at + 80));
-    const words = (line?.[1]!.split(/[ \t]+/u) ?? []).filter((word) => /^\p{Lu}/u.test(word));
+    const line = labelledLine().exec(this.text.slice(at, at + 80));
+    const words = (line?.[1]!.split(/[ \t]+/u) ?? []).filter((word) => startsWithCapital(word));
     if (!line || this.g.data.context.organisation.test(line[1]!) || words.some((word) => isNotAName(word, this.g.data))) return;
     const end = at + line[1]!.length;
     this.found.push({ start: at, nameStart: at, surnameStart: this.text.lastIndexOf(' ', end - 1) + 1, end, severity: 'error' });
@@ -431,7 +434,7 @@ function isOrdinarySurname(word: string, g: NameGrammar): boolean {
 /** "van Lier" of "Yvonne van Lier": a surname with its particles, or undefined. */
 function surnameWithParticles(surname: string, g: NameGrammar): string | undefined {
   const words = surname.split(',')[0]!.trim().split(/\s+/u);
-  if (words.length < 2 || !g.data.particleWords.has(words[0]!.toLowerCase()) || !/^\p{Lu}/u.test(words[words.length - 1]!)) return undefined;
+  if (words.length < 2 || !g.data.particleWords.has(words[0]!.toLowerCase()) || !startsWithCapital(words[words.length - 1]!)) return undefined;
   return words.join(' ');
 }
 
@@ -445,7 +448,7 @@ function particleSurnameAgain(text: string, surname: string, found: readonly Can
   for (const form of new Set([surname, surname[0]!.toUpperCase() + surname.slice(1), surname[0]!.toLowerCase() + surname.slice(1)])) {
     for (let at = text.indexOf(form); at >= 0; at = text.indexOf(form, at + 1)) {
       const end = at + form.length;
-      if (isLetterOrDigit(text[at - 1]) || /[\p{L}\p{N}]/u.test(text[end] ?? '')) continue;
+      if (isLetterOrDigit(text[at - 1]) || isLetterOrDigit(text[end])) continue;
       if (found.some((c) => c.start <= at && end <= c.end)) continue;
       more.push({ start: at, nameStart: at, surnameStart: at, end, severity: 'warning' });
     }
@@ -468,7 +471,7 @@ function repeatedSurnames(text: string, found: readonly Candidate[]): Candidate[
     if (candidate.severity === 'error' && particleSurname) withParticles.add(particleSurname);
     // "Koolhoven, Sander": what follows the comma of a surname first is a given name.
     for (const word of text.slice(candidate.surnameStart, candidate.end).split(',')[0]!.split(/\s+/u)) {
-      if (word.length < 2 || !/^\p{Lu}/u.test(word) || g.data.particleWords.has(word.toLowerCase())) continue;
+      if (word.length < 2 || !startsWithCapital(word) || g.data.particleWords.has(word.toLowerCase())) continue;
       const evidence = surnameEvidence(word, g.data);
       // Two letters ("Meneer Wu … Li Na Wu") only from the surname lists.
       if (word.length === 2 ? evidence === 'listed' : evidence || (certain && isOrdinarySurname(word, g))) surnames.add(word);
@@ -479,7 +482,7 @@ function repeatedSurnames(text: string, found: readonly Candidate[]): Candidate[
   for (const surname of surnames) {
     for (let at = text.indexOf(surname); at >= 0; at = text.indexOf(surname, at + 1)) {
       const end = at + surname.length;
-      if (gluedBefore(text, at, "'’-") || /[\p{L}\p{N}]/u.test(text[end] ?? '')) continue;
+      if (gluedBefore(text, at, "'’-") || isLetterOrDigit(text[end])) continue;
       if (found.some((c) => c.start <= at && end <= c.end)) continue;
       const particles = particlesBefore(text, at, g.data);
       if (particles && isPlaceAfterParticles(particles.sequence, surname, g.data)) continue;

@@ -17,6 +17,7 @@ import { gluedBefore } from '../chars.js';
 import { near, wordsBefore } from '../context.js';
 import { privacyData, type ContextWords } from '../data.js';
 import { caseRule, type Detection, type PrivacyDetector } from '../detector.js';
+import { lazyPattern } from '../lazy.js';
 
 type PhoneLibrary = typeof import('libphonenumber-js/max');
 
@@ -105,11 +106,16 @@ function labelledInSentence(text: string, start: number, phoneLabel: RegExp): bo
   return labelApplies(lastSentence(before), phoneLabel, /(?!)/);
 }
 
+const sentenceEnds = lazyPattern(String.raw`[.!?][ \u00a0\n]+(?=\p{Lu})`, 'gu');
+
 /** The part of `before` after the last end of a sentence (a mark, a space or line break, a capital). */
 function lastSentence(before: string): string {
-  const sentenceEnd = [...before.matchAll(/[.!?][ \u00a0\n]+(?=\p{Lu})/gu)].pop();
+  const sentenceEnd = [...before.matchAll(sentenceEnds())].pop();
   return sentenceEnd ? before.slice(sentenceEnd.index + sentenceEnd[0].length) : before;
 }
+
+/** The end of a group of digits and letters before a space: "3704 " before "0044 0532". */
+const groupBefore = lazyPattern(String.raw`\d[\p{L}\p{N}]*[ \u00a0]$`, 'u');
 
 /** A number the library rejects that is still someone's: after a label, in a contact line, or with a country code. */
 function shapedNumber(text: string, start: number, written: string, phoneLabel: RegExp): Detection | undefined {
@@ -119,7 +125,7 @@ function shapedNumber(text: string, start: number, written: string, phoneLabel: 
   if (labelledInSentence(text, start, phoneLabel)) return { start, end, severity: 'warning', message: 'phoneLabelled', shown: mask(written) };
   // "+44 7700 900 431": a country code makes it a phone number, whatever the numbering plan says.
   // "0044 0532 …" after "3704 " is a group of an account number, not a country code.
-  const inGroups = written.startsWith('00') && /\d[\p{L}\p{N}]*[ \u00a0]$/u.test(text.slice(Math.max(0, start - 6), start));
+  const inGroups = written.startsWith('00') && groupBefore().test(text.slice(Math.max(0, start - 6), start));
   if (international.test(written) && !inGroups) return { start, end, severity: 'warning', message: 'phoneInternational', shown: mask(written) };
   // "06-7712 3904": 06, a separator and eight digits is how a mobile number is written, even one the plan rejects.
   if (mobileShape.test(written)) return { start, end, severity: 'warning', message: 'phoneMobileShape', shown: mask(written) };
