@@ -27,6 +27,9 @@ import { coreScalar } from './quick.js';
  */
 const NOT_PLAIN = /[^\n -~\u00a1-\u167f\u1681-\u1fff\u200b-\u2027\u202a-\u202e\u2030-\u205e\u2060-\u2fff\u3001-\ud7ff\ue000-\ufefe\uff00-\ufffd]/;
 
+/** A quicker first test: most cases are written in ASCII and Latin letters only. */
+const NOT_LATIN = /[^\n -~\u00a1-\u017f]/;
+
 /** Nesting deeper than this is left to the other paths (which check MAX_DEPTH). */
 const MAX_NESTING = 16;
 /** A key longer than this is left to the other paths (YAML limits implicit keys to 1024 characters). */
@@ -38,6 +41,9 @@ const NOT_PLAIN_FORM = { notPlain: true };
 /** The text being read and the reading position (one file at a time, synchronously). */
 let src = '';
 let at = 0;
+/** nextOf's answers: the first `#` (`:`) at or after the last position it was asked about. */
+let foundHash = -1;
+let foundColon = -1;
 
 const SPACE = 32;
 const NEWLINE = 10;
@@ -52,9 +58,10 @@ function fail(): never {
 
 /** The data of `text` when it is in the plain forms (a mapping at the top); else undefined. */
 export function plainRead(text: string): Record<string, unknown> | undefined {
-  if (text.length === 0 || text.charCodeAt(text.length - 1) !== NEWLINE || NOT_PLAIN.test(text)) return undefined;
+  if (text.length === 0 || text.charCodeAt(text.length - 1) !== NEWLINE || (NOT_LATIN.test(text) && NOT_PLAIN.test(text))) return undefined;
   src = text;
   at = 0;
+  foundHash = foundColon = -1;
   try {
     if (nextContent() !== 0) return undefined;
     const data = readMapping(0, 0);
@@ -213,18 +220,36 @@ function foldQuoted(body: string, indent: number): string {
 function plainScalar(start: number, end: number): string {
   if (end <= start || !plainStart(src.charCodeAt(start))) fail();
   let stop = end;
-  for (let i = start; i < end; i++) {
-    const code = src.charCodeAt(i);
-    if (code === COLON) {
-      if (i + 1 === end || src.charCodeAt(i + 1) === SPACE) fail();
-    } else if (code === HASH && src.charCodeAt(i - 1) === SPACE) {
-      stop = i;
+  for (let hash = nextOf(HASH, start); hash < end; hash = nextOf(HASH, hash + 1)) {
+    if (src.charCodeAt(hash - 1) === SPACE) {
+      stop = hash;
       break;
     }
+  }
+  for (let colon = nextOf(COLON, start); colon < stop; colon = nextOf(COLON, colon + 1)) {
+    if (colon + 1 === end || src.charCodeAt(colon + 1) === SPACE) fail();
   }
   while (src.charCodeAt(stop - 1) === SPACE) stop--;
   if (stop === end && src.charCodeAt(end - 1) === SPACE) fail();
   return src.slice(start, stop);
+}
+
+/**
+ * Where the next `#` (or `:`) at or after `from` is (the text's length when there is none). A
+ * plain scalar is looked through with indexOf, not character by character; the answer is kept
+ * while it lies ahead, so the text is searched once for all scalars (the reading position only
+ * moves forward, and plainRead starts each text afresh).
+ */
+function nextOf(code: number, from: number): number {
+  const hash = code === HASH;
+  let found = hash ? foundHash : foundColon;
+  if (found < from) {
+    const index = src.indexOf(hash ? '#' : ':', from);
+    found = index < 0 ? src.length : index;
+    if (hash) foundHash = found;
+    else foundColon = found;
+  }
+  return found;
 }
 
 /** The characters a plain scalar may start with in the plain path: not YAML's indicators (`-?:,[]{}#&*!|>'"%@` and the backquote). */
