@@ -55,6 +55,13 @@ export function compileFast(ast, knownHelpers) {
     return `rt.helpers[${literal(name)}].call(${ctx}, ${[...args, `{ name: ${literal(name)}, hash: {}, data: d }`].join(', ')})`;
   }
 
+  /** The name of a path that is one name on the context (`{{title}}`), else undefined. */
+  function ownName(node) {
+    if (node.type !== 'PathExpression' || node.depth !== 0 || node.data || node.parts.length !== 1) return undefined;
+    path(node, 'c'); // refuses the unsafe names
+    return node.parts[0];
+  }
+
   function isHelper(node) {
     return node.params.length > 0 || (node.path.type === 'PathExpression' && !node.path.data && node.path.parts.length === 1 && knownHelpers.has(node.path.parts[0]));
   }
@@ -78,7 +85,9 @@ export function compileFast(ast, knownHelpers) {
     if (name === 'if' || name === 'unless') {
       const [yes, no] = name === 'if' ? [fn, inverse] : [inverse, fn];
       const call = (which) => (which ? `${which}(${ctx}, d)` : `''`);
-      return `o += rt.falsy(${ctx}, ${subject}) ? ${call(no)} : ${call(yes)};`;
+      const own = ownName(node.params[0]);
+      const test = own !== undefined ? `rt.lacks(${ctx}, ${literal(own)})` : `rt.falsy(${ctx}, ${subject})`;
+      return `o += ${test} ? ${call(no)} : ${call(yes)};`;
     }
     if (name === 'each' || name === 'with') {
       const options = `{ name: ${literal(name)}, hash: {}, data: d, fn: rt.fn(${fn}, d), inverse: ${inverse ? `rt.fn(${inverse}, d)` : 'rt.noop'} }`;
@@ -93,6 +102,8 @@ export function compileFast(ast, knownHelpers) {
       case 'CommentStatement': return '';
       case 'MustacheStatement': {
         if (node.hash && node.hash.pairs.length > 0) throw new Unsupported('hash');
+        const own = ownName(node.path);
+        if (!isHelper(node) && own !== undefined) return `o += rt.${node.escaped ? 'shown' : 'raw'}(${ctx}, ${literal(own)});`;
         const shown = isHelper(node) ? helperCall(node, ctx) : `rt.lambda(${path(node.path, ctx)}, ${ctx})`;
         return node.escaped ? `o += rt.escape(${shown});` : `o += rt.text(${shown});`;
       }

@@ -69,13 +69,29 @@ export function chaptersOf(ctx: BookContext, selected: ParsedCase[], all: Parsed
 
 const ref = (c: CaseView): CaseRefView => ({ id: c.id, anchor: c.anchor, number: c.number, title: c.title });
 
+/** Each value's cases in reading order, a case once however often it names the value: one pass over the cases, not one per value. */
+function casesNaming(cases: CaseView[]): Map<string, CaseRefView[]> {
+  const naming = new Map<string, CaseRefView[]>();
+  for (const c of cases) {
+    let own: CaseRefView | undefined;
+    for (const { id } of c.values) {
+      own ??= ref(c);
+      const list = naming.get(id);
+      if (list === undefined) naming.set(id, [own]);
+      else if (list[list.length - 1] !== own) list.push(own);
+    }
+  }
+  return naming;
+}
+
 export function valueIndexOf(ctx: BookContext, cases: CaseView[]): ValueIndexEntry[] {
+  const naming = casesNaming(cases);
   return ctx.casebook.values.values.map((value) => ({
     id: value.id,
     anchor: anchorFor('value', value.id),
     label: value.label[ctx.lang],
     description: ctx.valueDescription(value.id)!,
-    cases: cases.filter((c) => c.values.some((v) => v.id === value.id)).map(ref),
+    cases: naming.get(value.id) ?? [],
   }));
 }
 

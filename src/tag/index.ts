@@ -118,7 +118,13 @@ function lexiconEvidence(scored: ValueScore | undefined, segments: readonly Segm
   // None without a score (a value the model suggests alone): iterating an empty list instead of
   // the hits, first done well into a run, undid suggestBlended (node --trace-deopt).
   if (!scored) return evidence;
-  for (const hit of scored.hits()) {
+  // An indexed loop: leaving a for-of early (the break below) closes its iterator, a property
+  // read (`return`) first made when a value had more phrases than are shown, well into a run:
+  // it undid the compiled suggestBlended, a compile of tens of milliseconds done again
+  // (node --trace-deopt).
+  const hits = scored.hits();
+  for (let h = 0; h < hits.length; h++) {
+    const hit = hits[h]!;
     if (evidence.length >= MAX_EVIDENCE) break;
     const text = ownString(singleSpaced(segments[hit.segment]!.text.slice(hit.start, hit.end)));
     const key = text.toLowerCase();

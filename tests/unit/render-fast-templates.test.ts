@@ -133,11 +133,14 @@ function layOutBoth(source: string, context: unknown, part = '[{{this}}]') {
 }
 
 describe('each construct, as Handlebars lays it out', () => {
-  const EDGES = [undefined, null, 0, 1, '', 'a', '<&"\'`=>', false, true, [], [0], ['x', 'y'], {}, { a: 1 }, Number.NaN, () => 'called', new Handlebars.SafeString('<b>safe</b>')];
+  // An array with holes (each skips them, and one with only holes is not empty) and iterables, which each reads its own way.
+  const holes = (...items: Array<[number, unknown]>) => Object.assign(new Array<unknown>(3), Object.fromEntries(items));
+  const EDGES = [undefined, null, 0, 1, '', 'a', '<&"\'`=>', false, true, [], [0], ['x', 'y'], holes([1, 'b']), holes(), [undefined, null, 0], {}, { a: 1 }, Number.NaN, () => 'called', () => ['from', 'function'], new Set(['s', 't']), new Map([['k', 'v']]), new Handlebars.SafeString('<b>safe</b>')];
   const TEMPLATES = [
     '{{x}}|{{{x}}}|{{x.a}}|{{x.length}}|{{this.x}}',
     '{{#if x}}yes{{else}}no{{/if}}|{{#unless x}}u{{else}}nu{{/unless}}|{{#if x}}only{{/if}}',
     '{{#each x}}<{{this}}:{{@index}}{{#if @first}}F{{/if}}{{#unless @last}},{{/unless}}>{{else}}none{{/each}}',
+    '{{#each x}}[{{@key}}{{#if @last}}L{{/if}}:{{#each @root.w}}{{@index}}{{this}}{{@root.y}}{{#if @first}}f{{/if}}{{/each}}]{{/each}}|{{#each w}}{{@key}}{{/each}}',
     '{{#with x}}w[{{this}}|{{a}}|{{@root.y}}]{{else}}nothing{{/with}}',
     '{{#if (eq x 1)}}one{{/if}}{{#if (or x y)}}either{{/if}}{{eq x y}}',
     '  {{#if x}}\n  block line\n  {{/if}}\n  {{> part}}\n{{!-- comment --}}{{@root.y}} {{@root.z.a}}',
@@ -146,7 +149,7 @@ describe('each construct, as Handlebars lays it out', () => {
     for (const source of TEMPLATES) {
       for (const x of EDGES) {
         for (const y of [undefined, 0, 'y']) {
-          const { fast, slow } = layOutBoth(source, { x, y, z: { a: '&' } });
+          const { fast, slow } = layOutBoth(source, { x, y, z: { a: '&' }, w: ['p', 'q'] });
           expect(fast, `${source} with x=${String(x)} y=${String(y)}`).toBe(slow);
         }
       }

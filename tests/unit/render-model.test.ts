@@ -103,6 +103,14 @@ describe('the view model', () => {
     expect(view.filters.statuses.map((s) => s.id)).toEqual(['review', 'published']);
   });
 
+  it('names a case once in the value index however often it names the value, in reading order', async () => {
+    const { view } = await model({}, { 'cases/e.yaml': caseYaml({ title: 'Echo noemt een waarde twee keer', status: 'published', values: '[maatwerk, vertrouwen, maatwerk]' }) });
+    const ids = (value: string) => view.valueIndex.find((v) => v.id === value)!.cases.map((c) => c.id);
+    expect(view.cases.map((c) => c.id)).toEqual(['b', 'a', 'e', 'c']);
+    expect(ids('maatwerk')).toEqual(['a', 'e']);
+    expect(ids('vertrouwen')).toEqual(['a', 'e', 'c']);
+  });
+
   it('reports what sanitising dropped at its line and column in the case file', async () => {
     const extra = { 'cases/e.yaml': 'title: Een casus met een plaatje\nstatus: published\ndomains: [wmo]\nvalues: [maatwerk]\nsituation: |\n  Kijk:\n  ![foto](https://example.org/foto.png)\ndilemma: Wat nu?\n' };
     const { messages } = await model({}, extra);
