@@ -13,6 +13,7 @@ import { ReadRefused, readRegularFile } from './contain.js';
 import { rangePosition, startOfFile } from '../position/index.js';
 import { MAX_ALIAS_COUNT, MAX_DEPTH, MAX_FILE_BYTES } from './limits.js';
 import { quickRead } from './quick.js';
+import { plainRead } from './plain.js';
 import { findMistakes, mistakeFields, mistakeMessages } from './mistakes.js';
 
 export { MAX_ALIAS_COUNT, MAX_DEPTH, MAX_FILE_BYTES };
@@ -259,7 +260,9 @@ export function parseSource(path: string, bytes: Uint8Array, options: ParseOptio
   if ('refused' in decoded) return decoded.refused;
   const { text } = decoded;
 
-  const quick = options.quick === false ? undefined : quickRead(text, { tree: options.tree });
+  // The plain path (plain.ts) first, when no node tree is asked for; then the quick path.
+  const plain = options.quick === false || options.tree ? undefined : plainRead(text);
+  const quick = plain ? { data: plain, tree: undefined } : options.quick === false ? undefined : quickRead(text, { tree: options.tree });
   if (quick) return Object.assign(restoreSource({ path, text, data: quick.data, messages: [] }), quick.tree ? { tree: quick.tree } : {});
 
   const { LineCounter, parseDocument } = yaml();

@@ -1,11 +1,13 @@
 /**
  * The quick path for reading a case. Most files are well-formed cases, and for them js-yaml
  * gives the same data six to eight times faster than composing a yaml Document, which is only
- * needed to place a message. So parse.ts reads a file with js-yaml first, and accepts the
- * result only when nothing is unusual: one document, a mapping, no tag, anchor or alias, no
- * complex key, not too deep. Anything else (every file with a mistake among them) takes the
- * full path, which finds, words and places the problem. The yaml Document of a quickly read
- * file is made only when a message needs a position in it (restoreSource in parse.ts).
+ * needed to place a message. So parse.ts reads a file with js-yaml first (after the plain
+ * path, plain.ts, for the forms cases are usually written in, and always when a node tree
+ * is wanted), and accepts the result only when nothing is unusual: one document, a mapping,
+ * no tag, anchor or alias, no complex key, not too deep. Anything else (every file with a
+ * mistake among them) takes the full path, which finds, words and places the problem. The
+ * yaml Document of a quickly read file is made only when a message needs a position in it
+ * (restoreSource in parse.ts).
  *
  * js-yaml's own core schema is YAML 1.1 in places (`0b101` and `-0x1F` are numbers to it, text
  * to YAML 1.2), so the schema here has the yaml package's core schema's exact number rules.
@@ -53,8 +55,15 @@ const int = scalarType('tag:yaml.org,2002:int', '-+0123456789', [OCTAL, HEX, DEC
 const float = scalarType('tag:yaml.org,2002:float', '-+.0123456789', [INF_NAN, EXPONENT, FRACTION], (text) =>
   INF_NAN.test(text) ? (text.slice(-3).toLowerCase() === 'nan' ? NaN : text.startsWith('-') ? -Infinity : Infinity) : parseFloat(text));
 
+const CORE_IMPLICIT = [nullType, bool, int, float];
 /** YAML 1.2 core, exactly as the yaml package reads it. */
-export const CORE_12 = jsYaml.FAILSAFE_SCHEMA.extend({ implicit: [nullType, bool, int, float] });
+export const CORE_12 = jsYaml.FAILSAFE_SCHEMA.extend({ implicit: CORE_IMPLICIT });
+
+/** A plain scalar's value in CORE_12, as js-yaml makes it: the first implicit type that takes the text, else the text. */
+export function coreScalar(text: string): unknown {
+  for (const type of CORE_IMPLICIT) if (type.resolve(text)) return type.construct(text);
+  return text;
+}
 
 /** The data of a file the quick path accepts, and with `tree` its node tree (quickTree) from the same pass. */
 export function quickRead(text: string, options: { tree?: boolean | undefined } = {}): { data: Record<string, unknown>; tree?: QuickNode } | undefined {
