@@ -118,8 +118,9 @@ const FIELD_COMMENTS = {
 
 /** The text of case `i` as a person writes it (the data equals `data`). */
 export function handWritten(data, i) {
-  // One file in twenty quotes its list items and wraps its quoted summary over two lines,
-  // which sends it down the full YAML path.
+  // One file in twenty quotes its list items, wraps its quoted summary over two lines and
+  // lines up a comment with the Tab key; the tab sends it down the full YAML path (the plain
+  // and quick paths take the rest, as they take the example cases).
   const quoted = i % 20 === 9;
   const out = ['# yaml-language-server: $schema=../../schemas/case.schema.json\n'];
   if (i % 3 === 0) out.push(`# Besproken in het casuïstiekoverleg van ${data.date}.\n`);
@@ -129,7 +130,7 @@ export function handWritten(data, i) {
     const middle = typeof value === 'string' ? value.indexOf(' ', value.length >> 1) : -1;
     if (quoted && key === 'summary' && middle > 0 && !/[\n"\\]|\s\s/.test(value)) out.push(`summary: "${value.slice(0, middle)}\n  ${value.slice(middle + 1)}"\n`);
     else if (key === 'status' && value !== 'published') out.push(`status: ${value}   # nog niet klaar voor het boekje\n`);
-    else if (Array.isArray(value) && value.every((v) => typeof v === 'string' && ID.test(v))) out.push(`${key}: ${flowList(value)}\n`);
+    else if (Array.isArray(value) && value.every((v) => typeof v === 'string' && ID.test(v))) out.push(`${key}: ${flowList(value)}${quoted && key === 'domains' ? '\t# het domein bepaalt de map' : ''}\n`);
     else if (typeof value === 'string' && (value.includes('\n') || value.length > 90)) out.push(block(key, value, 0, i));
     else if (key === 'options') {
       out.push('options:\n');
