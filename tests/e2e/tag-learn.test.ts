@@ -131,5 +131,7 @@ describe('casebook tag --learn with the built-in value set', () => {
     const suggestions = (JSON.parse(tagged.stdout) as Entry[]).flatMap((e) => e.suggestions);
     expect(suggestions.length).toBeGreaterThan(files.length);
     for (const s of suggestions) expect(s.evidence.length).toBeGreaterThan(0);
-  }, 120_000);
+    // Two trainings on all built-in cases: well within 120 s on a quiet runner, but 145–162 s
+    // were seen on a shared 2-core machine at load 15–19, where the limit failed a passing test.
+  }, 300_000);
 });
