@@ -13,9 +13,12 @@ import { version } from '../version.js';
 import { langOf, parseLang, processIo, type GlobalOptions, type Io } from './io.js';
 import { usageError } from './usage-errors.js';
 
-/** The language of help texts, known before commander parses anything. */
+/**
+ * The language of help texts, known before commander parses anything: the last `--lang`, as
+ * commander takes the last, so that help, usage errors and messages agree.
+ */
 function helpLang(argv: readonly string[], env: NodeJS.ProcessEnv): Lang {
-  const index = argv.findIndex((a) => a === '--lang' || a.startsWith('--lang='));
+  const index = argv.findLastIndex((a) => a === '--lang' || a.startsWith('--lang='));
   const value = index < 0 ? env.CASEBOOK_LANG : argv[index]!.includes('=') ? argv[index]!.split('=')[1] : argv[index + 1];
   return (value !== undefined && langOf(value)) || 'nl';
 }

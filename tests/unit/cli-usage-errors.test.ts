@@ -59,6 +59,9 @@ describe('usage errors', () => {
     expect((await run('--lang', 'English', 'valdate')).stderr).toContain("Unknown command 'valdate'");
     expect((await run('--lang', 'Nederlands', 'valdate')).stderr).toContain("Onbekende opdracht 'valdate'");
     expect((await runInProcess(['--help'], { cwd, env: { CASEBOOK_LANG: 'Engels' } })).stdout).toMatch(/^Usage: casebook \[options\]/);
+    // Given twice, the last counts, for the usage error as for commander's own options.
+    expect((await run('--lang', 'nl', 'stats', '--lang', 'en', '--format', 'xml')).stderr).toBe("casebook: Unknown output format 'xml'. Choose from: text, json.\n");
+    expect((await run('--lang', 'en', '--lang', 'nl', 'valdate')).stderr).toContain("Onbekende opdracht 'valdate'");
     const unknown = await run('--lang', 'de', 'validate');
     expect([unknown.stderr, unknown.code]).toEqual(["casebook: Onbekende taal 'de'. Kies nl of en.\n", 2]);
   });
