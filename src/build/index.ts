@@ -6,8 +6,7 @@
 import { constants } from 'node:fs';
 import { access, mkdir, readdir, rm } from 'node:fs/promises';
 import path from 'node:path';
-import { caseStatus } from '../case/index.js';
-import { draftsWanted, inEdition } from '../case/edition.js';
+import { draftsLeftOut } from '../case/edition.js';
 import { CasebookError } from '../errors.js';
 import { isInsideReal } from '../load/contain.js';
 import { t, type Params } from '../i18n/index.js';
@@ -150,12 +149,6 @@ function gate(casebook: Casebook, lang: Lang, options: Pick<BuildOptions, 'allow
   return { result, go: true };
 }
 
-function draftsLeftOut(casebook: Casebook, filters: EditionFilters): number {
-  if (draftsWanted(filters)) return 0;
-  const withDrafts = { ...filters, drafts: true };
-  return casebook.cases.filter((c) => c.data !== undefined && caseStatus(c.data) === 'draft' && inEdition(c.data, withDrafts)).length;
-}
-
 /** The edition's book, or the messages that stop it; an edition without cases is a mistake in the filters. */
 function prepareEdition(casebook: Casebook, lang: Lang, options: { filters: EditionFilters; date: Date; privacyErrors: number; decisions: DecisionsMode; editionName?: string }) {
   const prepared = prepareBook(casebook, lang, options);
@@ -267,7 +260,7 @@ export async function build(casebook: Casebook, options: BuildOptions = {}): Pro
   if (!prepared.book) return stop(prepared.messages);
   const { book, messages: renderMessages } = prepared;
   result.cases = book.view.cases.length;
-  result.draftsLeftOut = draftsLeftOut(casebook, filters);
+  result.draftsLeftOut = draftsLeftOut(casebook.cases.flatMap((c) => (c.data === undefined ? [] : [c.data])), filters);
 
   const outDir = path.resolve(casebook.config.root, options.outDir ?? casebook.config.output);
   // `output:` from casebook.yaml (or a `dist` that is a link) must not lead out of the

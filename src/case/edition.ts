@@ -29,3 +29,13 @@ export function inEdition(data: CaseData, filters: EditionFilters): boolean {
   if (filters.values?.length && !caseValueIds(data).some((v) => filters.values!.includes(v))) return false;
   return true;
 }
+
+/**
+ * How many cases `filters` leave out only because they are drafts: what `--drafts` would add.
+ * build names the number, so that a case just made with `casebook new` is not missed.
+ */
+export function draftsLeftOut(cases: readonly CaseData[], filters: EditionFilters): number {
+  if (draftsWanted(filters)) return 0;
+  const withDrafts = { ...filters, drafts: true };
+  return cases.filter((data) => caseStatus(data) === 'draft' && inEdition(data, withDrafts)).length;
+}

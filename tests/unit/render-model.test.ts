@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { draftsLeftOut } from '../../src/case/edition.js';
 import { loadCasebook } from '../../src/load/index.js';
 import { anchorFor, buildModel, formatDate, inEdition } from '../../src/render/model.js';
 import { caseYaml, makeTree } from '../helpers.js';
@@ -55,6 +56,11 @@ describe('the view model', () => {
     // Asking for the draft status is asking for drafts.
     expect((await model({ statuses: ['draft'] })).view.cases.map((c) => c.id)).toEqual(['d']);
     expect(inEdition({ status: 'published', domains: ['wmo'], values: ['maatwerk'] }, { domains: ['wmo'], values: ['vertrouwen'] })).toBe(false);
+    // The drafts --drafts would add: only those the other filters let through, none when drafts are asked for.
+    const drafts = [{ status: 'draft', domains: ['wmo'] }, { domains: ['jeugdwet'] }, { status: 'published', domains: ['wmo'] }];
+    expect(draftsLeftOut(drafts, {})).toBe(2);
+    expect(draftsLeftOut(drafts, { domains: ['wmo'] })).toBe(1);
+    expect(draftsLeftOut(drafts, { drafts: true })).toBe(0);
   });
 
   it('can make chapters by value: the first value of each case; cases without one last', async () => {
