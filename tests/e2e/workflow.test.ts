@@ -40,6 +40,7 @@ describe('casebook new', () => {
     await runInProcess(['init'], { cwd: dir });
     const result = await runInProcess(['new', 'Giften van familie: mag dat?', '--domain', 'participatiewet', '--role', 'inkomensconsulent'], { cwd: dir });
     expect(result.code).toBe(0);
+    expect(result.stdout).not.toContain('Domein:');
     const file = path.join(dir, 'cases/participatiewet/giften-van-familie-mag-dat.yaml');
     const text = readFileSync(file, 'utf8');
     expect(text.split('\n')[0]).toBe('# yaml-language-server: $schema=../../schemas/case.schema.json');
@@ -52,7 +53,9 @@ describe('casebook new', () => {
     const dir = makeTree({});
     await runInProcess(['init'], { cwd: dir });
     const file = path.join(dir, 'cases/wmo/een-bestaande-casus.yaml');
-    expect((await runInProcess(['new', 'Een bestaande casus'], { cwd: dir })).code).toBe(0);
+    const first = await runInProcess(['new', 'Een bestaande casus'], { cwd: dir });
+    expect(first.code).toBe(0);
+    expect(first.stdout).toContain('Domein: wmo, het eerste domein van het casusboek. Hoort de casus bij een ander domein (jeugdwet, participatiewet, schuldhulpverlening, inburgering, integraal)?');
     writeFileSync(file, readFileSync(file, 'utf8') + '# eigen aantekening\n');
     const again = await runInProcess(['new', 'Een bestaande casus'], { cwd: dir });
     expect(again.code).toBe(2);

@@ -208,6 +208,11 @@ export async function newCommand(title: string, options: NewOptions, io: Io): Pr
   const placeholders = Object.fromEntries(Object.entries(templateText(config.language)).map(([name, text]) => [`text_${name}`, text]));
   const text = fill(scaffold('new-case.yaml'), { ...placeholders, schema, id, title: quote(trimmed), domain, role: roleLine, date, authors: t(lang, 'new.defaultAuthor') });
   await writeFileAtomic(file, text);
-  if (!options.quiet) io.stdout.write(t(lang, 'new.done', { file: path.relative(io.cwd, file) }) + '\n');
+  if (!options.quiet) {
+    io.stdout.write(t(lang, 'new.done', { file: path.relative(io.cwd, file) }) + '\n');
+    // A case about debts silently filed under wmo would be found in the wrong chapter only in the book.
+    const others = config.domains.map((d) => d.id).filter((d) => d !== domain);
+    if (options.domain === undefined && others.length) io.stdout.write(t(lang, 'new.defaultDomain', { domain, others: others.join(', ') }) + '\n');
+  }
   return 0;
 }
