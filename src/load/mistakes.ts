@@ -100,6 +100,8 @@ class MistakeScan {
   readonly found: Mistake[] = [];
   /** Inside a block scalar (`|`, `>`): the column of its key; the lines below it are text. */
   private blockParent: number | undefined;
+  /** The indentation of the block scalar's first line of text. */
+  private blockIndent: number | undefined;
   /** A plain value whose text may go on over the next, more indented lines. */
   private continuation: Continuation | undefined;
   /** The line before is a key without a value, or a list item: a list may follow. */
@@ -110,7 +112,7 @@ class MistakeScan {
   scanLine(raw: string, number: number): void {
     const trimmed = raw.trim();
     if (this.blockParent !== undefined) {
-      if (trimmed === '' || indentOf(raw) > this.blockParent) return;
+      if (trimmed === '' || indentOf(raw) > this.blockParent) return this.blockLine(raw, number);
       this.blockParent = undefined;
     }
     if (trimmed === '' || trimmed.startsWith('#')) return;
@@ -136,7 +138,58 @@ class MistakeScan {
     const keyed = KEY.exec(rest);
     if (keyed) return this.scanKeyed(raw, number, { column, prefix, key: keyed[1]!, after: keyed[2]! });
     // A list item of text: `- 'Dilemma's'`, `- Leerpunt: iets`.
-    if (dashes !== '') this.push(valueMistake(raw, { value: rest, line: number, valueColumn: column, lead: prefix, key: undefined }, this.fields));
+    if (dashes === '') return;
+    const item = { value: rest, line: number, valueColumn: column, lead: prefix, key: undefined };
+    if (!this.unclosedQuote(raw, item, indent.length)) this.push(valueMistake(raw, item, this.fields));
+  }
+
+  /**
+   * `title: "Een casus` without its closing quote: YAML reads on, over the next fields, to the
+   * next quote or the end of the file, and reports the end. The quote is unclosed when a line
+   * that is not indented below the field comes before the closing quote.
+   */
+  private unclosedQuote(raw: string, at: ValueAt, keyColumn: number): boolean {
+    const quote = at.value[0];
+    if ((quote !== '"' && quote !== "'") || closingQuote(at.value) >= 0) return false;
+    let end = this.lines.length + 1;
+    for (let index = at.line; index < this.lines.length; index++) {
+      const line = this.lines[index]!;
+      if (line.trim() === '') continue;
+      if (indentOf(line) > keyColumn) {
+        // An indented line that closes the quote: a text over several lines, which YAML allows.
+        if (closingQuote(quote + line.trim()) >= 0 || line.includes(quote)) return false;
+        continue;
+      }
+      // The next field (or item) came first; the quote, if any, closes somewhere below it.
+      const closes = this.lines.findIndex((later, i) => i >= index && later.includes(quote));
+      if (closes >= 0) end = closes + 1;
+      break;
+    }
+    this.found.push({
+      rule: 'yaml/unclosed-quote', message: quote === '"' ? 'unclosedDouble' : 'unclosedSingle', params: { key: at.key ?? '-' },
+      line: at.line, column: at.valueColumn + 1, endColumn: raw.length + 1, covers: [at.line, end],
+      fixed: `${at.lead}${at.value.trimEnd()}${quote}`,
+    });
+    return true;
+  }
+
+  /**
+   * A line of a block scalar's text. One that starts with a tab (pasted, or the Tab key) is
+   * indented with a tab, which YAML forbids; the parser blames the indentation instead. Its
+   * spaces are those of the text's first line.
+   */
+  private blockLine(raw: string, number: number): void {
+    if (raw.trim() === '') return;
+    if (raw[0] !== '\t') {
+      this.blockIndent ??= indentOf(raw);
+      return;
+    }
+    const indent = /^[ \t]*/.exec(raw)![0];
+    this.found.push({
+      rule: 'yaml/tab-indent', message: 'tabIndent', params: {},
+      line: number, column: 1, endColumn: indent.length + 1, covers: [number, number],
+      fixed: ' '.repeat(this.blockIndent ?? this.blockParent! + 2) + raw.slice(indent.length),
+    });
   }
 
   /** A line indented below a plain value goes on with its text; true when this line does. */
@@ -183,9 +236,11 @@ class MistakeScan {
     }
     if (BLOCK_HEADER.test(value)) {
       this.blockParent = column;
+      this.blockIndent = undefined;
       return;
     }
     const valueColumn = raw.length - after.trimStart().length;
+    if (this.unclosedQuote(raw, { value, line: number, valueColumn, lead: `${prefix}${key}: `, key }, column)) return;
     this.push(valueMistake(raw, { value, line: number, valueColumn, lead: `${prefix}${key}: `, key }, this.fields));
     if (!/^[^'"[{&*!|>“„‘‚«]/.test(value)) return;
     const text = beforeComment(value);

@@ -21,7 +21,7 @@ interface Line {
   key?: string;
   prefix?: string;
   value?: string;
-  kind?: 'text' | 'id' | 'item' | 'status' | 'domains' | 'role';
+  kind?: 'text' | 'id' | 'item' | 'status' | 'domains' | 'role' | 'block';
 }
 
 const caseLines = fc.record({ title: sentence, summary: sentence, dilemma: sentence, request: sentence, option: sentence, forItem: sentence, law: sentence, note: sentence, situation: sentence })
@@ -33,7 +33,7 @@ const caseLines = fc.record({ title: sentence, summary: sentence, dilemma: sente
     { text: `summary: ${f.summary}`, key: 'summary', prefix: '', value: f.summary, kind: 'text' },
     { text: 'date: 2025-03-14', key: 'date', prefix: '', value: '2025-03-14', kind: 'id' },
     { text: 'situation: |' },
-    { text: `  ${f.situation}.` },
+    { text: `  ${f.situation}.`, prefix: '  ', value: `${f.situation}.`, kind: 'block' },
     { text: `request: ${f.request}`, key: 'request', prefix: '', value: f.request, kind: 'text' },
     { text: `dilemma: ${f.dilemma}?`, key: 'dilemma', prefix: '', value: `${f.dilemma}?`, kind: 'text' },
     { text: 'options:' },
@@ -68,6 +68,9 @@ const mistakes: Record<string, { fits: Array<Line['kind']>; make: Mistake }> = {
   'dash without space': { fits: ['item'], make: (l) => ({ lines: [`${l.prefix}-${l.value}`], rule: 'yaml/dash-without-space', suggestion: `- ${l.value}` }) },
   'apostrophe in single quotes': { fits: ['text'], make: (l, [a, b]) => ({ lines: [`${head(l)}: '${a}'s ${b}'`], rule: 'yaml/quote-inside-quotes', suggestion: `${head(l).trim()}: "${a}'s ${b}"` }) },
   'quotes in double quotes': { fits: ['text'], make: (l, [a, b]) => ({ lines: [`${head(l)}: "${a} "${b}" gezegd"`], rule: 'yaml/quote-inside-quotes', suggestion: `${head(l).trim()}: '${a} "${b}" gezegd'` }) },
+  'unclosed double quote': { fits: ['text'], make: (l) => ({ lines: [`${head(l)}: "${l.value}`], rule: 'yaml/unclosed-quote', suggestion: `${head(l).trim()}: "${l.value}"` }) },
+  'unclosed single quote': { fits: ['text'], make: (l) => ({ lines: [`${head(l)}: '${l.value}`], rule: 'yaml/unclosed-quote', suggestion: `${head(l).trim()}: '${l.value}'` }) },
+  'tab in a block of text': { fits: ['block'], make: (l) => ({ lines: [`\t${l.value}`], rule: 'yaml/tab-indent', suggestion: l.value! }) },
   'comma list': { fits: ['domains'], make: (l) => ({ lines: [`${head(l)}: wmo, participatiewet`], rule: 'yaml/comma-list', suggestion: 'domains: [wmo, participatiewet]' }) },
   'Dutch status word': { fits: ['status'], make: (l) => ({ lines: [`${head(l)}: vastgesteld`], rule: 'schema/enum', suggestion: 'published' }) },
   'Dutch domain word': { fits: ['domains'], make: (l) => ({ lines: [`${head(l)}: [bijstand]`], rule: 'schema/enum', suggestion: 'participatiewet' }) },
