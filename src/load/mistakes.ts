@@ -73,6 +73,8 @@ const indentOf = (line: string) => line.length - line.trimStart().length;
 const BLOCK_HEADER = /^[|>][-+0-9]*\s*(#.*)?$/;
 const ITEM = /^(\s*)((?:-[ \t]+)*)(.*)$/s;
 const KEY = /^([A-Za-z_][\w-]*):(.*)$/s;
+/** A key, then `=` or spaces instead of `: `, then text. */
+const NO_COLON = /^([A-Za-z_][\w-]*)(?:[ \t]*=[ \t]*|[ \t]+)([^\s=].*)$/s;
 /** A list item's text that YAML reads as a mapping: `- Leerpunt: iets`. */
 const ITEM_KEY = /^([^\s:#'"[\]{}&*!|>%@`][^:#]*?):(\s.*|)$/;
 
@@ -137,6 +139,17 @@ class MistakeScan {
     }
     const keyed = KEY.exec(rest);
     if (keyed) return this.scanKeyed(raw, number, { column, prefix, key: keyed[1]!, after: keyed[2]! });
+    // `dilemma Moeten we ...` or `dilemma = ...`: a field without its colon.
+    const unkeyed = dashes === '' ? NO_COLON.exec(rest) : null;
+    if (unkeyed && this.fields.keys.has(unkeyed[1]!)) {
+      const text = beforeComment(unkeyed[2]!);
+      this.found.push({
+        rule: 'yaml/missing-colon', message: 'missingColon', params: { key: unkeyed[1]! },
+        line: number, column: column + 1, endColumn: raw.length + 1, covers: [number, number],
+        fixed: `${indent}${unkeyed[1]}: ${hasColon(text) ? quoteLine(text) : text}`,
+      });
+      return;
+    }
     // A list item of text: `- 'Dilemma's'`, `- Leerpunt: iets`.
     if (dashes === '') return;
     const item = { value: rest, line: number, valueColumn: column, lead: prefix, key: undefined };

@@ -57,7 +57,8 @@ interface Injected {
 type Mistake = (line: Line, words: [string, string]) => Injected;
 
 const head = (line: Line) => `${line.prefix}${line.key}`;
-const mistakes: Record<string, { fits: Array<Line['kind']>; make: Mistake }> = {
+// `where`: a narrower fit. `- title Stoppen` is valid YAML (a list item of text): the schema's to explain.
+const mistakes: Record<string, { fits: Array<Line['kind']>; where?: (line: Line) => boolean; make: Mistake }> = {
   'colon in text': { fits: ['text'], make: (l, [a, b]) => ({ lines: [`${head(l)}: ${a}: ${b}`], rule: 'yaml/colon-in-text', suggestion: `${head(l).trim()}: "${a}: ${b}"` }) },
   'no space after the colon': { fits: ['text', 'id', 'status', 'role', 'domains'], make: (l) => ({ lines: [`${head(l)}:${l.value}`], rule: 'yaml/no-space-after-colon', suggestion: `${head(l).trim()}: ${l.value}` }) },
   'curly quotes': { fits: ['text'], make: (l, [a, b]) => ({ lines: [`${head(l)}: “${a}: ${b}”`], rule: 'yaml/curly-quotes', suggestion: `${head(l).trim()}: "${a}: ${b}"` }) },
@@ -71,6 +72,8 @@ const mistakes: Record<string, { fits: Array<Line['kind']>; make: Mistake }> = {
   'unclosed double quote': { fits: ['text'], make: (l) => ({ lines: [`${head(l)}: "${l.value}`], rule: 'yaml/unclosed-quote', suggestion: `${head(l).trim()}: "${l.value}"` }) },
   'unclosed single quote': { fits: ['text'], make: (l) => ({ lines: [`${head(l)}: '${l.value}`], rule: 'yaml/unclosed-quote', suggestion: `${head(l).trim()}: '${l.value}'` }) },
   'tab in a block of text': { fits: ['block'], make: (l) => ({ lines: [`\t${l.value}`], rule: 'yaml/tab-indent', suggestion: l.value! }) },
+  'no colon after the key': { fits: ['text'], where: (l) => !l.prefix!.includes('-'), make: (l) => ({ lines: [`${head(l)} ${l.value}`], rule: 'yaml/missing-colon', suggestion: `${head(l).trim()}: ${l.value}` }) },
+  'equals sign instead of a colon': { fits: ['text'], where: (l) => !l.prefix!.includes('-'), make: (l) => ({ lines: [`${head(l)} = ${l.value}`], rule: 'yaml/missing-colon', suggestion: `${head(l).trim()}: ${l.value}` }) },
   'comma list': { fits: ['domains'], make: (l) => ({ lines: [`${head(l)}: wmo, participatiewet`], rule: 'yaml/comma-list', suggestion: 'domains: [wmo, participatiewet]' }) },
   'Dutch status word': { fits: ['status'], make: (l) => ({ lines: [`${head(l)}: vastgesteld`], rule: 'schema/enum', suggestion: 'published' }) },
   'Dutch domain word': { fits: ['domains'], make: (l) => ({ lines: [`${head(l)}: [bijstand]`], rule: 'schema/enum', suggestion: 'participatiewet' }) },
@@ -97,7 +100,7 @@ describe('mistakes at random fields', () => {
   it.each(Object.keys(mistakes))('%s: its diagnosis at that field\'s line, and no other error', (name) => {
     const mistake = mistakes[name]!;
     fc.assert(fc.property(caseLines, fc.nat(), word, word, fc.constantFrom<Lang>('nl', 'en'), (lines, pick, a, b) => {
-      const fitting = lines.map((line, index) => ({ line, index })).filter(({ line }) => mistake.fits.includes(line.kind));
+      const fitting = lines.map((line, index) => ({ line, index })).filter(({ line }) => mistake.fits.includes(line.kind) && (mistake.where?.(line) ?? true));
       const { line, index } = fitting[pick % fitting.length]!;
       const injected = mistake.make(line, [a, b]);
       const text = [...lines.slice(0, index).map((l) => l.text), ...injected.lines, ...lines.slice(index + 1).map((l) => l.text)].join('\n') + '\n';
