@@ -327,6 +327,18 @@ function absorbColonInMultiline(found: Mistake[]): Mistake[] {
     .sort((a, b) => a.line - b.line);
 }
 
+/**
+ * `values: maatwerk` or `for: Scheelt geld`: a list written as one text, which YAML reads
+ * as text. The line to write: the text between [ ], split at commas in a list of ids, quoted
+ * where a flow list would misread it. Undefined when the text will not fit on one line.
+ */
+export function listOfText(key: string, text: string, fields: MistakeFields): string | undefined {
+  if (text.includes('\n') || text.trim() === '') return undefined;
+  const items = fields.idLists.has(key) ? text.split(',').map((item) => item.trim()).filter(Boolean) : [text.trim()];
+  const flow = items.map((item) => (/^[^[\]{},:#"'&*!|>%@`-][^[\]{},#]*$/.test(item) && !hasColon(item) ? item : quoteLine(item)));
+  return `${key}: [${flow.join(', ')}]`;
+}
+
 /** The mistakes as messages, with the corrected line as suggestion. */
 export function mistakeMessages(file: string, mistakes: readonly Mistake[], lang: Lang): Message[] {
   return mistakes.map((m) => {

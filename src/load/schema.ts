@@ -10,7 +10,7 @@ import type { Ajv2020, ErrorObject, Options, ValidateFunction } from 'ajv/dist/2
 import { t } from '../i18n/index.js';
 import { pointerSegments, positionOf, startOfFile } from '../position/index.js';
 import { makeMessage } from '../message.js';
-import { findMistakes, mistakeFields, mistakeMessages } from './mistakes.js';
+import { findMistakes, listOfText, mistakeFields, mistakeMessages } from './mistakes.js';
 import { readDataFile } from '../data.js';
 import { packageRoot, schemasDir } from '../paths.js';
 import type { Lang, Message, SourceFile } from '../types.js';
@@ -249,6 +249,8 @@ export class SchemaChecker {
       case 'type': {
         const expected = String(params.type).split(',').map((name) => t(lang, `schema.types.${name}`)).join(t(lang, 'schema.or'));
         const actual = t(lang, `schema.types.${describeType(value)}`);
+        const asList = params.type === 'array' && typeof value === 'string' ? listOfText(field, value, mistakeFields()) : undefined;
+        if (asList) return makeMessage(file.path, 'schema/type', 'error', say('type', { expected, actual }) + ' ' + say('textForList'), position(pointer), { suggestion: asList, path: pointer });
         const hintKey = `schema.typeHint.${field}`;
         const hint = t(lang, hintKey);
         const text = say('type', { expected, actual }) + (hint === hintKey ? '' : ' ' + hint);

@@ -9,6 +9,8 @@ export const publishedNeedsValue: CaseRule = {
     if (ctx.data.status !== 'published') return;
     const values = ctx.data.values;
     if (Array.isArray(values) && values.length > 0) return;
+    // `values: maatwerk` has a value, written as text: the schema's message says how to fix it.
+    if (values !== undefined && values !== null && !Array.isArray(values)) return;
     ctx.report({ pointer: values === undefined ? '/status' : '/values', message: ctx.t('casebook.publishedNeedsValue') });
   },
 };
