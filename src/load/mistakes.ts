@@ -108,6 +108,10 @@ class MistakeScan {
   private continuation: Continuation | undefined;
   /** The line before is a key without a value, or a list item: a list may follow. */
   private listMayFollow = false;
+  /** The column of the last key without a value on its line (`options:`): a list's parent. */
+  private openKey = -1;
+  /** The last list item that starts with a key (`- title: …`), while its fields may follow. */
+  private item: { parent: number; key: string; column: number } | undefined;
 
   constructor(readonly lines: readonly string[], private readonly fields: MistakeFields) {}
 
@@ -138,6 +142,7 @@ class MistakeScan {
       return;
     }
     const keyed = KEY.exec(rest);
+    if (keyed && this.misaligned(raw, number, { column, dashes, key: keyed[1]!, after: keyed[2]! })) return;
     if (keyed) return this.scanKeyed(raw, number, { column, prefix, key: keyed[1]!, after: keyed[2]! });
     // `dilemma Moeten we ...` or `dilemma = ...`: a field without its colon.
     const unkeyed = dashes === '' ? NO_COLON.exec(rest) : null;
@@ -205,6 +210,31 @@ class MistakeScan {
     });
   }
 
+  /**
+   * `  - title: Stoppen` / `  for: [...]`: a field of a list item indented less than the
+   * item's first field, but more than the list's parent, fits no level; the parser only says
+   * the indentation is wrong. True when this line is such a field.
+   */
+  private misaligned(raw: string, number: number, { column, dashes, key, after }: { column: number; dashes: string; key: string; after: string }): boolean {
+    if (dashes !== '') {
+      this.item = { parent: this.openKey, key, column };
+      return false;
+    }
+    const item = this.item;
+    if (!item || column >= item.column) return false;
+    if (column <= item.parent) {
+      this.item = undefined;
+      return false;
+    }
+    if (!this.fields.keys.has(key) || !/^(\s|$)/.test(after)) return false;
+    this.found.push({
+      rule: 'yaml/field-indent', message: 'fieldIndentItem', params: { key, above: item.key, spaces: String(item.column) },
+      line: number, column: column + 1, endColumn: raw.length + 1, covers: [number, number],
+      fixed: `${' '.repeat(item.column)}${raw.trimStart()}`,
+    });
+    return true;
+  }
+
   /** A line indented below a plain value goes on with its text; true when this line does. */
   private continues(raw: string, trimmed: string, number: number): boolean {
     const c = this.continuation;
@@ -213,7 +243,17 @@ class MistakeScan {
     c.last = number;
     // A known field indented too far is an indentation mistake (the parser says so), not text.
     const field = KEY.exec(trimmed);
-    if (field && this.fields.keys.has(field[1]!) && /^(\s|$)/.test(field[2]!)) c.misplaced = true;
+    if (field && this.fields.keys.has(field[1]!) && /^(\s|$)/.test(field[2]!)) {
+      // Named here, at the field's line: the parser says the line above runs on.
+      if (!c.misplaced) {
+        this.found.push({
+          rule: 'yaml/field-indent', message: 'fieldIndentDeeper', params: { key: field[1]!, above: c.key, spaces: String(c.keyColumn) },
+          line: number, column: indentOf(raw) + 1, endColumn: raw.length + 1, covers: [c.line, number],
+          fixed: `${' '.repeat(c.keyColumn)}${trimmed}`,
+        });
+      }
+      c.misplaced = true;
+    }
     if (hasColon(beforeComment(trimmed))) c.colon = true;
     return true;
   }
@@ -245,6 +285,7 @@ class MistakeScan {
     const value = after.trim();
     if (value === '' || value.startsWith('#')) {
       this.listMayFollow = true;
+      this.openKey = column;
       return;
     }
     if (BLOCK_HEADER.test(value)) {

@@ -85,6 +85,14 @@ function aliases(): Record<string, string | string[]> {
   return keyAliases;
 }
 
+let booleanWords: Map<string, string> | undefined;
+/** `ja` or `nee` in a true/false field: the value that was meant. */
+function booleanSuggestion(value: unknown): string | undefined {
+  booleanWords ??= new Map(Object.entries(readDataFile('boolean-words.yaml') as Record<string, string[]>)
+    .flatMap(([meant, words]) => words.map((word) => [word, meant] as const)));
+  return typeof value === 'string' ? booleanWords.get(value.trim().toLowerCase()) : undefined;
+}
+
 /** `3-10-2024` or `3 oktober 2024` in a date field: the day it is, as the field takes it. */
 function dateSuggestion(value: unknown): string | undefined {
   const iso = typeof value === 'string' ? isoDateOf(value) : undefined;
@@ -250,6 +258,8 @@ export class SchemaChecker {
         const expected = String(params.type).split(',').map((name) => t(lang, `schema.types.${name}`)).join(t(lang, 'schema.or'));
         const actual = t(lang, `schema.types.${describeType(value)}`);
         const asList = params.type === 'array' && typeof value === 'string' ? listOfText(field, value, mistakeFields()) : undefined;
+        const meant = params.type === 'boolean' ? booleanSuggestion(value) : undefined;
+        if (meant) return makeMessage(file.path, 'schema/type', 'error', say('type', { expected, actual }) + ' ' + say('booleanSuggest', { suggestion: meant }), position(pointer), { suggestion: meant, path: pointer });
         if (asList) return makeMessage(file.path, 'schema/type', 'error', say('type', { expected, actual }) + ' ' + say('textForList'), position(pointer), { suggestion: asList, path: pointer });
         const hintKey = `schema.typeHint.${field}`;
         const hint = t(lang, hintKey);
