@@ -35,6 +35,8 @@ export interface Mistake {
   covers: [number, number];
   /** The line as it should be written. */
   fixed: string;
+  /** The fix is in the indentation alone: the line trimmed reads the same, so no "schrijf:" line. */
+  indentOnly?: true;
 }
 
 /** Curly quotes that Word and mail clients put in; YAML only knows " and '. */
@@ -104,6 +106,10 @@ class MistakeScan {
   private blockParent: number | undefined;
   /** The indentation of the block scalar's first line of text. */
   private blockIndent: number | undefined;
+  /** The block scalar's key, and whether its header fixes the indentation (`|2`). */
+  private block = { key: '', explicit: false };
+  /** Lines up to this one belong to a mistake already found (text of a block not indented). */
+  private skipUntil = 0;
   /** A plain value whose text may go on over the next, more indented lines. */
   private continuation: Continuation | undefined;
   /** The line before is a key without a value, or a list item: a list may follow. */
@@ -117,9 +123,12 @@ class MistakeScan {
 
   scanLine(raw: string, number: number): void {
     const trimmed = raw.trim();
+    if (number <= this.skipUntil) return;
     if (this.blockParent !== undefined) {
       if (trimmed === '' || indentOf(raw) > this.blockParent) return this.blockLine(raw, number);
+      const parent = this.blockParent;
       this.blockParent = undefined;
+      if (this.blockIndent === undefined && this.unindentedBlock(raw, number, parent)) return;
     }
     if (trimmed === '' || trimmed.startsWith('#')) return;
     if (this.continues(raw, trimmed, number)) return;
@@ -161,6 +170,38 @@ class MistakeScan {
     if (!this.unclosedQuote(raw, item, indent.length)) this.push(valueMistake(raw, item, this.fields));
   }
 
+  /** A later line of a `|` text indented less than its first line: the text ends there, and the line fits nowhere. */
+  private lessIndented(raw: string, number: number, spaces: number): void {
+    this.found.push({
+      rule: 'yaml/block-indent', message: 'blockLessIndented', params: { key: this.block.key, spaces: String(spaces) },
+      line: number, column: 1, endColumn: indentOf(raw) + 1, covers: [number, number],
+      fixed: `${' '.repeat(spaces)}${raw.trimStart()}`, indentOnly: true,
+    });
+  }
+
+  /**
+   * `situation: |` with its text on the lines below, but not indented: YAML reads an empty
+   * text and then lines that are no fields. The text runs to the next field.
+   */
+  private unindentedBlock(raw: string, number: number, parent: number): boolean {
+    const trimmed = raw.trim();
+    if (trimmed === '' || trimmed.startsWith('#') || trimmed.startsWith('- ') || KEY.test(trimmed)) return false;
+    let last = number;
+    for (let index = number; index < this.lines.length; index++) {
+      const line = this.lines[index]!;
+      const text = line.trim();
+      if (text !== '' && (indentOf(line) <= parent && (KEY.test(text) || text.startsWith('- ')))) break;
+      if (text !== '') last = index + 1;
+    }
+    this.skipUntil = last;
+    this.found.push({
+      rule: 'yaml/block-indent', message: 'blockNotIndented', params: { key: this.block.key, spaces: String(parent + 2) },
+      line: number, column: 1, endColumn: raw.length + 1, covers: [number, last],
+      fixed: `${' '.repeat(parent + 2)}${trimmed}`, indentOnly: true,
+    });
+    return true;
+  }
+
   /**
    * `title: "Een casus` without its closing quote: YAML reads on, over the next fields, to the
    * next quote or the end of the file, and reports the end. The quote is unclosed when a line
@@ -199,14 +240,15 @@ class MistakeScan {
   private blockLine(raw: string, number: number): void {
     if (raw.trim() === '') return;
     if (raw[0] !== '\t') {
-      this.blockIndent ??= indentOf(raw);
+      if (this.blockIndent === undefined) this.blockIndent = indentOf(raw);
+      else if (!this.block.explicit && indentOf(raw) < this.blockIndent) this.lessIndented(raw, number, this.blockIndent);
       return;
     }
     const indent = /^[ \t]*/.exec(raw)![0];
     this.found.push({
       rule: 'yaml/tab-indent', message: 'tabIndent', params: {},
       line: number, column: 1, endColumn: indent.length + 1, covers: [number, number],
-      fixed: ' '.repeat(this.blockIndent ?? this.blockParent! + 2) + raw.slice(indent.length),
+      fixed: ' '.repeat(this.blockIndent ?? this.blockParent! + 2) + raw.slice(indent.length), indentOnly: true,
     });
   }
 
@@ -230,7 +272,7 @@ class MistakeScan {
     this.found.push({
       rule: 'yaml/field-indent', message: 'fieldIndentItem', params: { key, above: item.key, spaces: String(item.column) },
       line: number, column: column + 1, endColumn: raw.length + 1, covers: [number, number],
-      fixed: `${' '.repeat(item.column)}${raw.trimStart()}`,
+      fixed: `${' '.repeat(item.column)}${raw.trimStart()}`, indentOnly: true,
     });
     return true;
   }
@@ -249,7 +291,7 @@ class MistakeScan {
         this.found.push({
           rule: 'yaml/field-indent', message: 'fieldIndentDeeper', params: { key: field[1]!, above: c.key, spaces: String(c.keyColumn) },
           line: number, column: indentOf(raw) + 1, endColumn: raw.length + 1, covers: [c.line, number],
-          fixed: `${' '.repeat(c.keyColumn)}${trimmed}`,
+          fixed: `${' '.repeat(c.keyColumn)}${trimmed}`, indentOnly: true,
         });
       }
       c.misplaced = true;
@@ -291,6 +333,7 @@ class MistakeScan {
     if (BLOCK_HEADER.test(value)) {
       this.blockParent = column;
       this.blockIndent = undefined;
+      this.block = { key, explicit: /^[|>][-+]?[1-9]/.test(value) };
       return;
     }
     const valueColumn = raw.length - after.trimStart().length;
@@ -386,7 +429,7 @@ export function mistakeMessages(file: string, mistakes: readonly Mistake[], lang
     const params = Object.fromEntries(Object.entries(m.params).map(([name, value]) => [name, printable(value)]));
     return makeMessage(file, m.rule, 'error', t(lang, `yaml.mistake.${m.message}`, params),
       { line: m.line, column: m.column, endLine: m.line, endColumn: Math.max(m.column, m.endColumn) },
-      { suggestion: printable(m.fixed.trim()) });
+      m.indentOnly ? {} : { suggestion: printable(m.fixed.trim()) });
   });
 }
 
