@@ -258,6 +258,10 @@ export class SchemaChecker {
         const expected = String(params.type).split(',').map((name) => t(lang, `schema.types.${name}`)).join(t(lang, 'schema.or'));
         const actual = t(lang, `schema.types.${describeType(value)}`);
         const asList = params.type === 'array' && typeof value === 'string' ? listOfText(field, value, mistakeFields()) : undefined;
+        // `- Traplift` under options: an item of fields written as its first field's text.
+        const firstField = params.type === 'object' && typeof value === 'string' ? ((error.parentSchema as JsonSchema | undefined)?.required as string[] | undefined) : undefined;
+        const asItem = firstField?.length === 1 && !value.includes('\n') ? listOfText(firstField[0]!, value, mistakeFields())?.replace(/: \[(.*)\]$/, ': $1') : undefined;
+        if (asItem) return makeMessage(file.path, 'schema/type', 'error', say('type', { expected, actual }) + ' ' + say('textForItem', { key: firstField![0] }), position(pointer), { suggestion: `- ${asItem}`, path: pointer });
         const meant = params.type === 'boolean' ? booleanSuggestion(value) : undefined;
         if (meant) return makeMessage(file.path, 'schema/type', 'error', say('type', { expected, actual }) + ' ' + say('booleanSuggest', { suggestion: meant }), position(pointer), { suggestion: meant, path: pointer });
         if (asList) return makeMessage(file.path, 'schema/type', 'error', say('type', { expected, actual }) + ' ' + say('textForList'), position(pointer), { suggestion: asList, path: pointer });

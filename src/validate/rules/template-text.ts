@@ -28,6 +28,8 @@ export const templateText: CaseRule = {
     if (Array.isArray(data.options)) {
       data.options.forEach((option: unknown, i) => {
         const at = `/options/${i}`;
+        // `- Traplift` is an option written as text: the schema says to write `- title: Traplift`.
+        if (typeof option === 'string' && !isBlank(option)) return;
         if (!isRecord(option) || (isBlank(option.title) && OPTION_LISTS.every((side) => !Array.isArray(option[side]) || option[side].length === 0))) {
           report({ pointer: at, message: ctx.t('casebook.emptyOption', { number: i + 1 }) });
           return;
