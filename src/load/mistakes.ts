@@ -124,6 +124,7 @@ class MistakeScan {
   scanLine(raw: string, number: number): void {
     const trimmed = raw.trim();
     if (number <= this.skipUntil) return;
+    if (this.unicodeIndent(raw, number)) return;
     if (this.blockParent !== undefined) {
       if (trimmed === '' || indentOf(raw) > this.blockParent) return this.blockLine(raw, number);
       const parent = this.blockParent;
@@ -168,6 +169,24 @@ class MistakeScan {
     if (dashes === '') return;
     const item = { value: rest, line: number, valueColumn: column, lead: prefix, key: undefined };
     if (!this.unclosedQuote(raw, item, indent.length)) this.push(valueMistake(raw, item, this.fields));
+  }
+
+  /**
+   * Indentation with a non-breaking or other Unicode space (pasted from Word, Teams or a
+   * mail): it looks like spaces, but YAML counts only the plain space. Inside a `|` text such
+   * a space after the text's own indentation is just text.
+   */
+  private unicodeIndent(raw: string, number: number): boolean {
+    const indent = /^[ \t\u00a0\u2000-\u200a\u202f\u205f\u3000]*/.exec(raw)![0];
+    const first = indent.search(/[\u00a0\u2000-\u200a\u202f\u205f\u3000]/);
+    if (first < 0 || indent.length === raw.length) return false;
+    if (this.blockParent !== undefined && first >= (this.blockIndent ?? this.blockParent + 1)) return false;
+    this.found.push({
+      rule: 'yaml/unicode-space', message: 'unicodeIndent', params: {},
+      line: number, column: first + 1, endColumn: indent.length + 1, covers: [number, number],
+      fixed: ' '.repeat(indent.length) + raw.slice(indent.length), indentOnly: true,
+    });
+    return true;
   }
 
   /** A later line of a `|` text indented less than its first line: the text ends there, and the line fits nowhere. */
