@@ -334,6 +334,16 @@ class MistakeScan {
   /** `key: value` (or `- key: value`), with `after` what follows the colon. */
   private scanKeyed(raw: string, number: number, { column, prefix, key, after }: { column: number; prefix: string; key: string; after: string }): void {
     if (after !== '' && !/^[ \t]/.test(after)) {
+      // `title:` and a non-breaking space: it looks right, so say what it is.
+      const unicode = /^[\u00a0\u2000-\u200a\u202f\u205f\u3000]+/.exec(after);
+      if (unicode && this.fields.keys.has(key)) {
+        this.found.push({
+          rule: 'yaml/unicode-space', message: 'unicodeAfterColon', params: { key },
+          line: number, column: column + key.length + 2, endColumn: column + key.length + 2 + unicode[0].length, covers: [number, number],
+          fixed: `${prefix}${key}: ${after.slice(unicode[0].length)}`,
+        });
+        return;
+      }
       if (this.fields.keys.has(key)) {
         this.found.push({
           rule: 'yaml/no-space-after-colon', message: 'noSpaceAfterColon', params: { key },
