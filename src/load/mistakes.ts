@@ -75,6 +75,8 @@ const indentOf = (line: string) => line.length - line.trimStart().length;
 const BLOCK_HEADER = /^[|>][-+0-9]*\s*(#.*)?$/;
 const ITEM = /^(\s*)((?:-[ \t]+)*)(.*)$/s;
 const KEY = /^([A-Za-z_][\w-]*):(.*)$/s;
+/** A list item marked with an en or em dash, a minus sign or a bullet instead of `-`. */
+const BULLET = /^([ ]*)([\u2013\u2014\u2212\u2022\u00b7\u25aa\u2023\u25e6\u2043])[ \t\u00a0]+(\S.*)$/;
 /** A key, then `=` or spaces instead of `: `, then text. */
 const NO_COLON = /^([A-Za-z_][\w-]*)(?:[ \t]*=[ \t]*|[ \t]+)([^\s=].*)$/s;
 /** A list item's text that YAML reads as a mapping: `- Leerpunt: iets`. */
@@ -134,6 +136,7 @@ class MistakeScan {
     if (trimmed === '' || trimmed.startsWith('#')) return;
     if (this.continues(raw, trimmed, number)) return;
     this.endContinuation();
+    if (this.listMayFollow && this.bullet(raw, number)) return;
 
     const [, indent = '', dashes = '', rest = ''] = ITEM.exec(raw)!;
     const mayBeList = this.listMayFollow;
@@ -185,6 +188,19 @@ class MistakeScan {
       rule: 'yaml/unicode-space', message: 'unicodeIndent', params: {},
       line: number, column: first + 1, endColumn: indent.length + 1, covers: [number, number],
       fixed: ' '.repeat(indent.length) + raw.slice(indent.length), indentOnly: true,
+    });
+    return true;
+  }
+
+  /** `– maatwerk` or `• title: …`: a list item whose dash Word turned into a dash of its own or a bullet. */
+  private bullet(raw: string, number: number): boolean {
+    const found = BULLET.exec(raw);
+    if (!found) return false;
+    const [, indent = '', mark = '', rest = ''] = found;
+    this.found.push({
+      rule: 'yaml/bullet', message: 'bullet', params: { mark },
+      line: number, column: indent.length + 1, endColumn: indent.length + 2, covers: [number, number],
+      fixed: `${indent}- ${rest}`,
     });
     return true;
   }
