@@ -14,6 +14,7 @@ if (argv.length === 1 && (argv[0] === '--version' || argv[0] === '-V')) {
       throw error;
     });
   }
-  const { runCli } = await import('../dist/cli/main.js');
+  // The CLI as one bundled module (scripts/bundle-cli.mjs): the same code as dist/cli/main.js.
+  const { runCli } = await import('../dist/bundle/cli.js');
   process.exitCode = await runCli(argv);
 }

@@ -34,7 +34,7 @@ describe('the npm package', () => {
     const result = spawnSync('npm', ['publish', '--dry-run', '--ignore-scripts', '--json'], { cwd: repoRoot, encoding: 'utf8', env: cleanEnv(home), timeout: 120_000 });
     expect(result.status, result.stderr).toBe(0);
     const files = (JSON.parse(result.stdout).casebook?.files ?? JSON.parse(result.stdout).files).map((f: { path: string }) => f.path);
-    for (const needed of ['LICENSE', 'README.md', 'bin/casebook.js', 'dist/index.js', 'dist/cli/main.js', 'dist/tag/lexicon.precompiled.json', 'schemas/case.schema.json', 'templates/init/azure-pipelines.yml', 'data/messages/nl/core.yaml']) {
+    for (const needed of ['LICENSE', 'README.md', 'bin/casebook.js', 'dist/index.js', 'dist/cli/main.js', 'dist/bundle/cli.js', 'dist/tag/lexicon.precompiled.json', 'schemas/case.schema.json', 'templates/init/azure-pipelines.yml', 'data/messages/nl/core.yaml']) {
       expect(files).toContain(needed);
     }
     expect(files.some((f: string) => f.startsWith('tests/') || f.startsWith('src/'))).toBe(false);
