@@ -1,6 +1,6 @@
 #!/usr/bin/env node
 // Kept tiny: `--version` answers without loading anything else, so it is as fast as Node starts.
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 
 const argv = process.argv.slice(2);
 if (argv.length === 1 && (argv[0] === '--version' || argv[0] === '-V')) {
@@ -14,7 +14,9 @@ if (argv.length === 1 && (argv[0] === '--version' || argv[0] === '-V')) {
       throw error;
     });
   }
-  // The CLI as one bundled module (scripts/bundle-cli.mjs): the same code as dist/cli/main.js.
-  const { runCli } = await import('../dist/bundle/cli.js');
+  // The CLI as one bundled module (scripts/bundle-cli.mjs): the same code as dist/cli/main.js,
+  // which runs when a build made no bundle (esbuild not installed yet in a checkout).
+  const bundle = new URL('../dist/bundle/cli.js', import.meta.url);
+  const { runCli } = await import(existsSync(bundle) ? bundle.href : '../dist/cli/main.js');
   process.exitCode = await runCli(argv);
 }

@@ -8,7 +8,6 @@
 import { readFileSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { build } from 'esbuild';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const dist = path.join(root, 'dist');
@@ -49,7 +48,14 @@ const ownLocation = {
 };
 
 export async function bundleCli() {
+  // Never a bundle older than dist/: without esbuild, bin/casebook.js runs dist/cli/main.js.
   rmSync(bundleDir, { recursive: true, force: true });
+  let build;
+  try {
+    ({ build } = await import('esbuild'));
+  } catch {
+    throw new Error('bundle-cli: esbuild is not installed (a devDependency): run npm install; until then bin/casebook.js runs dist/cli/main.js, unbundled');
+  }
   await build({
     entryPoints: { cli: path.join(dist, 'cli', 'main.js') },
     outdir: bundleDir,
