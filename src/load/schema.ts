@@ -85,6 +85,27 @@ function aliases(): Record<string, string | string[]> {
   return keyAliases;
 }
 
+/**
+ * What was meant by a value of the wrong type, and the line to write: `ja` for true, one text
+ * for a list (`values: maatwerk`), an item's first field as text (`- Traplift` for
+ * `- title: Traplift`).
+ */
+function typeFix(type: string, field: string, value: unknown, schema: JsonSchema | undefined): { hint: string; params?: Record<string, string>; suggestion: string } | undefined {
+  if (type === 'boolean') {
+    const meant = booleanSuggestion(value);
+    return meant ? { hint: 'booleanSuggest', params: { suggestion: meant }, suggestion: meant } : undefined;
+  }
+  if (typeof value !== 'string') return undefined;
+  if (type === 'array') {
+    const asList = listOfText(field, value, mistakeFields());
+    return asList ? { hint: 'textForList', suggestion: asList } : undefined;
+  }
+  const required = schema?.required as string[] | undefined;
+  if (type !== 'object' || required?.length !== 1 || value.includes('\n')) return undefined;
+  const asItem = listOfText(required[0]!, value, mistakeFields())?.replace(/: \[(.*)\]$/, ': $1');
+  return asItem ? { hint: 'textForItem', params: { key: required[0]! }, suggestion: `- ${asItem}` } : undefined;
+}
+
 let booleanWords: Map<string, string> | undefined;
 /** `ja` or `nee` in a true/false field: the value that was meant. */
 function booleanSuggestion(value: unknown): string | undefined {
@@ -256,19 +277,12 @@ export class SchemaChecker {
       }
       case 'type': {
         const expected = String(params.type).split(',').map((name) => t(lang, `schema.types.${name}`)).join(t(lang, 'schema.or'));
-        const actual = t(lang, `schema.types.${describeType(value)}`);
-        const asList = params.type === 'array' && typeof value === 'string' ? listOfText(field, value, mistakeFields()) : undefined;
-        // `- Traplift` under options: an item of fields written as its first field's text.
-        const firstField = params.type === 'object' && typeof value === 'string' ? ((error.parentSchema as JsonSchema | undefined)?.required as string[] | undefined) : undefined;
-        const asItem = firstField?.length === 1 && !value.includes('\n') ? listOfText(firstField[0]!, value, mistakeFields())?.replace(/: \[(.*)\]$/, ': $1') : undefined;
-        if (asItem) return makeMessage(file.path, 'schema/type', 'error', say('type', { expected, actual }) + ' ' + say('textForItem', { key: firstField![0] }), position(pointer), { suggestion: `- ${asItem}`, path: pointer });
-        const meant = params.type === 'boolean' ? booleanSuggestion(value) : undefined;
-        if (meant) return makeMessage(file.path, 'schema/type', 'error', say('type', { expected, actual }) + ' ' + say('booleanSuggest', { suggestion: meant }), position(pointer), { suggestion: meant, path: pointer });
-        if (asList) return makeMessage(file.path, 'schema/type', 'error', say('type', { expected, actual }) + ' ' + say('textForList'), position(pointer), { suggestion: asList, path: pointer });
+        const base = say('type', { expected, actual: t(lang, `schema.types.${describeType(value)}`) });
+        const fix = typeFix(String(params.type), field, value, error.parentSchema as JsonSchema | undefined);
+        if (fix) return makeMessage(file.path, 'schema/type', 'error', `${base} ${say(fix.hint, fix.params)}`, position(pointer), { suggestion: fix.suggestion, path: pointer });
         const hintKey = `schema.typeHint.${field}`;
         const hint = t(lang, hintKey);
-        const text = say('type', { expected, actual }) + (hint === hintKey ? '' : ' ' + hint);
-        return makeMessage(file.path, 'schema/type', 'error', text, position(pointer), { path: pointer });
+        return makeMessage(file.path, 'schema/type', 'error', base + (hint === hintKey ? '' : ' ' + hint), position(pointer), { path: pointer });
       }
       case 'minLength':
       case 'maxLength': {
