@@ -230,6 +230,20 @@ export class SchemaChecker {
     this.validateFn = validatorFor(this.schema);
   }
 
+  /** What an unknown key is: a value with its reason written as a field, a key misspelt, or unknown. */
+  private unknownKey(key: string, known: string[], say: (key: string, extra?: Record<string, string>) => string): { text: string; suggestion?: string } {
+    // `- maatwerk: omdat …` under values; the suggestion `id` also stands for the missing `id`.
+    if (known.includes('why') && this.valueIds().has(key)) return { text: say('unknownKey.valueWithReason', { key }), suggestion: 'id' };
+    const suggestion = suggest(key, known, aliases());
+    return suggestion ? { text: say('unknownKey.suggest', { key, suggestion }), suggestion } : { text: say('unknownKey.plain', { key, known: known.join(', ') }) };
+  }
+
+  /** The ids of the casebook's values, from the schema's `valueId` list. */
+  private valueIds(): ReadonlySet<string> {
+    const enumOf = ((this.schema.$defs as Record<string, JsonSchema> | undefined)?.valueId?.enum ?? []) as string[];
+    return new Set(enumOf);
+  }
+
   /** Schema messages for one parsed file; an unparsed file has none (its parse errors stand). */
   check(file: SourceFile, lang: Lang): Message[] {
     // The document (for positions) is touched only when there is something to place:
@@ -260,8 +274,7 @@ export class SchemaChecker {
       case 'additionalProperties': {
         const key = String(params.additionalProperty);
         const known = Object.keys(((error.parentSchema as JsonSchema | undefined)?.properties as JsonSchema | undefined) ?? {});
-        const suggestion = suggest(key, known, aliases());
-        const text = suggestion ? say('unknownKey.suggest', { key, suggestion }) : say('unknownKey.plain', { key, known: known.join(', ') });
+        const { text, suggestion } = this.unknownKey(key, known, say);
         const keyPointer = `${pointer}/${key.replace(/~/g, '~0').replace(/\//g, '~1')}`;
         return makeMessage(file.path, 'schema/unknown-key', 'error', text, position(keyPointer, true), suggestion ? { suggestion, path: keyPointer } : { path: keyPointer });
       }
