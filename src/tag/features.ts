@@ -350,12 +350,14 @@ export class FeatureReader implements WordReader, FeatureCounts {
   readonly featureCount: number;
   readonly pairs: PairTable;
 
-  constructor(readonly vocabulary: Vocabulary) {
+  /** `buffers`: where the vector is kept (as long as the vocabulary), when the model reads it
+   * from a memory of its own (see logit-sums.ts); else arrays of the reader's own. */
+  constructor(readonly vocabulary: Vocabulary, buffers?: { ids: Int32Array; values: Float64Array }) {
     const size = (this.featureCount = vocabulary.featureCount);
     this.pairs = vocabulary.bigrams;
     this.counts = new Float64Array(size);
-    this.touched = new Int32Array(size);
-    this.current = { length: 0, ids: this.touched, values: new Float64Array(size) };
+    this.touched = buffers?.ids ?? new Int32Array(size);
+    this.current = { length: 0, ids: this.touched, values: buffers?.values ?? new Float64Array(size) };
     this.firstSegment = new Int32Array(size);
     this.firstStart = new Int32Array(size);
     this.firstEnd = new Int32Array(size);

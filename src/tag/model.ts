@@ -9,6 +9,7 @@
 import type { Segment } from './fields.js';
 import { FeatureReader, featureTable, taggerWords, vocabularyOf, type FeatureTable, type FeatureVector, type NameList, type TaggerWords } from './features.js';
 import { fold, WordScanner } from './tokenize.js';
+import { logitSums, type LogitSums } from './logit-sums.js';
 
 /** How the blended score makes suggestions; chosen by cross-validation. */
 export interface BlendSettings {
@@ -100,6 +101,9 @@ export interface TaggerModel {
   evidenceWeights: Float64Array;
   /** Scratch space for one case at a time (a casebook has thousands). */
   scratch: { lexicon: Float64Array; probabilities: Float64Array; blended: Float64Array; segmentWeights: Float64Array; shortlist: Int32Array; shortlistValues: Float64Array; candidates: Int32Array; contributions: Float64Array };
+  /** The weights and the reader's vector in WebAssembly's memory, which sums them (see
+   * logit-sums.ts); undefined where WebAssembly SIMD is missing (then JavaScript sums). */
+  sums: LogitSums | undefined;
   /** Where the model came from, for the report (`built-in` or a file). */
   source: string;
   /** The model in its plain form (format 1), made when first asked for (tools and tests:
@@ -137,6 +141,7 @@ class LoadedModel implements TaggerModel {
   readonly lexiconMatrix: Float64Array;
   readonly evidenceWeights: Float64Array;
   readonly scratch: TaggerModel['scratch'];
+  readonly sums: LogitSums | undefined;
   declare readonly data: TaggerModelData;
 
   constructor(parts: ModelParts, readonly source: string, plain: () => TaggerModelData) {
@@ -149,8 +154,11 @@ class LoadedModel implements TaggerModel {
     this.blend = parts.blend;
     this.training = parts.training;
     this.bias = parts.bias;
-    this.reader = new FeatureReader(vocabularyOf(parts.features));
-    this.weights = parts.weights;
+    const sums = logitSums(featureCount, values);
+    if (sums) sums.weights.set(parts.weights);
+    this.sums = sums;
+    this.reader = new FeatureReader(vocabularyOf(parts.features), sums);
+    this.weights = sums?.weights ?? parts.weights;
     this.evidenceWeights = new Float64Array(featureCount).fill(NaN);
     this.scratch = {
       lexicon: new Float64Array(values),
@@ -249,13 +257,32 @@ function logitBase(model: TaggerModel, lexicon: ArrayLike<number>, v: number, n:
   return sum;
 }
 
-/** The model's probability per value, from a case's features and the lexicon's scores (into `into`).
+/** The model's probability per value, from a case's features and the lexicon's scores (into
+ * `into`): summed in WebAssembly when the vector is the model's own (the reader's, in its
+ * memory: see logit-sums.ts), else in JavaScript. The same numbers to the bit either way. */
+export function modelProbabilities(model: TaggerModel, vector: FeatureVector, lexicon: ArrayLike<number>, into: Float64Array = new Float64Array(model.valueIds.length)): Float64Array {
+  const sums = model.sums;
+  if (sums && vector.ids === sums.ids && vector.values === sums.values) return summedProbabilities(model, sums, vector.length, lexicon, into);
+  return plainProbabilities(model, vector, lexicon, into);
+}
+
+/** modelProbabilities in WebAssembly: the vector is the one in the model's memory. */
+function summedProbabilities(model: TaggerModel, sums: LogitSums, length: number, lexicon: ArrayLike<number>, into: Float64Array): Float64Array {
+  const n = model.valueIds.length;
+  const start = sums.sums;
+  for (let v = 0; v < n; v++) start[v] = logitBase(model, lexicon, v, n);
+  sums.add(length);
+  for (let v = 0; v < n; v++) into[v] = sigmoid(start[v]!);
+  return into;
+}
+
+/** modelProbabilities in JavaScript (any vector; the reference for the WebAssembly sums).
  * Five values at a time, each sum in a local: the terms of each value are added in the same
  * order as feature by feature (the same sums to the bit), while each feature's id and value
  * are read once for five values instead of once for each (every typed-array read in the loop
  * carries its own checks: about 38 instructions per feature and value one at a time, counted
  * with callgrind; ten values in two passes of five instead of four, four and two). */
-export function modelProbabilities(model: TaggerModel, vector: FeatureVector, lexicon: ArrayLike<number>, into: Float64Array = new Float64Array(model.valueIds.length)): Float64Array {
+export function plainProbabilities(model: TaggerModel, vector: FeatureVector, lexicon: ArrayLike<number>, into: Float64Array = new Float64Array(model.valueIds.length)): Float64Array {
   const { weights } = model;
   const n = model.valueIds.length;
   const { ids, values, length } = vector;
