@@ -408,10 +408,22 @@ function showable(text: string, banned: readonly string[], names: NameList): boo
 
 function showableWord(part: string, banned: readonly string[], names: NameList): boolean {
   const form = fold(part);
-  return form.length >= 3 && LETTERS_ONLY.test(form) && !banned.includes(form) && !names.has(form);
+  return form.length >= 3 && lettersOnly(form) && !banned.includes(form) && !names.has(form);
 }
 
 const LETTERS_ONLY = /^\p{L}+$/u;
+/** Read through the function itself (tokenize.ts says why). */
+const charCodeAt = String.prototype.charCodeAt;
+
+/** LETTERS_ONLY.test(form): a form of ASCII letters answered without the regular expression
+ * (a call of the builtin and a Unicode property test per word, about 300 instructions, counted
+ * with callgrind), any other the regular expression's way. */
+export function lettersOnly(form: string): boolean {
+  for (let k = 0; k < form.length; k++) {
+    if (((charCodeAt.call(form, k) | 32) - 97) >>> 0 >= 26) return LETTERS_ONLY.test(form);
+  }
+  return form.length > 0;
+}
 
 /** The words of the case's pseudonyms (folded): never evidence. A short list (a case names a
  * handful), read with the word scanner: tokenising each name made lists of every kind. */
@@ -440,7 +452,19 @@ const NOT_SINGLE_SPACED = /[^\S ]| {2}/;
 
 /** The text with every run of white space as one space (the text itself when it has none to change). */
 export function singleSpaced(text: string): string {
-  return NOT_SINGLE_SPACED.test(text) ? text.replace(/\s+/g, ' ') : text;
+  return notSingleSpaced(text) ? text.replace(/\s+/g, ' ') : text;
+}
+
+/** NOT_SINGLE_SPACED.test(text): printable ASCII and single spaces answered without the
+ * regular expression (a call of the builtin per piece of evidence), anything else its way. */
+function notSingleSpaced(text: string): boolean {
+  for (let k = 0; k < text.length; k++) {
+    const code = charCodeAt.call(text, k);
+    if ((code - 33) >>> 0 < 94) continue;
+    if (code === 32 && charCodeAt.call(text, k + 1) !== 32) continue;
+    return NOT_SINGLE_SPACED.test(text);
+  }
+  return false;
 }
 
 // Both turns taken at load (V8 keeps no record of a function's first calls: a dozen were too few):
@@ -452,6 +476,8 @@ for (let i = 0; i < 40; i++) singleSpaced(i % 2 === 0 ? 'een\nwoord' : 'een woor
 // was first taken on the first shown word with such a letter and undid modelEvidence. Distinct
 // words, since fold keeps what it folded; the normaliser it loads costs well under a millisecond.
 for (let i = 0; i < 40; i++) fold(`geëvalueerd${i}`);
+// And lettersOnly's turn for a word beyond ASCII, for the same reason.
+for (let i = 0; i < 40; i++) lettersOnly(i % 2 === 0 ? 'geëvalueerd' : 'woord');
 
 /** Whether `lower` is inside a text shown already, or one is inside it. */
 function shownAlready(seen: readonly string[], lower: string): boolean {

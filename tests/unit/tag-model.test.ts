@@ -10,6 +10,7 @@ import { parse } from 'yaml';
 import { caseId, parseSource } from '../../src/load/index.js';
 import { loadBuiltInValues } from '../../src/load/config.js';
 import { builtInModel, compileModel, parseModel, readModel, storedModel, tagCase, trainTagger, type StoredModel, type TaggerModelData } from '../../src/tag/index.js';
+import { lettersOnly, singleSpaced } from '../../src/tag/model.js';
 import type { CaseFile, ValueSet } from '../../src/types.js';
 import { repoRoot, yamlFiles } from '../helpers.js';
 import { TEAM_VALUES, teamCases } from '../team-cases.js';
@@ -198,5 +199,19 @@ describe('the model file', () => {
       suggestions += result.suggestions.length;
     }
     expect(suggestions).toBeGreaterThan(30);
+  });
+});
+
+describe('the evidence checks without a regular expression', () => {
+  // Every kind of character the shortcuts answer themselves, and the kinds they leave to the
+  // regular expression: white space other than a space, two spaces, letters beyond ASCII.
+  const texts = ['woord', 'een woord', 'een  woord', ' woord', 'woord ', 'een\nwoord', 'een\twoord', 'een\u00a0woord', 'een\u2028woord', 'geëvalueerd', 'Woord', 'WOORD', 'wo0rd', 'wo-rd', "wo'rd", 'w@rd', 'w[rd', 'w`rd', 'w{rd', 'ab', '', 'ünïcode', 'x\u0301', '\u00d7', 'straße', 'ij\u0133'];
+
+  it('singleSpaced gives what its regular expression gives', () => {
+    for (const text of texts) expect(singleSpaced(text)).toBe(/[^\S ]| {2}/.test(text) ? text.replace(/\s+/g, ' ') : text);
+  });
+
+  it('lettersOnly gives what its regular expression gives', () => {
+    for (const text of texts) expect(lettersOnly(text)).toBe(/^\p{L}+$/u.test(text));
   });
 });
