@@ -170,7 +170,16 @@ export class PairTable {
   readonly features: Int32Array;
   readonly mask: number;
 
-  constructor(size: number) {
+  /** Room for `size` pairs; or the arrays of a table filled before (the build's copy of the
+   * built-in model, see model-file.ts), of a power of two slots. */
+  constructor(size: number, filled?: { firsts: Int32Array; seconds: Int32Array; features: Int32Array }) {
+    if (filled) {
+      this.firsts = filled.firsts;
+      this.seconds = filled.seconds;
+      this.features = filled.features;
+      this.mask = filled.firsts.length - 1;
+      return;
+    }
     let slots = 16;
     while (slots < 2 * size) slots *= 2;
     this.firsts = new Int32Array(slots).fill(-1);

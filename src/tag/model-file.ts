@@ -9,11 +9,13 @@
  * cases). Format 1, the plain form (TaggerModelData), is still read: a team model written
  * before. Either file is untrusted input: every length and id is checked before use.
  */
-import { readFileSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
-import { dataDir } from '../paths.js';
-import { featureStrings, featureTable, type FeatureTable } from './features.js';
-import { compileModel, MAX_FEATURES, modelOf, parseModel, validHead, WEIGHT_SCALE, type TaggerModel, type TaggerModelData } from './model.js';
+import { fileURLToPath } from 'node:url';
+import { dataDir, packageRoot } from '../paths.js';
+import { featureStrings, featureTable, PairTable, type FeatureTable, type Vocabulary } from './features.js';
+import { compileModel, evidenceWeightsOf, MAX_FEATURES, modelOf, parseModel, validHead, WEIGHT_SCALE, type TaggerModel, type TaggerModelData } from './model.js';
 
 /** The model as stored in format 2. */
 export interface StoredModel extends Omit<TaggerModelData, 'format' | 'features' | 'weights'> {
@@ -162,10 +164,140 @@ let builtIn: TaggerModel | null | undefined;
 export function builtInModel(): TaggerModel | null {
   if (builtIn === undefined) {
     try {
-      builtIn = readModel(JSON.parse(readFileSync(path.join(dataDir, 'tagger-model.json'), 'utf8')), 'built-in') ?? null;
+      const text = readFileSync(modelFile(), 'utf8');
+      builtIn = readPrecompiledModel(text, readFileSync(wordsFile(), 'utf8')) ?? readModel(JSON.parse(text), 'built-in') ?? null;
     } catch {
       builtIn = null;
     }
   }
   return builtIn;
+}
+
+/**
+ * The built-in model, compiled at build time (scripts/compile-model.mjs, part of `npm run
+ * build:ts`) to dist/tag/tagger-model.precompiled.bin: what loading data/tagger-model.json
+ * works out at every start (the weights scaled, the feature table, the vocabulary and its pair
+ * table, every feature's evidence weight), as blocks of little-endian numbers that load as
+ * typed arrays, with no loop over the model. Those loops, over 75,000 weights and 7,500
+ * features, ran interpreted and were each compiled while they ran (on-stack replacement),
+ * and the evidence weights needed data/tagger-words.yaml read and stemmed: about 0.1 G
+ * instructions at every start of `tag` (counted with callgrind). Used only
+ *
+ * - when data/tagger-model.json and data/tagger-words.yaml are the ones compiled (their
+ *   SHA-256 in the file's first line): a retrained model is read as before until the next build;
+ * - while the file is at least as new as the modules whose code decides what is compiled;
+ * - on a little-endian machine, when every block is where the first line says.
+ *
+ * Anything else, and the model is loaded from data/tagger-model.json as before: the same
+ * model either way (tag-model.test.ts compares both).
+ */
+export const PRECOMPILED_MODEL = path.join(packageRoot, 'dist', 'tag', 'tagger-model.precompiled.bin');
+const here = fileURLToPath(import.meta.url);
+/** The modules whose code decides what is compiled: the vocabulary, the evidence weights, the stems. */
+export const MODEL_COMPILER: readonly string[] = ['features', 'model', 'model-file', 'stem', 'tokenize'].map((name) => path.join(path.dirname(here), `${name}${path.extname(here)}`));
+const PRECOMPILED_FORMAT = 1;
+const BLOCKS = ['weights', 'firsts', 'seconds', 'pairFirsts', 'pairSeconds', 'pairFeatures', 'evidenceWeights'] as const;
+type Block = (typeof BLOCKS)[number];
+
+interface PrecompiledHead extends Omit<StoredModel, 'format' | 'features' | 'weightBytes' | 'weights'> {
+  format: typeof PRECOMPILED_FORMAT;
+  /** SHA-256 of data/tagger-model.json and data/tagger-words.yaml, as compiled. */
+  model: string;
+  words: string;
+  /** The vocabulary's stems and what each maps to (Vocabulary.stems), in its order. */
+  vocabulary: Array<[string, number]>;
+  /** Per block: where it starts in the file (a multiple of 8) and how many numbers it holds. */
+  blocks: Record<Block, [number, number]>;
+}
+
+const sha256 = (text: string) => createHash('sha256').update(text).digest('hex');
+const modelFile = () => path.join(dataDir, 'tagger-model.json');
+const wordsFile = () => path.join(dataDir, 'tagger-words.yaml');
+
+/** The bytes of dist/tag/tagger-model.precompiled.bin for the model in `modelText` (data/tagger-model.json) and `wordsText` (data/tagger-words.yaml). */
+export function precompiledModel(modelText: string, wordsText: string): Buffer {
+  const model = readModel(JSON.parse(modelText), 'built-in');
+  if (!model) throw new Error('data/tagger-model.json is not a model');
+  const { vocabulary } = model.reader;
+  const { stems, firsts, seconds } = vocabulary.table;
+  const stored = JSON.parse(modelText) as StoredModel;
+  const arrays: Record<Block, Float32Array | Int32Array | Float64Array> = {
+    weights: model.weights,
+    firsts,
+    seconds,
+    pairFirsts: vocabulary.bigrams.firsts,
+    pairSeconds: vocabulary.bigrams.seconds,
+    pairFeatures: vocabulary.bigrams.features,
+    evidenceWeights: evidenceWeightsOf(model),
+  };
+  const blocks = {} as PrecompiledHead['blocks'];
+  let size = 0;
+  for (const block of BLOCKS) {
+    blocks[block] = [size, arrays[block].length];
+    size += Math.ceil(arrays[block].byteLength / 8) * 8;
+  }
+  const head: PrecompiledHead = {
+    format: PRECOMPILED_FORMAT, model: sha256(modelText), words: sha256(wordsText),
+    valueIds: stored.valueIds, stems: stems.join(' '), fieldWeights: stored.fieldWeights, blend: stored.blend, bias: stored.bias, lexiconWeights: stored.lexiconWeights, training: stored.training,
+    vocabulary: [...vocabulary.stems], blocks,
+  };
+  // The blocks start at a multiple of 8 after the first line, so that each is viewed in place.
+  const line = Buffer.from(`${JSON.stringify(head)}\n`, 'utf8');
+  const start = Math.ceil(line.length / 8) * 8;
+  const bytes = Buffer.alloc(start + size, 0x20);
+  line.copy(bytes);
+  bytes.fill(0, start);
+  for (const block of BLOCKS) {
+    const array = arrays[block];
+    Buffer.from(array.buffer, array.byteOffset, array.byteLength).copy(bytes, start + blocks[block][0]);
+  }
+  return bytes;
+}
+
+const BLOCK_TYPES = { weights: Float32Array, firsts: Int32Array, seconds: Int32Array, pairFirsts: Int32Array, pairSeconds: Int32Array, pairFeatures: Int32Array, evidenceWeights: Float64Array } as const;
+
+/** The blocks of a precompiled file, viewed in place; undefined when one is not inside it. */
+function precompiledBlocks(bytes: Buffer, start: number, blocks: unknown): { [B in Block]: InstanceType<(typeof BLOCK_TYPES)[B]> } | undefined {
+  if (!blocks || typeof blocks !== 'object') return undefined;
+  const views: Partial<Record<Block, Float32Array | Int32Array | Float64Array>> = {};
+  for (const block of BLOCKS) {
+    const entry: unknown = (blocks as Record<string, unknown>)[block];
+    if (!Array.isArray(entry) || !Number.isSafeInteger(entry[0]) || !Number.isSafeInteger(entry[1])) return undefined;
+    const Type = BLOCK_TYPES[block];
+    const offset = bytes.byteOffset + start + (entry[0] as number);
+    const count = entry[1] as number;
+    if (offset % 8 !== 0 || count < 0 || start + (entry[0] as number) + count * Type.BYTES_PER_ELEMENT > bytes.byteLength) return undefined;
+    views[block] = new Type(bytes.buffer as ArrayBuffer, offset, count);
+  }
+  return views as { [B in Block]: InstanceType<(typeof BLOCK_TYPES)[B]> };
+}
+
+/**
+ * The built-in model from the build's copy, when it was compiled from exactly `modelText` and
+ * `wordsText` by the current code (`compiler`: the modules it must be at least as new as); else
+ * undefined. `plain` gives the model's plain form (read from data/tagger-model.json) when asked.
+ */
+export function readPrecompiledModel(modelText: string, wordsText: string, file: string = PRECOMPILED_MODEL, compiler: readonly string[] = MODEL_COMPILER): TaggerModel | undefined {
+  try {
+    if (!LITTLE_ENDIAN) return undefined;
+    const written = statSync(file).mtimeMs;
+    if (compiler.some((module) => statSync(module).mtimeMs > written)) return undefined;
+    const bytes = readFileSync(file);
+    const newline = bytes.indexOf(10);
+    if (newline < 0) return undefined;
+    const head = JSON.parse(bytes.toString('utf8', 0, newline)) as Partial<PrecompiledHead>;
+    if (head.format !== PRECOMPILED_FORMAT || head.model !== sha256(modelText) || head.words !== sha256(wordsText)) return undefined;
+    const blocks = precompiledBlocks(bytes, Math.ceil((newline + 1) / 8) * 8, head.blocks);
+    const { valueIds, fieldWeights, blend, training, bias, lexiconWeights, stems, vocabulary } = head as PrecompiledHead;
+    if (!blocks || !Array.isArray(vocabulary) || typeof stems !== 'string') return undefined;
+    const table: FeatureTable = { stems: stems === '' ? [] : stems.split(' '), firsts: blocks.firsts, seconds: blocks.seconds };
+    const bigrams = new PairTable(0, { firsts: blocks.pairFirsts, seconds: blocks.pairSeconds, features: blocks.pairFeatures });
+    const features = table.firsts.length;
+    const built: Vocabulary = { featureCount: features, stems: new Map(vocabulary), bigrams, table };
+    const plain = () => readModel(JSON.parse(modelText), 'built-in')!.data;
+    return modelOf({ valueIds, fieldWeights, blend, training, bias, lexiconWeights, features: table, weights: blocks.weights, vocabulary: built, evidenceWeights: blocks.evidenceWeights }, 'built-in', plain);
+  } catch {
+    // Not built (running from the sources before a build), or not readable: read as before.
+    return undefined;
+  }
 }

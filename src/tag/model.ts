@@ -7,7 +7,7 @@
  * titles) was chosen by cross-validation on the training cases (src/tag/train.ts).
  */
 import type { Segment } from './fields.js';
-import { FeatureReader, featureTable, taggerWords, vocabularyOf, type FeatureTable, type FeatureVector, type NameList, type TaggerWords } from './features.js';
+import { FeatureReader, featureTable, taggerWords, vocabularyOf, type FeatureTable, type FeatureVector, type NameList, type TaggerWords, type Vocabulary } from './features.js';
 import { fold, WordScanner } from './tokenize.js';
 import { logitSums, type LogitSums } from './logit-sums.js';
 
@@ -80,6 +80,10 @@ export interface ModelParts {
   features: FeatureTable;
   /** Feature weights, feature-major: `weights[f × values + v]`. */
   weights: Float32Array;
+  /** Worked out before (the build's copy of the built-in model): the vocabulary of `features`,
+   * and every feature's evidence weight (see TaggerModel.evidenceWeights). */
+  vocabulary?: Vocabulary;
+  evidenceWeights?: Float64Array;
 }
 
 export interface TaggerModel {
@@ -157,9 +161,9 @@ class LoadedModel implements TaggerModel {
     const sums = logitSums(featureCount, values);
     if (sums) sums.weights.set(parts.weights);
     this.sums = sums;
-    this.reader = new FeatureReader(vocabularyOf(parts.features), sums);
+    this.reader = new FeatureReader(parts.vocabulary ?? vocabularyOf(parts.features), sums);
     this.weights = sums?.weights ?? parts.weights;
-    this.evidenceWeights = new Float64Array(featureCount).fill(NaN);
+    this.evidenceWeights = parts.evidenceWeights ?? new Float64Array(featureCount).fill(NaN);
     this.scratch = {
       lexicon: new Float64Array(values),
       probabilities: new Float64Array(values),
@@ -508,7 +512,7 @@ function stemsThatSay(stems: readonly string[], words: TaggerWords): Uint8Array 
  * Worked out per feature when first asked, the shortlist's loop carried a check and a call for
  * it on every feature of every case (about 4 k instructions a case, counted with callgrind).
  */
-function evidenceWeightsOf(model: TaggerModel): Float64Array {
+export function evidenceWeightsOf(model: TaggerModel): Float64Array {
   const into = model.evidenceWeights;
   const n = model.valueIds.length;
   const { weights } = model;

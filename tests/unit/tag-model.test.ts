@@ -3,14 +3,17 @@
  * lexicon's, and its evidence is honest (never a name, a pseudonym, template text, a function
  * word or a word of fewer than three letters). A hand-made model keeps each test to the point.
  */
-import { readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { pathToFileURL } from 'node:url';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
 import { caseId, parseSource } from '../../src/load/index.js';
 import { loadBuiltInValues } from '../../src/load/config.js';
 import { builtInModel, compileModel, parseModel, readModel, storedModel, tagCase, trainTagger, type StoredModel, type TaggerModelData } from '../../src/tag/index.js';
-import { lettersOnly, singleSpaced } from '../../src/tag/model.js';
+import { evidenceWeightsOf, lettersOnly, singleSpaced } from '../../src/tag/model.js';
+import { precompiledModel, readPrecompiledModel } from '../../src/tag/model-file.js';
 import type { CaseFile, ValueSet } from '../../src/types.js';
 import { repoRoot, yamlFiles } from '../helpers.js';
 import { TEAM_VALUES, teamCases } from '../team-cases.js';
@@ -184,6 +187,50 @@ describe('the model file', () => {
     for (const model of bad) expect(readModel(model, 'x'), JSON.stringify(model)).toBeUndefined();
     // More features than any model has: refused before anything is made of them.
     expect(readModel({ ...good, features: Buffer.alloc(8 * 500_001).toString('base64') }, 'x')).toBeUndefined();
+  });
+
+  it('is compiled at build time to a file that loads as the same model, and only for the files and code it was compiled from', () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'casebook-model-'));
+    try {
+      const modelText = readFileSync(path.join(repoRoot, 'data', 'tagger-model.json'), 'utf8');
+      const wordsText = readFileSync(path.join(repoRoot, 'data', 'tagger-words.yaml'), 'utf8');
+      const file = path.join(dir, 'tagger-model.precompiled.bin');
+      writeFileSync(file, precompiledModel(modelText, wordsText));
+      const precompiled = readPrecompiledModel(modelText, wordsText, file, [])!;
+      const loaded = readModel(JSON.parse(modelText), 'built-in')!;
+      expect(precompiled).toBeDefined();
+      expect(precompiled.weights).toEqual(loaded.weights);
+      expect(precompiled.featureCount).toBe(loaded.featureCount);
+      const [a, b] = [precompiled.reader.vocabulary, loaded.reader.vocabulary];
+      expect([...a.stems]).toEqual([...b.stems]);
+      expect([a.bigrams.firsts, a.bigrams.seconds, a.bigrams.features, a.bigrams.mask]).toEqual([b.bigrams.firsts, b.bigrams.seconds, b.bigrams.features, b.bigrams.mask]);
+      expect(a.table).toEqual(b.table);
+      // Worked out at build time, where loading works them out when the first case needs them.
+      expect(precompiled.evidenceWeights).toEqual(evidenceWeightsOf(loaded));
+      expect(precompiled.data).toEqual(loaded.data);
+      const values = loadBuiltInValues();
+      for (const caseText of yamlFiles(path.join(repoRoot, 'cases')).map((f) => readFileSync(f, 'utf8'))) {
+        expect(tagCase(caseFile(caseText), values, { model: precompiled })).toEqual(tagCase(caseFile(caseText), values, { model: loaded }));
+      }
+      // Another model, other word lists, newer code or a damaged file: not used.
+      expect(readPrecompiledModel(modelText.replace('"format":2', '"format": 2'), wordsText, file, [])).toBeUndefined();
+      expect(readPrecompiledModel(modelText, `${wordsText}\n`, file, [])).toBeUndefined();
+      const module = path.join(dir, 'features.js');
+      writeFileSync(module, '');
+      utimesSync(module, new Date(), new Date(Date.now() + 60_000));
+      expect(readPrecompiledModel(modelText, wordsText, file, [module])).toBeUndefined();
+      writeFileSync(file, readFileSync(file).subarray(0, 100_000));
+      expect(readPrecompiledModel(modelText, wordsText, file, [])).toBeUndefined();
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  it('is read from the build\'s compiled copy by the built program', async () => {
+    const built = (await import(pathToFileURL(path.join(repoRoot, 'dist', 'tag', 'model-file.js')).href)) as typeof import('../../src/tag/model-file.js');
+    const model = built.builtInModel()!;
+    // Loading from data/tagger-model.json leaves the evidence weights to the first case (NaN until then).
+    expect(Number.isNaN(model.evidenceWeights[0])).toBe(false);
   });
 
   it('is there for the built-in set, and every suggestion on the example casebook carries evidence', () => {
