@@ -13,7 +13,7 @@ import type SanitizeHtml from 'sanitize-html';
 import { t } from '../i18n/index.js';
 import type { Lang } from '../types.js';
 import { NOT_PROSE_RUN, escapeQuotes, simpleBlockHtml, simpleInlineHtml } from './markdown-simple.js';
-import { UNDECIDED, hyphenate, settleQuotes, smartQuotes, type QuoteState } from './typography.js';
+import { UNDECIDED, hyphenate, hyphenateProse, settleQuotes, smartQuotes, type QuoteState } from './typography.js';
 
 /** Something left out of the output, to be placed in the source by the caller. */
 export interface Finding {
@@ -312,7 +312,8 @@ class ProseTypography {
    */
   unquoted(text: string): string {
     this.quotes.before = text[text.length - 1]!;
-    return hyphenate(text, this.lang);
+    // Prose holds no white space but spaces and line breaks (PROSE): no search for other white space.
+    return hyphenateProse(text, this.lang);
   }
 
   finish(clean: string): string {

@@ -4,8 +4,8 @@ import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { MarkdownRenderer } from '../../src/render/markdown.js';
-import { OTHER_WHITE_SPACE, SOFT_HYPHEN, hyphenate, smartQuotes } from '../../src/render/typography.js';
+import { LATIN_PROSE, MarkdownRenderer, PROSE } from '../../src/render/markdown.js';
+import { OTHER_WHITE_SPACE, SOFT_HYPHEN, hyphenate, hyphenateProse, smartQuotes } from '../../src/render/typography.js';
 import { packTrie, trieBytes, trieFromBytes, unpackTrie, type TrieNode } from '../../src/render/hyphen-trie.js';
 import { repoRoot, repositoryTexts, withGeneratedCasebook } from '../helpers.js';
 
@@ -111,6 +111,17 @@ describe('hyphenate', () => {
     for (let code = 0; code <= 0xffff; code++) {
       const char = String.fromCharCode(code);
       expect(char === ' ' || char === '\n' || OTHER_WHITE_SPACE.test(char), code.toString(16)).toBe(/\s/.test(char));
+    }
+  });
+
+  it('splits prose by index without looking for other white space: no such character is prose', () => {
+    // hyphenateProse trusts the prose check (markdown.ts) to have ruled OTHER_WHITE_SPACE out.
+    for (let code = 0; code <= 0xffff; code++) {
+      const char = String.fromCharCode(code);
+      if (OTHER_WHITE_SPACE.test(char)) expect(PROSE.test(`a${char}b`) || LATIN_PROSE.test(`a${char}b`), code.toString(16)).toBe(false);
+    }
+    for (const text of ['De rechtmatigheidsverantwoording van de gemeente', 'Zij vroeg om huishoudelijke\nondersteuning, maar de aanvraag werd afgewezen.', 'kort']) {
+      expect(hyphenateProse(text, 'nl')).toBe(hyphenate(text, 'nl'));
     }
   });
 
