@@ -14,28 +14,54 @@
  * tests/unit/parse-quick.test.ts holds the two paths to the same data and the same verdict on
  * every YAML file in the repository and on random documents and text.
  */
-import jsYaml from 'js-yaml';
+import { createRequire } from 'node:module';
+import type * as JsYaml from 'js-yaml';
 import type { QuickNode } from '../position/quick-node.js';
 import { MAX_DEPTH } from './limits.js';
 
 export type { QuickNode } from '../position/quick-node.js';
 
 /**
+ * js-yaml, loaded when the quick path first reads a file. The plain path (plain.ts) reads
+ * most case files, often all of them, and needs only coreScalar below: loading js-yaml and
+ * making its schema cost about 63 million instructions of every run (`node -e
+ * "require('js-yaml')"` against `node -e 0`, callgrind). Its `require` export is the same
+ * code as the ES module one.
+ */
+let loaded: { jsYaml: typeof JsYaml; schema: JsYaml.Schema } | undefined;
+
+function quickReader(): { jsYaml: typeof JsYaml; schema: JsYaml.Schema } {
+  if (!loaded) {
+    const jsYaml = createRequire(import.meta.url)('js-yaml') as typeof JsYaml;
+    const implicit = CORE_IMPLICIT.map((type) => new jsYaml.Type(type.tag, { kind: 'scalar', resolve: type.resolve, construct: type.construct }));
+    loaded = { jsYaml, schema: jsYaml.FAILSAFE_SCHEMA.extend({ implicit }) };
+  }
+  return loaded;
+}
+
+/** One of the core schema's plain scalar types, as js-yaml asks it (resolve, then construct). */
+interface ScalarType {
+  tag: string;
+  resolve: (text: string | null) => boolean;
+  construct: (text: string | null) => unknown;
+}
+
+/**
  * A plain scalar type. js-yaml asks every type about every plain scalar, so each first looks
  * at the first character (`starts`, as a table of character codes), which rules out nearly
  * all text before any pattern runs.
  */
-const scalarType = (tag: string, starts: string, tests: RegExp[], construct: (text: string) => unknown) => {
+const scalarType = (tag: string, starts: string, tests: RegExp[], construct: (text: string) => unknown): ScalarType => {
   const first = new Uint8Array(128);
   for (const char of starts) first[char.charCodeAt(0)] = 1;
-  return new jsYaml.Type(tag, {
-    kind: 'scalar',
+  return {
+    tag,
     resolve: (text: string | null) => {
       const value = text ?? '';
       return (value === '' || first[value.charCodeAt(0)] === 1) && tests.some((test) => test.test(value));
     },
     construct: (text: string | null) => construct(text ?? ''),
-  });
+  };
 };
 
 // yaml/dist/schema/common/null.js, core/bool.js, core/int.js and core/float.js.
@@ -56,10 +82,13 @@ const float = scalarType('tag:yaml.org,2002:float', '-+.0123456789', [INF_NAN, E
   INF_NAN.test(text) ? (text.slice(-3).toLowerCase() === 'nan' ? NaN : text.startsWith('-') ? -Infinity : Infinity) : parseFloat(text));
 
 const CORE_IMPLICIT = [nullType, bool, int, float];
-/** YAML 1.2 core, exactly as the yaml package reads it. */
-export const CORE_12 = jsYaml.FAILSAFE_SCHEMA.extend({ implicit: CORE_IMPLICIT });
 
-/** A plain scalar's value in CORE_12, as js-yaml makes it: the first implicit type that takes the text, else the text. */
+/** YAML 1.2 core, exactly as the yaml package reads it, as a js-yaml schema (loads js-yaml). */
+export function core12(): JsYaml.Schema {
+  return quickReader().schema;
+}
+
+/** A plain scalar's value in the core schema (core12), as js-yaml makes it: the first implicit type that takes the text, else the text. */
 export function coreScalar(text: string): unknown {
   for (const type of CORE_IMPLICIT) if (type.resolve(text)) return type.construct(text);
   return text;
@@ -118,16 +147,17 @@ function sourceStart(text: string, from: number, end: number): number {
   return at;
 }
 
-type Listener = (event: jsYaml.EventType, state: jsYaml.State) => void;
+type Listener = (event: JsYaml.EventType, state: JsYaml.State) => void;
 
 /** The quick path itself; `also` listens to the same node events. */
 function read(text: string, also?: Listener): { data: Record<string, unknown> } | undefined {
   if (UNUSUAL.test(text) || hasLaterDocumentMarker(text) || endsInSpaces(text)) return undefined;
   let data: unknown;
+  const { jsYaml, schema } = quickReader();
   const watch = oddNodes(text);
   const listener: Listener = also ? (event, state) => (watch.listener(event, state), also(event, state)) : watch.listener;
   try {
-    data = jsYaml.load(text, { schema: CORE_12, json: false, listener });
+    data = jsYaml.load(text, { schema, json: false, listener });
   } catch {
     // A syntax error, an alias (no anchor can be defined here), a duplicate key, nesting
     // deep enough to overflow the stack: the full path says what it is.
@@ -174,11 +204,11 @@ const UNUSUAL = /!(?<=(?:^|[\s[{,:-])!)|&(?<=(?:^|[\s[{,:-])&)[^\s]|\?(?<=(?:^|[
  * a flow collection. A node's text runs from where it opened (before the space and comments
  * ahead of it) to where it closed.
  */
-function oddNodes(text: string): { listener: (event: jsYaml.EventType, state: jsYaml.State) => void; found: boolean } {
+function oddNodes(text: string): { listener: Listener; found: boolean } {
   const opened: number[] = [];
   const watch = {
     found: false,
-    listener(event: jsYaml.EventType, state: jsYaml.State) {
+    listener(event: JsYaml.EventType, state: JsYaml.State) {
       if (event === 'open') {
         opened.push(state.position);
         return;

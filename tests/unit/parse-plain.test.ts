@@ -15,14 +15,14 @@ import { describe, expect, it } from 'vitest';
 import { yamlFiles } from '../helpers.js';
 import { parseSource } from '../../src/load/parse.js';
 import { plainRead } from '../../src/load/plain.js';
-import { CORE_12 } from '../../src/load/quick.js';
+import { core12 } from '../../src/load/quick.js';
 import { generateCasebook } from '../../bench/generate.mjs';
 import { generateVariedCasebook } from '../../bench/varied.mjs';
 
 /** js-yaml's reading (the quick path's reader, without its guards), or undefined when it throws. */
 function jsYamlReading(text: string): unknown {
   try {
-    return jsYaml.load(text, { schema: CORE_12 });
+    return jsYaml.load(text, { schema: core12() });
   } catch {
     return undefined;
   }
