@@ -3,12 +3,12 @@
  * loads from dist/ are files of dist/bundle/, and a command still loads only what it needs
  * (the chunks of the render stay unread by validate).
  */
-import { execFileSync } from 'node:child_process';
+import { execFileSync, spawnSync } from 'node:child_process';
 import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { cliPath, makeTree, repoRoot, testEnv } from '../helpers.js';
+import { cliPath, makeTree, repoRoot, testEnv, withGeneratedCasebook } from '../helpers.js';
 
 /** The files of dist/ that a run of the CLI imports as ES modules (a resolve hook records them). */
 function modulesLoadedBy(args: string[], cwd: string): string[] {
@@ -28,6 +28,13 @@ function modulesLoadedBy(args: string[], cwd: string): string[] {
     .map((url) => fileURLToPath(url))
     .filter((file) => file.startsWith(dist))
     .map((file) => path.relative(repoRoot, file).split(path.sep).join('/'));
+}
+
+/** The CommonJS files a run of the CLI requires, from NODE_DEBUG=module's report. */
+function requiredBy(args: string[], cwd: string): string[] {
+  const run = spawnSync(process.execPath, [cliPath, ...args], { cwd, env: testEnv({ NODE_DEBUG: 'module' }), encoding: 'utf8' });
+  expect(run.status, run.stderr.slice(-2000)).toBe(0);
+  return [...new Set([...run.stderr.matchAll(/^MODULE \d+: load "([^"]+)"/gm)].map((m) => path.relative(repoRoot, m[1]!).split(path.sep).join('/')))];
 }
 
 /** The modules of dist/ inside the loaded bundle files, by the `// dist/…` line esbuild puts above each. */
@@ -56,5 +63,15 @@ describe('the bundled command line', () => {
     const modules = bundledModules(loaded);
     expect(modules).toContain('dist/build/index.js');
     expect(modules.some((m) => m.startsWith('dist/render/'))).toBe(true);
+  });
+
+  it('requires the yaml package and the handlebars runtime as the one-file copies in dist/bundle/vendor/', () => {
+    // One generated case in twenty takes the full YAML path (bench/generate.mjs).
+    const validated = withGeneratedCasebook(20, (dir) => requiredBy(['validate', '--format', 'json'], dir));
+    expect(validated).toContain('dist/bundle/vendor/yaml.cjs');
+    expect(validated.filter((file) => file.includes('node_modules/yaml/'))).toEqual([]);
+    const built = requiredBy(['build', '--format', 'html', '--out', makeTree({}), '--quiet'], repoRoot);
+    expect(built).toContain('dist/bundle/vendor/handlebars-runtime.cjs');
+    expect(built.filter((file) => file.includes('node_modules/handlebars/'))).toEqual([]);
   });
 });
