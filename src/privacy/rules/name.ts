@@ -174,27 +174,6 @@ function numberFollows(text: string, end: number): boolean {
   return /^[ \u00a0]+(?:\d|van\b|der\b|de\b)/u.test(text.slice(end, end + 6));
 }
 
-/**
- * "Kaya zegt": from each verb of speech back to the word before it (a text has few verbs and
- * many capitals), calling `visit` with the start of each capitalised word found there.
- */
-function eachWordBeforeSpeech(text: string, g: ReturnType<typeof nameGrammar>, visit: (start: number) => void): void {
-  g.speechVerb.lastIndex = 0;
-  // test(), and a scan back over the word before the verb: most verbs follow a word in
-  // small letters ("het is"), which costs no allocation to pass by.
-  while (g.speechVerb.test(text)) {
-    let space = g.speechVerb.lastIndex - 1;
-    while (space > 0 && text[space] !== ' ' && text[space] !== '\u00a0') space--;
-    // A verb after a letter: "Kaya zegt", not "12 zegt" (the pattern no longer looks behind).
-    if (!letterBefore(text, space)) continue;
-    let start = space;
-    while (start > 0 && isLetterOrDigitAt(text, start - 1)) start--;
-    if (start === space || !isCapital(text, start) || gluedBefore(text, start, "'’.-")) continue;
-    if (previousCharacter(text, start) === ',' || particleBefore(text, start)) continue;
-    visit(start);
-  }
-}
-
 /** A word for a surname, then "is", "als" or a colon, then the surname: "zijn achternaam staat in het systeem als Hiemstra". */
 const surnameWord = /(?<![\p{L}])(?:achternaam|familienaam|geslachtsnaam|meisjesnaam)(?![\p{L}])[^.!?\n]{0,40}?(?:(?<![\p{L}])(?:is|als)|:)[ \u00a0]+(?=\p{Lu})/giu;
 
@@ -205,23 +184,28 @@ const surnameWord = /(?<![\p{L}])(?:achternaam|familienaam|geslachtsnaam|meisjes
  */
 const surnameWordPart = /naam/i;
 
+const GREETINGS = ['Beste', 'Geachte', 'Hoi', 'Hallo', 'Dag', 'Lieve', 'Dear'];
+
 /**
  * A greeting at the start of a line, then a name and a comma: "Beste Van Rijn,", "Geachte De
- * Graaf,". Tried (sticky) at each line start only: a search for a line start is tried at
- * every character.
+ * Graaf,". Tried (sticky) only at the start of a line whose first character (after spaces and
+ * tabs) is a greeting's capital, which the capitals scan finds: a search for a line start is
+ * tried at every character, and a test at every line start cost more than the rest of the scan.
  */
-const greetingAt = /[ \t]*(?:Beste|Geachte|Hoi|Hallo|Dag|Lieve|Dear)[ \t]+(?=\p{Lu})/uy;
+const greetingAt = new RegExp(`[ \\t]*(?:${GREETINGS.join('|')})[ \\t]+(?=\\p{Lu})`, 'uy');
+
+/** 1 for the ASCII code of a greeting's first letter. */
+const GREETING_FIRST = new Uint8Array(128);
+for (const greeting of GREETINGS) GREETING_FIRST[greeting.charCodeAt(0)] = 1;
+
+/** The capitals the name forms are read from: Latin, Greek and Cyrillic. */
+const inNameScripts = (code: number): boolean => code < 0x250 || (code >= 0x391 && code <= 0x3a9) || (code >= 0x400 && code <= 0x42f);
 
 function candidates(text: string): Candidate[] {
   const scan = new CandidateScan(text, nameGrammar());
   scan.scanCapitals();
-  for (let line = 0; line >= 0; ) {
-    const end = stickyMatch(greetingAt, text, line);
-    if (end >= 0) scan.afterGreeting(end);
-    const lineEnd = text.indexOf('\n', line);
-    line = lineEnd < 0 ? -1 : lineEnd + 1;
-  }
-  eachWordBeforeSpeech(text, scan.g, (at) => scan.beforeSpeech(at));
+  scan.afterGreetings();
+  scan.beforeVerbs();
   if (surnameWordPart.test(text)) {
     surnameWord.lastIndex = 0;
     for (let match; (match = surnameWord.exec(text)); ) scan.afterSurnameWord(match.index + match[0].length);
@@ -253,16 +237,67 @@ class CandidateScan {
 
   constructor(readonly text: string, readonly g: NameGrammar) {}
 
-  /** Each capital that starts a word: the forms of a name that can start or end there. */
+  /** Where the lines that may open with a greeting start (scanCapitals), in order. */
+  private readonly greetingLines: number[] = [];
+  /** Each capitalised word before a verb of speech ("Kaya zegt"; scanCapitals), in order. */
+  private readonly verbWords: number[] = [];
+
+  /**
+   * Each capital that starts a word: the forms of a name that can start or end there. Also
+   * notes the lines that start with a greeting's capital and the capitalised words before a
+   * verb of speech, looked at once the capitals are done (afterGreetings, beforeVerbs).
+   */
   scanCapitals(): void {
     const { text, g } = this;
     g.capital.lastIndex = 0;
     // test(), not exec(): a capital is one character, and no match object is made for each.
     while (g.capital.test(text)) {
       const at = g.capital.lastIndex - 1;
-      if (gluedBefore(text, at, "'’.-") || !isCapital(text, at)) continue;
+      if (!isCapital(text, at)) continue;
+      if (this.beforeVerb(at)) this.verbWords.push(at);
+      const code = text.charCodeAt(at);
+      if (code < 128 && GREETING_FIRST[code] === 1) this.noteGreetingLine(at);
+      if (!inNameScripts(code) || gluedBefore(text, at, "'’.-")) continue;
       this.atCapital(at);
     }
+  }
+
+  /** Notes the start of the line when only spaces and tabs stand before `at` on it. */
+  private noteGreetingLine(at: number): void {
+    const { text } = this;
+    let i = at - 1;
+    while (i >= 0 && (text.charCodeAt(i) === 32 || text.charCodeAt(i) === 9)) i--;
+    if (i < 0 || text.charCodeAt(i) === 10) this.greetingLines.push(i + 1);
+  }
+
+  /**
+   * "Kaya zegt": the capitalised word at `at` stands on its own (no letter or digit glued
+   * before it), is followed by a space and a verb of speech or action, and has no comma or
+   * particle before it ("Visser, Kaya zegt", "de Boer zegt" are read from their capitals).
+   */
+  private beforeVerb(at: number): boolean {
+    const { text, g } = this;
+    if (gluedBefore(text, at, "'’.-")) return false;
+    let end = at + 1;
+    while (end < text.length && isLetterOrDigitAt(text, end)) end++;
+    if (end >= text.length) return false;
+    const space = text.charCodeAt(end);
+    // A verb after a letter: "Kaya zegt", not "K12 zegt".
+    if ((space !== 32 && space !== 0xa0) || !letterBefore(text, end) || stickyMatch(g.speechVerbAt, text, end + 1) < 0) return false;
+    return previousCharacter(text, at) !== ',' && !particleBefore(text, at);
+  }
+
+  /** The greetings at the lines noted by scanCapitals: "Beste Van Rijn,". */
+  afterGreetings(): void {
+    for (const line of this.greetingLines) {
+      const end = stickyMatch(greetingAt, this.text, line);
+      if (end >= 0) this.afterGreeting(end);
+    }
+  }
+
+  /** The words before a verb of speech noted by scanCapitals: "Kaya zegt". */
+  beforeVerbs(): void {
+    for (const at of this.verbWords) this.beforeSpeech(at);
   }
 
   private atCapital(at: number): void {
