@@ -238,6 +238,13 @@ export class SchemaChecker {
     return suggestion ? { text: say('unknownKey.suggest', { key, suggestion }), suggestion } : { text: say('unknownKey.plain', { key, known: known.join(', ') }) };
   }
 
+  /** `situation:` with nothing after it: the message that says it is empty, and whether it may be left out. */
+  private emptyKey(value: unknown, type: string, pointer: string, field: string): string | undefined {
+    if (value !== null || !type.includes('string')) return undefined;
+    const required = pointer === `/${field}` && ((this.schema.required ?? []) as string[]).includes(field);
+    return required ? 'emptyRequired' : 'empty';
+  }
+
   /** The ids of the casebook's values, from the schema's `valueId` list. */
   private valueIds(): ReadonlySet<string> {
     const enumOf = ((this.schema.$defs as Record<string, JsonSchema> | undefined)?.valueId?.enum ?? []) as string[];
@@ -293,6 +300,8 @@ export class SchemaChecker {
         const base = say('type', { expected, actual: t(lang, `schema.types.${describeType(value)}`) });
         const fix = typeFix(String(params.type), field, value, error.parentSchema as JsonSchema | undefined);
         if (fix) return makeMessage(file.path, 'schema/type', 'error', `${base} ${say(fix.hint, fix.params)}`, position(pointer), { suggestion: fix.suggestion, path: pointer });
+        const empty = this.emptyKey(value, String(params.type), pointer, field);
+        if (empty) return makeMessage(file.path, 'schema/type', 'error', say(empty), position(pointer), { path: pointer });
         const hintKey = `schema.typeHint.${field}`;
         const hint = t(lang, hintKey);
         return makeMessage(file.path, 'schema/type', 'error', base + (hint === hintKey ? '' : ' ' + hint), position(pointer), { path: pointer });

@@ -49,6 +49,16 @@ describe('YAML mistakes', () => {
   });
 });
 
+describe('an empty field', () => {
+  it('says it is empty, and that a required field must be filled in rather than left out', async () => {
+    const nl = await messagesOf('nl', 'empty-fields.yaml');
+    expect(nl.map((m) => m.message)).toEqual([
+      "'situation' is leeg. Vul het in: het is een verplicht veld.",
+      "'summary' is leeg. Vul het in of laat het veld weg.",
+    ]);
+  });
+});
+
 describe('the stylish report', () => {
   it('shows the corrected line as a "schrijf" line, in the active language', async () => {
     const nl = await runInProcess(['validate', 'cases/colon-in-text.yaml', 'cases/domain-dutch.yaml'], { cwd: root });
