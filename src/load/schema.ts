@@ -10,7 +10,7 @@ import type { Ajv2020, ErrorObject, Options, ValidateFunction } from 'ajv/dist/2
 import { t } from '../i18n/index.js';
 import { pointerSegments, positionOf, startOfFile } from '../position/index.js';
 import { makeMessage } from '../message.js';
-import { findMistakes, listOfText, mistakeFields, mistakeMessages } from './mistakes.js';
+import { findMistakes, listOfText, mistakeFields, mistakeMessages, quoteLine } from './mistakes.js';
 import { readDataFile } from '../data.js';
 import { packageRoot, schemasDir } from '../paths.js';
 import type { Lang, Message, SourceFile } from '../types.js';
@@ -231,9 +231,15 @@ export class SchemaChecker {
   }
 
   /** What an unknown key is: a value with its reason written as a field, a key misspelt, or unknown. */
-  private unknownKey(key: string, known: string[], say: (key: string, extra?: Record<string, string>) => string): { text: string; suggestion?: string } {
+  private unknownKey(key: string, known: string[], say: (key: string, extra?: Record<string, string>) => string, value: unknown): { text: string; suggestion?: string } {
     // `- maatwerk: omdat …` under values; the suggestion `id` also stands for the missing `id`.
     if (known.includes('why') && this.valueIds().has(key)) return { text: say('unknownKey.valueWithReason', { key }), suggestion: 'id' };
+    // `dilemma Moeten we: ja of nee?`: the colon after the field is missing, a later one made the key.
+    const words = /^([A-Za-z_][\w-]*)[ \t]+(\S.*)$/s.exec(key);
+    if (words && known.includes(words[1]!) && (typeof value === 'string' || value === null)) {
+      const line = `${words[1]}: ${quoteLine(value === null ? `${words[2]}:` : `${words[2]}: ${value}`)}`;
+      return { text: say('unknownKey.missingColon', { field: words[1]!, line }), suggestion: words[1]! };
+    }
     const suggestion = suggest(key, known, aliases());
     return suggestion ? { text: say('unknownKey.suggest', { key, suggestion }), suggestion } : { text: say('unknownKey.plain', { key, known: known.join(', ') }) };
   }
@@ -281,7 +287,7 @@ export class SchemaChecker {
       case 'additionalProperties': {
         const key = String(params.additionalProperty);
         const known = Object.keys(((error.parentSchema as JsonSchema | undefined)?.properties as JsonSchema | undefined) ?? {});
-        const { text, suggestion } = this.unknownKey(key, known, say);
+        const { text, suggestion } = this.unknownKey(key, known, say, valueAt(value, `/${key.replace(/~/g, '~0').replace(/\//g, '~1')}`));
         const keyPointer = `${pointer}/${key.replace(/~/g, '~0').replace(/\//g, '~1')}`;
         return makeMessage(file.path, 'schema/unknown-key', 'error', text, position(keyPointer, true), suggestion ? { suggestion, path: keyPointer } : { path: keyPointer });
       }

@@ -59,6 +59,13 @@ describe('an empty field', () => {
   });
 });
 
+describe('a field whose colon is missing, with a colon later on the line', () => {
+  it('says so and gives the whole line to write, instead of an unknown field and a missing one', async () => {
+    const nl = await messagesOf('nl', 'missing-colon-later-colon.yaml');
+    expect(nl.map((m) => m.message)).toEqual([`Na 'dilemma' ontbreekt de dubbele punt; YAML nam de tekst tot de dubbele punt verderop als veldnaam. Schrijf: dilemma: "Moeten we: ja of nee?"`]);
+  });
+});
+
 describe('the stylish report', () => {
   it('shows the corrected line as a "schrijf" line, in the active language', async () => {
     const nl = await runInProcess(['validate', 'cases/colon-in-text.yaml', 'cases/domain-dutch.yaml'], { cwd: root });
