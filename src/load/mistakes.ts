@@ -75,6 +75,11 @@ const indentOf = (line: string) => line.length - line.trimStart().length;
 const BLOCK_HEADER = /^[|>][-+0-9]*\s*(#.*)?$/;
 const ITEM = /^(\s*)((?:-[ \t]+)*)(.*)$/s;
 const KEY = /^([A-Za-z_][\w-]*):(.*)$/s;
+/** Spaces that look like a space but are text to YAML: no-break, the typographic ones, the ideographic. */
+const UNICODE_SPACE = '\\u00a0\\u2000-\\u200a\\u202f\\u205f\\u3000';
+const INDENT_WITH_UNICODE = new RegExp(`^[ \\t${UNICODE_SPACE}]*`);
+const ONE_UNICODE_SPACE = new RegExp(`[${UNICODE_SPACE}]`);
+const LEADING_UNICODE_SPACES = new RegExp(`^[${UNICODE_SPACE}]+`);
 /** A list item marked with an en or em dash, a minus sign or a bullet instead of `-`. */
 const BULLET = /^([ ]*)([\u2013\u2014\u2212\u2022\u00b7\u25aa\u2023\u25e6\u2043])[ \t\u00a0]+(\S.*)$/;
 /** A key, then `=` or spaces instead of `: `, then text. */
@@ -180,8 +185,8 @@ class MistakeScan {
    * a space after the text's own indentation is just text.
    */
   private unicodeIndent(raw: string, number: number): boolean {
-    const indent = /^[ \t\u00a0\u2000-\u200a\u202f\u205f\u3000]*/.exec(raw)![0];
-    const first = indent.search(/[\u00a0\u2000-\u200a\u202f\u205f\u3000]/);
+    const indent = INDENT_WITH_UNICODE.exec(raw)![0];
+    const first = indent.search(ONE_UNICODE_SPACE);
     if (first < 0 || indent.length === raw.length) return false;
     if (this.blockParent !== undefined && first >= (this.blockIndent ?? this.blockParent + 1)) return false;
     this.found.push({
@@ -351,7 +356,7 @@ class MistakeScan {
   private scanKeyed(raw: string, number: number, { column, prefix, key, after }: { column: number; prefix: string; key: string; after: string }): void {
     if (after !== '' && !/^[ \t]/.test(after)) {
       // `title:` and a non-breaking space: it looks right, so say what it is.
-      const unicode = /^[\u00a0\u2000-\u200a\u202f\u205f\u3000]+/.exec(after);
+      const unicode = LEADING_UNICODE_SPACES.exec(after);
       if (unicode && this.fields.keys.has(key)) {
         this.found.push({
           rule: 'yaml/unicode-space', message: 'unicodeAfterColon', params: { key },
