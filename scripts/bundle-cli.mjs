@@ -20,7 +20,7 @@ export const bundleDir = path.join(dist, 'bundle');
  * as before), and so does what dist/ loads with createRequire (the precompiled schemas and
  * templates, marked, …), which esbuild does not follow; but see VENDORED.
  */
-const BUNDLED_PACKAGES = new Set(['commander', 'js-yaml', 'ibantools']);
+const BUNDLED_PACKAGES = new Set(['commander', 'ibantools']);
 
 /**
  * CommonJS packages that dist/ loads on first use with createRequire, as one file each in
